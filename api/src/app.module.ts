@@ -1,0 +1,42 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { ormOptions } from './db/orm-options';
+import { formatGraphQLError } from './common/graphql-errors';
+import { InputValidationPipe } from './common/input-validation.pipe';
+import { AuthModule } from './auth/auth.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { HealthModule } from './health/health.module';
+
+/** The capability modules, in one list: the app and the schema writer both use it. */
+export const capabilityModules = [AuthModule, CatalogueModule, HealthModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        MikroOrmModule.forRoot({ ...ormOptions(config.databaseUrl, { debug: config.logSql }), registerRequestContext: true }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          path: '/graphql',
+          playground: false,
+          introspection: config.env !== 'production',
+          includeStacktraceInErrorResponses: false,
+          formatError: formatGraphQLError,
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+        }),
+        ...capabilityModules,
+      ],
+      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }],
+    };
+  }
+}

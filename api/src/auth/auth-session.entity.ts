@@ -1,0 +1,20 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Rel, type Opt } from '@mikro-orm/core';
+import { Person } from '../people/person.entity';
+
+/** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
+@Entity({ tableName: 'auth_session' })
+export class AuthSession {
+  /** hex SHA-256 of the cookie token */
+  @PrimaryKey({ type: 'string', length: 64 })
+  tokenHash!: string;
+
+  @ManyToOne(() => Person, { deleteRule: 'cascade' })
+  @Index()
+  person!: Rel<Person>;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime' })
+  expiresAt!: Date;
+}

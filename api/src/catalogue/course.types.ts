@@ -1,0 +1,50 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { CourseFormat, SessionStatus } from '../common/graphql-enums';
+
+@ObjectType('PriorityArea')
+export class PriorityAreaType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType('Venue')
+export class VenueType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) address!: string;
+  @Field(() => String, { nullable: true }) accessibilityNotes!: string | null;
+}
+
+@ObjectType('SessionPart')
+export class SessionPartType {
+  @Field(() => Date) startsAt!: Date;
+  @Field(() => Date) endsAt!: Date;
+}
+
+@ObjectType('Session', { description: 'One dated delivery of a course.' })
+export class SessionType {
+  @Field(() => ID) id!: string;
+  @Field(() => Date) startsAt!: Date;
+  @Field(() => Date) endsAt!: Date;
+  @Field(() => [SessionPartType]) parts!: SessionPartType[];
+  @Field(() => VenueType, { nullable: true, description: 'Null for online sessions.' }) venue!: VenueType | null;
+  @Field(() => Boolean) online!: boolean;
+  @Field(() => Int) capacity!: number;
+  @Field(() => Int) placesLeft!: number;
+  @Field(() => SessionStatus) status!: SessionStatus;
+}
+
+@ObjectType('Course')
+export class CourseType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String) summary!: string;
+  @Field(() => [String]) learningOutcomes!: string[];
+  @Field(() => PriorityAreaType) priorityArea!: PriorityAreaType;
+  @Field(() => Int) level!: number;
+  @Field(() => CourseFormat) format!: CourseFormat;
+  @Field(() => Int) durationMinutes!: number;
+  @Field(() => Int, { description: 'Coming sessions that are not cancelled.' }) upcomingSessionCount!: number;
+  @Field(() => Int, { description: 'Places left over all coming sessions.' }) upcomingPlacesLeft!: number;
+  @Field(() => Date, { nullable: true }) nextSessionStartsAt!: Date | null;
+}

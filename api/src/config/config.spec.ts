@@ -1,0 +1,22 @@
+import { loadConfig } from './config';
+
+describe('loadConfig', () => {
+  const good = { DATABASE_URL: 'postgres://u:p@localhost:5432/db' };
+
+  it('applies defaults', () => {
+    const c = loadConfig(good);
+    expect(c.port).toBe(3000);
+    expect(c.cookieSecure).toBe(false);
+    expect(c.webOrigin).toBe('http://localhost:5173');
+  });
+
+  it('names a missing setting', () => {
+    expect(() => loadConfig({})).toThrow(/DATABASE_URL/);
+  });
+
+  it('names a bad setting', () => {
+    expect(() => loadConfig({ ...good, API_PORT: 'eighty' })).toThrow(/API_PORT/);
+    expect(() => loadConfig({ ...good, COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE must be true or false/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must look like postgres/);
+  });
+});

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * The one typed configuration object. This is the only place that reads process.env:
+ * a missing or bad setting stops start-up with a message naming it.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z
+    .string({ error: 'DATABASE_URL is required (postgres://user:password@host:port/database)' })
+    .regex(/^postgres(ql)?:\/\/.+\/[^/]+$/, 'DATABASE_URL must look like postgres://user:password@host:port/database'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  /** The public address of the web app, used in links in mail and for CORS. */
+  WEB_ORIGIN: z.url({ error: 'WEB_ORIGIN must be a URL such as http://localhost:5173' }).default('http://localhost:5173'),
+  /** How long a sign-in lasts without use. */
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  /** Set to true behind HTTPS so the session cookie is only sent over TLS. */
+  COOKIE_SECURE: z
+    .enum(['true', 'false'], { error: 'COOKIE_SECURE must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  PARTNERSHIP_NAME: z.string().min(1).default('Learning Hub Safeguarding Children Partnership'),
+  LOG_SQL: z
+    .enum(['true', 'false'], { error: 'LOG_SQL must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export type AppConfig = {
+  env: 'development' | 'test' | 'production';
+  databaseUrl: string;
+  port: number;
+  host: string;
+  webOrigin: string;
+  sessionTtlHours: number;
+  cookieSecure: boolean;
+  partnershipName: string;
+  logSql: boolean;
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new ConfigError(`Learning Hub cannot start: bad configuration\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    databaseUrl: c.DATABASE_URL,
+    port: c.API_PORT,
+    host: c.API_HOST,
+    webOrigin: c.WEB_ORIGIN.replace(/\/$/, ''),
+    sessionTtlHours: c.SESSION_TTL_HOURS,
+    cookieSecure: c.COOKIE_SECURE,
+    partnershipName: c.PARTNERSHIP_NAME,
+    logSql: c.LOG_SQL,
+  };
+}
+
+/** Nest injection token for AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

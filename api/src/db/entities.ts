@@ -1,0 +1,12 @@
+import { Agency } from '../people/agency.entity';
+import { Person } from '../people/person.entity';
+import { AuthSession } from '../auth/auth-session.entity';
+import { PriorityArea } from '../catalogue/priority-area.entity';
+import { Course } from '../catalogue/course.entity';
+import { Venue } from '../scheduling/venue.entity';
+import { Session } from '../scheduling/session.entity';
+import { SessionPart } from '../scheduling/session-part.entity';
+import { Booking } from '../booking/booking.entity';
+
+/** Every entity, listed once: used by the ORM, migrations and tests. */
+export const entities = [Agency, Person, AuthSession, PriorityArea, Course, Venue, Session, SessionPart, Booking];

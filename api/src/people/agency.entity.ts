@@ -1,0 +1,20 @@
+import { Entity, Enum, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { AgencySector } from '@lh/domain';
+import { randomUUID } from 'node:crypto';
+
+/** A partner agency whose staff book training (a council service, a police force, an NHS trust, a school...). */
+@Entity({ tableName: 'agency' })
+export class Agency {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 200 })
+  @Unique()
+  name!: string;
+
+  @Enum({ items: () => AgencySector, nativeEnumName: 'agency_sector' })
+  sector!: AgencySector;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+}

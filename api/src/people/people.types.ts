@@ -1,0 +1,29 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { AgencySector, Role } from '../common/graphql-enums';
+import type { Agency } from './agency.entity';
+import type { Viewer } from '../common/viewer';
+
+@ObjectType('Agency')
+export class AgencyType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => AgencySector) sector!: AgencySector;
+
+  static from(a: Agency): AgencyType {
+    return Object.assign(new AgencyType(), { id: a.id, name: a.name, sector: a.sector });
+  }
+}
+
+/** The signed-in person, as they see themselves. */
+@ObjectType('Me')
+export class MeType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) email!: string;
+  @Field(() => [Role]) roles!: Role[];
+  @Field(() => ID, { nullable: true }) agencyId!: string | null;
+
+  static from(v: Viewer): MeType {
+    return Object.assign(new MeType(), { id: v.id, name: v.name, email: v.email, roles: v.roles, agencyId: v.agencyId });
+  }
+}

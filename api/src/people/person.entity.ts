@@ -1,0 +1,36 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel, type Opt } from '@mikro-orm/core';
+import { Role } from '@lh/domain';
+import { randomUUID } from 'node:crypto';
+import { Agency } from './agency.entity';
+
+/** Anyone who uses Learning Hub: practitioners, trainers, coordinators, reviewers. */
+@Entity({ tableName: 'person' })
+export class Person {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  /** Always stored lower-case, so sign-in is case-insensitive. */
+  @Property({ type: 'string', length: 320 })
+  @Unique()
+  email!: string;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  jobTitle?: string;
+
+  @ManyToOne(() => Agency, { nullable: true })
+  @Index()
+  agency?: Rel<Agency>;
+
+  @Enum({ items: () => Role, array: true, nativeEnumName: 'person_role' })
+  roles: Opt<Role[]> = [Role.PRACTITIONER];
+
+  /** argon2id hash; null for people who have never set a password. */
+  @Property({ type: 'string', length: 200, nullable: true, hidden: true, lazy: true })
+  passwordHash?: string | null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+}

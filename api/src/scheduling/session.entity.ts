@@ -1,0 +1,44 @@
+import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Rel, type Opt } from '@mikro-orm/core';
+import { SessionStatus } from '@lh/domain';
+import { randomUUID } from 'node:crypto';
+import { Course } from '../catalogue/course.entity';
+import { Venue } from './venue.entity';
+import { SessionPart } from './session-part.entity';
+
+/** One dated delivery of a course (an "occasion" or "cohort"), with one or more parts. */
+@Entity({ tableName: 'session' })
+@Check({ name: 'session_capacity_check', expression: 'capacity >= 0' })
+@Check({ name: 'session_place_check', expression: 'venue_id IS NOT NULL OR online_url IS NOT NULL' })
+export class Session {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Course)
+  @Index()
+  course!: Rel<Course>;
+
+  @ManyToOne(() => Venue, { nullable: true })
+  venue?: Rel<Venue>;
+
+  /** Joining link for online sessions. */
+  @Property({ type: 'text', nullable: true })
+  onlineUrl?: string;
+
+  @Property({ type: 'integer' })
+  capacity!: number;
+
+  @Enum({ items: () => SessionStatus, nativeEnumName: 'session_status', default: SessionStatus.SCHEDULED })
+  status: Opt<SessionStatus> = SessionStatus.SCHEDULED;
+
+  /** Start of the first part: kept in step with the parts, for sorting and filtering. */
+  @Property({ type: 'datetime' })
+  @Index()
+  startsAt!: Date;
+
+  /** End of the last part. */
+  @Property({ type: 'datetime' })
+  endsAt!: Date;
+
+  @OneToMany(() => SessionPart, (p) => p.session, { orderBy: { startsAt: 'asc' } })
+  parts = new Collection<SessionPart>(this);
+}

@@ -1,0 +1,81 @@
+/** The roles a person can hold. A person may hold several. */
+export enum Role {
+  PRACTITIONER = 'PRACTITIONER',
+  TRAINER = 'TRAINER',
+  COORDINATOR = 'COORDINATOR',
+  REVIEWER = 'REVIEWER',
+}
+
+/** Agency sectors used by the partnership's reports. */
+export enum AgencySector {
+  CHILDRENS_SOCIAL_CARE = 'CHILDRENS_SOCIAL_CARE',
+  EARLY_HELP = 'EARLY_HELP',
+  EDUCATION = 'EDUCATION',
+  EARLY_YEARS = 'EARLY_YEARS',
+  HEALTH = 'HEALTH',
+  POLICE = 'POLICE',
+  PROBATION = 'PROBATION',
+  YOUTH_JUSTICE = 'YOUTH_JUSTICE',
+  HOUSING = 'HOUSING',
+  VOLUNTARY_AND_COMMUNITY = 'VOLUNTARY_AND_COMMUNITY',
+  FAITH = 'FAITH',
+  SPORT = 'SPORT',
+  OTHER = 'OTHER',
+}
+
+export const agencySectorLabels: Record<AgencySector, string> = {
+  [AgencySector.CHILDRENS_SOCIAL_CARE]: "Children's social care",
+  [AgencySector.EARLY_HELP]: 'Early help',
+  [AgencySector.EDUCATION]: 'Education',
+  [AgencySector.EARLY_YEARS]: 'Early years',
+  [AgencySector.HEALTH]: 'Health',
+  [AgencySector.POLICE]: 'Police',
+  [AgencySector.PROBATION]: 'Probation',
+  [AgencySector.YOUTH_JUSTICE]: 'Youth justice',
+  [AgencySector.HOUSING]: 'Housing',
+  [AgencySector.VOLUNTARY_AND_COMMUNITY]: 'Voluntary and community',
+  [AgencySector.FAITH]: 'Faith',
+  [AgencySector.SPORT]: 'Sport',
+  [AgencySector.OTHER]: 'Other',
+};
+
+/** How a course is delivered. */
+export enum CourseFormat {
+  FACE_TO_FACE = 'FACE_TO_FACE',
+  VIRTUAL = 'VIRTUAL',
+  E_LEARNING = 'E_LEARNING',
+  LEARNING_CIRCLE = 'LEARNING_CIRCLE',
+  PRACTITIONER_LEARNING_EVENT = 'PRACTITIONER_LEARNING_EVENT',
+  CONFERENCE = 'CONFERENCE',
+  BRIEFING = 'BRIEFING',
+}
+
+export const courseFormatLabels: Record<CourseFormat, string> = {
+  [CourseFormat.FACE_TO_FACE]: 'Face to face',
+  [CourseFormat.VIRTUAL]: 'Virtual (live online)',
+  [CourseFormat.E_LEARNING]: 'E-learning',
+  [CourseFormat.LEARNING_CIRCLE]: 'Learning circle',
+  [CourseFormat.PRACTITIONER_LEARNING_EVENT]: 'Practitioner learning event',
+  [CourseFormat.CONFERENCE]: 'Conference',
+  [CourseFormat.BRIEFING]: 'Briefing',
+};
+
+export const MIN_LEVEL = 1;
+export const MAX_LEVEL = 4;
+
+export const levelLabels: Record<number, string> = {
+  1: 'Level 1: basic awareness',
+  2: 'Level 2: foundation',
+  3: 'Level 3: multi-agency practitioner',
+  4: 'Level 4: specialist',
+};
+
+export enum SessionStatus {
+  SCHEDULED = 'SCHEDULED',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum BookingStatus {
+  CONFIRMED = 'CONFIRMED',
+  CANCELLED = 'CANCELLED',
+}

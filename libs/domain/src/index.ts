@@ -1,0 +1,4 @@
+export * from './enums';
+export * from './london-time';
+export * from './places';
+export * from './errors';

@@ -1,0 +1,78 @@
+import { TZDate } from '@date-fns/tz';
+
+/** Every session of the partnership happens in this zone. Instants are stored in UTC. */
+export const PARTNERSHIP_TIME_ZONE = 'Europe/London';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * Converts a wall-clock date and time in London ("2026-03-29", "09:30") to the UTC instant.
+ * Throws a RangeError naming the bad part when the input is malformed or does not exist
+ * (for example 01:30 on the day the clocks go forward).
+ */
+export function londonToUtc(date: string, time: string): Date {
+  const d = DATE_RE.exec(date);
+  if (!d) throw new RangeError(`date "${date}" is not in the form YYYY-MM-DD`);
+  const t = TIME_RE.exec(time);
+  if (!t) throw new RangeError(`time "${time}" is not in the form HH:MM (24-hour)`);
+  const [year, month, day] = [Number(d[1]), Number(d[2]) - 1, Number(d[3])];
+  const [hours, minutes] = [Number(t[1]), Number(t[2])];
+  const local = new TZDate(year, month, day, hours, minutes, PARTNERSHIP_TIME_ZONE);
+  if (local.getFullYear() !== year || local.getMonth() !== month || local.getDate() !== day) {
+    throw new RangeError(`date "${date}" is not a real calendar date`);
+  }
+  if (local.getHours() !== hours || local.getMinutes() !== minutes) {
+    throw new RangeError(`${date} ${time} does not exist in London (the clocks go forward)`);
+  }
+  return new Date(local.getTime());
+}
+
+/** The London wall-clock parts of an instant. */
+export function londonParts(instant: Date): { date: string; time: string } {
+  const local = new TZDate(instant.getTime(), PARTNERSHIP_TIME_ZONE);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: `${local.getFullYear()}-${pad(local.getMonth() + 1)}-${pad(local.getDate())}`,
+    time: `${pad(local.getHours())}:${pad(local.getMinutes())}`,
+  };
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PARTNERSHIP_TIME_ZONE,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** "Tuesday 3 March 2026" */
+export function formatLondonDate(instant: Date): string {
+  const parts = dateFormat.formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}`;
+}
+
+/** "9:30am", "12pm", "12:30pm" (GOV.UK style) */
+export function formatLondonTime(instant: Date): string {
+  const { time } = londonParts(instant);
+  const [h, m] = time.split(':').map(Number) as [number, number];
+  const suffix = h < 12 ? 'am' : 'pm';
+  const hour12 = h % 12 === 0 ? 12 : h % 12;
+  if (h === 0 && m === 0) return 'midnight';
+  if (h === 12 && m === 0) return 'midday';
+  return m === 0 ? `${hour12}${suffix}` : `${hour12}:${String(m).padStart(2, '0')}${suffix}`;
+}
+
+/**
+ * "Tuesday 3 March 2026, 9:30am to 12:30pm", or across days
+ * "Tuesday 3 March 2026, 9:30am to Wednesday 4 March 2026, 4pm".
+ */
+export function formatLondonRange(start: Date, end: Date): string {
+  const startDay = formatLondonDate(start);
+  const endDay = formatLondonDate(end);
+  if (startDay === endDay) {
+    return `${startDay}, ${formatLondonTime(start)} to ${formatLondonTime(end)}`;
+  }
+  return `${startDay}, ${formatLondonTime(start)} to ${endDay}, ${formatLondonTime(end)}`;
+}
