@@ -111,6 +111,9 @@ export async function startPostgres({ databaseDir, port, persistent = true, log 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   port ??= await freePort();
   mkdirSync(path.dirname(databaseDir), { recursive: true });
+  if (isRoot && !reachableByOthers(path.dirname(databaseDir))) {
+    throw new Error(`PostgreSQL runs as user "postgres" when started by root, and that user cannot reach ${path.dirname(databaseDir)}`);
+  }
   stopLeftover(databaseDir);
   await waitUntilGone(databaseDir);
   const pg = new EmbeddedPostgres({

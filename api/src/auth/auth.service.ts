@@ -41,11 +41,7 @@ export class AuthService {
   /** Checks email and password; on success starts a session and returns its token (for the cookie). */
   async signIn(email: string, password: string): Promise<{ token: string; expiresAt: Date; viewer: Viewer }> {
     const em = this.em.fork();
-    const person = await em.findOne(
-      Person,
-      { email: email.trim().toLowerCase() },
-      { populate: ['passwordHash'], exclude: [] },
-    );
+    const person = await em.findOne(Person, { email: email.trim().toLowerCase() }, { populate: ['passwordHash'], exclude: [] });
     const hash = person?.passwordHash ?? (await (dummyHash ??= AuthService.hashPassword(randomBytes(16).toString('hex'))));
     const ok = await argon2.verify(hash, password).catch(() => false);
     if (!person || !person.passwordHash || !ok) {

@@ -34,19 +34,13 @@ export class CatalogueService {
       where.$and = words.map((w) => {
         const like = `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         return {
-          $or: [
-            { title: { $ilike: like } },
-            { summary: { $ilike: like } },
-            { priorityArea: { name: { $ilike: like } } },
-          ],
+          $or: [{ title: { $ilike: like } }, { summary: { $ilike: like } }, { priorityArea: { name: { $ilike: like } } }],
         };
       });
     }
     const courses = await this.em.find(Course, where, { populate: ['priorityArea'], orderBy: { title: 'asc' } });
     const stats = await this.upcomingStats(courses.map((c) => c.id));
-    return courses
-      .map((c) => this.toCourseType(c, stats.get(c.id)))
-      .filter((c) => !filter.hasUpcomingPlaces || c.upcomingPlacesLeft > 0);
+    return courses.map((c) => this.toCourseType(c, stats.get(c.id))).filter((c) => !filter.hasUpcomingPlaces || c.upcomingPlacesLeft > 0);
   }
 
   async course(_viewer: Viewer | undefined, id: string): Promise<CourseType> {
@@ -75,24 +69,27 @@ export class CatalogueService {
 
   private async confirmedCounts(sessionIds: string[]): Promise<Map<string, number>> {
     if (!sessionIds.length) return new Map();
-    const rows: { session_id: string; n: string }[] = await this.em.getConnection().execute(
-      `select session_id, count(*) as n from booking where status = ? and session_id = any(?::uuid[]) group by session_id`,
-      [BookingStatus.CONFIRMED, sessionIds],
-    );
+    const rows: { session_id: string; n: string }[] = await this.em
+      .getConnection()
+      .execute(`select session_id, count(*) as n from booking where status = ? and session_id in (?) group by session_id`, [
+        BookingStatus.CONFIRMED,
+        sessionIds,
+      ]);
     return new Map(rows.map((r) => [r.session_id, Number(r.n)]));
   }
 
   /** For each course: coming scheduled sessions, places left over them, and the next start. One query. */
   private async upcomingStats(courseIds: string[]): Promise<Map<string, UpcomingStats>> {
     if (!courseIds.length) return new Map();
-    const rows: { course_id: string; sessions: string; places_left: string; next_start: Date | null }[] =
-      await this.em.getConnection().execute(
+    const rows: { course_id: string; sessions: string; places_left: string; next_start: Date | null }[] = await this.em
+      .getConnection()
+      .execute(
         `select s.course_id, count(*) as sessions, min(s.starts_at) as next_start,
                 sum(greatest(s.capacity - coalesce(b.n, 0), 0)) as places_left
            from session s
            left join (select session_id, count(*) as n from booking where status = ? group by session_id) b
              on b.session_id = s.id
-          where s.status = ? and s.starts_at > now() and s.course_id = any(?::uuid[])
+          where s.status = ? and s.starts_at > now() and s.course_id in (?)
           group by s.course_id`,
         [BookingStatus.CONFIRMED, SessionStatus.SCHEDULED, courseIds],
       );

@@ -14,7 +14,12 @@ const schema = z.object({
   /** The public address of the web app, used in links in mail and for CORS. */
   WEB_ORIGIN: z.url({ error: 'WEB_ORIGIN must be a URL such as http://localhost:5173' }).default('http://localhost:5173'),
   /** How long a sign-in lasts without use. */
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(12),
   /** Set to true behind HTTPS so the session cookie is only sent over TLS. */
   COOKIE_SECURE: z
     .enum(['true', 'false'], { error: 'COOKIE_SECURE must be true or false' })

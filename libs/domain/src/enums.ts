@@ -1,4 +1,4 @@
-/** The roles a person can hold. A person may hold several. */
+/** The roles a person can hold. A person may hold several. (Labels are keyed by value so GraphQL strings index them.) */
 export enum Role {
   PRACTITIONER = 'PRACTITIONER',
   TRAINER = 'TRAINER',
@@ -23,7 +23,7 @@ export enum AgencySector {
   OTHER = 'OTHER',
 }
 
-export const agencySectorLabels: Record<AgencySector, string> = {
+export const agencySectorLabels: Record<`${AgencySector}`, string> = {
   [AgencySector.CHILDRENS_SOCIAL_CARE]: "Children's social care",
   [AgencySector.EARLY_HELP]: 'Early help',
   [AgencySector.EDUCATION]: 'Education',
@@ -50,7 +50,7 @@ export enum CourseFormat {
   BRIEFING = 'BRIEFING',
 }
 
-export const courseFormatLabels: Record<CourseFormat, string> = {
+export const courseFormatLabels: Record<`${CourseFormat}`, string> = {
   [CourseFormat.FACE_TO_FACE]: 'Face to face',
   [CourseFormat.VIRTUAL]: 'Virtual (live online)',
   [CourseFormat.E_LEARNING]: 'E-learning',
@@ -63,7 +63,7 @@ export const courseFormatLabels: Record<CourseFormat, string> = {
 export const MIN_LEVEL = 1;
 export const MAX_LEVEL = 4;
 
-export const levelLabels: Record<number, string> = {
+export const levelLabels: Readonly<Record<number, string>> = {
   1: 'Level 1: basic awareness',
   2: 'Level 2: foundation',
   3: 'Level 3: multi-agency practitioner',
@@ -79,3 +79,10 @@ export enum BookingStatus {
   CONFIRMED = 'CONFIRMED',
   CANCELLED = 'CANCELLED',
 }
+
+export const roleLabels: Record<`${Role}`, string> = {
+  [Role.PRACTITIONER]: 'Practitioner',
+  [Role.TRAINER]: 'Trainer',
+  [Role.COORDINATOR]: 'Coordinator',
+  [Role.REVIEWER]: 'Reviewer',
+};

@@ -71,7 +71,10 @@ export function createApiClient(url: string, fetchImpl: typeof fetch = fetch) {
         signal: options.signal,
       });
     } catch {
-      throw new ApiRequestError([{ message: 'The service is not available at the moment. Please try again shortly.', code: 'UNAVAILABLE', fields: [] }], 503);
+      throw new ApiRequestError(
+        [{ message: 'The service is not available at the moment. Please try again shortly.', code: 'UNAVAILABLE', fields: [] }],
+        503,
+      );
     }
     const body = (await response.json().catch(() => ({}))) as GraphQLResponse;
     if (body.errors?.length) {
@@ -85,7 +88,10 @@ export function createApiClient(url: string, fetchImpl: typeof fetch = fetch) {
       );
     }
     if (!response.ok || body.data === undefined) {
-      throw new ApiRequestError([{ message: 'The service is not available at the moment. Please try again shortly.', code: 'UNAVAILABLE', fields: [] }], response.status);
+      throw new ApiRequestError(
+        [{ message: 'The service is not available at the moment. Please try again shortly.', code: 'UNAVAILABLE', fields: [] }],
+        response.status,
+      );
     }
     return { data: body.data as TResult, setCookies: response.headers.getSetCookie?.() ?? [] };
   };

@@ -1,0 +1,99 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AgencySector, BookingStatus, CourseFormat, Role, SessionStatus } from '@lh/domain';
+import { randomBytes } from 'node:crypto';
+import { AuthService } from '../src/auth/auth.service';
+import { Agency } from '../src/people/agency.entity';
+import { Person } from '../src/people/person.entity';
+import { PriorityArea } from '../src/catalogue/priority-area.entity';
+import { Course } from '../src/catalogue/course.entity';
+import { Venue } from '../src/scheduling/venue.entity';
+import { Session } from '../src/scheduling/session.entity';
+import { SessionPart } from '../src/scheduling/session-part.entity';
+import { Booking } from '../src/booking/booking.entity';
+
+/** Test data builders: each call makes new, unique rows; nothing is shared between tests. */
+const uid = () => randomBytes(4).toString('hex');
+const DAY = 86_400_000;
+
+export async function anAgency(em: EntityManager, over: Partial<Pick<Agency, 'name' | 'sector'>> = {}): Promise<Agency> {
+  const agency = em.create(Agency, { name: `Agency ${uid()}`, sector: AgencySector.HEALTH, ...over });
+  await em.flush();
+  return agency;
+}
+
+export async function aPerson(
+  em: EntityManager,
+  over: { name?: string; email?: string; roles?: Role[]; password?: string; agency?: Agency } = {},
+): Promise<Person & { password: string }> {
+  const password = over.password ?? `pw-${uid()}`;
+  const person = em.create(Person, {
+    name: over.name ?? `Person ${uid()}`,
+    email: (over.email ?? `p-${uid()}@example.org`).toLowerCase(),
+    roles: over.roles ?? [Role.PRACTITIONER],
+    agency: over.agency,
+    passwordHash: await AuthService.hashPassword(password),
+  });
+  await em.flush();
+  return Object.assign(person, { password });
+}
+
+export async function aPriorityArea(em: EntityManager, name = `Area ${uid()}`): Promise<PriorityArea> {
+  const area = em.create(PriorityArea, { name });
+  await em.flush();
+  return area;
+}
+
+export async function aCourse(
+  em: EntityManager,
+  over: Partial<Pick<Course, 'title' | 'summary' | 'level' | 'format' | 'durationMinutes' | 'learningOutcomes'>> & {
+    priorityArea?: PriorityArea;
+  } = {},
+): Promise<Course> {
+  const course = em.create(Course, {
+    title: `Course ${uid()}`,
+    summary: 'A course for testing.',
+    learningOutcomes: ['Know more'],
+    level: 2,
+    format: CourseFormat.FACE_TO_FACE,
+    durationMinutes: 180,
+    ...over,
+    priorityArea: over.priorityArea ?? (await aPriorityArea(em)),
+  });
+  await em.flush();
+  return course;
+}
+
+/** A session starting `inDays` from now (negative for the past), with one part per `parts`. */
+export async function aSession(
+  em: EntityManager,
+  course: Course,
+  over: { inDays?: number; capacity?: number; status?: SessionStatus; parts?: number; online?: boolean } = {},
+): Promise<Session> {
+  const start = new Date(Date.now() + (over.inDays ?? 10) * DAY);
+  const partsCount = over.parts ?? 1;
+  const venue = over.online ? undefined : em.create(Venue, { name: `Venue ${uid()}`, address: '1 High Street, Northshire NS1 1AA' });
+  const lastEnd = new Date(start.getTime() + (partsCount - 1) * DAY + 3 * 3_600_000);
+  const session = em.create(Session, {
+    course,
+    venue,
+    onlineUrl: over.online ? 'https://meet.example.org/test' : undefined,
+    capacity: over.capacity ?? 20,
+    status: over.status ?? SessionStatus.SCHEDULED,
+    startsAt: start,
+    endsAt: lastEnd,
+  });
+  for (let i = 0; i < partsCount; i++) {
+    const s = new Date(start.getTime() + i * DAY);
+    em.create(SessionPart, { session, startsAt: s, endsAt: new Date(s.getTime() + 3 * 3_600_000) });
+  }
+  await em.flush();
+  return session;
+}
+
+export async function bookings(em: EntityManager, session: Session, count: number, status = BookingStatus.CONFIRMED): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const person = em.create(Person, { name: `Booker ${uid()}`, email: `b-${uid()}@example.org` });
+    em.create(Booking, { session, person, status });
+  }
+  await em.flush();
+}

@@ -1,0 +1,93 @@
+// Starts the whole system: PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data,
+// a mail catcher (unless SMTP_URL is set), the API and the web app. Used by `npm start` and by the
+// end-to-end tests, so both run the same thing.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { dataDirFor, freePort, startPostgres } from './postgres.mjs';
+import { startMailCatcher } from './mail-catcher.mjs';
+import { root, runTs, startService, waitForUrl } from './processes.mjs';
+
+/**
+ * @param {object} o
+ * @param {string} o.name        data folder name under .data/ (e.g. "dev", "e2e")
+ * @param {boolean} o.fresh      start from an empty database (tests)
+ * @param {'dev'|'built'} o.web  vite dev server, or the built adapter-node server
+ * @param {number} [o.apiPort]
+ * @param {number} [o.webPort]
+ * @param {boolean} [o.seed]     load demo data when the database is empty
+ * @param {boolean} [o.log]      show service output
+ */
+export async function startStack({ name, fresh = false, web = 'dev', apiPort, webPort, seed = true, log = true }) {
+  const stops = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      const pg = await startPostgres({ databaseDir: dataDirFor(root, `pg-${name}`), persistent: !fresh });
+      stops.push(() => pg.stop());
+      const db = fresh ? `learning_hub_${Date.now()}` : 'learning_hub';
+      await pg.createDatabase(db);
+      databaseUrl = pg.url(db);
+    }
+
+    let smtpUrl = process.env.SMTP_URL;
+    const mailDir = path.join(root, '.data', `mail-${name}`);
+    if (!smtpUrl) {
+      const catcher = await startMailCatcher({ dir: mailDir });
+      stops.push(() => catcher.stop());
+      smtpUrl = catcher.url;
+    }
+
+    const env = { DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl };
+    await runTs('api/src/db/migrate-cli.ts', ['up'], { env, quiet: !log });
+    if (seed) await runTs('api/src/seed/seed-cli.ts', [], { env, quiet: !log });
+
+    apiPort ??= await freePort();
+    webPort ??= await freePort();
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const webUrl = `http://localhost:${webPort}`;
+
+    const api = startService('api', process.execPath, ['-r', '@swc-node/register', 'api/src/main.ts'], {
+      env: { ...env, API_PORT: String(apiPort), WEB_ORIGIN: webUrl, NODE_ENV: process.env.NODE_ENV ?? 'development' },
+      log,
+    });
+    stops.push(() => kill(api.child));
+    await waitForUrl(`${apiUrl}/health`, { name: 'the API', service: api });
+
+    const webEnv = { API_URL: apiUrl, PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl };
+    let webService;
+    if (web === 'built') {
+      if (!existsSync(path.join(root, 'web/build/index.js'))) throw new Error('web/build is missing: run `npx vite build` in web/ first');
+      webService = startService('web', process.execPath, ['build/index.js'], { cwd: path.join(root, 'web'), env: webEnv, log });
+    } else {
+      webService = startService(
+        'web',
+        process.execPath,
+        [path.join(root, 'node_modules/vite/bin/vite.js'), 'dev', '--port', String(webPort), '--strictPort', '--host', '127.0.0.1'],
+        {
+          cwd: path.join(root, 'web'),
+          env: webEnv,
+          log,
+        },
+      );
+    }
+    stops.push(() => kill(webService.child));
+    await waitForUrl(`${webUrl}/accessibility`, { name: 'the web app', service: webService, timeoutMs: 120_000 });
+
+    return { databaseUrl, smtpUrl, mailDir, apiUrl, webUrl, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+function kill(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}

@@ -1,0 +1,50 @@
+// `npm test`: every check CI runs, in order, stopping at the first failure.
+// lint -> typecheck -> generated files fresh -> unit -> integration -> web build -> end-to-end.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { root, run } from './lib/processes.mjs';
+
+const bin = (name) => path.join(root, 'node_modules/.bin', name);
+const generated = ['api/schema.graphql', 'libs/graphql-client/src/generated.ts'];
+
+const steps = [
+  ['lint', () => run(bin('eslint'), ['.'])],
+  ['format', () => run(bin('prettier'), ['--check', '--log-level', 'warn', '.'])],
+  ['typecheck api', () => run(bin('tsc'), ['-p', 'api/tsconfig.json'])],
+  ['typecheck libs', () => run(bin('tsc'), ['-p', 'libs/tsconfig.json'])],
+  ['typecheck e2e', () => run(bin('tsc'), ['-p', 'e2e/tsconfig.json'])],
+  ['typecheck web', async () => {
+    await run(bin('svelte-kit'), ['sync'], { cwd: path.join(root, 'web') });
+    await run(bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human'], { cwd: path.join(root, 'web') });
+  }],
+  ['generated schema and client are up to date', async () => {
+    const before = generated.map((f) => readFileSync(path.join(root, f), 'utf8'));
+    await run('npm', ['run', '--silent', 'codegen'], { quiet: true });
+    const stale = generated.filter((f, i) => readFileSync(path.join(root, f), 'utf8') !== before[i]);
+    if (stale.length) throw new Error(`Stale generated files: ${stale.join(', ')}. Run \`npm run codegen\` and commit the result.`);
+  }],
+  ['unit tests', () => run(bin('jest'), ['--selectProjects', 'unit'])],
+  ['integration tests', () => run(bin('jest'), ['--selectProjects', 'integration'])],
+  ['build web', () => run(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: path.join(root, 'web') })],
+  ['end-to-end tests', () => run(bin('jest'), ['--selectProjects', 'e2e', '--runInBand'])],
+];
+
+const only = process.argv.slice(2);
+let passed = 0;
+const started = Date.now();
+for (const [name, step] of steps) {
+  if (only.length && !only.some((o) => name.includes(o))) continue;
+  const t = Date.now();
+  console.log(`\n▶ ${name}`);
+  try {
+    await step();
+  } catch (e) {
+    console.error(`\n✗ ${name} failed: ${e.message}`);
+    console.log(`\n${passed} passed, 1 failed`);
+    process.exit(1);
+  }
+  passed++;
+  console.log(`✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
+}
+console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+console.log(`${passed} passed, 0 failed`);

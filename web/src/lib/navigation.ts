@@ -1,0 +1,16 @@
+import type { Role } from '@lh/graphql-client';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/**
+ * The navigation for each role, in one place. A person with several roles sees the union.
+ * Only pages that exist are listed; each capability adds its own entries here.
+ */
+export function navigationFor(roles: Role[] | undefined): NavItem[] {
+  const items: NavItem[] = [{ href: '/courses', label: 'Find a course' }];
+  if (roles?.length) items.push({ href: '/account', label: 'Your account' });
+  return items;
+}
