@@ -5,7 +5,16 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules', '.data', '.nx', 'web/.svelte-kit', 'web/build', 'e2e/artifacts', 'libs/graphql-client/src/generated.ts', '**/*.d.ts'],
+    ignores: [
+      'node_modules',
+      '.data',
+      '.nx',
+      'web/.svelte-kit',
+      'web/build',
+      'e2e/artifacts',
+      'libs/graphql-client/src/generated.ts',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -24,17 +33,17 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
-      ],
+      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
     },
   },
   {
     files: ['api/src/**/*.ts'],
     ignores: ['api/src/config/config.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read settings from the typed config (api/src/config/config.ts).' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings from the typed config (api/src/config/config.ts).' },
+      ],
     },
   },
   ...svelte.configs['flat/recommended'],

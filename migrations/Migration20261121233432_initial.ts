@@ -21,7 +21,7 @@ export class Migration20261121233432_initial extends Migration {
     this.addSql(`create table "priority_area" ("id" uuid not null, "name" varchar(200) not null, constraint "priority_area_pkey" primary key ("id"));`);
     this.addSql(`alter table "priority_area" add constraint "priority_area_name_unique" unique ("name");`);
 
-    this.addSql(`create table "course" ("id" uuid not null, "title" varchar(200) not null, "summary" text not null, "learning_outcomes" text[] not null, "priority_area_id" uuid not null, "level" smallint not null, "format" "course_format" not null, "duration_minutes" int not null, "created_at" timestamptz not null default now(), constraint "course_pkey" primary key ("id"), constraint course_duration_check check (duration_minutes > 0), constraint course_level_check check (level BETWEEN 1 AND 4));`);
+    this.addSql(`create table "course" ("id" uuid not null, "title" varchar(200) not null, "summary" text not null, "learning_outcomes" text[] not null, "priority_area_id" uuid not null, "level" smallint not null, "format" "course_format" not null, "duration_minutes" int not null, "created_at" timestamptz not null default now(), constraint "course_pkey" primary key ("id"), constraint course_duration_check check (duration_minutes > 0), constraint course_level_check check (level >= 1 AND level <= 4));`);
     this.addSql(`create index "course_priority_area_id_index" on "course" ("priority_area_id");`);
 
     this.addSql(`create table "venue" ("id" uuid not null, "name" varchar(200) not null, "address" text not null, "accessibility_notes" text null, constraint "venue_pkey" primary key ("id"));`);

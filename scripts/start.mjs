@@ -1,5 +1,5 @@
 // `npm start`: installs what is missing, then starts everything for development and demos.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -9,7 +9,8 @@ if (major < 20 || (major === 20 && minor < 19)) {
   console.error(`Learning Hub needs Node.js 20.19 or newer (this is ${process.versions.node}).`);
   process.exit(1);
 }
-if (!existsSync(path.join(root, 'node_modules/.package-lock.json'))) {
+const installed = path.join(root, 'node_modules/.package-lock.json');
+if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(path.join(root, 'package-lock.json')).mtimeMs) {
   console.log('Installing dependencies (npm install)...');
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

@@ -5,7 +5,7 @@ import { PriorityArea } from './priority-area.entity';
 import { Session } from '../scheduling/session.entity';
 
 @Entity({ tableName: 'course' })
-@Check({ name: 'course_level_check', expression: 'level BETWEEN 1 AND 4' })
+@Check({ name: 'course_level_check', expression: 'level >= 1 AND level <= 4' })
 @Check({ name: 'course_duration_check', expression: 'duration_minutes > 0' })
 export class Course {
   @PrimaryKey({ type: 'uuid' })

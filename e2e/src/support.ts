@@ -1,0 +1,70 @@
+import { createApiClient } from '@lh/graphql-client';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const webUrl = (): string => must('E2E_WEB_URL');
+export const apiUrl = (): string => must('E2E_API_URL');
+
+function must(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: run e2e tests through jest --selectProjects e2e`);
+  return v;
+}
+
+export const demo = JSON.parse(readFileSync(path.resolve(__dirname, '../../api/src/seed/demo-accounts.json'), 'utf8')) as {
+  password: string;
+  accounts: { role: string; email: string }[];
+};
+export const demoEmail = (role: string): string => demo.accounts.find((a) => a.role === role)!.email;
+
+/** The typed client generated from the committed schema, pointed at the running API. */
+export const api = () => createApiClient(`${apiUrl()}/graphql`);
+
+export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export const PHONE = { width: 320, height: 720 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+/** Saves a full-page screenshot under e2e/artifacts/screenshots (not committed) for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = path.join(ARTIFACTS, 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.0-2.2 A and AA rules) in the page; returns the violations. */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } };
+    const result = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
+
+/** Signs in through the real form. */
+export async function signIn(page: Page, email: string, password = demo.password): Promise<void> {
+  await page.goto(`${webUrl()}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
