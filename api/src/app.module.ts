@@ -11,9 +11,12 @@ import { InputValidationPipe } from './common/input-validation.pipe';
 import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { HealthModule } from './health/health.module';
+import { JobsModule } from './jobs/jobs.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { BookingModule } from './booking/booking.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
-export const capabilityModules = [AuthModule, CatalogueModule, HealthModule];
+export const capabilityModules = [AuthModule, CatalogueModule, BookingModule, HealthModule, JobsModule, NotificationsModule];
 
 @Module({})
 export class AppModule {

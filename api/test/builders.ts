@@ -21,6 +21,13 @@ export async function anAgency(em: EntityManager, over: Partial<Pick<Agency, 'na
   return agency;
 }
 
+const hashes = new Map<string, Promise<string>>();
+/** argon2 is slow on purpose: hash each test password once. */
+const hashOf = (password: string) => {
+  if (!hashes.has(password)) hashes.set(password, AuthService.hashPassword(password));
+  return hashes.get(password)!;
+};
+
 export async function aPerson(
   em: EntityManager,
   over: { name?: string; email?: string; roles?: Role[]; password?: string; agency?: Agency } = {},
@@ -31,7 +38,7 @@ export async function aPerson(
     email: (over.email ?? `p-${uid()}@example.org`).toLowerCase(),
     roles: over.roles ?? [Role.PRACTITIONER],
     agency: over.agency,
-    passwordHash: await AuthService.hashPassword(password),
+    passwordHash: await hashOf(password),
   });
   await em.flush();
   return Object.assign(person, { password });

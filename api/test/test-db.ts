@@ -76,3 +76,13 @@ export async function gql<T = Record<string, unknown>>(
   const body = (await res.json()) as { data?: T | null; errors?: GqlResult<T>['errors'] };
   return { status: res.status, data: body.data ?? null, errors: body.errors, setCookie: res.headers.getSetCookie() };
 }
+
+/** Signs a person in over HTTP and returns the cookie header to send with their requests. */
+export async function signInAs(baseUrl: string, person: { email: string; password: string }): Promise<string> {
+  const res = await gql(baseUrl, `mutation($input: SignInInput!) { signIn(input: $input) { id } }`, {
+    input: { email: person.email, password: person.password },
+  });
+  const cookie = res.setCookie.map((c) => c.split(';')[0]!).find((c) => c.startsWith('lh_session='));
+  if (!cookie) throw new Error(`Could not sign in ${person.email}: ${JSON.stringify(res.errors)}`);
+  return cookie;
+}

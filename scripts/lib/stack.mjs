@@ -44,7 +44,8 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
       smtpUrl = catcher.url;
     }
 
-    const env = { DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl };
+    // With the local catcher, the API shows coordinators the caught mail (development only).
+    const env = { DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, ...(process.env.SMTP_URL ? {} : { MAIL_CATCHER_DIR: mailDir }) };
     await runTs('api/src/db/migrate-cli.ts', ['up'], { env, quiet: !log });
     if (seed) await runTs('api/src/seed/seed-cli.ts', [], { env, quiet: !log });
 
@@ -54,7 +55,13 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
     const webUrl = `http://localhost:${webPort}`;
 
     const api = startService('api', process.execPath, ['-r', '@swc-node/register', 'api/src/main.ts'], {
-      env: { ...env, API_PORT: String(apiPort), WEB_ORIGIN: webUrl, NODE_ENV: process.env.NODE_ENV ?? 'development' },
+      env: {
+        ...env,
+        API_PORT: String(apiPort),
+        WEB_ORIGIN: webUrl,
+        NODE_ENV: process.env.NODE_ENV ?? 'development',
+        JOBS_ENABLED: process.env.JOBS_ENABLED ?? 'true',
+      },
       log,
     });
     children.push(api.child);

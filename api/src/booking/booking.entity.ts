@@ -1,12 +1,21 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel, type Opt } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BookingStatus } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { Person } from '../people/person.entity';
 import { Session } from '../scheduling/session.entity';
+import { BookingEvent } from './booking-event.entity';
 
-/** A person's place on a session. */
+/**
+ * A person's place (or place in the queue) on a session. At most one live booking per person per
+ * session (a partial unique index in the migration); every change is kept as a BookingEvent.
+ */
 @Entity({ tableName: 'booking' })
 @Index({ name: 'booking_session_status_idx', properties: ['session', 'status'] })
+@Unique({ name: 'booking_person_idempotency_key_unique', properties: ['person', 'idempotencyKey'] })
+@Index({
+  name: 'booking_one_live_per_person_session',
+  expression: `create unique index "booking_one_live_per_person_session" on "booking" ("session_id", "person_id") where "status" in ('PENDING_APPROVAL', 'CONFIRMED', 'WAITLISTED', 'OFFERED')`,
+})
 export class Booking {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -21,6 +30,48 @@ export class Booking {
   @Enum({ items: () => BookingStatus, nativeEnumName: 'booking_status' })
   status!: BookingStatus;
 
+  /** Access needs and reasonable adjustments: seen by the person, coordinators and the session's trainers only. */
+  @Property({ type: 'text', nullable: true })
+  accessNeeds?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  dietaryNeeds?: string | null;
+
+  /** Line manager to approve, where the course requires it. */
+  @Property({ type: 'string', length: 320, nullable: true })
+  managerEmail?: string | null;
+
+  /** Place in the queue is by this time (then id). */
+  @Property({ type: 'datetime', nullable: true })
+  waitlistedAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  offerExpiresAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  approvalExpiresAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  cancelledAt?: Date | null;
+
+  /** Cancelled after the course's cut-off: feeds the non-attendance policy and reports. */
+  @Property({ type: 'boolean', default: false })
+  lateCancellation: Opt<boolean> = false;
+
+  /** The client's key for a booking request: a retried request returns the same booking. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  idempotencyKey?: string | null;
+
+  /** SEQUENCE of this booking's calendar invites: rises with every change. */
+  @Property({ type: 'integer', default: 0 })
+  inviteSequence: Opt<number> = 0;
+
+  @OneToMany(() => BookingEvent, (e) => e.booking, { orderBy: { at: 'asc', id: 'asc' } })
+  events = new Collection<BookingEvent>(this);
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
 }

@@ -3,7 +3,7 @@ import { loaderFor } from '../common/loaders';
 import { CurrentViewer, Public } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
 import { CatalogueService } from './catalogue.service';
-import { CourseType, PriorityAreaType, SessionType } from './course.types';
+import { CourseType, PriorityAreaType, SessionDetailType, SessionType } from './course.types';
 import { CourseFilterInput } from './dto/course-filter.input';
 
 @Resolver(() => CourseType)
@@ -23,6 +23,12 @@ export class CatalogueResolver {
   @Query(() => CourseType, { description: 'One course with its coming sessions and places left.' })
   course(@CurrentViewer() viewer: Viewer | undefined, @Args('id', { type: () => ID }) id: string): Promise<CourseType> {
     return this.catalogue.course(viewer, id);
+  }
+
+  @Public()
+  @Query(() => SessionDetailType, { description: 'One session with its course and places left, for the booking page.' })
+  session(@CurrentViewer() viewer: Viewer | undefined, @Args('id', { type: () => ID }) id: string): Promise<SessionDetailType> {
+    return this.catalogue.session(viewer, id);
   }
 
   @Public()

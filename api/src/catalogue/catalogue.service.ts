@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { BookingStatus, DomainError, ErrorCode, SessionStatus, placesLeft } from '@lh/domain';
+import { BookingStatus, DomainError, ErrorCode, PLACE_HOLDING, SessionStatus, placesLeft } from '@lh/domain';
 import type { Viewer } from '../common/viewer';
 import { Session } from '../scheduling/session.entity';
 import { Course } from './course.entity';
 import { PriorityArea } from './priority-area.entity';
-import { CourseType, PriorityAreaType, SessionType } from './course.types';
+import { CourseType, PriorityAreaType, SessionDetailType, SessionType } from './course.types';
 import type { CourseFilterInput } from './dto/course-filter.input';
 
 interface UpcomingStats {
@@ -38,13 +38,13 @@ export class CatalogueService {
         };
       });
     }
-    const courses = await this.em.find(Course, where, { populate: ['priorityArea'], orderBy: { title: 'asc' } });
+    const courses = await this.em.find(Course, where, { populate: ['priorityArea', 'prerequisite'], orderBy: { title: 'asc' } });
     const stats = await this.upcomingStats(courses.map((c) => c.id));
     return courses.map((c) => this.toCourseType(c, stats.get(c.id))).filter((c) => !filter.hasUpcomingPlaces || c.upcomingPlacesLeft > 0);
   }
 
   async course(_viewer: Viewer | undefined, id: string): Promise<CourseType> {
-    const course = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(Course, id, { populate: ['priorityArea'] }) : null;
+    const course = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(Course, id, { populate: ['priorityArea', 'prerequisite'] }) : null;
     if (!course) throw new DomainError(ErrorCode.NotFound, 'There is no course with that id. It may have been removed.');
     const stats = await this.upcomingStats([course.id]);
     return this.toCourseType(course, stats.get(course.id));
@@ -57,22 +57,42 @@ export class CatalogueService {
       { course: { $in: [...courseIds] }, status: SessionStatus.SCHEDULED, startsAt: { $gt: new Date() } },
       { populate: ['parts', 'venue'], orderBy: { startsAt: 'asc' } },
     );
-    const confirmed = await this.confirmedCounts(sessions.map((s) => s.id));
+    const held = await this.heldCounts(sessions.map((s) => s.id));
     const byCourse = new Map<string, SessionType[]>();
     for (const s of sessions) {
       const list = byCourse.get(s.course.id) ?? [];
-      list.push(this.toSessionType(s, confirmed.get(s.id) ?? 0));
+      list.push(this.toSessionType(s, held.get(s.id) ?? 0));
       byCourse.set(s.course.id, list);
     }
     return byCourse;
   }
 
-  private async confirmedCounts(sessionIds: string[]): Promise<Map<string, number>> {
+  /** One session (any status, past or coming) with what the booking page needs. */
+  async session(_viewer: Viewer | undefined, id: string): Promise<SessionDetailType> {
+    const session = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(Session, id, { populate: ['course', 'parts', 'venue'] }) : null;
+    if (!session) throw new DomainError(ErrorCode.NotFound, 'There is no session with that id. It may have been removed.');
+    const held = await this.heldCounts([session.id]);
+    const rows: { n: string }[] = await this.em
+      .getConnection()
+      .execute(`select count(*) as n from booking where session_id = ? and status = ?`, [session.id, BookingStatus.WAITLISTED]);
+    return {
+      session: this.toSessionType(session, held.get(session.id) ?? 0),
+      course: { id: session.course.id, title: session.course.title },
+      requiresApproval: session.course.requiresApproval,
+      cancellationCutoffWorkingDays: session.course.cancellationCutoffWorkingDays,
+      bookingOpensAt: session.bookingOpensAt ?? null,
+      bookingClosesAt: session.bookingClosesAt ?? null,
+      waiting: Number(rows[0]?.n ?? 0),
+    };
+  }
+
+  /** Places taken or held (confirmed, offered, awaiting approval) per session. */
+  private async heldCounts(sessionIds: string[]): Promise<Map<string, number>> {
     if (!sessionIds.length) return new Map();
     const rows: { session_id: string; n: string }[] = await this.em
       .getConnection()
-      .execute(`select session_id, count(*) as n from booking where status = ? and session_id in (?) group by session_id`, [
-        BookingStatus.CONFIRMED,
+      .execute(`select session_id, count(*) as n from booking where status in (?) and session_id in (?) group by session_id`, [
+        [...PLACE_HOLDING],
         sessionIds,
       ]);
     return new Map(rows.map((r) => [r.session_id, Number(r.n)]));
@@ -87,11 +107,11 @@ export class CatalogueService {
         `select s.course_id, count(*) as sessions, min(s.starts_at) as next_start,
                 sum(greatest(s.capacity - coalesce(b.n, 0), 0)) as places_left
            from session s
-           left join (select session_id, count(*) as n from booking where status = ? group by session_id) b
+           left join (select session_id, count(*) as n from booking where status in (?) group by session_id) b
              on b.session_id = s.id
           where s.status = ? and s.starts_at > now() and s.course_id in (?)
           group by s.course_id`,
-        [BookingStatus.CONFIRMED, SessionStatus.SCHEDULED, courseIds],
+        [[...PLACE_HOLDING], SessionStatus.SCHEDULED, courseIds],
       );
     return new Map(
       rows.map((r) => [
@@ -101,7 +121,7 @@ export class CatalogueService {
     );
   }
 
-  private toSessionType(s: Session, confirmed: number): SessionType {
+  private toSessionType(s: Session, held: number): SessionType {
     return {
       id: s.id,
       startsAt: s.startsAt,
@@ -112,7 +132,7 @@ export class CatalogueService {
         : null,
       online: !s.venue,
       capacity: s.capacity,
-      placesLeft: placesLeft(s.capacity, confirmed),
+      placesLeft: placesLeft(s.capacity, held),
       status: s.status,
     };
   }
@@ -127,6 +147,9 @@ export class CatalogueService {
       level: c.level,
       format: c.format,
       durationMinutes: c.durationMinutes,
+      requiresApproval: c.requiresApproval,
+      cancellationCutoffWorkingDays: c.cancellationCutoffWorkingDays,
+      prerequisite: c.prerequisite ? { id: c.prerequisite.id, title: c.prerequisite.title } : null,
       upcomingSessionCount: stats?.sessions ?? 0,
       upcomingPlacesLeft: stats?.placesLeft ?? 0,
       nextSessionStartsAt: stats?.nextStart ?? null,

@@ -1,5 +1,5 @@
 import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Rel, type Opt } from '@mikro-orm/core';
-import { CourseFormat } from '@lh/domain';
+import { AgencySector, CourseFormat, Role } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { PriorityArea } from './priority-area.entity';
 import { Session } from '../scheduling/session.entity';
@@ -32,6 +32,28 @@ export class Course {
 
   @Property({ type: 'integer' })
   durationMinutes!: number;
+
+  /** Bookings need the line manager's approval (unless the person's agency is exempt). */
+  @Property({ type: 'boolean', default: false })
+  requiresApproval: Opt<boolean> = false;
+
+  /** Audience restriction: empty lists mean open to everyone; otherwise any match allows booking. */
+  @Property({ type: 'uuid[]', default: '{}' })
+  audienceAgencyIds: Opt<string[]> = [];
+
+  @Enum({ items: () => AgencySector, array: true, nativeEnumName: 'agency_sector', default: [] })
+  audienceSectors: Opt<AgencySector[]> = [];
+
+  @Enum({ items: () => Role, array: true, nativeEnumName: 'person_role', default: [] })
+  audienceRoles: Opt<Role[]> = [];
+
+  /** A course that must be completed first (for example level 2 before level 3). */
+  @ManyToOne(() => Course, { nullable: true })
+  prerequisite?: Rel<Course>;
+
+  /** Cancelling later than this many working days before the start counts as a late cancellation. */
+  @Property({ type: 'smallint', default: 5 })
+  cancellationCutoffWorkingDays: Opt<number> = 5;
 
   @OneToMany(() => Session, (s) => s.course)
   sessions = new Collection<Session>(this);

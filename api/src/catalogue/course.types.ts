@@ -34,6 +34,23 @@ export class SessionType {
   @Field(() => SessionStatus) status!: SessionStatus;
 }
 
+@ObjectType('CourseRef')
+export class CourseRefType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) title!: string;
+}
+
+@ObjectType('SessionDetail', { description: 'One session with its course, for the booking page.' })
+export class SessionDetailType {
+  @Field(() => SessionType) session!: SessionType;
+  @Field(() => CourseRefType) course!: CourseRefType;
+  @Field(() => Boolean) requiresApproval!: boolean;
+  @Field(() => Int) cancellationCutoffWorkingDays!: number;
+  @Field(() => Date, { nullable: true }) bookingOpensAt!: Date | null;
+  @Field(() => Date, { nullable: true }) bookingClosesAt!: Date | null;
+  @Field(() => Int, { description: 'People on the waiting list.' }) waiting!: number;
+}
+
 @ObjectType('Course')
 export class CourseType {
   @Field(() => ID) id!: string;
@@ -44,6 +61,10 @@ export class CourseType {
   @Field(() => Int) level!: number;
   @Field(() => CourseFormat) format!: CourseFormat;
   @Field(() => Int) durationMinutes!: number;
+  @Field(() => Boolean, { description: "Bookings need the line manager's approval." }) requiresApproval!: boolean;
+  @Field(() => Int, { description: 'Working days before the start after which cancelling counts as late.' })
+  cancellationCutoffWorkingDays!: number;
+  @Field(() => CourseRefType, { nullable: true, description: 'A course to complete first.' }) prerequisite!: CourseRefType | null;
   @Field(() => Int, { description: 'Coming sessions that are not cancelled.' }) upcomingSessionCount!: number;
   @Field(() => Int, { description: 'Places left over all coming sessions.' }) upcomingPlacesLeft!: number;
   @Field(() => Date, { nullable: true }) nextSessionStartsAt!: Date | null;

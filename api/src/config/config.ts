@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mailConfigFrom, mailSettings, requireSmtpInProduction, type MailConfig } from './mail-config';
 
 /**
  * The one typed configuration object. This is the only place that reads process.env:
@@ -30,6 +31,7 @@ const schema = z.object({
     .enum(['true', 'false'], { error: 'LOG_SQL must be true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+  ...mailSettings,
 });
 
 export type AppConfig = {
@@ -42,12 +44,12 @@ export type AppConfig = {
   cookieSecure: boolean;
   partnershipName: string;
   logSql: boolean;
-};
+} & MailConfig;
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = schema.safeParse(env);
+  const parsed = schema.superRefine(requireSmtpInProduction).safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(config)'}: ${i.message}`);
     throw new ConfigError(`Learning Hub cannot start: bad configuration\n${lines.join('\n')}`);
@@ -63,6 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: c.COOKIE_SECURE,
     partnershipName: c.PARTNERSHIP_NAME,
     logSql: c.LOG_SQL,
+    ...mailConfigFrom(c),
   };
 }
 

@@ -7,6 +7,20 @@ import { Venue } from '../scheduling/venue.entity';
 import { Session } from '../scheduling/session.entity';
 import { SessionPart } from '../scheduling/session-part.entity';
 import { Booking } from '../booking/booking.entity';
+import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { BookingEvent } from '../booking/booking-event.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
-export const entities = [Agency, Person, AuthSession, PriorityArea, Course, Venue, Session, SessionPart, Booking];
+export const entities = [
+  Agency,
+  Person,
+  AuthSession,
+  PriorityArea,
+  Course,
+  Venue,
+  Session,
+  SessionPart,
+  Booking,
+  BookingEvent,
+  OutboxMessage,
+];

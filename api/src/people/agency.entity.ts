@@ -15,6 +15,10 @@ export class Agency {
   @Enum({ items: () => AgencySector, nativeEnumName: 'agency_sector' })
   sector!: AgencySector;
 
+  /** Staff of this agency (for example volunteers with no line manager) book without manager approval. */
+  @Property({ type: 'boolean', default: false })
+  approvalExempt: Opt<boolean> = false;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 }

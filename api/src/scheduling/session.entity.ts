@@ -39,6 +39,18 @@ export class Session {
   @Property({ type: 'datetime' })
   endsAt!: Date;
 
+  /** Bookings are taken from this moment (null: as soon as the session is published). */
+  @Property({ type: 'datetime', nullable: true })
+  bookingOpensAt?: Date | null;
+
+  /** Bookings close at this moment (null: when the session starts). */
+  @Property({ type: 'datetime', nullable: true })
+  bookingClosesAt?: Date | null;
+
+  /** When a place frees, offer it to the first on the waiting list automatically (else the coordinator promotes by hand). */
+  @Property({ type: 'boolean', default: true })
+  autoOfferWaitlist: Opt<boolean> = true;
+
   @OneToMany(() => SessionPart, (p) => p.session, { orderBy: { startsAt: 'asc' } })
   parts = new Collection<SessionPart>(this);
 }

@@ -75,10 +75,30 @@ export enum SessionStatus {
   CANCELLED = 'CANCELLED',
 }
 
+/** Where a person's booking stands. See libs/domain/src/booking-rules.ts for the transitions. */
 export enum BookingStatus {
+  /** Waiting for the line manager's decision; the place is held. */
+  PENDING_APPROVAL = 'PENDING_APPROVAL',
   CONFIRMED = 'CONFIRMED',
+  WAITLISTED = 'WAITLISTED',
+  /** A freed place is offered to this person until the offer expires; the place is held. */
+  OFFERED = 'OFFERED',
   CANCELLED = 'CANCELLED',
+  /** The line manager declined. */
+  DECLINED = 'DECLINED',
+  /** An approval request ran out of time. */
+  EXPIRED = 'EXPIRED',
 }
+
+export const bookingStatusLabels: Record<`${BookingStatus}`, string> = {
+  [BookingStatus.PENDING_APPROVAL]: 'Awaiting manager approval',
+  [BookingStatus.CONFIRMED]: 'Confirmed',
+  [BookingStatus.WAITLISTED]: 'On the waiting list',
+  [BookingStatus.OFFERED]: 'Place offered',
+  [BookingStatus.CANCELLED]: 'Cancelled',
+  [BookingStatus.DECLINED]: 'Declined by manager',
+  [BookingStatus.EXPIRED]: 'Approval expired',
+};
 
 export const roleLabels: Record<`${Role}`, string> = {
   [Role.PRACTITIONER]: 'Practitioner',

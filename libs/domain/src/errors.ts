@@ -8,6 +8,23 @@ export enum ErrorCode {
   NotAllowed = 'NOT_ALLOWED',
   NotFound = 'NOT_FOUND',
   InvalidCredentials = 'INVALID_CREDENTIALS',
+  SessionCancelled = 'SESSION_CANCELLED',
+  SessionStarted = 'SESSION_STARTED',
+  BookingNotOpen = 'BOOKING_NOT_OPEN',
+  BookingClosed = 'BOOKING_CLOSED',
+  AlreadyBooked = 'ALREADY_BOOKED',
+  AlreadyBookedOnCourse = 'ALREADY_BOOKED_ON_COURSE',
+  NotEligible = 'NOT_ELIGIBLE',
+  PrerequisiteNotMet = 'PREREQUISITE_NOT_MET',
+  ManagerEmailRequired = 'MANAGER_EMAIL_REQUIRED',
+  InvalidTransition = 'INVALID_TRANSITION',
+  OfferExpired = 'OFFER_EXPIRED',
+  AlreadyDecided = 'ALREADY_DECIDED',
+  InvalidToken = 'INVALID_TOKEN',
+  TokenExpired = 'TOKEN_EXPIRED',
+  CapacityBelowConfirmed = 'CAPACITY_BELOW_CONFIRMED',
+  SessionFull = 'SESSION_FULL',
+  IdempotencyConflict = 'IDEMPOTENCY_CONFLICT',
 }
 
 export interface FieldProblem {
@@ -39,5 +56,25 @@ export function httpStatusFor(code: ErrorCode): number {
       return 403;
     case ErrorCode.NotFound:
       return 404;
+    case ErrorCode.SessionCancelled:
+    case ErrorCode.SessionStarted:
+    case ErrorCode.BookingNotOpen:
+    case ErrorCode.BookingClosed:
+    case ErrorCode.AlreadyBooked:
+    case ErrorCode.AlreadyBookedOnCourse:
+    case ErrorCode.InvalidTransition:
+    case ErrorCode.OfferExpired:
+    case ErrorCode.AlreadyDecided:
+    case ErrorCode.TokenExpired:
+    case ErrorCode.CapacityBelowConfirmed:
+    case ErrorCode.SessionFull:
+    case ErrorCode.IdempotencyConflict:
+      return 409;
+    case ErrorCode.NotEligible:
+    case ErrorCode.PrerequisiteNotMet:
+      return 403;
+    case ErrorCode.ManagerEmailRequired:
+    case ErrorCode.InvalidToken:
+      return 400;
   }
 }

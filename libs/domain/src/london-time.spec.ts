@@ -1,4 +1,4 @@
-import { formatLondonDate, formatLondonRange, formatLondonTime, londonParts, londonToUtc } from './london-time';
+import { formatLondonDate, formatLondonDateTime, formatLondonRange, formatLondonTime, londonParts, londonToUtc } from './london-time';
 
 describe('londonToUtc', () => {
   it('uses GMT in winter', () => {
@@ -58,6 +58,10 @@ describe('formatting', () => {
     expect(formatLondonRange(new Date('2026-03-03T09:30:00Z'), new Date('2026-03-04T16:00:00Z'))).toBe(
       'Tuesday 3 March 2026, 9:30am to Wednesday 4 March 2026, 4pm',
     );
+  });
+
+  it('formats a deadline', () => {
+    expect(formatLondonDateTime(new Date('2026-07-01T16:00:00Z'))).toBe('5pm on Wednesday 1 July 2026');
   });
 
   it('shows local time on the day the clocks go back', () => {

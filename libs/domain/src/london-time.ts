@@ -76,3 +76,8 @@ export function formatLondonRange(start: Date, end: Date): string {
   }
   return `${startDay}, ${formatLondonTime(start)} to ${endDay}, ${formatLondonTime(end)}`;
 }
+
+/** "9:30am on Tuesday 3 March 2026" (for deadlines). */
+export function formatLondonDateTime(instant: Date): string {
+  return `${formatLondonTime(instant)} on ${formatLondonDate(instant)}`;
+}

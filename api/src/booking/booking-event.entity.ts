@@ -1,0 +1,36 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/core';
+import { BookingStatus } from '@lh/domain';
+import { randomUUID } from 'node:crypto';
+import { Person } from '../people/person.entity';
+import { Booking } from './booking.entity';
+
+/** One change to a booking: who, when, what, why. Never updated or deleted. */
+@Entity({ tableName: 'booking_event' })
+export class BookingEvent {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Booking, { deleteRule: 'cascade' })
+  @Index()
+  booking!: Rel<Booking>;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  at: Opt<Date> = new Date();
+
+  /** Who did it; null for the system (offer expiry) or a manager acting through a link. */
+  @ManyToOne(() => Person, { nullable: true })
+  actor?: Rel<Person> | null;
+
+  /** A short machine name of what happened, e.g. "booked", "cancelled", "offer-expired". */
+  @Property({ type: 'string', length: 50 })
+  action!: string;
+
+  @Enum({ items: () => BookingStatus, nativeEnumName: 'booking_status', nullable: true })
+  fromStatus?: BookingStatus | null;
+
+  @Enum({ items: () => BookingStatus, nativeEnumName: 'booking_status' })
+  toStatus!: BookingStatus;
+
+  @Property({ type: 'text', nullable: true })
+  reason?: string | null;
+}

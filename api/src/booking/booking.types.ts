@@ -1,0 +1,92 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { BookingStatus } from '../common/graphql-enums';
+import { SessionPartType, VenueType } from '../catalogue/course.types';
+
+@ObjectType('BookingCourse')
+export class BookingCourseType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) title!: string;
+}
+
+@ObjectType('BookingSession', { description: 'The session a booking is for, as its holder sees it.' })
+export class BookingSessionType {
+  @Field(() => ID) id!: string;
+  @Field(() => BookingCourseType) course!: BookingCourseType;
+  @Field(() => Date) startsAt!: Date;
+  @Field(() => Date) endsAt!: Date;
+  @Field(() => [SessionPartType]) parts!: SessionPartType[];
+  @Field(() => VenueType, { nullable: true }) venue!: VenueType | null;
+  @Field(() => Boolean) online!: boolean;
+  @Field(() => Boolean) cancelled!: boolean;
+}
+
+@ObjectType('BookingPerson')
+export class BookingPersonType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) email!: string;
+  @Field(() => String, { nullable: true }) jobTitle!: string | null;
+  @Field(() => String, { nullable: true }) agencyName!: string | null;
+}
+
+@ObjectType('BookingEvent', { description: 'One change to a booking: who, when, what, why.' })
+export class BookingEventType {
+  @Field(() => Date) at!: Date;
+  @Field(() => String) action!: string;
+  @Field(() => BookingStatus, { nullable: true }) fromStatus!: BookingStatus | null;
+  @Field(() => BookingStatus) toStatus!: BookingStatus;
+  @Field(() => String, { nullable: true, description: 'Who made the change; null for the system or a manager by link.' }) actorName!:
+    string | null;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+}
+
+@ObjectType('Booking')
+export class BookingType {
+  @Field(() => ID) id!: string;
+  @Field(() => BookingStatus) status!: BookingStatus;
+  @Field(() => BookingSessionType) session!: BookingSessionType;
+  @Field(() => BookingPersonType) person!: BookingPersonType;
+  @Field(() => String, { nullable: true }) accessNeeds!: string | null;
+  @Field(() => String, { nullable: true }) dietaryNeeds!: string | null;
+  @Field(() => String, { nullable: true }) managerEmail!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Place in the waiting list (1 = next), for waiting bookings.' })
+  waitlistPosition!: number | null;
+  @Field(() => Date, { nullable: true }) offerExpiresAt!: Date | null;
+  @Field(() => Date, { nullable: true }) approvalExpiresAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Until when it can be cancelled without counting as late.' })
+  cancellationDeadline!: Date | null;
+  @Field(() => Date, { nullable: true }) cancelledAt!: Date | null;
+  @Field(() => Boolean) lateCancellation!: boolean;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => [BookingEventType]) history!: BookingEventType[];
+}
+
+@ObjectType('MyBookings')
+export class MyBookingsType {
+  @Field(() => [BookingType], { description: 'Live bookings for sessions still to come, soonest first.' }) upcoming!: BookingType[];
+  @Field(() => [BookingType], { description: 'Sessions that have happened, and cancelled or ended bookings, newest first.' })
+  past!: BookingType[];
+}
+
+@ObjectType('SessionRoster', { description: 'Everyone booked on a session, by status: for coordinators.' })
+export class SessionRosterType {
+  @Field(() => ID) sessionId!: string;
+  @Field(() => BookingSessionType) session!: BookingSessionType;
+  @Field(() => Int) capacity!: number;
+  @Field(() => Int) placesLeft!: number;
+  @Field(() => Boolean) autoOfferWaitlist!: boolean;
+  @Field(() => [BookingType]) confirmed!: BookingType[];
+  @Field(() => [BookingType], { description: 'Awaiting approval, or holding an offer.' }) pending!: BookingType[];
+  @Field(() => [BookingType], { description: 'In queue order.' }) waiting!: BookingType[];
+  @Field(() => [BookingType]) cancelled!: BookingType[];
+}
+
+@ObjectType('ProgrammeSession', { description: 'A session in the programme with its numbers, for coordinators.' })
+export class ProgrammeSessionType {
+  @Field(() => BookingSessionType) session!: BookingSessionType;
+  @Field(() => Int) capacity!: number;
+  @Field(() => Int) confirmed!: number;
+  @Field(() => Int, { description: 'Offered places and approvals pending.' }) pending!: number;
+  @Field(() => Int) waiting!: number;
+  @Field(() => Int) placesLeft!: number;
+}

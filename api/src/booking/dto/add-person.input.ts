@@ -1,0 +1,21 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsUUID, MaxLength } from 'class-validator';
+
+@InputType()
+export class AddPersonToSessionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'sessionId must be the id of a session' })
+  sessionId!: string;
+
+  @Field(() => String, { description: 'Email address of the person to add (they must have an account).' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org' })
+  personEmail!: string;
+
+  @Field(() => String, { description: 'Why (recorded in the booking history). Eligibility and one-per-course rules are bypassed.' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsNotEmpty({ message: 'Enter a reason for adding this person' })
+  @MaxLength(500)
+  reason!: string;
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { DomainError, ErrorCode, MailStatus, Role } from '@lh/domain';
+import { hasRole, type Viewer } from '../common/viewer';
+import type { MailLogFilterInput } from './dto/mail-log-filter.input';
+import { MailDeliveryService } from './mail-delivery.service';
+import { MailLogEntryType } from './mail.types';
+import { OutboxMessage } from './outbox-message.entity';
+
+/** The newest entries a log page shows. */
+const LOG_LIMIT = 200;
+
+/** What mail went out, to whom and how delivery went: coordinators only. */
+@Injectable()
+export class MailLogService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly delivery: MailDeliveryService,
+  ) {}
+
+  async mailLog(viewer: Viewer | undefined, filter: MailLogFilterInput = {}): Promise<MailLogEntryType[]> {
+    this.mustCoordinate(viewer);
+    const where: FilterQuery<OutboxMessage> = {};
+    if (filter.personId) where.personId = filter.personId;
+    if (filter.sessionId) where.sessionId = filter.sessionId;
+    if (filter.email) where.toEmail = filter.email.toLowerCase();
+    if (filter.status) where.status = filter.status;
+    const messages = await this.em.find(OutboxMessage, where, {
+      orderBy: { createdAt: 'desc', id: 'asc' },
+      limit: LOG_LIMIT,
+      exclude: ['text', 'html', 'ics'],
+    });
+    return messages.map((m) => MailLogEntryType.from(m));
+  }
+
+  /** Tries a failed mail again now, with a fresh set of attempts (for example after an SMTP outage). */
+  async retry(viewer: Viewer | undefined, id: string): Promise<MailLogEntryType> {
+    this.mustCoordinate(viewer);
+    const message = await this.em.fork().transactional(async (em) => {
+      const m = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(OutboxMessage, id, { exclude: ['text', 'html', 'ics'] }) : null;
+      if (!m) throw new DomainError(ErrorCode.NotFound, 'There is no mail with that id.');
+      if (m.status !== MailStatus.FAILED) {
+        throw new DomainError(ErrorCode.BadUserInput, 'Only a mail that failed can be sent again.', [
+          { field: 'id', message: 'Only a mail that failed can be sent again.' },
+        ]);
+      }
+      m.status = MailStatus.PENDING;
+      m.attempts = 0;
+      m.nextAttemptAt = new Date();
+      return m;
+    });
+    this.delivery.requestPass();
+    return MailLogEntryType.from(message);
+  }
+
+  private mustCoordinate(viewer: Viewer | undefined): void {
+    if (!hasRole(viewer, Role.COORDINATOR)) throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators can see the mail log.');
+  }
+}

@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { InviteMethod, MailKind, MailStatus, buildInvite, type InviteSpec } from '@lh/domain';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { OutboxMessage } from './outbox-message.entity';
+
+/**
+ * The invite carried by one mail. Organizer (the partnership's mailbox) and attendee (the mail's
+ * recipient) are filled in; leave `sequence` out and it is one more than the last invite queued for
+ * the same UID (0 for the first).
+ */
+export type InviteDraft = Omit<InviteSpec, 'sequence' | 'organizer' | 'attendee'> & { sequence?: number };
+
+export interface OutgoingMail {
+  kind: MailKind;
+  to: { email: string; name: string };
+  subject: string;
+  text: string;
+  html: string;
+  /** At most one invite per mail: a session with several parts gets one mail per part. */
+  invite?: InviteDraft;
+  personId?: string | null;
+  sessionId?: string | null;
+  bookingId?: string | null;
+  /** Not before this instant (reminders and other timed mails). */
+  sendAfter?: Date;
+}
+
+/**
+ * Queues mail as outbox rows in the caller's transaction: the row commits or rolls back with the
+ * change that caused it, so a mail for a change that rolled back never exists and so never goes out.
+ * MailDeliveryService sends the rows afterwards.
+ */
+@Injectable()
+export class MailOutboxService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /**
+   * Writes one mail to the outbox with `em`, which must be the transactional EntityManager of the
+   * change that causes it (inside `em.transactional(...)`).
+   */
+  async enqueue(em: EntityManager, mail: OutgoingMail): Promise<OutboxMessage> {
+    if (!em.isInTransaction()) {
+      throw new Error('MailOutboxService.enqueue needs the transaction of the change that causes the mail (use em.transactional)');
+    }
+    const email = mail.to.email.trim().toLowerCase();
+    let invite: { ics: string; method: InviteMethod; uid: string; sequence: number } | undefined;
+    if (mail.invite) {
+      const sequence = mail.invite.sequence ?? (await this.nextSequence(em, mail.invite.uid));
+      const spec: InviteSpec = {
+        ...mail.invite,
+        sequence,
+        organizer: { name: this.config.partnershipName, email: this.config.mailFromAddress },
+        attendee: { name: mail.to.name, email },
+      };
+      invite = { ics: buildInvite(spec), method: InviteMethod[spec.method], uid: spec.uid, sequence };
+    }
+    const message = em.create(OutboxMessage, {
+      kind: mail.kind,
+      status: MailStatus.PENDING,
+      toEmail: email,
+      toName: mail.to.name,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      ics: invite?.ics ?? null,
+      icsMethod: invite?.method ?? null,
+      icsUid: invite?.uid ?? null,
+      icsSequence: invite?.sequence ?? null,
+      messageId: `<${randomUUID()}@${this.config.mailFromAddress.split('@')[1]}>`,
+      nextAttemptAt: mail.sendAfter ?? new Date(),
+      personId: mail.personId ?? null,
+      sessionId: mail.sessionId ?? null,
+      bookingId: mail.bookingId ?? null,
+    });
+    // Written now, inside the caller's transaction, so the next invite for this UID sees its sequence.
+    await em.flush();
+    return message;
+  }
+
+  /** A timed mail (a reminder): kept in the database, so it survives restarts, and sent at `sendAfter`. */
+  scheduleMail(em: EntityManager, mail: Omit<OutgoingMail, 'sendAfter'>, sendAfter: Date): Promise<OutboxMessage> {
+    return this.enqueue(em, { ...mail, sendAfter });
+  }
+
+  /**
+   * Withdraws mail not yet sent (for example the reminders of a booking that was cancelled), in the
+   * caller's transaction. A mail being sent at this moment finishes first and is left as sent.
+   * Returns how many were withdrawn.
+   */
+  async cancelPending(
+    em: EntityManager,
+    about: { bookingId?: string; sessionId?: string; personId?: string },
+    kinds: MailKind[],
+  ): Promise<number> {
+    if (!about.bookingId && !about.sessionId && !about.personId) throw new Error('cancelPending needs a booking, session or person');
+    if (!kinds.length) return 0;
+    return em.nativeUpdate(
+      OutboxMessage,
+      {
+        status: MailStatus.PENDING,
+        kind: { $in: kinds },
+        ...(about.bookingId ? { bookingId: about.bookingId } : {}),
+        ...(about.sessionId ? { sessionId: about.sessionId } : {}),
+        ...(about.personId ? { personId: about.personId } : {}),
+      },
+      { status: MailStatus.CANCELLED, lastError: null },
+    );
+  }
+
+  /** One more than the highest SEQUENCE queued for this UID; serialised per UID for the rest of the transaction. */
+  private async nextSequence(em: EntityManager, uid: string): Promise<number> {
+    await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`invite:${uid}`]);
+    const [row] = await em.execute<{ max: number | null }[]>('select max(ics_sequence) as max from outbox_message where ics_uid = ?', [
+      uid,
+    ]);
+    return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
+  }
+}

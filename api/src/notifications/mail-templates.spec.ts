@@ -1,0 +1,108 @@
+import { londonToUtc } from '@lh/domain';
+import * as templates from './mail-templates';
+import type { MailContent, SessionDetails } from './mail-templates';
+
+const partnershipName = 'Northshire Safeguarding Children Partnership';
+const venue: SessionDetails = {
+  courseTitle: 'DASH risk checklist',
+  parts: [{ start: londonToUtc('2026-03-03', '09:30'), end: londonToUtc('2026-03-03', '12:30') }],
+  place: {
+    kind: 'venue',
+    name: 'Northshire College',
+    address: '1 High Street, Northshire NS1 1AA',
+    accessibilityNotes: 'Step-free access',
+  },
+};
+const twoDays: SessionDetails = {
+  courseTitle: 'Safeguarding for social care <specialist> & more',
+  parts: [
+    { start: londonToUtc('2026-03-03', '09:30'), end: londonToUtc('2026-03-03', '16:00') },
+    { start: londonToUtc('2026-03-04', '09:30'), end: londonToUtc('2026-03-04', '16:00') },
+  ],
+  place: { kind: 'online', joinUrl: 'https://meet.example.org/abc' },
+};
+const common = { partnershipName, recipientName: 'Asha Patel' };
+const L = (p: string) => `https://learning-hub.example.org/${p}`;
+
+const every: [string, MailContent][] = [
+  ['booking confirmed', templates.bookingConfirmed({ ...common, session: venue, links: { booking: L('b/1'), cancel: L('b/1/cancel') } })],
+  ['waiting list joined', templates.waitingListJoined({ ...common, session: venue, position: 2, links: { booking: L('b/1') } })],
+  [
+    'place offered',
+    templates.placeOffered({
+      ...common,
+      session: venue,
+      deadline: londonToUtc('2026-02-27', '17:00'),
+      links: { accept: L('a'), decline: L('d') },
+    }),
+  ],
+  ['offer expired', templates.offerExpired({ ...common, session: venue, links: { course: L('c/1') } })],
+  [
+    'approval requested',
+    templates.approvalRequested({
+      ...common,
+      recipientName: 'Morgan Lee',
+      practitionerName: 'Asha Patel',
+      practitionerAgency: 'Northshire NHS Trust',
+      session: venue,
+      links: { approve: L('ap'), decline: L('de') },
+    }),
+  ],
+  ['booking approved', templates.bookingApproved({ ...common, session: venue, links: { booking: L('b/1') } })],
+  ['booking declined', templates.bookingDeclined({ ...common, session: venue, reason: 'Not this quarter', links: { course: L('c/1') } })],
+  [
+    'booking cancelled',
+    templates.bookingCancelled({ ...common, session: venue, cancelledByYou: false, reason: 'Duplicate', links: { course: L('c/1') } }),
+  ],
+  [
+    'session changed',
+    templates.sessionChanged({ ...common, session: venue, changes: ['The venue is now Northshire College'], links: { booking: L('b/1') } }),
+  ],
+  ['session cancelled', templates.sessionCancelled({ ...common, session: venue, reason: 'Trainer ill', links: { course: L('c/1') } })],
+  ['reminder', templates.reminder({ ...common, session: venue, daysBefore: 7, links: { booking: L('b/1') } })],
+  [
+    'joining instructions',
+    templates.joiningInstructions({ ...common, session: twoDays, instructions: 'Join 10 minutes early.', links: { booking: L('b/1') } }),
+  ],
+];
+
+describe('mail templates', () => {
+  it.each(every)('%s: text and accessible HTML with the partnership, the session and what to do next', (_, mail) => {
+    expect(mail.subject.length).toBeGreaterThan(5);
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain(partnershipName);
+      expect(part).toContain('What to do next');
+    }
+    expect(mail.html).toContain('<html lang="en-GB">');
+    expect(mail.html.match(/<h1[ >]/g)).toHaveLength(1);
+    expect(mail.html).not.toMatch(/<table/i);
+    // every link is a real link with words, and the text part has the same address
+    const anchors = [...mail.html.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>/g)];
+    expect(anchors.length).toBeGreaterThan(0);
+    for (const [, href, words] of anchors) {
+      expect(words!.trim().length).toBeGreaterThan(3);
+      expect(mail.text).toContain(href!.replace(/&amp;/g, '&'));
+    }
+  });
+
+  it('shows times the GOV.UK way, in London time', () => {
+    const [, confirmed] = every[0]!;
+    expect(confirmed.text).toContain('Tuesday 3 March 2026, 9:30am to 12:30pm');
+    expect(confirmed.text).toContain('Northshire College\n  1 High Street, Northshire NS1 1AA');
+    const [, offered] = every[2]!;
+    expect(offered.text).toContain('by 5pm on Friday 27 February 2026');
+  });
+
+  it('numbers the parts of a two-day course and gives the joining link for online sessions', () => {
+    const mail = every.at(-1)![1];
+    expect(mail.text).toContain('Part 1 of 2: Tuesday 3 March 2026, 9:30am to 4pm');
+    expect(mail.text).toContain('Part 2 of 2: Wednesday 4 March 2026, 9:30am to 4pm');
+    expect(mail.text).toContain('Online: https://meet.example.org/abc');
+  });
+
+  it('escapes what people typed', () => {
+    const mail = every.at(-1)![1];
+    expect(mail.html).toContain('Safeguarding for social care &lt;specialist&gt; &amp; more');
+    expect(mail.html).not.toContain('<specialist>');
+  });
+});

@@ -1,0 +1,83 @@
+import { Entity, Enum, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { InviteMethod, MailKind, MailStatus } from '@lh/domain';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * One mail to send (the transactional outbox). Written in the same transaction as the change that
+ * causes it, so it exists exactly when the change does; delivered later by the mail worker.
+ */
+@Entity({ tableName: 'outbox_message' })
+@Index({ name: 'outbox_message_due_idx', properties: ['status', 'nextAttemptAt'] })
+export class OutboxMessage {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Enum({ items: () => MailKind, nativeEnumName: 'mail_kind' })
+  kind!: MailKind;
+
+  @Enum({ items: () => MailStatus, nativeEnumName: 'mail_status', default: MailStatus.PENDING })
+  status: Opt<MailStatus> = MailStatus.PENDING;
+
+  @Property({ type: 'string', length: 320 })
+  toEmail!: string;
+
+  @Property({ type: 'string', length: 200 })
+  toName!: string;
+
+  @Property({ type: 'text' })
+  subject!: string;
+
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Property({ type: 'text' })
+  html!: string;
+
+  /** One calendar invite (.ics text), sent as the text/calendar part and as an attachment. */
+  @Property({ type: 'text', nullable: true })
+  ics?: string | null;
+
+  @Enum({ items: () => InviteMethod, nativeEnumName: 'invite_method', nullable: true })
+  icsMethod?: InviteMethod | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  @Index()
+  icsUid?: string | null;
+
+  @Property({ type: 'integer', nullable: true })
+  icsSequence?: number | null;
+
+  /** The Message-ID header, fixed when the mail is queued: a resend after a crash carries the same one. */
+  @Property({ type: 'string', length: 200 })
+  @Unique()
+  messageId!: string;
+
+  @Property({ type: 'integer', default: 0 })
+  attempts: Opt<number> = 0;
+
+  @Property({ type: 'text', nullable: true })
+  lastError?: string | null;
+
+  /** Not before this instant: when queued, the send time of a timed mail, or the next retry. */
+  @Property({ type: 'datetime' })
+  nextAttemptAt!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  sentAt?: Date | null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
+
+  /** What the mail is about (plain ids, no foreign keys: the log outlives what it refers to). */
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  personId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  sessionId?: string | null;
+
+  @Property({ type: 'uuid', nullable: true })
+  @Index()
+  bookingId?: string | null;
+}

@@ -1,0 +1,430 @@
+// Accessibility of the whole service in a real browser (issue 5): axe on every page of every role,
+// page structure, keyboard-only use with a visible focus indicator, text at 200 % and error summaries.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axe, demo, DESKTOP, demoEmail, launchBrowser, PHONE, screenshot, webUrl } from './support';
+
+const ROLES = ['Practitioner', 'Trainer', 'Coordinator', 'Reviewer'] as const;
+const HELP_PAGES = [
+  ['help', '/help'],
+  ['help-practitioner', '/help/practitioner'],
+  ['help-trainer', '/help/trainer'],
+  ['help-coordinator', '/help/coordinator'],
+  ['help-reviewer', '/help/reviewer'],
+] as const;
+
+/** What every page must have: one h1, a main landmark, a working skip link first, the language, a title. */
+async function structureProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    if (document.documentElement.lang !== 'en-GB') problems.push(`lang is "${document.documentElement.lang}"`);
+    const h1 = document.querySelectorAll('h1').length;
+    if (h1 !== 1) problems.push(`${h1} h1 elements`);
+    const mains = document.querySelectorAll('main, [role="main"]');
+    if (mains.length !== 1) problems.push(`${mains.length} main landmarks`);
+    if (mains[0]?.id !== 'main-content') problems.push('main is not #main-content');
+    const focusable = document.querySelector<HTMLElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
+    if (!focusable?.matches('a.govuk-skip-link[href="#main-content"]')) problems.push('the first focusable element is not the skip link');
+    if (!/ – Learning Hub$/.test(document.title)) problems.push(`title "${document.title}"`);
+    return problems;
+  });
+}
+
+/** Path with ids replaced, so the crawler visits one page of each kind. */
+const shapeOf = (path: string): string =>
+  path
+    .split(/[?#]/)[0]
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ':id')
+    .replace(/\/\d+(?=\/|$)/g, '/:n');
+
+interface FocusReport {
+  tag: string;
+  name: string;
+  visible: boolean;
+  indicator: string[];
+}
+
+/** The focused element: is it on screen, and what changes visibly when it has focus (outline, shadow, background)? */
+async function focused(page: Page): Promise<FocusReport | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    // GOV.UK radios and checkboxes hide the real input and draw it (and its focus ring) with the label's ::before.
+    const drawn = el instanceof HTMLInputElement && ['checkbox', 'radio'].includes(el.type) && el.labels?.[0];
+    const target: Element = drawn || el;
+    const pseudo = drawn ? '::before' : null;
+    const look = () => {
+      const cs = getComputedStyle(target, pseudo);
+      return {
+        outline:
+          cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0
+            ? 'none'
+            : `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
+        boxShadow: cs.boxShadow,
+        background: cs.backgroundColor,
+        border: cs.borderColor,
+      };
+    };
+    const transparent = (v: string) => /rgba\(\d+, \d+, \d+, 0\)|transparent|#0000/.test(v);
+    const on = look();
+    const r = target.getBoundingClientRect();
+    const cs = getComputedStyle(target);
+    const visible =
+      r.width > 1 &&
+      r.height > 1 &&
+      r.top >= 0 &&
+      r.left >= 0 &&
+      r.bottom <= window.innerHeight &&
+      r.right <= window.innerWidth &&
+      cs.visibility !== 'hidden' &&
+      Number(cs.opacity) > 0;
+    el.blur();
+    const off = look();
+    el.focus();
+    const indicator: string[] = [];
+    if (on.outline !== off.outline && on.outline !== 'none' && !transparent(on.outline)) indicator.push(`outline ${on.outline}`);
+    if (on.boxShadow !== off.boxShadow && on.boxShadow !== 'none') indicator.push(`box-shadow ${on.boxShadow}`);
+    if (on.background !== off.background && !transparent(on.background)) indicator.push(`background ${on.background}`);
+    if (on.border !== off.border) indicator.push(`border ${on.border}`);
+    const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40) || el.id;
+    return { tag: el.tagName.toLowerCase(), name, visible, indicator };
+  });
+}
+
+// Pages are slow to sign in to when the machine is busy (argon2): allow for it.
+jest.setTimeout(60_000);
+
+describe('accessibility', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: DESKTOP });
+    page = await context.newPage();
+  });
+  afterEach(() => context.close());
+
+  async function expectAccessible(name: string): Promise<void> {
+    const violations = await axe(page);
+    expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+  }
+
+  async function signInAs(role: string): Promise<void> {
+    // Wait for the page's JavaScript before typing: see the known bug below.
+    await page.goto(`${webUrl()}/sign-in`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Email address').fill(demoEmail(role));
+    await page.getByLabel('Password').fill(demo.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${webUrl()}/courses`, { timeout: 60_000 });
+  }
+
+  describe.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])('help pages at %s width', (width, viewport) => {
+    it.each(HELP_PAGES)('%s', async (name, path) => {
+      await page.setViewportSize(viewport);
+      await page.goto(`${webUrl()}${path}`);
+      expect(await structureProblems(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await expectAccessible(`${name} (${width})`);
+      await screenshot(page, `${name}-${width}`);
+    });
+  });
+
+  it.each(ROLES)(
+    'help points a signed-in %s to the help for their role',
+    async (role) => {
+      await signInAs(role);
+      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Help' }).click();
+      await page.waitForURL(`${webUrl()}/help`);
+      await page
+        .locator('.govuk-inset-text')
+        .getByRole('link', { name: `Help for ${role.toLowerCase()}s` })
+        .click();
+      await page.waitForURL(`${webUrl()}/help/${role.toLowerCase()}`);
+      expect(await page.locator('[aria-current="page"]').innerText()).toBe('Help');
+      await expectAccessible(`help for ${role} signed in`);
+    },
+    90_000,
+  );
+
+  // Every page each role can reach by following links from the home page: the same structure, and no axe violations.
+  const everyone: [string, string | null][] = [['signed out', null], ...ROLES.map((r): [string, string | null] => [r, r])];
+  describe.each(everyone)('every page reachable when %s', (who, role) => {
+    it.each([
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ])(
+      'at %s width',
+      async (width, viewport) => {
+        await page.setViewportSize(viewport);
+        if (role) await signInAs(role);
+        const queue: { path: string; depth: number }[] = [{ path: '/', depth: 0 }];
+        const seen = new Set<string>();
+        const problems: { page: string; problems: string[] }[] = [];
+        const visited: string[] = [];
+        while (queue.length && visited.length < 60) {
+          const { path, depth } = queue.shift()!;
+          const shape = shapeOf(path);
+          if (seen.has(shape)) continue;
+          seen.add(shape);
+          const response = await page.goto(`${webUrl()}${path}`).catch((e: Error) => {
+            if (/Download is starting/.test(e.message)) return null; // an export or a calendar file
+            throw e;
+          });
+          if (!response?.headers()['content-type']?.includes('text/html')) continue;
+          visited.push(path);
+          const found = await structureProblems(page);
+          if (!response.ok()) found.push(`status ${response.status()}`);
+          const tooWide = await page.evaluate(() => {
+            if (document.documentElement.scrollWidth <= window.innerWidth) return null;
+            // Name the outermost elements that stick out, so the message says what to fix.
+            const out = Array.from(document.body.querySelectorAll<HTMLElement>('*')).filter(
+              (el) =>
+                el.getBoundingClientRect().right > window.innerWidth + 1 &&
+                el.parentElement!.getBoundingClientRect().right <= window.innerWidth + 1,
+            );
+            return out
+              .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''}`)
+              .slice(0, 3);
+          });
+          if (tooWide) found.push(`wider than the screen: ${tooWide.join(', ')}`);
+          found.push(...(await axe(page)).map((v) => `axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`));
+          if (found.length) problems.push({ page: path, problems: found });
+          if (depth >= 3) continue;
+          const links = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+          for (const href of links) {
+            if (!href.startsWith('/') || href.startsWith('//') || href.startsWith('/sign-out')) continue;
+            queue.push({ path: href.split('#')[0], depth: depth + 1 });
+          }
+        }
+        expect(visited.length).toBeGreaterThanOrEqual(6);
+        expect({ who, width, problems }).toEqual({ who, width, problems: [] });
+      },
+      180_000,
+    );
+  });
+
+  it.each([
+    ['page not found', '/no-such-page'],
+    ['catalogue with an invalid filter', '/courses?level=7'],
+  ])('error page: %s', async (name, path) => {
+    await page.goto(`${webUrl()}${path}`);
+    expect(await structureProblems(page)).toEqual([]);
+    await expectAccessible(name);
+  });
+
+  it('works with only a keyboard: skip link, sign in, filter the catalogue, with focus always visible', async () => {
+    const focusProblems: string[] = [];
+    async function check(): Promise<FocusReport> {
+      const f = await focused(page);
+      if (!f) throw new Error('nothing has focus');
+      if (!f.visible) focusProblems.push(`${f.tag} "${f.name}" is off screen or hidden while focused`);
+      if (!f.indicator.length) focusProblems.push(`${f.tag} "${f.name}" shows no focus indicator`);
+      return f;
+    }
+    /** Presses Tab (checking each stop) until the focused element matches `selector`. */
+    async function tabTo(selector: string, max = 40): Promise<void> {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press('Tab');
+        await check();
+        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+      }
+      throw new Error(`${selector} not reached with ${max} presses of Tab`);
+    }
+    const active = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+
+    await page.goto(`${webUrl()}/`);
+    await page.keyboard.press('Tab');
+    expect(await active('a.govuk-skip-link')).toBe(true);
+    expect((await check()).name).toBe('Skip to main content');
+    await screenshot(page, 'keyboard-skip-link-desktop');
+    await page.keyboard.press('Enter');
+    expect(await active('main#main-content')).toBe(true);
+
+    // Sign in as the demo practitioner, typing into the form.
+    await tabTo('a[href="/sign-in"]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${webUrl()}/sign-in`);
+    await tabTo('#email');
+    await page.keyboard.type(demoEmail('Practitioner'));
+    await page.keyboard.press('Tab');
+    expect(await active('#password')).toBe(true);
+    await check();
+    await page.keyboard.type('LearningHub2026!');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${webUrl()}/courses`);
+    expect(await page.locator('header').innerText()).toMatch(/Signed in as\s+Priya Shah/);
+    const all = await page.locator('.lh-course').count();
+
+    // Filter the catalogue to level 3.
+    await tabTo('#level');
+    await page.keyboard.press('Tab');
+    expect(await active('#format')).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await active('#level')).toBe(true);
+    await check();
+    for (let i = 0; i < 4 && (await page.locator('#level').inputValue()) !== '3'; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#level').inputValue()).toBe('3');
+    await tabTo('form[aria-label="Filter courses"] button');
+    await screenshot(page, 'keyboard-apply-filters-desktop');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/[?&]level=3/);
+    const filtered = await page.locator('.lh-course').count();
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(all);
+    const levels = await page.locator('.lh-course .govuk-tag--grey').allInnerTexts();
+    expect(levels.every((t) => t.trim() === 'Level 3')).toBe(true);
+    // The result count is a status message, announced when it changes.
+    expect(await page.locator('#result-count').getAttribute('role')).toBe('status');
+
+    expect(focusProblems).toEqual([]);
+  }, 60_000);
+
+  it('writes dates and times in full, as "Tuesday 3 March 2026, 9:30am to 12:30pm"', async () => {
+    await page.goto(`${webUrl()}/courses?hasUpcomingPlaces=yes`);
+    await page.locator('.lh-course h2 a').first().click();
+    await page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
+    const text = await page.locator('main').innerText();
+    const day =
+      '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}';
+    const time = '(\\d{1,2}(:\\d{2})?(am|pm)|midday|midnight)';
+    expect(text).toMatch(new RegExp(`${day}, ${time} to (${day}, )?${time}`));
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}:\d{2}|\b(AM|PM)\b|\d{1,2}\/\d{1,2}\/\d{2,4}/);
+  });
+
+  it.todo('works with only a keyboard: books a place (once booking is built)');
+
+  // Known bug: TextInput (value=) and Checkbox (checked=) are rewritten when the page hydrates, wiping what someone
+  // typed while the JavaScript was still loading (a slow phone). Fix: defaultValue/defaultChecked with the syncValue /
+  // syncChecked actions from $lib/components/form-state.ts, as Textarea, DateInput and Radios do; then make this an `it`.
+  it.failing('keeps what someone typed before the JavaScript loaded', async () => {
+    await page.route(/\/_app\/immutable\/entry\//, async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(`${webUrl()}/sign-in`);
+    await page.getByLabel('Email address').fill('someone@example.org');
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByLabel('Email address').inputValue()).toBe('someone@example.org');
+  });
+
+  describe('text resized to 200 % at desktop width', () => {
+    it.each([
+      ['catalogue', '/courses'],
+      ['sign-in', '/sign-in'],
+      ['help', '/help'],
+      ['help-practitioner', '/help/practitioner'],
+    ])('%s: nothing scrolls sideways or is cut off', async (name, path) => {
+      await page.goto(`${webUrl()}${path}`);
+      const before = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('h1')!).fontSize));
+      await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+      const after = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('h1')!).fontSize));
+      expect(after).toBeGreaterThanOrEqual(before * 1.9);
+      const result = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const clipped: string[] = [];
+        for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
+          const r = el.getBoundingClientRect();
+          if (r.width <= 1 || r.height <= 1 || ['INPUT', 'SELECT', 'TEXTAREA', 'OPTION'].includes(el.tagName)) continue; // visually hidden, or a form control
+          const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+          const cs = getComputedStyle(el);
+          const hides = (v: string) => v === 'hidden' || v === 'clip';
+          const cuts =
+            (hides(cs.overflowX) && el.scrollWidth > el.clientWidth + 1) || (hides(cs.overflowY) && el.scrollHeight > el.clientHeight + 1);
+          if ((cuts && el.textContent?.trim()) || (hasText && r.right > width + 1)) {
+            clipped.push(`${el.tagName.toLowerCase()}.${el.className}: "${el.textContent?.trim().slice(0, 30)}"`);
+          }
+        }
+        return { scrollWidth: document.documentElement.scrollWidth, width, clipped };
+      });
+      expect(result.scrollWidth).toBeLessThanOrEqual(result.width);
+      expect(result.clipped).toEqual([]);
+      await screenshot(page, `text-200-${name}-desktop`);
+    });
+  });
+
+  describe('error summary after a failed sign-in', () => {
+    async function submitEmpty(p: Page): Promise<void> {
+      await p.goto(`${webUrl()}/sign-in`);
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.waitForSelector('.govuk-error-summary');
+    }
+    async function summaryShape(p: Page) {
+      return p.evaluate(() => {
+        const summary = document.querySelector('.govuk-error-summary')!;
+        const h1 = document.querySelector('h1')!;
+        const links = Array.from(summary.querySelectorAll('a')).map((a) => {
+          const id = a.getAttribute('href')!.slice(1);
+          const field = document.getElementById(id);
+          return {
+            text: a.textContent?.trim(),
+            field: id,
+            fieldExists: !!field,
+            fieldMessage: document.getElementById(`${id}-error`)?.textContent?.replace(/\s+/g, ' ').trim(),
+            describedBy: field?.getAttribute('aria-describedby')?.split(' ').includes(`${id}-error`),
+            invalid: field?.getAttribute('aria-invalid'),
+          };
+        });
+        return {
+          beforeHeading: !!(summary.compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING),
+          alert: !!summary.querySelector('[role="alert"]'),
+          links,
+        };
+      });
+    }
+    const expected = {
+      beforeHeading: true,
+      alert: true,
+      links: [
+        {
+          text: 'Enter your email address',
+          field: 'email',
+          fieldExists: true,
+          fieldMessage: 'Error: Enter your email address',
+          describedBy: true,
+          invalid: 'true',
+        },
+        {
+          text: 'Enter your password',
+          field: 'password',
+          fieldExists: true,
+          fieldMessage: 'Error: Enter your password',
+          describedBy: true,
+          invalid: 'true',
+        },
+      ],
+    };
+
+    it('with JavaScript: focus moves to the summary, whose links lead to the fields', async () => {
+      await submitEmpty(page);
+      expect(await page.title()).toMatch(/^Error: Sign in/);
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+      expect(await summaryShape(page)).toEqual(expected);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#email');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'email');
+      await expectAccessible('sign-in with empty fields');
+      await screenshot(page, 'sign-in-empty-desktop');
+    });
+
+    it('without JavaScript: the summary is at the top with links to each field', async () => {
+      const noJs = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+      const p = await noJs.newPage();
+      try {
+        await submitEmpty(p);
+        expect(await p.title()).toMatch(/^Error: Sign in/);
+        expect(await summaryShape(p)).toEqual(expected);
+        await screenshot(p, 'sign-in-empty-no-javascript-phone');
+      } finally {
+        await noJs.close();
+      }
+    });
+  });
+});

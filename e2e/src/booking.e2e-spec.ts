@@ -1,0 +1,131 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axe, DESKTOP, demoEmail, launchBrowser, PHONE, screenshot, signIn, webUrl } from './support';
+
+/** The main booking journeys, through the real web app, on the demo data. */
+describe('booking in the web app', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: DESKTOP });
+    page = await context.newPage();
+  });
+  afterEach(() => context.close());
+
+  async function expectAccessible(name: string): Promise<void> {
+    expect({ page: name, violations: await axe(page) }).toEqual({ page: name, violations: [] });
+  }
+
+  async function signInAs(role: string): Promise<void> {
+    await signIn(page, demoEmail(role));
+    await page.waitForURL(`${webUrl()}/courses`);
+  }
+
+  it('a practitioner books a place with access needs, sees it in their bookings, and cancels it', async () => {
+    await signInAs('Practitioner');
+    await page.goto(`${webUrl()}/courses?hasUpcomingPlaces=yes&format=FACE_TO_FACE`);
+    await page.locator('.lh-course h2 a').first().click();
+    await page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
+    const courseTitle = (await page.locator('h1').innerText()).trim();
+    // the first date with places: Priya may already hold one, so try dates until one books
+    const dates = await page
+      .locator('a.govuk-button', { hasText: 'Book a place' })
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(dates.length).toBeGreaterThan(0);
+    await page.goto(dates[0]!);
+    await expectAccessible('book a place');
+    await screenshot(page, 'book-a-place-desktop');
+    await page.getByLabel('Access needs or reasonable adjustments (optional)').fill('Step-free access and a hearing loop');
+    await page.getByRole('button', { name: 'Book a place' }).click();
+    await page.waitForURL(/\/bookings\/[0-9a-f-]{36}\?outcome=booked$/);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Your place is booked');
+    expect(await page.locator('main').innerText()).toContain('Step-free access and a hearing loop');
+    await expectAccessible('booking confirmed');
+    await screenshot(page, 'booking-confirmed-desktop');
+    const bookingUrl = page.url().replace(/\?.*$/, '');
+
+    // booking again is refused with a clear sentence, and nothing changes
+    await page.goto(dates[0]!);
+    await page.getByRole('button', { name: 'Book a place' }).click();
+    await page.waitForSelector('.govuk-error-summary');
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('You already have a booking on this session');
+    await expectAccessible('book a place, already booked');
+
+    await page.goto(`${webUrl()}/bookings`);
+    expect(await page.locator('main').innerText()).toContain(courseTitle);
+    await expectAccessible('your bookings');
+    await screenshot(page, 'your-bookings-desktop');
+
+    await page.goto(bookingUrl);
+    await page.getByLabel('Reason (optional)').fill('Clash with a case conference');
+    await page.getByRole('button', { name: 'Cancel booking' }).click();
+    await page.waitForURL(/outcome=cancelled/);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toMatch(/Your booking is cancelled/);
+    expect(await page.locator('main').innerText()).toContain('Clash with a case conference');
+  });
+
+  it('a practitioner joins the waiting list of a full session; the coordinator raises capacity; the offer is accepted', async () => {
+    // the coordinator finds a full session in the programme
+    await signInAs('Coordinator');
+    await page.goto(`${webUrl()}/manage/sessions`);
+    await expectAccessible('programme');
+    await screenshot(page, 'programme-desktop');
+    const fullRow = page.locator('tbody tr', { has: page.locator('td', { hasText: /^Full$/ }) }).first();
+    const sessionHref = await fullRow.locator('a').first().getAttribute('href');
+    expect(sessionHref).toMatch(/^\/manage\/sessions\/[0-9a-f-]{36}$/);
+    const sessionId = sessionHref!.split('/').pop()!;
+
+    // the practitioner joins its waiting list
+    const practitioner = await browser.newContext({ viewport: PHONE });
+    const p = await practitioner.newPage();
+    await signIn(p, demoEmail('Practitioner'));
+    await p.waitForURL(`${webUrl()}/courses`);
+    await p.goto(`${webUrl()}/sessions/${sessionId}/book`);
+    expect(await p.locator('h1').innerText()).toBe('Join the waiting list');
+    await p.getByRole('button', { name: 'Join the waiting list' }).click();
+    await p.waitForURL(/outcome=booked/);
+    expect(await p.locator('.govuk-notification-banner').innerText()).toMatch(/You are on the waiting list, number 1 in the queue/);
+    const waitingUrl = p.url().replace(/\?.*$/, '');
+    await screenshot(p, 'waiting-list-phone');
+
+    // the coordinator sees them waiting and adds a place
+    await page.goto(`${webUrl()}${sessionHref}`);
+    expect(await page.locator('#waiting + .lh-table-scroll').innerText()).toContain('Priya Shah');
+    await expectAccessible('session roster');
+    await screenshot(page, 'session-roster-desktop');
+    const capacity = Number(await page.getByLabel('Number of places').inputValue());
+    await page.getByLabel('Number of places').fill(String(capacity + 1));
+    await page.getByRole('button', { name: 'Change capacity' }).click();
+    await page.waitForURL(/done=capacity/);
+    expect(await page.locator('#pending + .lh-table-scroll').innerText()).toMatch(/Priya Shah[\s\S]*Place offered/);
+
+    // a capacity below the places taken is refused with the reason, and nothing changes
+    await page.getByLabel('Number of places').fill('1');
+    await page.getByRole('button', { name: 'Change capacity' }).click();
+    await page.waitForSelector('.govuk-error-summary');
+    expect(await page.locator('.govuk-error-summary').innerText()).toMatch(/Capacity must be at least \d+/);
+    await expectAccessible('session roster with error');
+
+    // the practitioner accepts the offer
+    await p.goto(waitingUrl);
+    expect(await p.locator('main').innerText()).toContain('A place is free for you');
+    await p.getByRole('button', { name: 'Accept the place' }).click();
+    await p.waitForURL(/outcome=accepted/);
+    expect(await p.locator('.govuk-notification-banner').innerText()).toContain('The place is yours');
+    expect(await p.locator('main').innerText()).toMatch(/Offer accepted/);
+    await practitioner.close();
+  });
+
+  it('keeps coordinators\u2019 pages from practitioners', async () => {
+    await signInAs('Practitioner');
+    const res = await page.goto(`${webUrl()}/manage/sessions`);
+    expect(res?.status()).toBe(403);
+    expect(await page.locator('h1').innerText()).toBe('You do not have access to this page');
+    await expectAccessible('forbidden');
+  });
+});

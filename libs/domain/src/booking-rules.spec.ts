@@ -1,0 +1,74 @@
+import { AgencySector, BookingStatus, Role, SessionStatus } from './enums';
+import { ErrorCode } from './errors';
+import { eligibilityRefusal, newBookingStatus, offerExpiry, sessionBookingRefusal } from './booking-rules';
+
+const now = new Date('2026-11-21T12:00:00Z');
+const inHours = (h: number) => new Date(now.getTime() + h * 3_600_000);
+
+describe('sessionBookingRefusal', () => {
+  const open = { status: SessionStatus.SCHEDULED, startsAt: inHours(100), bookingOpensAt: null, bookingClosesAt: null };
+  it('allows a coming, open session', () => expect(sessionBookingRefusal(open, now)).toBeNull());
+  it('refuses cancelled, past, not yet open and closed sessions with their own codes', () => {
+    expect(sessionBookingRefusal({ ...open, status: SessionStatus.CANCELLED }, now)?.code).toBe(ErrorCode.SessionCancelled);
+    expect(sessionBookingRefusal({ ...open, startsAt: inHours(-1) }, now)?.code).toBe(ErrorCode.SessionStarted);
+    expect(sessionBookingRefusal({ ...open, bookingOpensAt: inHours(1) }, now)?.code).toBe(ErrorCode.BookingNotOpen);
+    expect(sessionBookingRefusal({ ...open, bookingClosesAt: inHours(-1) }, now)?.code).toBe(ErrorCode.BookingClosed);
+  });
+});
+
+describe('newBookingStatus', () => {
+  it('confirms while places are free and nobody waits', () => {
+    expect(newBookingStatus({ capacity: 10, placesHeld: 9, waiting: 0, needsApproval: false })).toBe(BookingStatus.CONFIRMED);
+  });
+  it('holds the place pending approval when the course needs it', () => {
+    expect(newBookingStatus({ capacity: 10, placesHeld: 0, waiting: 0, needsApproval: true })).toBe(BookingStatus.PENDING_APPROVAL);
+  });
+  it('waitlists when full', () => {
+    expect(newBookingStatus({ capacity: 10, placesHeld: 10, waiting: 0, needsApproval: false })).toBe(BookingStatus.WAITLISTED);
+  });
+  it('never lets a newcomer jump the waiting list', () => {
+    expect(newBookingStatus({ capacity: 10, placesHeld: 9, waiting: 2, needsApproval: false })).toBe(BookingStatus.WAITLISTED);
+  });
+  it('lets a coordinator fill a free place directly', () => {
+    expect(newBookingStatus({ capacity: 10, placesHeld: 9, waiting: 2, needsApproval: false, jumpQueue: true })).toBe(
+      BookingStatus.CONFIRMED,
+    );
+  });
+});
+
+describe('eligibilityRefusal', () => {
+  const person = { agencyId: 'a1', sector: AgencySector.HEALTH, roles: [Role.PRACTITIONER] };
+  const open = { agencyIds: [], sectors: [], roles: [] };
+  it('lets anyone book an open course', () => {
+    expect(eligibilityRefusal({ audience: open, person, prerequisite: null })).toBeNull();
+  });
+  it('matches an audience by agency, sector or role', () => {
+    expect(eligibilityRefusal({ audience: { ...open, agencyIds: ['a1'] }, person, prerequisite: null })).toBeNull();
+    expect(eligibilityRefusal({ audience: { ...open, sectors: [AgencySector.HEALTH] }, person, prerequisite: null })).toBeNull();
+    expect(eligibilityRefusal({ audience: { ...open, roles: [Role.PRACTITIONER] }, person, prerequisite: null })).toBeNull();
+    expect(eligibilityRefusal({ audience: { ...open, sectors: [AgencySector.POLICE] }, person, prerequisite: null })?.code).toBe(
+      ErrorCode.NotEligible,
+    );
+  });
+  it('names the missing prerequisite', () => {
+    const r = eligibilityRefusal({ audience: open, person, prerequisite: { title: 'DASH risk checklist', met: false } });
+    expect(r).toEqual({
+      code: ErrorCode.PrerequisiteNotMet,
+      message: 'You need to complete "DASH risk checklist" before you can book this course.',
+    });
+  });
+});
+
+describe('offerExpiry', () => {
+  it('holds an offer for 48 hours when the session is far off', () => {
+    expect(offerExpiry(now, inHours(24 * 14))).toEqual(inHours(48));
+  });
+  it('holds for less as the session nears', () => {
+    // 36 hours to go: offers stop 12 hours before, so 24 hours remain and half is held
+    expect(offerExpiry(now, inHours(36))).toEqual(inHours(12));
+  });
+  it('makes no offers in the last hours before the start', () => {
+    expect(offerExpiry(now, inHours(13))).toBeNull();
+    expect(offerExpiry(now, inHours(2))).toBeNull();
+  });
+});

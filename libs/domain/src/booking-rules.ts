@@ -1,0 +1,123 @@
+import { AgencySector, BookingStatus, Role, SessionStatus } from './enums';
+import { ErrorCode } from './errors';
+
+/** Statuses that hold a place on the session (count against capacity). */
+export const PLACE_HOLDING: readonly BookingStatus[] = [BookingStatus.CONFIRMED, BookingStatus.OFFERED, BookingStatus.PENDING_APPROVAL];
+/** Statuses of a live booking: at most one per person per session, and per course. */
+export const ACTIVE_BOOKING: readonly BookingStatus[] = [...PLACE_HOLDING, BookingStatus.WAITLISTED];
+
+export function holdsPlace(status: BookingStatus): boolean {
+  return PLACE_HOLDING.includes(status);
+}
+export function isActive(status: BookingStatus): boolean {
+  return ACTIVE_BOOKING.includes(status);
+}
+
+export interface Refusal {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface BookableSession {
+  status: SessionStatus;
+  startsAt: Date;
+  bookingOpensAt?: Date | null;
+  bookingClosesAt?: Date | null;
+}
+
+/** Why a session cannot be booked now, or null when it can. */
+export function sessionBookingRefusal(session: BookableSession, now: Date): Refusal | null {
+  if (session.status === SessionStatus.CANCELLED) {
+    return { code: ErrorCode.SessionCancelled, message: 'This session has been cancelled. Choose another date.' };
+  }
+  if (session.startsAt.getTime() <= now.getTime()) {
+    return { code: ErrorCode.SessionStarted, message: 'This session has already started or taken place. Choose a later date.' };
+  }
+  if (session.bookingOpensAt && session.bookingOpensAt.getTime() > now.getTime()) {
+    return { code: ErrorCode.BookingNotOpen, message: 'Booking for this session has not opened yet.' };
+  }
+  if (session.bookingClosesAt && session.bookingClosesAt.getTime() <= now.getTime()) {
+    return { code: ErrorCode.BookingClosed, message: 'Booking for this session has closed.' };
+  }
+  return null;
+}
+
+/**
+ * What a new booking becomes. Nobody jumps the queue: while anyone is waiting, a newcomer joins the
+ * end of the waiting list even if a place is free (that place is being offered to the first in line).
+ */
+export function newBookingStatus(input: {
+  capacity: number;
+  placesHeld: number;
+  waiting: number;
+  needsApproval: boolean;
+  /** A coordinator adding someone may fill a free place directly. */
+  jumpQueue?: boolean;
+}): BookingStatus {
+  const free = input.capacity - input.placesHeld;
+  if (free > 0 && (input.waiting === 0 || input.jumpQueue)) {
+    return input.needsApproval ? BookingStatus.PENDING_APPROVAL : BookingStatus.CONFIRMED;
+  }
+  return BookingStatus.WAITLISTED;
+}
+
+export interface Audience {
+  agencyIds: string[];
+  sectors: AgencySector[];
+  roles: Role[];
+}
+
+/** Why a person may not book a course (audience or prerequisite), or null when they may. */
+export function eligibilityRefusal(input: {
+  audience: Audience;
+  person: { agencyId: string | null; sector: AgencySector | null; roles: Role[] };
+  prerequisite: { title: string; met: boolean } | null;
+}): Refusal | null {
+  const { audience, person } = input;
+  const restricted = audience.agencyIds.length + audience.sectors.length + audience.roles.length > 0;
+  if (restricted) {
+    const inAudience =
+      (person.agencyId !== null && audience.agencyIds.includes(person.agencyId)) ||
+      (person.sector !== null && audience.sectors.includes(person.sector)) ||
+      person.roles.some((r) => audience.roles.includes(r));
+    if (!inAudience) {
+      return {
+        code: ErrorCode.NotEligible,
+        message:
+          'This course is for a particular audience that does not include you. Contact the training team if you think you should attend.',
+      };
+    }
+  }
+  if (input.prerequisite && !input.prerequisite.met) {
+    return {
+      code: ErrorCode.PrerequisiteNotMet,
+      message: `You need to complete "${input.prerequisite.title}" before you can book this course.`,
+    };
+  }
+  return null;
+}
+
+const HOUR = 3_600_000;
+
+export interface OfferPolicy {
+  /** How long an offer is normally held (pretix's default is 48 hours). */
+  holdHours: number;
+  /** No offers are made this close to the start. */
+  noOffersWithinHours: number;
+  /** The shortest hold worth making. */
+  minimumHoldHours: number;
+}
+
+export const DEFAULT_OFFER_POLICY: OfferPolicy = { holdHours: 48, noOffersWithinHours: 12, minimumHoldHours: 2 };
+
+/**
+ * Until when a freed place is held for the person it is offered to; null when it is too close to the
+ * start to make offers. The hold shrinks as the session nears so the place can still be used.
+ */
+export function offerExpiry(now: Date, sessionStart: Date, policy: OfferPolicy = DEFAULT_OFFER_POLICY): Date | null {
+  const lastOfferMoment = sessionStart.getTime() - policy.noOffersWithinHours * HOUR;
+  const available = lastOfferMoment - now.getTime();
+  if (available < policy.minimumHoldHours * HOUR) return null;
+  const hold = Math.min(policy.holdHours * HOUR, Math.max(policy.minimumHoldHours * HOUR, available / 2));
+  return new Date(now.getTime() + hold);
+}

@@ -1,0 +1,157 @@
+import ICAL from 'ical.js';
+import { buildInvite, inviteUid, readInvite, type InviteSpec } from './calendar';
+import { londonToUtc } from './london-time';
+
+const base: InviteSpec = {
+  method: 'REQUEST',
+  uid: inviteUid('1b0c', '9f2e'),
+  sequence: 0,
+  organizer: { name: 'Northshire Safeguarding Children Partnership', email: 'training@example.org' },
+  attendee: { name: 'Asha Patel', email: 'asha.patel@example.org' },
+  summary: 'DASH risk checklist',
+  description: 'Bring your laptop; arrive 10 minutes early.\nParking at the rear.',
+  location: 'Northshire College, Room 4, 1 High Street, Northshire NS1 1AA',
+  start: londonToUtc('2026-03-03', '09:30'),
+  end: londonToUtc('2026-03-03', '12:30'),
+  url: 'https://learning-hub.example.org/bookings/1b0c',
+};
+
+/** Parses .ics text with ical.js (an independent parser), resolving TZIDs with the file's own VTIMEZONE. */
+function parse(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  for (const vtz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+  const vevent = calendar.getFirstSubcomponent('vevent')!;
+  const event = new ICAL.Event(vevent);
+  return {
+    method: calendar.getFirstPropertyValue('method'),
+    uid: event.uid,
+    sequence: event.sequence,
+    status: vevent.getFirstPropertyValue('status'),
+    tzid: vevent.getFirstProperty('dtstart')!.getParameter('tzid'),
+    start: event.startDate.toJSDate().toISOString(),
+    end: event.endDate.toJSDate().toISOString(),
+    summary: event.summary,
+    location: event.location,
+    description: event.description,
+    organizer: String(vevent.getFirstPropertyValue('organizer')).toLowerCase(),
+    attendee: String(vevent.getFirstPropertyValue('attendee')).toLowerCase(),
+    hasLondonZone: calendar.getAllSubcomponents('vtimezone').some((z) => z.getFirstPropertyValue('tzid') === 'Europe/London'),
+  };
+}
+
+describe('inviteUid', () => {
+  it('is stable for a booking and a session part', () => {
+    expect(inviteUid('b-1', 'p-2')).toBe('booking-b-1-part-p-2@learninghub');
+    expect(inviteUid('b-1', 'p-2')).toBe(inviteUid('b-1', 'p-2'));
+  });
+});
+
+describe('buildInvite', () => {
+  const originalTz = process.env.TZ;
+  // The server's own zone must not matter: run as if in New York.
+  beforeAll(() => {
+    process.env.TZ = 'America/New_York';
+  });
+  afterAll(() => {
+    process.env.TZ = originalTz;
+  });
+
+  it('makes a REQUEST with UID, SEQUENCE, organizer, attendee, place and description', () => {
+    const p = parse(buildInvite(base));
+    expect(p).toMatchObject({
+      method: 'REQUEST',
+      uid: 'booking-1b0c-part-9f2e@learninghub',
+      sequence: 0,
+      status: 'CONFIRMED',
+      tzid: 'Europe/London',
+      hasLondonZone: true,
+      summary: 'DASH risk checklist',
+      location: 'Northshire College, Room 4, 1 High Street, Northshire NS1 1AA',
+      description: 'Bring your laptop; arrive 10 minutes early.\nParking at the rear.',
+      organizer: 'mailto:training@example.org',
+      attendee: 'mailto:asha.patel@example.org',
+      start: '2026-03-03T09:30:00.000Z',
+      end: '2026-03-03T12:30:00.000Z',
+    });
+  });
+
+  it('writes London wall-clock times with TZID and a UTC DTSTAMP', () => {
+    const ics = buildInvite({ ...base, stamp: new Date('2026-02-01T10:00:00Z') });
+    expect(ics).toContain('DTSTART;TZID=Europe/London:20260303T093000');
+    expect(ics).toContain('DTEND;TZID=Europe/London:20260303T123000');
+    expect(ics).toContain('DTSTAMP:20260201T100000Z');
+    expect(ics).toMatch(/BEGIN:VTIMEZONE\r\nTZID:Europe\/London/);
+  });
+
+  it.each([
+    ['the Saturday before the clocks go forward', '2026-03-28', '2026-03-28T09:30:00.000Z', '2026-03-28T12:30:00.000Z'],
+    ['the day the clocks go forward (29 March 2026)', '2026-03-29', '2026-03-29T08:30:00.000Z', '2026-03-29T11:30:00.000Z'],
+    ['the Saturday before the clocks go back', '2026-10-24', '2026-10-24T08:30:00.000Z', '2026-10-24T11:30:00.000Z'],
+    ['the day the clocks go back (25 October 2026)', '2026-10-25', '2026-10-25T09:30:00.000Z', '2026-10-25T12:30:00.000Z'],
+    ['the Monday after the clocks go back', '2026-10-26', '2026-10-26T09:30:00.000Z', '2026-10-26T12:30:00.000Z'],
+    ['midsummer', '2026-07-01', '2026-07-01T08:30:00.000Z', '2026-07-01T11:30:00.000Z'],
+  ])('places a 9:30am to 12:30pm session on %s at the right instants', (_, date, start, end) => {
+    const ics = buildInvite({ ...base, start: londonToUtc(date, '09:30'), end: londonToUtc(date, '12:30') });
+    expect(ics).toContain(`DTSTART;TZID=Europe/London:${date.replace(/-/g, '')}T093000`);
+    const p = parse(ics);
+    expect([p.start, p.end]).toEqual([start, end]);
+  });
+
+  it('keeps the UID and raises the SEQUENCE for an update', () => {
+    const first = parse(buildInvite(base));
+    const moved = parse(
+      buildInvite({ ...base, sequence: 1, start: londonToUtc('2026-03-10', '13:00'), end: londonToUtc('2026-03-10', '16:00') }),
+    );
+    expect(moved.uid).toBe(first.uid);
+    expect(moved.sequence).toBeGreaterThan(first.sequence);
+    expect(moved.start).toBe('2026-03-10T13:00:00.000Z');
+  });
+
+  it('cancels with METHOD:CANCEL, STATUS:CANCELLED and the same UID', () => {
+    const p = parse(buildInvite({ ...base, method: 'CANCEL', sequence: 2 }));
+    expect(p).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: base.uid, sequence: 2 });
+  });
+
+  it('refuses nonsense', () => {
+    expect(() => buildInvite({ ...base, sequence: -1 })).toThrow(/sequence/);
+    expect(() => buildInvite({ ...base, end: base.start })).toThrow(/end must be after start/);
+  });
+});
+
+describe('readInvite', () => {
+  it('reads back what buildInvite wrote, times included', () => {
+    const r = readInvite(
+      buildInvite({
+        ...base,
+        method: 'CANCEL',
+        sequence: 3,
+        start: londonToUtc('2026-03-29', '09:30'),
+        end: londonToUtc('2026-03-29', '12:30'),
+      }),
+    );
+    expect(r).toEqual({
+      method: 'CANCEL',
+      uid: base.uid,
+      sequence: 3,
+      status: 'CANCELLED',
+      summary: 'DASH risk checklist',
+      location: base.location,
+      start: new Date('2026-03-29T08:30:00.000Z'),
+      end: new Date('2026-03-29T11:30:00.000Z'),
+    });
+  });
+
+  it('reads UTC times and leaves unknown zones empty', () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'METHOD:REQUEST',
+      'BEGIN:VEVENT',
+      'UID:x',
+      'DTSTART:20260101T100000Z',
+      'DTEND;TZID=America/New_York:20260101T120000',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    expect(readInvite(ics)).toMatchObject({ method: 'REQUEST', uid: 'x', start: new Date('2026-01-01T10:00:00Z'), end: null });
+  });
+});

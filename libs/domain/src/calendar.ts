@@ -1,0 +1,197 @@
+import { TZDate } from '@date-fns/tz';
+import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { PARTNERSHIP_TIME_ZONE, londonToUtc } from './london-time';
+
+/** iTIP methods the partnership sends: an invitation (new or updated) and its withdrawal. */
+export enum InviteMethod {
+  REQUEST = 'REQUEST',
+  CANCEL = 'CANCEL',
+}
+
+export interface InvitePerson {
+  name: string;
+  email: string;
+}
+
+/** Everything one calendar invite (one VEVENT) says. */
+export interface InviteSpec {
+  method: `${InviteMethod}`;
+  /** Stays the same for a person's place on one part of a session for its whole life: see inviteUid. */
+  uid: string;
+  /** Rises with every change sent for this uid (0 for the first invite). */
+  sequence: number;
+  organizer: InvitePerson;
+  attendee: InvitePerson;
+  summary: string;
+  description: string;
+  /** Venue name and address, or "Online". */
+  location: string;
+  start: Date;
+  end: Date;
+  url?: string;
+  /** DTSTAMP; defaults to now. */
+  stamp?: Date;
+}
+
+/** The invite UID for one person's place on one part of a session. */
+export function inviteUid(bookingId: string, partId: string): string {
+  return `booking-${bookingId}-part-${partId}@learninghub`;
+}
+
+/**
+ * VTIMEZONE for Europe/London under the rules in force since 1996: BST (UTC+1) from 01:00 UTC on the
+ * last Sunday of March to 01:00 UTC on the last Sunday of October, GMT otherwise. DTSTART in each
+ * observance is local time before the change (01:00 GMT; 02:00 BST), as RFC 5545 requires.
+ */
+const LONDON_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/London',
+  'X-LIC-LOCATION:Europe/London',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0000',
+  'TZOFFSETTO:+0100',
+  'TZNAME:BST',
+  'DTSTART:19700329T010000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0000',
+  'TZNAME:GMT',
+  'DTSTART:19701025T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+].join('\r\n');
+
+function vtimezone(tzid: string): string | null {
+  if (tzid !== PARTNERSHIP_TIME_ZONE) throw new RangeError(`No VTIMEZONE is defined for ${tzid}`);
+  return LONDON_VTIMEZONE;
+}
+
+/**
+ * The .ics text of one invite (METHOD:REQUEST) or its cancellation (METHOD:CANCEL, STATUS:CANCELLED),
+ * with DTSTART/DTEND in Europe/London local time and the VTIMEZONE that defines it, so calendars
+ * place sessions correctly either side of the March and October clock changes.
+ */
+export function buildInvite(spec: InviteSpec): string {
+  if (!Number.isInteger(spec.sequence) || spec.sequence < 0) throw new RangeError('sequence must be a whole number, 0 or more');
+  if (!(spec.end.getTime() > spec.start.getTime())) throw new RangeError('end must be after start');
+  const cancel = spec.method === InviteMethod.CANCEL;
+  const calendar = ical({
+    prodId: { company: 'Learning Hub', product: 'Training bookings', language: 'EN' },
+    method: cancel ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    // No calendar-wide zone (it would also apply to DTSTAMP, which must be UTC): the events name theirs.
+    timezone: { name: null, generator: vtimezone },
+  });
+  // TZDate gives ical-generator London wall-clock parts whatever the server's own time zone is.
+  const london = (d: Date) => new TZDate(d.getTime(), PARTNERSHIP_TIME_ZONE);
+  calendar.createEvent({
+    id: spec.uid,
+    sequence: spec.sequence,
+    stamp: spec.stamp ?? new Date(),
+    start: london(spec.start),
+    end: london(spec.end),
+    timezone: PARTNERSHIP_TIME_ZONE,
+    summary: spec.summary,
+    description: spec.description,
+    location: spec.location,
+    url: spec.url ?? null,
+    status: cancel ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    organizer: { name: spec.organizer.name, email: spec.organizer.email },
+    attendees: [
+      {
+        name: spec.attendee.name,
+        email: spec.attendee.email,
+        role: ICalAttendeeRole.REQ,
+        status: cancel ? ICalAttendeeStatus.DECLINED : ICalAttendeeStatus.NEEDSACTION,
+        rsvp: false,
+      },
+    ],
+  });
+  return calendar.toString();
+}
+
+/** What a received invite says, as far as the partnership's own invites go (for the development mail page). */
+export interface InviteSummary {
+  method: string | null;
+  uid: string | null;
+  sequence: number | null;
+  status: string | null;
+  summary: string | null;
+  location: string | null;
+  start: Date | null;
+  end: Date | null;
+}
+
+/** Unfolds content lines (RFC 5545 3.1) and splits each into name, parameters and value. */
+function contentLines(ics: string): { name: string; params: Record<string, string>; value: string }[] {
+  const unfolded = ics.replace(/\r?\n[ \t]/g, '').split(/\r?\n/);
+  return unfolded
+    .filter((line) => line.includes(':'))
+    .map((line) => {
+      const colon = line.search(/:(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+      const [head, value] = [line.slice(0, colon), line.slice(colon + 1)];
+      const [name = '', ...rawParams] = head.split(';');
+      const params: Record<string, string> = {};
+      for (const p of rawParams) {
+        const eq = p.indexOf('=');
+        if (eq > 0) params[p.slice(0, eq).toUpperCase()] = p.slice(eq + 1).replace(/^"|"$/g, '');
+      }
+      return { name: name.toUpperCase(), params, value };
+    });
+}
+
+const unescapeText = (v: string) => v.replace(/\\n/gi, '\n').replace(/\\([,;\\])/g, '$1');
+
+/** A DATE-TIME in UTC ("...Z") or in Europe/London (TZID); anything else is not ours and gives null. */
+function instantOf(value: string, tzid: string | undefined): Date | null {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$/.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, z] = m;
+  if (z) return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+  if (tzid !== PARTNERSHIP_TIME_ZONE) return null;
+  try {
+    return new Date(londonToUtc(`${y}-${mo}-${d}`, `${h}:${mi}`).getTime() + Number(s) * 1000);
+  } catch {
+    return null;
+  }
+}
+
+/** Reads method, UID, SEQUENCE, times and place of the first event in an .ics text. */
+export function readInvite(ics: string): InviteSummary {
+  const out: InviteSummary = {
+    method: null,
+    uid: null,
+    sequence: null,
+    status: null,
+    summary: null,
+    location: null,
+    start: null,
+    end: null,
+  };
+  let depth: string[] = [];
+  let seenEvent = false;
+  for (const { name, params, value } of contentLines(ics)) {
+    if (name === 'BEGIN') {
+      depth = [...depth, value.toUpperCase()];
+      continue;
+    }
+    if (name === 'END') {
+      if (depth.at(-1) === 'VEVENT') seenEvent = true;
+      depth = depth.slice(0, -1);
+      continue;
+    }
+    const where = depth.at(-1);
+    if (where === 'VCALENDAR' && name === 'METHOD') out.method = value.toUpperCase();
+    if (where !== 'VEVENT' || seenEvent) continue;
+    if (name === 'UID') out.uid = value;
+    if (name === 'SEQUENCE') out.sequence = Number.parseInt(value, 10);
+    if (name === 'STATUS') out.status = value.toUpperCase();
+    if (name === 'SUMMARY') out.summary = unescapeText(value);
+    if (name === 'LOCATION') out.location = unescapeText(value);
+    if (name === 'DTSTART') out.start = instantOf(value, params.TZID);
+    if (name === 'DTEND') out.end = instantOf(value, params.TZID);
+  }
+  return out;
+}

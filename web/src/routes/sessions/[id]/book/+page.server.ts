@@ -1,0 +1,46 @@
+import { redirect } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { BookSessionDocument, SessionForBookingDocument } from '@lh/graphql-client';
+import { api, failLoad } from '$lib/server/api';
+import { failFromApi } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
+  try {
+    const { session } = await api(event, SessionForBookingDocument, { id: event.params.id });
+    // One key per visit to this form: submitting twice (a double click, a retry) books once.
+    return { detail: session, idempotencyKey: randomUUID() };
+  } catch (e) {
+    failLoad(e, event);
+  }
+};
+
+const FIELDS = ['accessNeeds', 'dietaryNeeds', 'managerEmail'];
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const values = {
+      accessNeeds: String(form.get('accessNeeds') ?? ''),
+      dietaryNeeds: String(form.get('dietaryNeeds') ?? ''),
+      managerEmail: String(form.get('managerEmail') ?? ''),
+    };
+    let bookingId: string;
+    try {
+      const { bookSession } = await api(event, BookSessionDocument, {
+        input: {
+          sessionId: event.params.id,
+          accessNeeds: values.accessNeeds || null,
+          dietaryNeeds: values.dietaryNeeds || null,
+          managerEmail: values.managerEmail || null,
+          idempotencyKey: String(form.get('idempotencyKey') ?? '') || null,
+        },
+      });
+      bookingId = bookSession.id;
+    } catch (e) {
+      return failFromApi(e, FIELDS, values);
+    }
+    redirect(303, `/bookings/${bookingId}?outcome=booked`);
+  },
+};
