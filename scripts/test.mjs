@@ -12,7 +12,7 @@ const tests = { passed: 0, failed: 0 };
 
 /** Runs one Jest tier and adds its counts to the closing line. */
 async function jest(tier, args = [], env = {}) {
-  const outputFile = path.join(root, '.data', `jest-${tier}.json`);
+  const outputFile = path.join(root, '.data', `jest-${tier}-${process.pid}.json`);
   mkdirSync(path.dirname(outputFile), { recursive: true });
   try {
     await run(bin('jest'), ['--selectProjects', tier, '--json', `--outputFile=${outputFile}`, ...args], { env });

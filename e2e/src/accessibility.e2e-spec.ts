@@ -90,6 +90,91 @@ async function focused(page: Page): Promise<FocusReport | null> {
   });
 }
 
+/** What the focused element must match: a selector, optionally its text, and hrefs to pass over. */
+interface Wanted {
+  selector: string;
+  text?: RegExp;
+  notHref?: string[];
+}
+
+/**
+ * Someone using only the keyboard. Every Tab stop is checked: the focused element must be on screen and
+ * look different from when it is not focused; problems are collected in `problems`.
+ */
+function keyboardUser(page: Page) {
+  const problems: string[] = [];
+  async function check(): Promise<FocusReport> {
+    const f = await focused(page);
+    if (!f) throw new Error('nothing has focus');
+    if (!f.visible) problems.push(`${f.tag} "${f.name}" is off screen or hidden while focused`);
+    if (!f.indicator.length) problems.push(`${f.tag} "${f.name}" shows no focus indicator`);
+    return f;
+  }
+  const matches = (w: Wanted) =>
+    page.evaluate(
+      ({ selector, text, notHref }) => {
+        const el = document.activeElement;
+        if (!el?.matches(selector)) return false;
+        if (text && !new RegExp(text).test(el.textContent ?? '')) return false;
+        return !notHref?.includes(el.getAttribute('href') ?? '');
+      },
+      { selector: w.selector, text: w.text?.source, notHref: w.notHref },
+    );
+  const active = (selector: string) => matches({ selector });
+  /**
+   * Presses Tab (or Shift+Tab), checking each stop, until the focused element is the one wanted: true; or
+   * until it reaches `stop` (or `max` presses) without finding it: false.
+   */
+  async function find(
+    wanted: Wanted | string,
+    { stop, backwards = false, max = 120 }: { stop?: string; backwards?: boolean; max?: number } = {},
+  ) {
+    const w = typeof wanted === 'string' ? { selector: wanted } : wanted;
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+      await check();
+      if (await matches(w)) return true;
+      if (stop && (await active(stop))) return false;
+    }
+    return false;
+  }
+  /** Presses Tab (checking each stop) until the focused element is the one wanted. */
+  async function tabTo(wanted: Wanted | string, max = 40): Promise<void> {
+    if (!(await find(wanted, { max }))) throw new Error(`${JSON.stringify(wanted)} not reached with ${max} presses of Tab`);
+  }
+  /**
+   * Tabs to the element wanted, forwards or (with Shift+Tab) backwards, whichever way it lies from the focus:
+   * for example to a back link from the bottom of a page.
+   */
+  async function reach(wanted: Wanted | string, max = 200): Promise<void> {
+    const w = typeof wanted === 'string' ? { selector: wanted } : wanted;
+    const backwards = await page.evaluate((selector) => {
+      const target = document.querySelector(selector);
+      const el = document.activeElement;
+      if (!target || !el || el === document.body) return false;
+      return !!(target.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }, w.selector);
+    if (!(await find(w, { backwards, max }))) throw new Error(`${JSON.stringify(wanted)} not reached with ${max} presses`);
+  }
+  return { problems, check, active, find, tabTo, reach };
+}
+
+/** From any page: the header's "Sign in" link, then the form, as the demo practitioner; ends on the catalogue. */
+async function signInByKeyboard(page: Page, { tabTo, active, check }: ReturnType<typeof keyboardUser>): Promise<void> {
+  await tabTo('a[href="/sign-in"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${webUrl()}/sign-in`);
+  await tabTo('#email');
+  await page.keyboard.type(demoEmail('Practitioner'));
+  await page.keyboard.press('Tab');
+  expect(await active('#password')).toBe(true);
+  await check();
+  await page.keyboard.type(demo.password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${webUrl()}/courses`);
+  expect(await page.locator('header').innerText()).toMatch(/Signed in as\s+Priya Shah/);
+}
+
 // Pages are slow to sign in to when the machine is busy (argon2): allow for it.
 jest.setTimeout(60_000);
 
@@ -114,7 +199,6 @@ describe('accessibility', () => {
   }
 
   async function signInAs(role: string): Promise<void> {
-    // Wait for the page's JavaScript before typing: see the known bug below.
     await page.goto(`${webUrl()}/sign-in`, { waitUntil: 'networkidle' });
     await page.getByLabel('Email address').fill(demoEmail(role));
     await page.getByLabel('Password').fill(demo.password);
@@ -220,24 +304,8 @@ describe('accessibility', () => {
   });
 
   it('works with only a keyboard: skip link, sign in, filter the catalogue, with focus always visible', async () => {
-    const focusProblems: string[] = [];
-    async function check(): Promise<FocusReport> {
-      const f = await focused(page);
-      if (!f) throw new Error('nothing has focus');
-      if (!f.visible) focusProblems.push(`${f.tag} "${f.name}" is off screen or hidden while focused`);
-      if (!f.indicator.length) focusProblems.push(`${f.tag} "${f.name}" shows no focus indicator`);
-      return f;
-    }
-    /** Presses Tab (checking each stop) until the focused element matches `selector`. */
-    async function tabTo(selector: string, max = 40): Promise<void> {
-      for (let i = 0; i < max; i++) {
-        await page.keyboard.press('Tab');
-        await check();
-        if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-      }
-      throw new Error(`${selector} not reached with ${max} presses of Tab`);
-    }
-    const active = (selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+    const keyboard = keyboardUser(page);
+    const { problems: focusProblems, check, active, tabTo } = keyboard;
 
     await page.goto(`${webUrl()}/`);
     await page.keyboard.press('Tab');
@@ -248,18 +316,7 @@ describe('accessibility', () => {
     expect(await active('main#main-content')).toBe(true);
 
     // Sign in as the demo practitioner, typing into the form.
-    await tabTo('a[href="/sign-in"]');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${webUrl()}/sign-in`);
-    await tabTo('#email');
-    await page.keyboard.type(demoEmail('Practitioner'));
-    await page.keyboard.press('Tab');
-    expect(await active('#password')).toBe(true);
-    await check();
-    await page.keyboard.type('LearningHub2026!');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${webUrl()}/courses`);
-    expect(await page.locator('header').innerText()).toMatch(/Signed in as\s+Priya Shah/);
+    await signInByKeyboard(page, keyboard);
     const all = await page.locator('.lh-course').count();
 
     // Filter the catalogue to level 3.
@@ -298,12 +355,100 @@ describe('accessibility', () => {
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}:\d{2}|\b(AM|PM)\b|\d{1,2}\/\d{1,2}\/\d{2,4}/);
   });
 
-  it.todo('works with only a keyboard: books a place (once booking is built)');
+  it('works with only a keyboard: books a place with access needs, then cancels it, with focus always visible', async () => {
+    const keyboard = keyboardUser(page);
+    const { active, find, reach, tabTo } = keyboard;
+    const footer = 'a.govuk-footer__link[href="/accessibility"]';
+    const access = 'Wheelchair user: step-free access please';
 
-  // Known bug: TextInput (value=) and Checkbox (checked=) are rewritten when the page hydrates, wiping what someone
-  // typed while the JavaScript was still loading (a slow phone). Fix: defaultValue/defaultChecked with the syncValue /
-  // syncChecked actions from $lib/components/form-state.ts, as Textarea, DateInput and Radios do; then make this an `it`.
-  it.failing('keeps what someone typed before the JavaScript loaded', async () => {
+    await page.goto(`${webUrl()}/`);
+    await signInByKeyboard(page, keyboard);
+    // The one step not taken by keyboard: the catalogue filtered to face-to-face courses with places.
+    await page.goto(`${webUrl()}/courses?hasUpcomingPlaces=yes&format=FACE_TO_FACE`);
+
+    // Other tests book with the demo practitioner too, and some courses are not for her: try courses and dates
+    // until one books. A refused date is passed over; a course that refuses her (another date of it booked, not
+    // for her agency, a course to do first, or her manager's approval needed) is left for the next course.
+    const triedCourses: string[] = [];
+    const triedDates: string[] = [];
+    let booked = false;
+    for (let attempt = 0; attempt < 12 && !booked; attempt++) {
+      const course = await find({ selector: '.lh-course h2 a', notHref: triedCourses }, { stop: footer, max: 200 });
+      if (!course) throw new Error(`no course left to try after ${triedCourses.join(', ')}`);
+      triedCourses.push((await page.evaluate(() => document.activeElement!.getAttribute('href')))!);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
+      await page.locator('a.govuk-back-link[href="/courses"]').waitFor();
+
+      while (!booked) {
+        const date = await find(
+          { selector: 'a.govuk-button[href$="/book"]', text: /^\s*Book a place/, notHref: triedDates },
+          { stop: footer },
+        );
+        if (!date) break;
+        triedDates.push((await page.evaluate(() => document.activeElement!.getAttribute('href')))!);
+        await screenshot(page, 'keyboard-book-a-place-button-desktop');
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/\/sessions\/[0-9a-f-]{36}\/book$/);
+        const heading = (await page.locator('h1').innerText()).trim();
+        const needsManager = (await page.locator('#managerEmail').count()) > 0;
+        let courseRefused = needsManager;
+        if (heading === 'Book a place' && !needsManager) {
+          await tabTo('#accessNeeds');
+          await page.keyboard.type(access);
+          await tabTo('main form button[type="submit"]');
+          await page.keyboard.press('Enter');
+          await page.locator('.govuk-notification-banner--success, .govuk-error-summary').first().waitFor();
+          if ((await page.locator('.govuk-error-summary').count()) === 0) {
+            booked = true;
+            break;
+          }
+          // Refused: the error summary takes focus; the back link is just before it.
+          await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'));
+          const refusal = await page.locator('.govuk-error-summary').innerText();
+          courseRefused = !/You already have a booking on this session/.test(refusal);
+        }
+        // Back to the course (the back link is just before a refusal's error summary), to try its next date or leave it.
+        await reach('a.govuk-back-link');
+        await page.keyboard.press('Enter');
+        await page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
+        await page.locator('a.govuk-back-link[href="/courses"]').waitFor();
+        if (courseRefused) break;
+      }
+      if (booked) break;
+      // Back to the catalogue for the next course.
+      await reach('a.govuk-back-link[href="/courses"]');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`${webUrl()}/courses`);
+      await page.locator('#result-count').waitFor();
+    }
+    expect(booked).toBe(true);
+
+    // The booking's page says so, and the success banner has focus, so a screen reader reads it first.
+    await page.waitForURL(/\/bookings\/[0-9a-f-]{36}\?outcome=booked$/);
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('Your place is booked');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-notification-banner'));
+    expect(await page.locator('main').innerText()).toContain(access);
+    await screenshot(page, 'keyboard-booked-desktop');
+
+    // Cancel it, still by keyboard: the reason, then the "Cancel booking" button.
+    await tabTo('#reason');
+    await page.keyboard.type('Training needs changed');
+    await tabTo({ selector: 'form[action="?/cancel"] button', text: /^\s*Cancel booking\s*$/ });
+    expect(await active('button.govuk-button--warning')).toBe(true);
+    await screenshot(page, 'keyboard-cancel-booking-desktop');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/outcome=cancelled/);
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toMatch(/Your booking is cancelled/);
+    expect(await page.locator('main').innerText()).toContain('Training needs changed');
+
+    expect(keyboard.problems).toEqual([]);
+  }, 180_000);
+
+  // Svelte writes `value=`/`checked=` when the page hydrates, which would wipe what someone typed while the JavaScript
+  // was still loading (a slow phone): the form components use defaultValue/defaultChecked with the syncValue /
+  // syncChecked actions from $lib/components/form-state.ts instead. This holds them to it.
+  it('keeps what someone typed or chose before the JavaScript loaded', async () => {
     await page.route(/\/_app\/immutable\/entry\//, async (route) => {
       await new Promise((r) => setTimeout(r, 1500));
       await route.continue();
@@ -312,6 +457,18 @@ describe('accessibility', () => {
     await page.getByLabel('Email address').fill('someone@example.org');
     await page.waitForLoadState('networkidle');
     expect(await page.getByLabel('Email address').inputValue()).toBe('someone@example.org');
+
+    // The catalogue's filters: a text input, selects and a checkbox.
+    await page.goto(`${webUrl()}/courses`);
+    await page.getByLabel('Search').fill('neglect');
+    await page.getByLabel('Level').selectOption('2');
+    await page.getByLabel('Only courses with places on a coming date').check();
+    await page.waitForLoadState('networkidle');
+    expect({
+      search: await page.getByLabel('Search').inputValue(),
+      level: await page.getByLabel('Level').inputValue(),
+      places: await page.getByLabel('Only courses with places on a coming date').isChecked(),
+    }).toEqual({ search: 'neglect', level: '2', places: true });
   });
 
   describe('text resized to 200 % at desktop width', () => {

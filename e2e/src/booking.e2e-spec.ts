@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, DESKTOP, demoEmail, launchBrowser, PHONE, screenshot, signIn, webUrl } from './support';
+import { axe, DESKTOP, demoEmail, launchBrowser, PHONE, screenshot, signIn, waitForMail, webUrl } from './support';
 
 /** The main booking journeys, through the real web app, on the demo data. */
 describe('booking in the web app', () => {
@@ -29,13 +29,20 @@ describe('booking in the web app', () => {
   it('a practitioner books a place with access needs, sees it in their bookings, and cancels it', async () => {
     await signInAs('Practitioner');
     await page.goto(`${webUrl()}/courses?hasUpcomingPlaces=yes&format=FACE_TO_FACE`);
-    await page.locator('.lh-course h2 a').first().click();
-    await page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
-    const courseTitle = (await page.locator('h1').innerText()).trim();
-    // the first date with places: Priya may already hold one, so try dates until one books
-    const dates = await page
-      .locator('a.govuk-button', { hasText: 'Book a place' })
-      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const courses = await page.locator('.lh-course h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    // a course Priya has no booking on shows "Book a place" buttons (one booking per course)
+    let dates: string[] = [];
+    let courseTitle = '';
+    for (const href of courses) {
+      await page.goto(href);
+      dates = await page
+        .locator('a.govuk-button', { hasText: 'Book a place' })
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+      if (dates.length) {
+        courseTitle = (await page.locator('h1').innerText()).trim();
+        break;
+      }
+    }
     expect(dates.length).toBeGreaterThan(0);
     await page.goto(dates[0]!);
     await expectAccessible('book a place');
@@ -75,20 +82,30 @@ describe('booking in the web app', () => {
     await page.goto(`${webUrl()}/manage/sessions`);
     await expectAccessible('programme');
     await screenshot(page, 'programme-desktop');
-    const fullRow = page.locator('tbody tr', { has: page.locator('td', { hasText: /^Full$/ }) }).first();
-    const sessionHref = await fullRow.locator('a').first().getAttribute('href');
-    expect(sessionHref).toMatch(/^\/manage\/sessions\/[0-9a-f-]{36}$/);
-    const sessionId = sessionHref!.split('/').pop()!;
+    const fullSessions = await page
+      .locator('tbody tr', { has: page.locator('td', { hasText: /^Full$/ }) })
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(fullSessions.length).toBeGreaterThan(0);
 
-    // the practitioner joins its waiting list
+    // the practitioner joins the waiting list of one (skipping any on a course they already have a booking on)
     const practitioner = await browser.newContext({ viewport: PHONE });
     const p = await practitioner.newPage();
     await signIn(p, demoEmail('Practitioner'));
     await p.waitForURL(`${webUrl()}/courses`);
-    await p.goto(`${webUrl()}/sessions/${sessionId}/book`);
-    expect(await p.locator('h1').innerText()).toBe('Join the waiting list');
-    await p.getByRole('button', { name: 'Join the waiting list' }).click();
-    await p.waitForURL(/outcome=booked/);
+    let sessionHref: string | undefined;
+    for (const href of fullSessions) {
+      await p.goto(`${webUrl()}/sessions/${href.split('/').pop()}/book`);
+      expect(await p.locator('h1').innerText()).toBe('Join the waiting list');
+      await p.getByRole('button', { name: 'Join the waiting list' }).click();
+      await p.waitForLoadState();
+      if (/outcome=booked/.test(p.url())) {
+        sessionHref = href;
+        break;
+      }
+      expect(await p.locator('.govuk-error-summary').innerText()).toMatch(/already have a booking/);
+    }
+    expect(sessionHref).toMatch(/^\/manage\/sessions\/[0-9a-f-]{36}$/);
     expect(await p.locator('.govuk-notification-banner').innerText()).toMatch(/You are on the waiting list, number 1 in the queue/);
     const waitingUrl = p.url().replace(/\?.*$/, '');
     await screenshot(p, 'waiting-list-phone');
@@ -119,6 +136,57 @@ describe('booking in the web app', () => {
     expect(await p.locator('.govuk-notification-banner').innerText()).toContain('The place is yours');
     expect(await p.locator('main').innerText()).toMatch(/Offer accepted/);
     await practitioner.close();
+  });
+
+  it('a booking that needs approval: the manager approves from the emailed link without signing in', async () => {
+    await signInAs('Practitioner');
+    await page.goto(`${webUrl()}/courses?search=Graded%20Care%20Profile%202%20assessment`);
+    await page.locator('.lh-course h2 a').first().click();
+    await page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
+    expect(await page.locator('main').innerText()).toMatch(/Manager approval\s+Needed/);
+    const dates = await page
+      .locator('a.govuk-button')
+      .filter({ hasText: /Book a place/ })
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    await page.goto(dates[dates.length - 1]!);
+    await page.getByRole('button', { name: /Book a place|Join the waiting list/ }).click();
+    await page.waitForSelector('.govuk-error-summary');
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain("line manager's email address");
+    await expectAccessible('book a place, manager email missing');
+    await page.getByLabel("Your line manager's email address").fill('ward.manager@example.org');
+    await page.getByRole('button', { name: /Book a place|Join the waiting list/ }).click();
+    await page.waitForURL(/outcome=booked/);
+    const bookingUrl = page.url().replace(/\?.*$/, '');
+    expect(await page.locator('.govuk-notification-banner').innerText()).toMatch(/held while your line manager decides|waiting list/);
+
+    const mail = await waitForMail('ward.manager@example.org', /^Approval needed: Priya Shah/);
+    const link = /(http:\/\/[^\s]+\/approvals\/[^\s?]+)\?decision=approve/.exec(mail.text)?.[1];
+    expect(link).toBeDefined();
+
+    const manager = await browser.newContext({ viewport: PHONE });
+    const m = await manager.newPage();
+    await m.goto(`${link}?decision=approve`);
+    expect(await m.locator('main').innerText()).toContain('Priya Shah');
+    expect(await m.getByLabel('Yes, approve the booking').isChecked()).toBe(true);
+    expect({ page: 'approval', violations: await axe(m) }).toEqual({ page: 'approval', violations: [] });
+    await screenshot(m, 'manager-approval-phone');
+    await m.getByRole('button', { name: 'Send decision' }).click();
+    await m.waitForSelector('.govuk-notification-banner');
+    expect(await m.locator('.govuk-notification-banner').innerText()).toContain('You approved the booking');
+    // the link works once
+    await m.goto(`${link}?decision=decline`);
+    expect(await m.locator('main').innerText()).toContain('already been dealt with');
+    await manager.close();
+
+    await page.goto(bookingUrl);
+    expect(await page.locator('main').innerText()).toMatch(/Approved by the line manager/);
+  });
+
+  it('a tampered approval link gets a clear error', async () => {
+    const res = await page.goto(`${webUrl()}/approvals/bm9wZQ.not-a-signature`);
+    expect(res?.status()).toBe(400);
+    expect(await page.locator('main').innerText()).toContain('This link is not valid');
+    await expectAccessible('approval link not valid');
   });
 
   it('keeps coordinators\u2019 pages from practitioners', async () => {

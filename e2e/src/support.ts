@@ -68,3 +68,30 @@ export async function signIn(page: Page, email: string, password = demo.password
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** Waits for a mail caught by the local SMTP catcher, to `to`, whose subject matches; returns it parsed. */
+export async function waitForMail(
+  to: string,
+  subject: RegExp,
+  timeoutMs = 30_000,
+): Promise<{ subject: string; text: string; html: string }> {
+  const { simpleParser } = await import('mailparser');
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dir = process.env.E2E_MAIL_DIR;
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.eml'))) {
+      const mail = await simpleParser(readFileSync(`${dir}/${file}`));
+      const recipients = [mail.to]
+        .flat()
+        .flatMap((a) => a?.value ?? [])
+        .map((v) => v.address?.toLowerCase());
+      if (recipients.includes(to.toLowerCase()) && subject.test(mail.subject ?? '')) {
+        return { subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '' };
+      }
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`No mail to ${to} matching ${subject} arrived within ${timeoutMs / 1000}s`);
+}

@@ -2,6 +2,7 @@
 // a mail catcher (unless SMTP_URL is set), the API and the web app. Used by `npm start` and by the
 // end-to-end tests, so both run the same thing.
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { dataDirFor, freePort, startPostgres } from './postgres.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
@@ -29,7 +30,9 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
   try {
     let databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) {
-      const pg = await startPostgres({ databaseDir: dataDirFor(root, `pg-${name}`), persistent: !fresh });
+      // A fresh stack (tests) gets data folders of its own, so two runs at once never meet.
+      const dataName = fresh ? `pg-${name}-${process.pid}-${Date.now()}` : `pg-${name}`;
+      const pg = await startPostgres({ databaseDir: dataDirFor(root, dataName), persistent: !fresh });
       stops.push(() => pg.stop());
       const db = fresh ? `learning_hub_${Date.now()}` : 'learning_hub';
       await pg.createDatabase(db);
@@ -37,7 +40,8 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
     }
 
     let smtpUrl = process.env.SMTP_URL;
-    const mailDir = path.join(root, '.data', `mail-${name}`);
+    const mailDir = path.join(root, '.data', fresh ? `mail-${name}-${process.pid}-${Date.now()}` : `mail-${name}`);
+    if (fresh) stops.push(() => rm(mailDir, { recursive: true, force: true }));
     if (!smtpUrl) {
       const catcher = await startMailCatcher({ dir: mailDir });
       stops.push(() => catcher.stop());

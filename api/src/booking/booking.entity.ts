@@ -62,10 +62,6 @@ export class Booking {
   @Property({ type: 'string', length: 100, nullable: true })
   idempotencyKey?: string | null;
 
-  /** SEQUENCE of this booking's calendar invites: rises with every change. */
-  @Property({ type: 'integer', default: 0 })
-  inviteSequence: Opt<number> = 0;
-
   @OneToMany(() => BookingEvent, (e) => e.booking, { orderBy: { at: 'asc', id: 'asc' } })
   events = new Collection<BookingEvent>(this);
 

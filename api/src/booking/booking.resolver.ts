@@ -1,9 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@lh/domain';
-import { CurrentViewer, Roles, SignedIn } from '../common/access.decorators';
+import { CurrentViewer, Public, Roles, SignedIn } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
 import { BookingService } from './booking.service';
-import { BookingType, MyBookingsType, ProgrammeSessionType, SessionRosterType } from './booking.types';
+import { ApprovalRequestType, BookingType, MyBookingsType, ProgrammeSessionType, SessionRosterType } from './booking.types';
 import { BookSessionInput } from './dto/book-session.input';
 import { AddPersonToSessionInput } from './dto/add-person.input';
 import { ChangeCapacityInput } from './dto/change-capacity.input';
@@ -94,5 +94,31 @@ export class BookingResolver {
     @Args('automatic', { type: () => Boolean }) automatic: boolean,
   ): Promise<SessionRosterType> {
     return this.bookings.setAutoOffer(viewer, sessionId, automatic);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => BookingType, { description: "Declines a booking awaiting approval on the line manager's behalf." })
+  declineBooking(
+    @CurrentViewer() viewer: Viewer,
+    @Args('bookingId', { type: () => ID }) bookingId: string,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string,
+  ): Promise<BookingType> {
+    return this.bookings.declineOnBehalf(viewer, bookingId, reason?.trim() || null);
+  }
+
+  @Public()
+  @Query(() => ApprovalRequestType, { description: "What a line manager's signed approval link is about (no sign-in)." })
+  approvalRequest(@Args('token', { type: () => String }) token: string): Promise<ApprovalRequestType> {
+    return this.bookings.approvalRequest(token);
+  }
+
+  @Public()
+  @Mutation(() => ApprovalRequestType, { description: 'The line manager approves or declines through their signed link (single use).' })
+  decideApproval(
+    @Args('token', { type: () => String }) token: string,
+    @Args('approve', { type: () => Boolean }) approve: boolean,
+    @Args('reason', { type: () => String, nullable: true }) reason?: string,
+  ): Promise<ApprovalRequestType> {
+    return this.bookings.decideByToken(token, approve, reason?.trim() || null);
   }
 }

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { JobsService } from '../jobs/jobs.service';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
   ACTIVE_BOOKING,
@@ -8,6 +9,7 @@ import {
   PLACE_HOLDING,
   Role,
   SessionStatus,
+  bookingStatusLabels,
   cancellationDeadline,
   eligibilityRefusal,
   formatLondonDate,
@@ -24,13 +26,26 @@ import { Person } from '../people/person.entity';
 import { Session } from '../scheduling/session.entity';
 import { Booking } from './booking.entity';
 import { BookingEvent } from './booking-event.entity';
+import { APPROVAL_TOKEN_PURPOSE, BookingMailer, type ChangeContext } from './booking-mailer';
+import { verifyToken } from '../common/signed-token';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { BookSessionInput } from './dto/book-session.input';
 import type { AddPersonToSessionInput } from './dto/add-person.input';
 import type { ChangeCapacityInput } from './dto/change-capacity.input';
-import { BookingSessionType, BookingType, MyBookingsType, ProgrammeSessionType, SessionRosterType } from './booking.types';
+import {
+  ApprovalRequestType,
+  BookingSessionType,
+  BookingType,
+  MyBookingsType,
+  MyCourseBookingType,
+  ProgrammeSessionType,
+  SessionRosterType,
+} from './booking.types';
 
 const notFound = () => new DomainError(ErrorCode.NotFound, 'There is no booking with that id, or it is not yours.');
 const DAY = 86_400_000;
+
+export const EXPIRE_HOLDS_QUEUE = 'booking-expire-holds';
 
 /** How long a place is held while the line manager decides (never past the day before the session). */
 export const APPROVAL_HOLD_DAYS = 5;
@@ -41,8 +56,19 @@ export const APPROVAL_HOLD_DAYS = 5;
  * against committed counts and concurrent requests queue up instead of overbooking.
  */
 @Injectable()
-export class BookingService {
-  constructor(private readonly em: EntityManager) {}
+export class BookingService implements OnModuleInit {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly mailer: BookingMailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobsService,
+  ) {}
+
+  /** Offers and approval requests that run out of time are ended, and their places passed on, every minute. */
+  onModuleInit(): void {
+    this.jobs.work(EXPIRE_HOLDS_QUEUE, () => this.expireHolds().then(() => undefined), { policy: 'short', runOnStart: true });
+    this.jobs.schedule(EXPIRE_HOLDS_QUEUE, '* * * * *');
+  }
 
   // ---- practitioner ------------------------------------------------------------------------
 
@@ -100,8 +126,7 @@ export class BookingService {
         createdAt: now,
       });
       this.applyStatus(booking, status, now, session);
-      this.record(em, booking, person, 'booked', null, status, null, now);
-      await em.flush();
+      await this.changed(em, booking, person, 'booked', null, null, now, { byThemselves: true });
       return booking.id;
     });
     return this.view(viewer, id, now);
@@ -122,9 +147,10 @@ export class BookingService {
       booking.cancelledAt = now;
       booking.lateCancellation = late;
       booking.offerExpiresAt = null;
-      booking.inviteSequence += 1;
       const action = from === BookingStatus.WAITLISTED ? 'left-waiting-list' : late ? 'cancelled-late' : 'cancelled';
-      this.record(em, booking, await this.actor(em, viewer), action, from, BookingStatus.CANCELLED, reason, now);
+      await this.changed(em, booking, await this.actor(em, viewer), action, from, reason, now, {
+        byThemselves: booking.person.id === viewer.id,
+      });
       if (holdsPlace(from)) await this.fillFreedPlaces(em, session, now);
       await em.flush();
     });
@@ -146,8 +172,7 @@ export class BookingService {
       booking.status = to;
       booking.offerExpiresAt = null;
       this.applyStatus(booking, to, now, booking.session);
-      this.record(em, booking, person, 'offer-accepted', BookingStatus.OFFERED, to, null, now);
-      await em.flush();
+      await this.changed(em, booking, person, 'offer-accepted', BookingStatus.OFFERED, null, now, { byThemselves: true });
     });
     return this.view(viewer, bookingId, now);
   }
@@ -161,7 +186,9 @@ export class BookingService {
       booking.status = BookingStatus.CANCELLED;
       booking.cancelledAt = now;
       booking.offerExpiresAt = null;
-      this.record(em, booking, await this.actor(em, viewer), 'offer-declined', BookingStatus.OFFERED, BookingStatus.CANCELLED, null, now);
+      await this.changed(em, booking, await this.actor(em, viewer), 'offer-declined', BookingStatus.OFFERED, null, now, {
+        byThemselves: true,
+      });
       await this.fillFreedPlaces(em, booking.session, now);
       await em.flush();
     });
@@ -183,6 +210,33 @@ export class BookingService {
     const upcoming = views.filter((b) => isActive(b.status) && b.session.endsAt.getTime() > now.getTime());
     const past = views.filter((b) => !upcoming.includes(b)).reverse();
     return { upcoming, past };
+  }
+
+  /** The viewer's live booking on each of these courses (for "you are booked" on catalogue pages). */
+  async liveBookingsOnCourses(viewer: Viewer, courseIds: readonly string[]): Promise<Map<string, MyCourseBookingType>> {
+    const em = this.em.fork();
+    const live = await em.find(
+      Booking,
+      {
+        person: viewer.id,
+        status: { $in: [...ACTIVE_BOOKING] },
+        session: { course: { $in: [...courseIds] }, endsAt: { $gt: new Date() } },
+      },
+      { populate: ['session'] },
+    );
+    const positions = await this.waitlistPositions(em, live);
+    return new Map(
+      live.map((b) => [
+        b.session.course.id,
+        {
+          id: b.id,
+          status: b.status,
+          sessionId: b.session.id,
+          startsAt: b.session.startsAt,
+          waitlistPosition: positions.get(b.id) ?? null,
+        },
+      ]),
+    );
   }
 
   async booking(viewer: Viewer, bookingId: string, now = new Date()): Promise<BookingType> {
@@ -276,8 +330,7 @@ export class BookingService {
       });
       const booking = em.create(Booking, { session, person, status, createdAt: now });
       this.applyStatus(booking, status, now, session);
-      this.record(em, booking, await this.actor(em, viewer), 'added-by-coordinator', null, status, input.reason, now);
-      await em.flush();
+      await this.changed(em, booking, await this.actor(em, viewer), 'added-by-coordinator', null, input.reason, now);
       return booking.id;
     });
     return this.view(viewer, id, now);
@@ -299,9 +352,9 @@ export class BookingService {
         }
       }
       booking.status = BookingStatus.CONFIRMED;
+      booking.offerExpiresAt = null;
       this.applyStatus(booking, BookingStatus.CONFIRMED, now, booking.session);
-      this.record(em, booking, await this.actor(em, viewer), 'confirmed-by-coordinator', from, BookingStatus.CONFIRMED, null, now);
-      await em.flush();
+      await this.changed(em, booking, await this.actor(em, viewer), 'confirmed-by-coordinator', from, null, now);
     });
     return this.view(viewer, bookingId, now);
   }
@@ -339,6 +392,75 @@ export class BookingService {
     return this.roster(viewer, sessionId);
   }
 
+  /** Declines a booking awaiting approval on the manager's behalf. */
+  async declineOnBehalf(viewer: Viewer, bookingId: string, reason: string | null, now = new Date()): Promise<BookingType> {
+    this.requireCoordinator(viewer);
+    await this.em.fork().transactional(async (em) => {
+      const booking = await this.lockBooking(em, viewer, bookingId);
+      await this.decide(em, booking, false, reason, await this.actor(em, viewer), now);
+    });
+    return this.view(viewer, bookingId, now);
+  }
+
+  // ---- line manager, by signed link ---------------------------------------------------------
+
+  /** What a manager's link is about. Works without signing in; the token is the permission. */
+  async approvalRequest(token: string, now = new Date()): Promise<ApprovalRequestType> {
+    const { subject } = verifyToken(this.config.appSecret, APPROVAL_TOKEN_PURPOSE, token, now);
+    const booking = await this.em.fork().findOne(Booking, subject, {
+      populate: ['person.agency', 'session.course', 'session.parts', 'session.venue'],
+    });
+    if (!booking) throw new DomainError(ErrorCode.InvalidToken, 'This link is not valid any more: the booking no longer exists.');
+    return {
+      bookingId: booking.id,
+      status: booking.status,
+      practitionerName: booking.person.name,
+      practitionerJobTitle: booking.person.jobTitle ?? null,
+      practitionerAgency: booking.person.agency?.name ?? null,
+      managerEmail: booking.managerEmail ?? '',
+      session: this.sessionType(booking.session),
+      expiresAt: booking.approvalExpiresAt ?? null,
+    };
+  }
+
+  /** The manager approves or declines through the link. Once decided, the link cannot decide again. */
+  async decideByToken(token: string, approve: boolean, reason: string | null, now = new Date()): Promise<ApprovalRequestType> {
+    const { subject } = verifyToken(this.config.appSecret, APPROVAL_TOKEN_PURPOSE, token, now);
+    await this.em.fork().transactional(async (em) => {
+      const found = await em.findOne(Booking, subject, { fields: ['id', 'session'] });
+      if (!found) throw new DomainError(ErrorCode.InvalidToken, 'This link is not valid any more: the booking no longer exists.');
+      const session = await this.lockSession(em, found.session.id);
+      const booking = await em.findOneOrFail(Booking, subject, { refresh: true, populate: ['person.agency'] });
+      booking.session = session;
+      await this.decide(em, booking, approve, reason, null, now);
+    });
+    return this.approvalRequest(token, now);
+  }
+
+  private async decide(
+    em: EntityManager,
+    booking: Booking,
+    approve: boolean,
+    reason: string | null,
+    actor: Person | null,
+    now: Date,
+  ): Promise<void> {
+    if (booking.status !== BookingStatus.PENDING_APPROVAL) {
+      throw new DomainError(
+        ErrorCode.AlreadyDecided,
+        `This booking has already been dealt with: it is now "${bookingStatusLabels[booking.status].toLowerCase()}". Nothing was changed.`,
+      );
+    }
+    if (booking.approvalExpiresAt && booking.approvalExpiresAt.getTime() <= now.getTime()) {
+      throw new DomainError(ErrorCode.TokenExpired, 'The time to decide has passed and the place was released.');
+    }
+    booking.status = approve ? BookingStatus.CONFIRMED : BookingStatus.DECLINED;
+    booking.approvalExpiresAt = null;
+    await this.changed(em, booking, actor, approve ? 'approved' : 'declined', BookingStatus.PENDING_APPROVAL, reason, now);
+    if (!approve) await this.fillFreedPlaces(em, booking.session, now);
+    await em.flush();
+  }
+
   // ---- system ------------------------------------------------------------------------------
 
   /** Ends offers and approval requests that ran out of time and passes the places on. Run by a job. */
@@ -357,28 +479,23 @@ export class BookingService {
     for (const sessionId of new Set(due.map((b) => b.session.id))) {
       expired += await this.em.fork().transactional(async (em) => {
         const session = await this.lockSession(em, sessionId);
-        const stale = await em.find(Booking, {
-          session,
-          $or: [
-            { status: BookingStatus.OFFERED, offerExpiresAt: { $lte: now } },
-            { status: BookingStatus.PENDING_APPROVAL, approvalExpiresAt: { $lte: now } },
-          ],
-        });
+        const stale = await em.find(
+          Booking,
+          {
+            session,
+            $or: [
+              { status: BookingStatus.OFFERED, offerExpiresAt: { $lte: now } },
+              { status: BookingStatus.PENDING_APPROVAL, approvalExpiresAt: { $lte: now } },
+            ],
+          },
+          { populate: ['person.agency'] },
+        );
         for (const b of stale) {
           const from = b.status;
           b.status = BookingStatus.EXPIRED;
           b.offerExpiresAt = null;
-          b.inviteSequence += 1;
-          this.record(
-            em,
-            b,
-            null,
-            from === BookingStatus.OFFERED ? 'offer-expired' : 'approval-expired',
-            from,
-            BookingStatus.EXPIRED,
-            null,
-            now,
-          );
+          b.session = session;
+          await this.changed(em, b, null, from === BookingStatus.OFFERED ? 'offer-expired' : 'approval-expired', from, null, now);
         }
         await em.flush();
         await this.fillFreedPlaces(em, session, now);
@@ -399,7 +516,7 @@ export class BookingService {
   private async lockSession(em: EntityManager, sessionId: string): Promise<Session> {
     const rows = /^[0-9a-f-]{36}$/i.test(sessionId) ? await em.execute('select id from session where id = ? for update', [sessionId]) : [];
     if (!rows.length) throw new DomainError(ErrorCode.NotFound, 'There is no session with that id.');
-    return em.findOneOrFail(Session, sessionId, { populate: ['course.prerequisite'], refresh: true });
+    return em.findOneOrFail(Session, sessionId, { populate: ['course.prerequisite', 'parts', 'venue'], refresh: true });
   }
 
   /** Loads a booking the viewer may change (their own, or any for a coordinator) and locks its session. */
@@ -409,7 +526,7 @@ export class BookingService {
     const mayAct = found && (found.person.id === viewer.id || (!opts.ownOnly && hasRole(viewer, Role.COORDINATOR)));
     if (!found || !mayAct) throw notFound();
     const session = await this.lockSession(em, found.session.id);
-    const booking = await em.findOneOrFail(Booking, bookingId, { refresh: true });
+    const booking = await em.findOneOrFail(Booking, bookingId, { refresh: true, populate: ['person.agency'] });
     booking.session = session;
     return booking;
   }
@@ -474,18 +591,35 @@ export class BookingService {
     const next = await em.find(
       Booking,
       { session, status: BookingStatus.WAITLISTED },
-      { orderBy: { waitlistedAt: 'asc', id: 'asc' }, limit: free },
+      { orderBy: { waitlistedAt: 'asc', id: 'asc' }, limit: free, populate: ['person.agency'] },
     );
     for (const b of next) {
       if (free-- <= 0) break;
       b.status = BookingStatus.OFFERED;
       b.offerExpiresAt = expiry;
-      this.record(em, b, null, 'offered', BookingStatus.WAITLISTED, BookingStatus.OFFERED, null, now);
+      b.session = session;
+      await this.changed(em, b, null, 'offered', BookingStatus.WAITLISTED, null, now);
     }
   }
 
   private async actor(em: EntityManager, viewer: Viewer): Promise<Person> {
     return em.getReference(Person, viewer.id);
+  }
+
+  /** Records a change in the booking's history and queues the mail that goes with it, in the same transaction. */
+  private async changed(
+    em: EntityManager,
+    booking: Booking,
+    actor: Person | null,
+    action: string,
+    from: BookingStatus | null,
+    reason: string | null,
+    at: Date,
+    ctx: ChangeContext = {},
+  ): Promise<void> {
+    this.record(em, booking, actor, action, from, booking.status, reason, at);
+    await em.flush();
+    await this.mailer.statusChanged(em, booking, from, { reason, ...ctx });
   }
 
   private record(

@@ -90,3 +90,24 @@ export class ProgrammeSessionType {
   @Field(() => Int) waiting!: number;
   @Field(() => Int) placesLeft!: number;
 }
+
+@ObjectType('ApprovalRequest', { description: "What a line manager's approval link is about." })
+export class ApprovalRequestType {
+  @Field(() => ID) bookingId!: string;
+  @Field(() => BookingStatus) status!: BookingStatus;
+  @Field(() => String) practitionerName!: string;
+  @Field(() => String, { nullable: true }) practitionerJobTitle!: string | null;
+  @Field(() => String, { nullable: true }) practitionerAgency!: string | null;
+  @Field(() => String) managerEmail!: string;
+  @Field(() => BookingSessionType) session!: BookingSessionType;
+  @Field(() => Date, { nullable: true, description: 'Decide by then, or the place is released.' }) expiresAt!: Date | null;
+}
+
+@ObjectType('MyCourseBooking', { description: "The signed-in person's live booking on a course (one at most)." })
+export class MyCourseBookingType {
+  @Field(() => ID) id!: string;
+  @Field(() => BookingStatus) status!: BookingStatus;
+  @Field(() => ID) sessionId!: string;
+  @Field(() => Date) startsAt!: Date;
+  @Field(() => Int, { nullable: true }) waitlistPosition!: number | null;
+}

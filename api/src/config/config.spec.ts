@@ -14,6 +14,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({})).toThrow(/DATABASE_URL/);
   });
 
+  it('needs a real APP_SECRET in production', () => {
+    const prod = { ...good, NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.org:25' };
+    expect(() => loadConfig(prod)).toThrow(/APP_SECRET is required in production/);
+    expect(() => loadConfig({ ...prod, APP_SECRET: 'short' })).toThrow(/APP_SECRET must be at least 32 characters/);
+    expect(loadConfig({ ...prod, APP_SECRET: 'x'.repeat(32) }).appSecret).toBe('x'.repeat(32));
+  });
+
   it('names a bad setting', () => {
     expect(() => loadConfig({ ...good, API_PORT: 'eighty' })).toThrow(/API_PORT/);
     expect(() => loadConfig({ ...good, COOKIE_SECURE: 'yes' })).toThrow(/COOKIE_SECURE must be true or false/);

@@ -31,8 +31,13 @@ const schema = z.object({
     .enum(['true', 'false'], { error: 'LOG_SQL must be true or false' })
     .default('false')
     .transform((v) => v === 'true'),
+  /** Signs the links in mail that work without signing in (manager approval). At least 32 characters; keep it secret. */
+  APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters (for example: openssl rand -hex 32)').optional(),
   ...mailSettings,
 });
+
+/** Used only outside production when APP_SECRET is not set, so demo links keep working across restarts. */
+const DEVELOPMENT_SECRET = 'learning-hub-development-secret-not-for-production';
 
 export type AppConfig = {
   env: 'development' | 'test' | 'production';
@@ -44,12 +49,20 @@ export type AppConfig = {
   cookieSecure: boolean;
   partnershipName: string;
   logSql: boolean;
+  appSecret: string;
 } & MailConfig;
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const parsed = schema.superRefine(requireSmtpInProduction).safeParse(env);
+  const parsed = schema
+    .superRefine(requireSmtpInProduction)
+    .superRefine((c, ctx) => {
+      if (c.NODE_ENV === 'production' && !c.APP_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'APP_SECRET is required in production (at least 32 characters)' });
+      }
+    })
+    .safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(config)'}: ${i.message}`);
     throw new ConfigError(`Learning Hub cannot start: bad configuration\n${lines.join('\n')}`);
@@ -65,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cookieSecure: c.COOKIE_SECURE,
     partnershipName: c.PARTNERSHIP_NAME,
     logSql: c.LOG_SQL,
+    appSecret: c.APP_SECRET ?? DEVELOPMENT_SECRET,
     ...mailConfigFrom(c),
   };
 }

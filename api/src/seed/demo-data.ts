@@ -1132,6 +1132,13 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     });
   }
 
+  // Booking rules the demo shows: manager approval, an audience, prerequisites (level 2 before 3/4).
+  courses.daSpecialist.requiresApproval = true;
+  courses.daSpecialist.audienceSectors = [AgencySector.CHILDRENS_SOCIAL_CARE, AgencySector.EARLY_HELP];
+  courses.daSpecialist.prerequisite = courses.dash;
+  courses.gcp2.requiresApproval = true;
+  courses.gcp2Revisit.prerequisite = courses.gcp2;
+
   // Venues
   const venues = {} as Record<VenueKey, Venue>;
   for (const [key, v] of Object.entries(VENUES) as [VenueKey, (typeof VENUES)[VenueKey]][]) {
@@ -1144,6 +1151,8 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     agencies[a.key] = em.create(Agency, {
       name: a.name,
       sector: a.sector,
+      // volunteers usually have no line manager to approve bookings
+      approvalExempt: a.sector === AgencySector.VOLUNTARY_AND_COMMUNITY,
       createdAt: setUpAt,
     });
 

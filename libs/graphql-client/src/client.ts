@@ -10,16 +10,23 @@ export interface ApiError {
   message: string;
   code: string;
   fields: ApiFieldProblem[];
+  /** The HTTP status that best describes the error (the API's extensions.status), when it gives one. */
+  status?: number;
 }
 
 /** The API answered with errors (or not at all). `errors[0].code` is the stable code to branch on. */
 export class ApiRequestError extends Error {
   constructor(
     readonly errors: ApiError[],
-    readonly status: number,
+    private readonly httpStatus: number,
   ) {
     super(errors.map((e) => e.message).join('; '));
     this.name = 'ApiRequestError';
+  }
+
+  /** The status that describes the first error: GraphQL answers errors with HTTP 200, so prefer the API's own. */
+  get status(): number {
+    return this.errors[0]?.status ?? (this.httpStatus >= 400 ? this.httpStatus : 500);
   }
 
   get code(): string {
@@ -48,7 +55,7 @@ export interface ApiResult<T> {
 
 type GraphQLResponse = {
   data?: unknown;
-  errors?: { message: string; extensions?: { code?: string; fields?: ApiFieldProblem[] } }[];
+  errors?: { message: string; extensions?: { code?: string; fields?: ApiFieldProblem[]; status?: number } }[];
 };
 
 /** A typed GraphQL client over fetch, for operations generated from the committed schema. */
@@ -83,6 +90,7 @@ export function createApiClient(url: string, fetchImpl: typeof fetch = fetch) {
           message: e.message,
           code: e.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
           fields: e.extensions?.fields ?? [],
+          status: e.extensions?.status,
         })),
         response.status,
       );

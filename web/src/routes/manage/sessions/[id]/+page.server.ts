@@ -3,6 +3,7 @@ import {
   AddPersonToSessionDocument,
   ChangeSessionCapacityDocument,
   ConfirmBookingDocument,
+  DeclineBookingDocument,
   SessionRosterDocument,
   SetSessionAutoOfferDocument,
 } from '@lh/graphql-client';
@@ -62,5 +63,14 @@ export const actions: Actions = {
       return failFromApi(e, []);
     }
     back(event.params.id, 'confirmed');
+  },
+  decline: async (event) => {
+    const form = await event.request.formData();
+    try {
+      await api(event, DeclineBookingDocument, { bookingId: String(form.get('bookingId') ?? ''), reason: 'Declined by the training team' });
+    } catch (e) {
+      return failFromApi(e, []);
+    }
+    back(event.params.id, 'declined');
   },
 };

@@ -1,0 +1,222 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BookingStatus, MailKind, reminderSendTimes } from '@lh/domain';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { signToken } from '../common/signed-token';
+import { MailOutboxService } from '../notifications/mail-outbox.service';
+import * as templates from '../notifications/mail-templates';
+import { sessionInvites, type InviteSession } from '../notifications/session-invites';
+import type { Session } from '../scheduling/session.entity';
+import type { Booking } from './booking.entity';
+
+export const APPROVAL_TOKEN_PURPOSE = 'booking-approval';
+
+export interface ChangeContext {
+  reason?: string | null;
+  /** The person changed their own booking (as opposed to the training team or the system). */
+  byThemselves?: boolean;
+}
+
+/**
+ * The mail that goes with each change to a booking, written to the outbox in the same transaction
+ * as the change. The booking's person, session (with course, parts and venue) must be loaded.
+ */
+@Injectable()
+export class BookingMailer {
+  constructor(
+    private readonly outbox: MailOutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Call after a booking moved from `from` (null for a new booking) to its current status. */
+  async statusChanged(em: EntityManager, booking: Booking, from: BookingStatus | null, ctx: ChangeContext = {}): Promise<void> {
+    const to = booking.status;
+    switch (to) {
+      case BookingStatus.CONFIRMED:
+        if (from === BookingStatus.PENDING_APPROVAL)
+          await this.send(
+            em,
+            booking,
+            MailKind.BOOKING_APPROVED,
+            templates.bookingApproved(this.common(booking, { links: { booking: this.bookingUrl(booking) } })),
+          );
+        return this.confirmed(em, booking);
+      case BookingStatus.WAITLISTED:
+        return this.send(
+          em,
+          booking,
+          MailKind.WAITING_LIST_JOINED,
+          templates.waitingListJoined(this.common(booking, { links: { booking: this.bookingUrl(booking) } })),
+        );
+      case BookingStatus.OFFERED:
+        return this.send(
+          em,
+          booking,
+          MailKind.PLACE_OFFERED,
+          templates.placeOffered(
+            this.common(booking, {
+              deadline: booking.offerExpiresAt!,
+              links: { accept: `${this.bookingUrl(booking)}#offer`, decline: `${this.bookingUrl(booking)}#offer` },
+            }),
+          ),
+        );
+      case BookingStatus.PENDING_APPROVAL:
+        return this.approvalRequested(em, booking);
+      case BookingStatus.EXPIRED:
+        if (from === BookingStatus.OFFERED) {
+          return this.send(
+            em,
+            booking,
+            MailKind.OFFER_EXPIRED,
+            templates.offerExpired(this.common(booking, { links: { course: this.courseUrl(booking) } })),
+          );
+        }
+        return this.send(
+          em,
+          booking,
+          MailKind.BOOKING_DECLINED,
+          templates.bookingDeclined(
+            this.common(booking, {
+              reason: 'Your line manager did not answer in time, so the place was released. You can book again.',
+              links: { course: this.courseUrl(booking) },
+            }),
+          ),
+        );
+      case BookingStatus.DECLINED:
+        return this.send(
+          em,
+          booking,
+          MailKind.BOOKING_DECLINED,
+          templates.bookingDeclined(this.common(booking, { reason: ctx.reason ?? null, links: { course: this.courseUrl(booking) } })),
+        );
+      case BookingStatus.CANCELLED:
+        await this.outbox.cancelPending(em, { bookingId: booking.id }, [MailKind.REMINDER]);
+        if (from === BookingStatus.OFFERED && ctx.byThemselves) return; // declined an offer: nothing to tell them
+        await this.send(
+          em,
+          booking,
+          MailKind.BOOKING_CANCELLED,
+          templates.bookingCancelled(
+            this.common(booking, {
+              reason: ctx.reason ?? null,
+              cancelledByYou: !!ctx.byThemselves,
+              links: { course: this.courseUrl(booking) },
+            }),
+          ),
+          from === BookingStatus.CONFIRMED ? 'CANCEL' : undefined,
+        );
+        return;
+    }
+  }
+
+  /** The manager's approve/decline link: signed, expiring with the hold, single use (the booking's state). */
+  approvalToken(booking: Booking): string {
+    return signToken(this.config.appSecret, APPROVAL_TOKEN_PURPOSE, booking.id, booking.approvalExpiresAt!);
+  }
+
+  private async confirmed(em: EntityManager, booking: Booking): Promise<void> {
+    const links = { booking: this.bookingUrl(booking), cancel: `${this.bookingUrl(booking)}#cancel` };
+    await this.send(em, booking, MailKind.BOOKING_CONFIRMED, templates.bookingConfirmed(this.common(booking, { links })), 'REQUEST');
+    const session = booking.session;
+    for (const r of reminderSendTimes(session.startsAt, this.config.reminderDaysBefore, new Date())) {
+      const content = templates.reminder(this.common(booking, { daysBefore: r.daysBefore, links }));
+      await this.outbox.scheduleMail(em, { kind: MailKind.REMINDER, ...this.addressing(booking), ...content }, r.sendAt);
+    }
+  }
+
+  private async approvalRequested(em: EntityManager, booking: Booking): Promise<void> {
+    const token = this.approvalToken(booking);
+    const base = `${this.config.webOrigin}/approvals/${token}`;
+    const content = templates.approvalRequested({
+      ...this.common(booking, {}),
+      recipientName: 'line manager',
+      practitionerName: booking.person.name,
+      practitionerJobTitle: booking.person.jobTitle ?? null,
+      practitionerAgency: booking.person.agency?.name ?? null,
+      deadline: booking.approvalExpiresAt ?? null,
+      links: { approve: `${base}?decision=approve`, decline: `${base}?decision=decline` },
+    });
+    await this.outbox.enqueue(em, {
+      kind: MailKind.APPROVAL_REQUESTED,
+      to: { email: booking.managerEmail!, name: `${booking.person.name}'s line manager` },
+      ...content,
+      personId: booking.person.id,
+      sessionId: booking.session.id,
+      bookingId: booking.id,
+    });
+  }
+
+  /** One mail, or with invites one mail per session part (each invite has its own UID). */
+  private async send(
+    em: EntityManager,
+    booking: Booking,
+    kind: MailKind,
+    content: templates.MailContent,
+    inviteMethod?: 'REQUEST' | 'CANCEL',
+  ): Promise<void> {
+    if (!inviteMethod) {
+      await this.outbox.enqueue(em, { kind, ...this.addressing(booking), ...content });
+      return;
+    }
+    const invites = sessionInvites({
+      method: inviteMethod,
+      bookingId: booking.id,
+      session: this.inviteSession(booking.session),
+      bookingUrl: this.bookingUrl(booking),
+    });
+    for (const invite of invites) await this.outbox.enqueue(em, { kind, ...this.addressing(booking), ...content, invite });
+  }
+
+  private addressing(booking: Booking) {
+    return {
+      to: { email: booking.person.email, name: booking.person.name },
+      personId: booking.person.id,
+      sessionId: booking.session.id,
+      bookingId: booking.id,
+    };
+  }
+
+  private common<T extends object>(booking: Booking, extra: T) {
+    return {
+      partnershipName: this.config.partnershipName,
+      recipientName: booking.person.name,
+      session: this.details(booking.session),
+      ...extra,
+    };
+  }
+
+  private details(session: Session): templates.SessionDetails {
+    return {
+      courseTitle: session.course.title,
+      parts: session.parts.getItems().map((p) => ({ start: p.startsAt, end: p.endsAt })),
+      place: this.place(session),
+    };
+  }
+
+  private inviteSession(session: Session): InviteSession {
+    return {
+      courseTitle: session.course.title,
+      parts: session.parts.getItems().map((p) => ({ id: p.id, start: p.startsAt, end: p.endsAt })),
+      place: this.place(session),
+    };
+  }
+
+  private place(session: Session): templates.SessionPlace {
+    return session.venue
+      ? {
+          kind: 'venue',
+          name: session.venue.name,
+          address: session.venue.address,
+          accessibilityNotes: session.venue.accessibilityNotes ?? null,
+        }
+      : { kind: 'online', joinUrl: session.onlineUrl ?? null };
+  }
+
+  private bookingUrl(booking: Booking): string {
+    return `${this.config.webOrigin}/bookings/${booking.id}`;
+  }
+
+  private courseUrl(booking: Booking): string {
+    return `${this.config.webOrigin}/courses/${booking.session.course.id}`;
+  }
+}
