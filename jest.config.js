@@ -27,6 +27,7 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/api/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/api/test/global-setup.mjs',
       globalTeardown: '<rootDir>/api/test/global-teardown.mjs',
@@ -34,6 +35,8 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
+      // a browser journey takes seconds, more on a busy two-core machine
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/e2e/global-setup.mjs',
       globalTeardown: '<rootDir>/e2e/global-teardown.mjs',

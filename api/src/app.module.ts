@@ -15,9 +15,20 @@ import { HealthModule } from './health/health.module';
 import { JobsModule } from './jobs/jobs.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { BookingModule } from './booking/booking.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { SchedulingModule } from './scheduling/scheduling.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
-export const capabilityModules = [AuthModule, CatalogueModule, BookingModule, HealthModule, JobsModule, NotificationsModule];
+export const capabilityModules = [
+  AuthModule,
+  CatalogueModule,
+  BookingModule,
+  CalendarModule,
+  SchedulingModule,
+  HealthModule,
+  JobsModule,
+  NotificationsModule,
+];
 
 @Module({})
 export class AppModule {

@@ -104,3 +104,12 @@ export async function bookings(em: EntityManager, session: Session, count: numbe
   }
   await em.flush();
 }
+
+export async function aVenue(
+  em: EntityManager,
+  over: Partial<Pick<Venue, 'name' | 'address' | 'rooms' | 'capacity' | 'accessibilityNotes'>> = {},
+): Promise<Venue> {
+  const venue = em.create(Venue, { name: `Venue ${uid()}`, address: '1 High Street, Northshire NS1 1AA', ...over });
+  await em.flush();
+  return venue;
+}

@@ -68,12 +68,15 @@ async function focused(page: Page): Promise<FocusReport | null> {
     const on = look();
     const r = target.getBoundingClientRect();
     const cs = getComputedStyle(target);
+    // A focused textarea is scrolled only as far as its caret: its top (with the focus ring and the first line) must be on screen,
+    // not all of it.
+    const bottom = el instanceof HTMLTextAreaElement ? r.top + Math.min(r.height, 20) : r.bottom;
     const visible =
       r.width > 1 &&
       r.height > 1 &&
       r.top >= 0 &&
       r.left >= 0 &&
-      r.bottom <= window.innerHeight &&
+      bottom <= window.innerHeight &&
       r.right <= window.innerWidth &&
       cs.visibility !== 'hidden' &&
       Number(cs.opacity) > 0;
@@ -406,7 +409,10 @@ describe('accessibility', () => {
           // Refused: the error summary takes focus; the back link is just before it.
           await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'));
           const refusal = await page.locator('.govuk-error-summary').innerText();
-          courseRefused = !/You already have a booking on this session/.test(refusal);
+          if (/already have a booking on this course|particular audience|You need to complete/.test(refusal)) courseRefused = true;
+          else if (!/already have a booking on this session|has been cancelled|already started|not opened yet|has closed/.test(refusal)) {
+            throw new Error(`Booking was refused for an unexpected reason: ${refusal}`);
+          }
         }
         // Back to the course (the back link is just before a refusal's error summary), to try its next date or leave it.
         await reach('a.govuk-back-link');

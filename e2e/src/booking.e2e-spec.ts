@@ -182,6 +182,50 @@ describe('booking in the web app', () => {
     expect(await page.locator('main').innerText()).toMatch(/Approved by the line manager/);
   });
 
+  it('a coordinator moves a person to another date and cancels a whole session', async () => {
+    await signInAs('Coordinator');
+    await page.goto(`${webUrl()}/manage/sessions`);
+    const sessions = await page.locator('tbody tr a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    // a session whose course has another date with places, and someone confirmed on it
+    let moved = false;
+    for (const href of sessions) {
+      await page.goto(`${webUrl()}${href}`);
+      const move = page.locator('a', { hasText: /^Move/ }).first();
+      if ((await move.count()) === 0) continue;
+      await move.click();
+      await page.waitForURL(/\/move$/);
+      if ((await page.locator('input[name="toSessionId"]').count()) === 0) continue;
+      await expectAccessible('move a booking');
+      await page.getByRole('button', { name: 'Move the booking' }).click();
+      await page.waitForSelector('.govuk-error-summary');
+      expect(await page.locator('.govuk-error-summary').innerText()).toMatch(/Choose the session to move to|Enter a reason/);
+      await page.locator('input[name="toSessionId"]').first().check();
+      await page.getByLabel('Reason').fill('Clash with a child protection conference');
+      await page.getByRole('button', { name: 'Move the booking' }).click();
+      await page.waitForLoadState();
+      if (/done=moved/.test(page.url())) {
+        moved = true;
+        expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Booking moved to this session');
+        break;
+      }
+    }
+    expect(moved).toBe(true);
+
+    // cancel the session now on screen
+    const rosterUrl = page.url().replace(/\?.*$/, '');
+    await page.getByRole('link', { name: 'Cancel this session' }).click();
+    await page.waitForURL(/\/cancel$/);
+    await page.getByRole('button', { name: 'Cancel the session and tell everyone' }).click();
+    await page.waitForSelector('.govuk-error-summary');
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter a reason for cancelling the session');
+    await expectAccessible('cancel a session, error');
+    await page.getByLabel('Reason').fill('The venue is closed for repairs');
+    await page.getByRole('button', { name: 'Cancel the session and tell everyone' }).click();
+    await page.waitForURL(/done=session-cancelled/);
+    expect(page.url().replace(/\?.*$/, '')).toBe(rosterUrl);
+    expect(await page.locator('main').innerText()).toMatch(/Confirmed \(0\)/);
+  });
+
   it('a tampered approval link gets a clear error', async () => {
     const res = await page.goto(`${webUrl()}/approvals/bm9wZQ.not-a-signature`);
     expect(res?.status()).toBe(400);

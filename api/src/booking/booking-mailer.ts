@@ -15,6 +15,8 @@ export interface ChangeContext {
   reason?: string | null;
   /** The person changed their own booking (as opposed to the training team or the system). */
   byThemselves?: boolean;
+  /** The caller sends its own mail for this change (for example a whole session cancelled). */
+  silent?: boolean;
 }
 
 /**
@@ -109,6 +111,35 @@ export class BookingMailer {
     }
   }
 
+  /** The session changed (date, times, venue, link): updated invites (same UIDs, higher SEQUENCE) and reminders moved. */
+  async sessionChanged(em: EntityManager, booking: Booking, changes: string[]): Promise<void> {
+    const confirmed = booking.status === BookingStatus.CONFIRMED;
+    const links = { booking: this.bookingUrl(booking), cancel: `${this.bookingUrl(booking)}#cancel` };
+    await this.send(
+      em,
+      booking,
+      MailKind.SESSION_CHANGED,
+      templates.sessionChanged(this.common(booking, { changes, links })),
+      confirmed ? 'REQUEST' : undefined,
+    );
+    if (confirmed) {
+      await this.outbox.cancelPending(em, { bookingId: booking.id }, [MailKind.REMINDER]);
+      await this.scheduleReminders(em, booking, links);
+    }
+  }
+
+  /** The whole session was cancelled: the booking was live; invites are withdrawn. */
+  async sessionCancelled(em: EntityManager, booking: Booking, wasConfirmed: boolean, reason: string | null): Promise<void> {
+    await this.outbox.cancelPending(em, { bookingId: booking.id }, [MailKind.REMINDER]);
+    await this.send(
+      em,
+      booking,
+      MailKind.SESSION_CANCELLED,
+      templates.sessionCancelled(this.common(booking, { reason, links: { course: this.courseUrl(booking) } })),
+      wasConfirmed ? 'CANCEL' : undefined,
+    );
+  }
+
   /** The manager's approve/decline link: signed, expiring with the hold, single use (the booking's state). */
   approvalToken(booking: Booking): string {
     return signToken(this.config.appSecret, APPROVAL_TOKEN_PURPOSE, booking.id, booking.approvalExpiresAt!);
@@ -117,8 +148,11 @@ export class BookingMailer {
   private async confirmed(em: EntityManager, booking: Booking): Promise<void> {
     const links = { booking: this.bookingUrl(booking), cancel: `${this.bookingUrl(booking)}#cancel` };
     await this.send(em, booking, MailKind.BOOKING_CONFIRMED, templates.bookingConfirmed(this.common(booking, { links })), 'REQUEST');
-    const session = booking.session;
-    for (const r of reminderSendTimes(session.startsAt, this.config.reminderDaysBefore, new Date())) {
+    await this.scheduleReminders(em, booking, links);
+  }
+
+  private async scheduleReminders(em: EntityManager, booking: Booking, links: { booking: string; cancel: string }): Promise<void> {
+    for (const r of reminderSendTimes(booking.session.startsAt, this.config.reminderDaysBefore, new Date())) {
       const content = templates.reminder(this.common(booking, { daysBefore: r.daysBefore, links }));
       await this.outbox.scheduleMail(em, { kind: MailKind.REMINDER, ...this.addressing(booking), ...content }, r.sendAt);
     }

@@ -7,6 +7,7 @@ import { ApprovalRequestType, BookingType, MyBookingsType, ProgrammeSessionType,
 import { BookSessionInput } from './dto/book-session.input';
 import { AddPersonToSessionInput } from './dto/add-person.input';
 import { ChangeCapacityInput } from './dto/change-capacity.input';
+import { CancelSessionInput, MoveBookingInput } from './dto/session-actions.input';
 
 @Resolver(() => BookingType)
 export class BookingResolver {
@@ -120,5 +121,17 @@ export class BookingResolver {
     @Args('reason', { type: () => String, nullable: true }) reason?: string,
   ): Promise<ApprovalRequestType> {
     return this.bookings.decideByToken(token, approve, reason?.trim() || null);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => SessionRosterType, { description: 'Cancels a whole session: everyone booked is told, with other dates of the course.' })
+  cancelSession(@CurrentViewer() viewer: Viewer, @Args('input') input: CancelSessionInput): Promise<SessionRosterType> {
+    return this.bookings.cancelSession(viewer, input.sessionId, input.reason);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => BookingType, { description: "Moves a person's booking to another session (the new booking is returned)." })
+  moveBooking(@CurrentViewer() viewer: Viewer, @Args('input') input: MoveBookingInput): Promise<BookingType> {
+    return this.bookings.moveBooking(viewer, input.bookingId, input.toSessionId, input.reason);
   }
 }

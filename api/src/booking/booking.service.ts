@@ -392,6 +392,105 @@ export class BookingService implements OnModuleInit {
     return this.roster(viewer, sessionId);
   }
 
+  /**
+   * Tells everyone with a live booking that the session changed (new date, times, venue or link):
+   * updated invites with the same UIDs and a higher SEQUENCE, reminders moved. Call inside the
+   * transaction that made the change, with sentences describing it.
+   */
+  async sessionChanged(em: EntityManager, sessionId: string, changes: string[]): Promise<void> {
+    if (!changes.length) return;
+    const session = await em.findOneOrFail(Session, sessionId, { populate: ['course', 'parts', 'venue'], refresh: true });
+    const live = await em.find(Booking, { session, status: { $in: [...ACTIVE_BOOKING] } }, { populate: ['person.agency'] });
+    for (const booking of live) {
+      booking.session = session;
+      this.record(em, booking, null, 'session-changed', booking.status, booking.status, changes.join(' '), new Date());
+      await this.mailer.sessionChanged(em, booking, changes);
+    }
+    await em.flush();
+  }
+
+  /** Cancels a whole session: every live booking is cancelled (never late) and told, with other dates of the course. */
+  async cancelSession(viewer: Viewer, sessionId: string, reason: string, now = new Date()): Promise<SessionRosterType> {
+    this.requireCoordinator(viewer);
+    await this.em.fork().transactional(async (em) => {
+      const session = await this.lockSession(em, sessionId);
+      if (session.status === SessionStatus.CANCELLED) {
+        throw new DomainError(ErrorCode.SessionCancelled, 'This session is already cancelled.');
+      }
+      session.status = SessionStatus.CANCELLED;
+      const others = await em.find(
+        Session,
+        { course: session.course, status: SessionStatus.SCHEDULED, startsAt: { $gt: now }, id: { $ne: session.id } },
+        { orderBy: { startsAt: 'asc' }, limit: 5 },
+      );
+      const otherDates = others.length
+        ? ` Other dates for this course: ${others.map((o) => formatLondonDate(o.startsAt)).join('; ')}.`
+        : ' There are no other dates planned yet.';
+      const live = await em.find(Booking, { session, status: { $in: [...ACTIVE_BOOKING] } }, { populate: ['person.agency'] });
+      const actor = await this.actor(em, viewer);
+      for (const booking of live) {
+        const from = booking.status;
+        booking.session = session;
+        booking.status = BookingStatus.CANCELLED;
+        booking.cancelledAt = now;
+        booking.offerExpiresAt = null;
+        booking.approvalExpiresAt = null;
+        await this.changed(em, booking, actor, 'session-cancelled', from, reason, now, { silent: true });
+        await this.mailer.sessionCancelled(em, booking, from === BookingStatus.CONFIRMED, `${reason}.${otherDates}`.replace(/\.\./, '.'));
+      }
+      await em.flush();
+    });
+    return this.roster(viewer, sessionId);
+  }
+
+  /** Moves a person's live booking to another session (never late; the old place passes to the waiting list). */
+  async moveBooking(viewer: Viewer, bookingId: string, toSessionId: string, reason: string, now = new Date()): Promise<BookingType> {
+    this.requireCoordinator(viewer);
+    const newId = await this.em.fork().transactional(async (em) => {
+      const found = /^[0-9a-f-]{36}$/i.test(bookingId) ? await em.findOne(Booking, bookingId, { fields: ['id', 'session'] }) : null;
+      if (!found) throw notFound();
+      if (found.session.id === toSessionId) throw new DomainError(ErrorCode.InvalidTransition, 'The person is already on that session.');
+      // lock both sessions in a fixed order so two moves the other way round cannot deadlock
+      const [firstId, secondId] = [found.session.id, toSessionId].sort();
+      const first = await this.lockSession(em, firstId!);
+      const second = await this.lockSession(em, secondId!);
+      const from = first.id === found.session.id ? first : second;
+      const to = first.id === toSessionId ? first : second;
+      const booking = await em.findOneOrFail(Booking, bookingId, { refresh: true, populate: ['person.agency'] });
+      booking.session = from;
+      if (!isActive(booking.status)) throw new DomainError(ErrorCode.InvalidTransition, 'Only a live booking can be moved.');
+      const refusal = sessionBookingRefusal({ ...to, bookingOpensAt: null, bookingClosesAt: null }, now);
+      if (refusal) throw new DomainError(refusal.code, refusal.message);
+      const existing = await em.findOne(Booking, { session: to, person: booking.person, status: { $in: [...ACTIVE_BOOKING] } });
+      if (existing) throw new DomainError(ErrorCode.AlreadyBooked, `${booking.person.name} already has a booking on that session.`);
+      const counts = await this.counts(em, to.id);
+      if (counts.held >= to.capacity) {
+        throw new DomainError(ErrorCode.SessionFull, 'That session is full. Raise its capacity first, or choose another date.');
+      }
+      const actor = await this.actor(em, viewer);
+      const fromStatus = booking.status;
+      booking.status = BookingStatus.CANCELLED;
+      booking.cancelledAt = now;
+      booking.offerExpiresAt = null;
+      booking.approvalExpiresAt = null;
+      await this.changed(em, booking, actor, 'moved-out', fromStatus, `Moved to ${formatLondonDate(to.startsAt)}. ${reason}`, now);
+      const moved = em.create(Booking, {
+        session: to,
+        person: booking.person,
+        status: BookingStatus.CONFIRMED,
+        accessNeeds: booking.accessNeeds ?? null,
+        dietaryNeeds: booking.dietaryNeeds ?? null,
+        managerEmail: booking.managerEmail ?? null,
+        createdAt: now,
+      });
+      await this.changed(em, moved, actor, 'moved-in', null, `Moved from ${formatLondonDate(from.startsAt)}. ${reason}`, now);
+      if (holdsPlace(fromStatus)) await this.fillFreedPlaces(em, from, now);
+      await em.flush();
+      return moved.id;
+    });
+    return this.view(viewer, newId, now);
+  }
+
   /** Declines a booking awaiting approval on the manager's behalf. */
   async declineOnBehalf(viewer: Viewer, bookingId: string, reason: string | null, now = new Date()): Promise<BookingType> {
     this.requireCoordinator(viewer);
@@ -619,7 +718,7 @@ export class BookingService implements OnModuleInit {
   ): Promise<void> {
     this.record(em, booking, actor, action, from, booking.status, reason, at);
     await em.flush();
-    await this.mailer.statusChanged(em, booking, from, { reason, ...ctx });
+    if (!ctx.silent) await this.mailer.statusChanged(em, booking, from, { reason, ...ctx });
   }
 
   private record(
@@ -698,6 +797,7 @@ export class BookingService implements OnModuleInit {
         b.status === BookingStatus.CONFIRMED ? cancellationDeadline(s.startsAt, s.course.cancellationCutoffWorkingDays) : null,
       cancelledAt: b.cancelledAt ?? null,
       lateCancellation: b.lateCancellation,
+      joinUrl: b.status === BookingStatus.CONFIRMED && s.status !== SessionStatus.CANCELLED ? (s.onlineUrl ?? null) : null,
       createdAt: b.createdAt,
       history: b.events.isInitialized()
         ? b.events.getItems().map((e) => ({

@@ -57,6 +57,11 @@ export class BookingType {
   cancellationDeadline!: Date | null;
   @Field(() => Date, { nullable: true }) cancelledAt!: Date | null;
   @Field(() => Boolean) lateCancellation!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Joining link of an online session: for confirmed places only (their holder, coordinators).',
+  })
+  joinUrl!: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => [BookingEventType]) history!: BookingEventType[];
 }

@@ -49,7 +49,7 @@ export class Course {
 
   /** A course that must be completed first (for example level 2 before level 3). */
   @ManyToOne(() => Course, { nullable: true })
-  prerequisite?: Rel<Course>;
+  prerequisite?: Rel<Course> | null;
 
   /** Cancelling later than this many working days before the start counts as a late cancellation. */
   @Property({ type: 'smallint', default: 5 })

@@ -9,6 +9,7 @@ import { SessionPart } from '../scheduling/session-part.entity';
 import { Booking } from '../booking/booking.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { BookingEvent } from '../booking/booking-event.entity';
+import { CalendarFeed } from '../calendar/calendar-feed.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -23,4 +24,5 @@ export const entities = [
   Booking,
   BookingEvent,
   OutboxMessage,
+  CalendarFeed,
 ];

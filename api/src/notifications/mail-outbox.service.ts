@@ -109,6 +109,19 @@ export class MailOutboxService {
     );
   }
 
+  /**
+   * The highest SEQUENCE queued so far for each of these invite UIDs (UIDs never sent are left out),
+   * so a published calendar can give each event the SEQUENCE of the last invite for it.
+   */
+  async lastSequences(em: EntityManager, uids: readonly string[]): Promise<Map<string, number>> {
+    if (!uids.length) return new Map();
+    const rows = await em.execute<{ uid: string; max: number | string }[]>(
+      'select ics_uid as uid, max(ics_sequence) as max from outbox_message where ics_uid in (?) group by ics_uid',
+      [[...uids]],
+    );
+    return new Map(rows.map((r) => [r.uid, Number(r.max)]));
+  }
+
   /** One more than the highest SEQUENCE queued for this UID; serialised per UID for the rest of the transaction. */
   private async nextSequence(em: EntityManager, uid: string): Promise<number> {
     await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`invite:${uid}`]);

@@ -1,7 +1,21 @@
-import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Rel, type Opt } from '@mikro-orm/core';
+import {
+  Check,
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToMany,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Rel,
+  type Opt,
+} from '@mikro-orm/core';
 import { SessionStatus } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { Course } from '../catalogue/course.entity';
+import { Person } from '../people/person.entity';
 import { Venue } from './venue.entity';
 import { SessionPart } from './session-part.entity';
 
@@ -18,11 +32,15 @@ export class Session {
   course!: Rel<Course>;
 
   @ManyToOne(() => Venue, { nullable: true })
-  venue?: Rel<Venue>;
+  venue?: Rel<Venue> | null;
+
+  /** The room at the venue (one of the venue's rooms), if it has several. */
+  @Property({ type: 'text', nullable: true })
+  room?: string | null;
 
   /** Joining link for online sessions. */
   @Property({ type: 'text', nullable: true })
-  onlineUrl?: string;
+  onlineUrl?: string | null;
 
   @Property({ type: 'integer' })
   capacity!: number;
@@ -53,4 +71,8 @@ export class Session {
 
   @OneToMany(() => SessionPart, (p) => p.session, { orderBy: { startsAt: 'asc' } })
   parts = new Collection<SessionPart>(this);
+
+  /** Members of the training pool who deliver this session. */
+  @ManyToMany({ entity: () => Person, pivotTable: 'session_trainer', joinColumn: 'session_id', inverseJoinColumn: 'person_id' })
+  trainers = new Collection<Person>(this);
 }

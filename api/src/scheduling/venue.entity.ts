@@ -1,8 +1,9 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 
 /** A place where sessions happen: often a partner's free room (a college, a school, a hospital). */
 @Entity({ tableName: 'venue' })
+@Check({ name: 'venue_capacity_check', expression: 'capacity IS NULL OR capacity > 0' })
 export class Venue {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -14,5 +15,13 @@ export class Venue {
   address!: string;
 
   @Property({ type: 'text', nullable: true })
-  accessibilityNotes?: string;
+  accessibilityNotes?: string | null;
+
+  /** Rooms a session can be given (empty: the venue is booked as a whole). */
+  @Property({ type: 'text[]', default: '{}' })
+  rooms: Opt<string[]> = [];
+
+  /** Most people the venue holds (null: not recorded). */
+  @Property({ type: 'integer', nullable: true })
+  capacity?: number | null;
 }

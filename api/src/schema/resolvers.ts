@@ -3,6 +3,18 @@ import { CatalogueResolver } from '../catalogue/catalogue.resolver';
 import { NotificationsResolver } from '../notifications/notifications.resolver';
 import { BookingResolver } from '../booking/booking.resolver';
 import { CourseBookingResolver } from '../booking/course-booking.resolver';
+import { CalendarResolver } from '../calendar/calendar.resolver';
+import { CourseAdminResolver } from '../catalogue/course-admin.resolver';
+import { SchedulingResolver } from '../scheduling/scheduling.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
-export const resolvers = [AuthResolver, CatalogueResolver, BookingResolver, CourseBookingResolver, NotificationsResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  CatalogueResolver,
+  CourseAdminResolver,
+  SchedulingResolver,
+  BookingResolver,
+  CourseBookingResolver,
+  CalendarResolver,
+  NotificationsResolver,
+] as const;

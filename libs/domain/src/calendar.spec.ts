@@ -1,5 +1,16 @@
 import ICAL from 'ical.js';
-import { buildInvite, inviteUid, readInvite, type InviteSpec } from './calendar';
+import {
+  buildFeed,
+  buildInvite,
+  calendarStatusFor,
+  calendarSummary,
+  inCalendarFeed,
+  inviteUid,
+  readInvite,
+  type CalendarEvent,
+  type InviteSpec,
+} from './calendar';
+import { BookingStatus } from './enums';
 import { londonToUtc } from './london-time';
 
 const base: InviteSpec = {
@@ -153,5 +164,121 @@ describe('readInvite', () => {
       'END:VCALENDAR',
     ].join('\r\n');
     expect(readInvite(ics)).toMatchObject({ method: 'REQUEST', uid: 'x', start: new Date('2026-01-01T10:00:00Z'), end: null });
+  });
+});
+
+describe('buildFeed', () => {
+  const event = (over: Partial<CalendarEvent> = {}): CalendarEvent => ({
+    uid: inviteUid('b-1', 'p-1'),
+    sequence: 0,
+    status: 'CONFIRMED',
+    summary: 'DASH risk checklist',
+    description: 'Online: join at https://meet.example.org/x',
+    location: 'Online',
+    start: londonToUtc('2026-03-29', '09:30'),
+    end: londonToUtc('2026-03-29', '12:30'),
+    ...over,
+  });
+  const organizer = { name: 'Northshire Safeguarding Children Partnership', email: 'training@example.org' };
+
+  /** Every VEVENT, parsed by ical.js with the file's own VTIMEZONE. */
+  function events(ics: string) {
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    for (const vtz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+    return {
+      method: calendar.getFirstPropertyValue('method'),
+      name: calendar.getFirstPropertyValue('x-wr-calname'),
+      zones: calendar.getAllSubcomponents('vtimezone').length,
+      events: calendar.getAllSubcomponents('vevent').map((v) => {
+        const e = new ICAL.Event(v);
+        return {
+          uid: e.uid,
+          sequence: e.sequence,
+          status: v.getFirstPropertyValue('status'),
+          summary: e.summary,
+          start: e.startDate.toJSDate().toISOString(),
+          end: e.endDate.toJSDate().toISOString(),
+          attendees: v.getAllProperties('attendee').length,
+        };
+      }),
+    };
+  }
+
+  it('publishes named events with the invite UIDs, London times and one VTIMEZONE', () => {
+    const ics = buildFeed({
+      name: 'Learning Hub: Shah, Priya',
+      organizer,
+      refreshSeconds: 3600,
+      stamp: new Date('2026-02-01T10:00:00Z'),
+      events: [
+        event(),
+        event({
+          uid: inviteUid('b-2', 'p-9'),
+          sequence: 2,
+          status: 'TENTATIVE',
+          summary: 'Awaiting approval: Graded Care Profile 2',
+          start: londonToUtc('2026-10-26', '13:00'),
+          end: londonToUtc('2026-10-26', '16:00'),
+        }),
+      ],
+    });
+    expect(ics).toContain('METHOD:PUBLISH');
+    expect(ics).toContain('X-WR-CALNAME:Learning Hub: Shah\\, Priya');
+    expect(ics).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H');
+    expect(ics).toContain('DTSTART;TZID=Europe/London:20260329T093000');
+    expect(ics).not.toContain('ATTENDEE');
+    expect(events(ics)).toEqual({
+      method: 'PUBLISH',
+      // ical.js keeps X- property values as written, escaping included
+      name: 'Learning Hub: Shah\\, Priya',
+      zones: 1,
+      events: [
+        {
+          uid: 'booking-b-1-part-p-1@learninghub',
+          sequence: 0,
+          status: 'CONFIRMED',
+          summary: 'DASH risk checklist',
+          start: '2026-03-29T08:30:00.000Z',
+          end: '2026-03-29T11:30:00.000Z',
+          attendees: 0,
+        },
+        {
+          uid: 'booking-b-2-part-p-9@learninghub',
+          sequence: 2,
+          status: 'TENTATIVE',
+          summary: 'Awaiting approval: Graded Care Profile 2',
+          start: '2026-10-26T13:00:00.000Z',
+          end: '2026-10-26T16:00:00.000Z',
+          attendees: 0,
+        },
+      ],
+    });
+  });
+
+  it('is a valid empty calendar when there is nothing to show', () => {
+    const parsed = events(buildFeed({ name: 'Learning Hub: Nobody', organizer, events: [] }));
+    expect(parsed).toMatchObject({ method: 'PUBLISH', events: [] });
+  });
+
+  it('refuses nonsense', () => {
+    expect(() => buildFeed({ name: 'x', organizer, events: [event({ sequence: -1 })] })).toThrow(/sequence/);
+    expect(() => buildFeed({ name: 'x', organizer, events: [event({ end: event().start })] })).toThrow(/end must be after start/);
+  });
+});
+
+describe('bookings in calendars', () => {
+  it.each([
+    [BookingStatus.CONFIRMED, false, 'CONFIRMED', true, 'Course'],
+    [BookingStatus.PENDING_APPROVAL, false, 'TENTATIVE', true, 'Awaiting approval: Course'],
+    [BookingStatus.OFFERED, false, 'TENTATIVE', true, 'Place offered: Course'],
+    [BookingStatus.WAITLISTED, false, 'TENTATIVE', false, 'Waiting list: Course'],
+    [BookingStatus.CANCELLED, false, 'CANCELLED', false, 'Cancelled: Course'],
+    [BookingStatus.DECLINED, false, 'CANCELLED', false, 'Cancelled: Course'],
+    [BookingStatus.EXPIRED, false, 'CANCELLED', false, 'Cancelled: Course'],
+    [BookingStatus.CONFIRMED, true, 'CANCELLED', true, 'Cancelled: Course'],
+  ])('%s (session cancelled: %s) shows as %s, in the feed: %s', (status, sessionCancelled, shown, feed, summary) => {
+    expect(calendarStatusFor(status, sessionCancelled)).toBe(shown);
+    expect(inCalendarFeed(status)).toBe(feed);
+    expect(calendarSummary('Course', status, sessionCancelled)).toBe(summary);
   });
 });

@@ -1,6 +1,8 @@
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { PARTNERSHIP_TIME_ZONE, londonToUtc } from './london-time';
+import { BookingStatus } from './enums';
+import { isActive } from './booking-rules';
 
 /** iTIP methods the partnership sends: an invitation (new or updated) and its withdrawal. */
 export enum InviteMethod {
@@ -110,6 +112,108 @@ export function buildInvite(spec: InviteSpec): string {
     ],
   });
   return calendar.toString();
+}
+
+/** STATUS of an event in a published calendar (a feed or a downloaded file). */
+export type CalendarEventStatus = 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
+
+/** One VEVENT of a published calendar: the same UID (and latest SEQUENCE) as the invite for that place and part. */
+export interface CalendarEvent {
+  uid: string;
+  sequence: number;
+  status: CalendarEventStatus;
+  summary: string;
+  description: string;
+  location: string;
+  start: Date;
+  end: Date;
+  url?: string;
+}
+
+/** A calendar for publishing (METHOD:PUBLISH): a person's feed, or one booking as a download. */
+export interface CalendarSpec {
+  /** X-WR-CALNAME / NAME, the name calendar apps show for a subscribed feed. */
+  name: string;
+  organizer: InvitePerson;
+  events: CalendarEvent[];
+  /** How often calendar apps should fetch a feed again (REFRESH-INTERVAL, X-PUBLISHED-TTL), in seconds. */
+  refreshSeconds?: number;
+  /** DTSTAMP of every event; defaults to now. */
+  stamp?: Date;
+}
+
+/** Escapes a TEXT value (RFC 5545 3.3.11) that ical-generator writes as it is (the calendar name). */
+const escapeText = (v: string) => v.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+
+/**
+ * A published calendar (METHOD:PUBLISH): no attendees and no replies asked for, just the events,
+ * each with the UID of its invite so calendar apps that have the invite do not show it twice.
+ * Times are Europe/London wall-clock with TZID and the VTIMEZONE that defines it, as in invites.
+ */
+export function buildFeed(spec: CalendarSpec): string {
+  for (const e of spec.events) {
+    if (!Number.isInteger(e.sequence) || e.sequence < 0) throw new RangeError('sequence must be a whole number, 0 or more');
+    if (!(e.end.getTime() > e.start.getTime())) throw new RangeError('end must be after start');
+  }
+  const calendar = ical({
+    prodId: { company: 'Learning Hub', product: 'Training bookings', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    name: escapeText(spec.name),
+    ttl: spec.refreshSeconds ?? null,
+    timezone: { name: null, generator: vtimezone },
+  });
+  const london = (d: Date) => new TZDate(d.getTime(), PARTNERSHIP_TIME_ZONE);
+  const stamp = spec.stamp ?? new Date();
+  for (const e of spec.events) {
+    calendar.createEvent({
+      id: e.uid,
+      sequence: e.sequence,
+      stamp,
+      start: london(e.start),
+      end: london(e.end),
+      timezone: PARTNERSHIP_TIME_ZONE,
+      summary: e.summary,
+      description: e.description,
+      location: e.location,
+      url: e.url ?? null,
+      status: ICalEventStatus[e.status],
+      organizer: { name: spec.organizer.name, email: spec.organizer.email },
+    });
+  }
+  return calendar.toString();
+}
+
+/**
+ * How a booking shows in a published calendar: a confirmed place as CONFIRMED; a place held while a
+ * manager decides or an offer is open, or a place in the waiting list, as TENTATIVE; anything ended,
+ * or a session called off, as CANCELLED.
+ */
+export function calendarStatusFor(status: BookingStatus, sessionCancelled: boolean): CalendarEventStatus {
+  if (sessionCancelled || !isActive(status)) return 'CANCELLED';
+  return status === BookingStatus.CONFIRMED ? 'CONFIRMED' : 'TENTATIVE';
+}
+
+/**
+ * Whether a person's calendar feed lists a booking: places they have or hold (not the waiting list,
+ * which is no place yet, nor cancelled or ended bookings, which simply leave the feed).
+ */
+export function inCalendarFeed(status: BookingStatus): boolean {
+  return status === BookingStatus.CONFIRMED || status === BookingStatus.PENDING_APPROVAL || status === BookingStatus.OFFERED;
+}
+
+/** The event title for a booking: the invite's title, with what is not settled yet said first. */
+export function calendarSummary(title: string, status: BookingStatus, sessionCancelled: boolean): string {
+  if (sessionCancelled || !isActive(status)) return `Cancelled: ${title}`;
+  switch (status) {
+    case BookingStatus.PENDING_APPROVAL:
+      return `Awaiting approval: ${title}`;
+    case BookingStatus.OFFERED:
+      return `Place offered: ${title}`;
+    case BookingStatus.WAITLISTED:
+      return `Waiting list: ${title}`;
+    default:
+      return title;
+  }
 }
 
 /** What a received invite says, as far as the partnership's own invites go (for the development mail page). */

@@ -25,6 +25,7 @@ export enum ErrorCode {
   CapacityBelowConfirmed = 'CAPACITY_BELOW_CONFIRMED',
   SessionFull = 'SESSION_FULL',
   IdempotencyConflict = 'IDEMPOTENCY_CONFLICT',
+  TrainerUnavailable = 'TRAINER_UNAVAILABLE',
 }
 
 export interface FieldProblem {
@@ -69,6 +70,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.CapacityBelowConfirmed:
     case ErrorCode.SessionFull:
     case ErrorCode.IdempotencyConflict:
+    case ErrorCode.TrainerUnavailable:
       return 409;
     case ErrorCode.NotEligible:
     case ErrorCode.PrerequisiteNotMet:

@@ -8,3 +8,4 @@ export * from './reminders';
 export * from './bank-holidays';
 export * from './working-days';
 export * from './booking-rules';
+export * from './session-schedule';

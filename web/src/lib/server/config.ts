@@ -16,6 +16,8 @@ if (cookieSecure !== 'true' && cookieSecure !== 'false') {
 }
 
 export const config = {
+  /** The API's own address (REST routes such as calendar feeds); browsers never talk to it directly. */
+  apiUrl,
   graphqlUrl: `${apiUrl}/graphql`,
   cookieSecure: cookieSecure === 'true',
 };

@@ -16,7 +16,8 @@ export const roleHelp = [
     slug: 'coordinator',
     role: 'COORDINATOR',
     title: 'Coordinators',
-    summary: 'Run the training programme: courses, dates, venues, trainers, moving people and chasing non-attendance.',
+    summary:
+      'Run the training programme: session lists and waiting lists, courses, dates, venues, trainers, moving people and chasing non-attendance.',
   },
   {
     slug: 'reviewer',

@@ -1,0 +1,134 @@
+import { BookingStatus, MailKind, MailStatus, Role, inviteUid } from '@lh/domain';
+import { aCourse, aPerson, aSession } from '../../test/builders';
+import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
+import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { SessionPart } from '../scheduling/session-part.entity';
+import { Booking } from './booking.entity';
+import { BookingService } from './booking.service';
+
+const BOOK = `mutation($input: BookSessionInput!) { bookSession(input: $input) { id status } }`;
+const CANCEL_SESSION = `mutation($input: CancelSessionInput!) { cancelSession(input: $input) { confirmed { id } cancelled { id status } } }`;
+const MOVE = `mutation($input: MoveBookingInput!) { moveBooking(input: $input) { id status accessNeeds session { id } history { action reason } } }`;
+
+describe('whole-session actions: cancel, move, change (real PostgreSQL)', () => {
+  let api: TestApi;
+  let coordinatorCookie: string;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    coordinatorCookie = await signInAs(api.url, await aPerson(api.orm.em.fork(), { roles: [Role.COORDINATOR] }));
+  });
+  afterAll(() => api.close());
+
+  async function booked(sessionId: string, extra: Record<string, unknown> = {}) {
+    const person = await aPerson(api.orm.em.fork());
+    const cookie = await signInAs(api.url, person);
+    const res = await gql<{ bookSession: { id: string; status: string } }>(api.url, BOOK, { input: { sessionId, ...extra } }, cookie);
+    return { person, cookie, booking: res.data?.bookSession, errors: res.errors };
+  }
+  const mails = (bookingId: string) => api.orm.em.fork().find(OutboxMessage, { bookingId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+
+  it('cancels a whole session: everyone is cancelled (never late) and told, confirmed people get CANCEL invites', async () => {
+    const course = await aCourse(api.orm.em.fork());
+    const session = await aSession(api.orm.em.fork(), course, { capacity: 1, inDays: 2 });
+    await aSession(api.orm.em.fork(), course, { inDays: 30 });
+    const a = await booked(session.id);
+    const b = await booked(session.id);
+    expect([a.booking?.status, b.booking?.status]).toEqual(['CONFIRMED', 'WAITLISTED']);
+
+    const missing = await gql(api.url, CANCEL_SESSION, { input: { sessionId: session.id, reason: ' ' } }, coordinatorCookie);
+    expect(missing.errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'input.reason', message: 'Enter a reason for cancelling the session' },
+    ]);
+
+    const res = await gql<{ cancelSession: { confirmed: unknown[]; cancelled: { status: string }[] } }>(
+      api.url,
+      CANCEL_SESSION,
+      { input: { sessionId: session.id, reason: 'Trainer unwell' } },
+      coordinatorCookie,
+    );
+    expect(res.data!.cancelSession.confirmed).toEqual([]);
+    expect(res.data!.cancelSession.cancelled.map((c) => c.status)).toEqual(['CANCELLED', 'CANCELLED']);
+    const em = api.orm.em.fork();
+    expect((await em.findOneOrFail(Booking, a.booking!.id)).lateCancellation).toBe(false);
+
+    const aMail = (await mails(a.booking!.id)).filter((m) => m.kind === MailKind.SESSION_CANCELLED);
+    expect(aMail.map((m) => m.icsMethod)).toEqual(['CANCEL']);
+    expect(aMail[0]!.text).toMatch(/Trainer unwell\. Other dates for this course: /);
+    expect((await mails(a.booking!.id)).filter((m) => m.kind === MailKind.REMINDER).every((m) => m.status === MailStatus.CANCELLED)).toBe(
+      true,
+    );
+    const bMail = (await mails(b.booking!.id)).filter((m) => m.kind === MailKind.SESSION_CANCELLED);
+    expect(bMail.map((m) => m.icsMethod)).toEqual([null]);
+
+    const again = await booked(session.id);
+    expect(again.errors?.[0]?.extensions?.code).toBe('SESSION_CANCELLED');
+    const twice = await gql(api.url, CANCEL_SESSION, { input: { sessionId: session.id, reason: 'x' } }, coordinatorCookie);
+    expect(twice.errors?.[0]?.extensions?.code).toBe('SESSION_CANCELLED');
+  });
+
+  it('moves a booking to another date, keeps its needs, and offers the freed place', async () => {
+    const course = await aCourse(api.orm.em.fork());
+    const from = await aSession(api.orm.em.fork(), course, { capacity: 1, inDays: 10 });
+    const to = await aSession(api.orm.em.fork(), course, { capacity: 1, inDays: 20 });
+    const mover = await booked(from.id, { accessNeeds: 'Hearing loop' });
+    const waiter = await booked(from.id);
+
+    const asPractitioner = await gql(
+      api.url,
+      MOVE,
+      { input: { bookingId: mover.booking!.id, toSessionId: to.id, reason: 'x' } },
+      mover.cookie,
+    );
+    expect(asPractitioner.errors?.[0]?.extensions?.code).toBe('NOT_ALLOWED');
+
+    const res = await gql<{
+      moveBooking: {
+        id: string;
+        status: string;
+        accessNeeds: string;
+        session: { id: string };
+        history: { action: string; reason: string }[];
+      };
+    }>(api.url, MOVE, { input: { bookingId: mover.booking!.id, toSessionId: to.id, reason: 'Clash with court' } }, coordinatorCookie);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.moveBooking).toMatchObject({ status: 'CONFIRMED', accessNeeds: 'Hearing loop', session: { id: to.id } });
+    expect(res.data!.moveBooking.history[0]).toMatchObject({ action: 'moved-in' });
+    expect(res.data!.moveBooking.history[0]!.reason).toMatch(/Clash with court/);
+    const em = api.orm.em.fork();
+    const old = await em.findOneOrFail(Booking, mover.booking!.id);
+    expect([old.status, old.lateCancellation]).toEqual([BookingStatus.CANCELLED, false]);
+    expect((await em.findOneOrFail(Booking, waiter.booking!.id)).status).toBe(BookingStatus.OFFERED);
+
+    // the target is now full: moving someone else there is refused and nothing changes
+    const other = await booked(from.id);
+    const full = await gql(api.url, MOVE, { input: { bookingId: other.booking!.id, toSessionId: to.id, reason: 'x' } }, coordinatorCookie);
+    expect(full.errors?.[0]?.extensions?.code).toBe('SESSION_FULL');
+    expect(await api.orm.em.fork().count(Booking, { session: to.id })).toBe(1);
+  });
+
+  it('sends an updated invite (same UID, higher SEQUENCE) when a session changes', async () => {
+    const session = await aSession(api.orm.em.fork(), await aCourse(api.orm.em.fork()), { inDays: 15 });
+    const booking = (await booked(session.id)).booking!;
+    const service = api.app.get(BookingService);
+    await api.orm.em.fork().transactional(async (em) => {
+      const part = await em.findOneOrFail(SessionPart, { session: session.id });
+      part.startsAt = new Date(part.startsAt.getTime() + 3_600_000);
+      part.endsAt = new Date(part.endsAt.getTime() + 3_600_000);
+      await em.flush();
+      await service.sessionChanged(em, session.id, ['New time: an hour later']);
+    });
+    const all = await mails(booking.id);
+    const part = await api.orm.em.fork().findOneOrFail(SessionPart, { session: session.id });
+    const invites = all.filter((m) => m.icsUid === inviteUid(booking.id, part.id)).map((m) => [m.kind, m.icsMethod, m.icsSequence]);
+    expect(invites).toEqual([
+      [MailKind.BOOKING_CONFIRMED, 'REQUEST', 0],
+      [MailKind.SESSION_CHANGED, 'REQUEST', 1],
+    ]);
+    const reminders = all.filter((m) => m.kind === MailKind.REMINDER);
+    expect(reminders.filter((m) => m.status === MailStatus.PENDING).length).toBeGreaterThan(0);
+    expect(reminders.filter((m) => m.status === MailStatus.CANCELLED).length).toBe(
+      reminders.filter((m) => m.status === MailStatus.PENDING).length,
+    );
+  });
+});

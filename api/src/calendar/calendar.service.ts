@@ -1,0 +1,170 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import {
+  BookingStatus,
+  DomainError,
+  ErrorCode,
+  Role,
+  SessionStatus,
+  buildFeed,
+  calendarStatusFor,
+  calendarSummary,
+  type CalendarEvent,
+} from '@lh/domain';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { hasRole, type Viewer } from '../common/viewer';
+import { Booking } from '../booking/booking.entity';
+import { MailOutboxService } from '../notifications/mail-outbox.service';
+import { sessionInvites } from '../notifications/session-invites';
+import type { SessionPlace } from '../notifications/mail-templates';
+import { CalendarFeed } from './calendar-feed.entity';
+import { CalendarFeedLinkType, CalendarFeedType, CalendarFileType } from './calendar.types';
+
+/** Bookings a feed lists: places the person has or holds (see inCalendarFeed in @lh/domain). */
+const FEED_STATUSES = [BookingStatus.CONFIRMED, BookingStatus.PENDING_APPROVAL, BookingStatus.OFFERED];
+/** Calendar apps are asked to fetch a feed again after this long. */
+const FEED_REFRESH_SECONDS = 3600;
+/** A feed lists at most this many bookings, the most recent. */
+const FEED_LIMIT = 500;
+/** 32 random bytes, base64url. */
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const noFeed = () => new DomainError(ErrorCode.NotFound, 'There is no calendar feed at this address. It may have been reset.');
+const noBooking = () => new DomainError(ErrorCode.NotFound, 'There is no booking with that id, or it is not yours.');
+
+/**
+ * Calendars: each person's private feed of their bookings (a secret address, only its hash stored),
+ * and one booking as an .ics download. Both publish the same events as the invites (same UIDs, the
+ * latest SEQUENCE sent), so calendar apps that got the invites do not show sessions twice.
+ */
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: MailOutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Whether the viewer has a feed, and since when. Never the address: it is not kept. */
+  async feed(viewer: Viewer): Promise<CalendarFeedType> {
+    const feed = await this.em.fork().findOne(CalendarFeed, { person: viewer.id });
+    return { exists: !!feed, createdAt: feed?.createdAt ?? null };
+  }
+
+  /** Makes a new feed address for the viewer (the old one, if any, stops working) and shows it this once. */
+  async resetFeed(viewer: Viewer, now = new Date()): Promise<CalendarFeedLinkType> {
+    const token = randomBytes(32).toString('base64url');
+    await this.em
+      .fork()
+      .upsert(
+        CalendarFeed,
+        { id: randomUUID(), person: viewer.id, tokenHash: hashToken(token), createdAt: now },
+        { onConflictFields: ['person'], onConflictAction: 'merge', onConflictMergeFields: ['tokenHash', 'createdAt'] },
+      );
+    return { url: `${this.config.webOrigin}/calendar/${token}.ics`, createdAt: now };
+  }
+
+  /** Turns the viewer's feed off: its address stops working. */
+  async stopFeed(viewer: Viewer): Promise<CalendarFeedType> {
+    await this.em.fork().nativeDelete(CalendarFeed, { person: viewer.id });
+    return { exists: false, createdAt: null };
+  }
+
+  /** One booking as an .ics file: the viewer's own, or anyone's for a coordinator. */
+  async bookingCalendar(viewer: Viewer, bookingId: string): Promise<CalendarFileType> {
+    if (!/^[0-9a-f-]{36}$/i.test(bookingId)) throw noBooking();
+    const em = this.em.fork();
+    const booking = await em.findOne(Booking, bookingId, { populate: ['person', 'session.course', 'session.parts', 'session.venue'] });
+    if (!booking || (booking.person.id !== viewer.id && !hasRole(viewer, Role.COORDINATOR))) throw noBooking();
+    const title = booking.session.course.title;
+    const content = buildFeed({
+      name: `Learning Hub: ${title}`,
+      organizer: this.organizer(),
+      events: await this.events(em, [booking]),
+    });
+    return { fileName: `${fileNameFor(title)}.ics`, content };
+  }
+
+  /** The feed behind a feed address. No sign-in: the token is the permission. Unknown or reset tokens are not found. */
+  async feedForToken(token: string): Promise<string> {
+    if (!TOKEN_PATTERN.test(token)) throw noFeed();
+    const em = this.em.fork();
+    const feed = await em.findOne(CalendarFeed, { tokenHash: hashToken(token) }, { populate: ['person'] });
+    if (!feed) throw noFeed();
+    const bookings = await em.find(
+      Booking,
+      { person: feed.person.id, status: { $in: FEED_STATUSES } },
+      {
+        populate: ['session.course', 'session.parts', 'session.venue'],
+        orderBy: { session: { startsAt: 'desc' } },
+        limit: FEED_LIMIT,
+      },
+    );
+    return buildFeed({
+      name: `Learning Hub: ${feed.person.name}`,
+      organizer: this.organizer(),
+      refreshSeconds: FEED_REFRESH_SECONDS,
+      events: await this.events(em, bookings.reverse()),
+    });
+  }
+
+  /** One event per session part, as the invites have them; the joining link only for confirmed places. */
+  private async events(em: EntityManager, bookings: Booking[]): Promise<CalendarEvent[]> {
+    const drafts = bookings.flatMap((b) => {
+      const session = b.session;
+      const cancelled = session.status === SessionStatus.CANCELLED;
+      const status = calendarStatusFor(b.status, cancelled);
+      const place: SessionPlace = session.venue
+        ? {
+            kind: 'venue',
+            name: session.venue.name,
+            address: session.venue.address,
+            accessibilityNotes: session.venue.accessibilityNotes ?? null,
+          }
+        : { kind: 'online', joinUrl: status === 'CONFIRMED' ? (session.onlineUrl ?? null) : null };
+      const invites = sessionInvites({
+        method: 'REQUEST',
+        bookingId: b.id,
+        session: {
+          courseTitle: session.course.title,
+          parts: session.parts.getItems().map((p) => ({ id: p.id, start: p.startsAt, end: p.endsAt })),
+          place,
+        },
+        bookingUrl: `${this.config.webOrigin}/bookings/${b.id}`,
+      });
+      return invites.map((invite) => ({ invite, status, summary: calendarSummary(invite.summary, b.status, cancelled) }));
+    });
+    const sequences = await this.outbox.lastSequences(
+      em,
+      drafts.map((d) => d.invite.uid),
+    );
+    return drafts.map(({ invite, status, summary }) => ({
+      uid: invite.uid,
+      sequence: sequences.get(invite.uid) ?? 0,
+      status,
+      summary,
+      description: invite.description,
+      location: invite.location,
+      start: invite.start,
+      end: invite.end,
+      url: invite.url,
+    }));
+  }
+
+  private organizer() {
+    return { name: this.config.partnershipName, email: this.config.mailFromAddress };
+  }
+}
+
+/** A file name from a course title: letters, digits, spaces and a little punctuation, at most 80 characters. */
+export function fileNameFor(title: string): string {
+  const name = title
+    .replace(/[^\p{L}\p{N} ()_.,'-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+    .replace(/^[.\s]+|[.\s]+$/g, '');
+  return name || 'booking';
+}

@@ -1,0 +1,24 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { AgencySector, CourseFormat, Role } from '../common/graphql-enums';
+import { CourseRefType } from './course.types';
+
+/** A course with everything a coordinator edits (the audience, the prerequisite id): for coordinators only. */
+@ObjectType('AdminCourse')
+export class AdminCourseType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String) summary!: string;
+  @Field(() => [String]) learningOutcomes!: string[];
+  @Field(() => ID) priorityAreaId!: string;
+  @Field(() => String) priorityAreaName!: string;
+  @Field(() => Int) level!: number;
+  @Field(() => CourseFormat) format!: CourseFormat;
+  @Field(() => Int) durationMinutes!: number;
+  @Field(() => Boolean) requiresApproval!: boolean;
+  @Field(() => [ID]) audienceAgencyIds!: string[];
+  @Field(() => [AgencySector]) audienceSectors!: AgencySector[];
+  @Field(() => [Role]) audienceRoles!: Role[];
+  @Field(() => CourseRefType, { nullable: true }) prerequisite!: CourseRefType | null;
+  @Field(() => Int) cancellationCutoffWorkingDays!: number;
+  @Field(() => Int, { description: 'Sessions of this course, past and coming, any status.' }) sessionCount!: number;
+}

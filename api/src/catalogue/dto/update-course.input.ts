@@ -1,0 +1,11 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { CreateCourseInput } from './create-course.input';
+
+/** A course's new settings (all of them: the edit form sends the whole course). */
+@InputType()
+export class UpdateCourseInput extends CreateCourseInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be the id of a course' })
+  id!: string;
+}

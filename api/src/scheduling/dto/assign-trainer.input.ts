@@ -1,0 +1,15 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsUUID } from 'class-validator';
+
+@InputType()
+export class AssignTrainerInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'sessionId must be the id of a session' })
+  sessionId!: string;
+
+  @Field(() => String, { description: 'Email address of a member of the training pool (a person with the trainer role).' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org' })
+  personEmail!: string;
+}

@@ -1,0 +1,70 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { TrimToNull } from '../../common/input-transforms';
+import { SessionPartInput } from './session-part.input';
+
+/** Where and when a session happens: shared by creating and changing one. */
+@InputType({ isAbstract: true })
+export class SessionPlanInput {
+  @Field(() => [SessionPartInput], { description: 'The parts in date order (one for a half or full day, two for a two-day course...).' })
+  @IsArray({ message: 'Parts must be a list' })
+  @ValidateNested({ each: true })
+  @Type(() => SessionPartInput)
+  parts!: SessionPartInput[];
+
+  @Field(() => ID, { nullable: true, description: 'The venue; leave out for an online session.' })
+  @TrimToNull()
+  @IsOptional()
+  @IsUUID('all', { message: 'Choose a venue from the list' })
+  venueId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "One of the venue's rooms." })
+  @TrimToNull()
+  @IsOptional()
+  @IsString({ message: 'Choose a room from the list' })
+  @MaxLength(100, { message: 'Choose a room from the list' })
+  room?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Joining link (https) for an online session; leave out when at a venue.' })
+  @TrimToNull()
+  @IsOptional()
+  @MaxLength(2000, { message: 'The online link must be 2000 characters or fewer' })
+  @IsUrl(
+    { protocols: ['https'], require_protocol: true, require_tld: true },
+    { message: 'Enter the online link as a full https:// address, like https://meet.example.org/abc-defg' },
+  )
+  onlineUrl?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'London date booking opens (from the start of the day); none: open now.' })
+  @TrimToNull()
+  @IsOptional()
+  @IsString({ message: 'The date booking opens must be a date' })
+  @MaxLength(10, { message: 'The date booking opens must be a real date' })
+  bookingOpensOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'London date booking closes (at the end of the day); none: when it starts.' })
+  @TrimToNull()
+  @IsOptional()
+  @IsString({ message: 'The date booking closes must be a date' })
+  @MaxLength(10, { message: 'The date booking closes must be a real date' })
+  bookingClosesOn?: string | null;
+}
+
+@InputType()
+export class CreateSessionInput extends SessionPlanInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Choose a course' })
+  courseId!: string;
+
+  @Field(() => Int)
+  @IsInt({ message: 'Capacity must be a whole number' })
+  @Min(1, { message: 'Capacity must be between 1 and 1000' })
+  @Max(1000, { message: 'Capacity must be between 1 and 1000' })
+  capacity!: number;
+
+  @Field(() => Boolean, { nullable: true, description: 'Offer freed places to the first person waiting automatically (default yes).' })
+  @IsOptional()
+  @IsBoolean({ message: 'Say whether freed places are offered automatically' })
+  autoOfferWaitlist?: boolean | null;
+}

@@ -1,0 +1,11 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsUUID } from 'class-validator';
+import { CreateVenueInput } from './create-venue.input';
+
+/** A venue's new details (all of them: the edit form sends the whole venue). */
+@InputType()
+export class UpdateVenueInput extends CreateVenueInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be the id of a venue' })
+  id!: string;
+}

@@ -1,0 +1,48 @@
+import { error, redirect } from '@sveltejs/kit';
+import { CourseAdminDocument, CourseFormOptionsDocument, UpdateCourseDocument } from '@lh/graphql-client';
+import { api, failLoad } from '$lib/server/api';
+import { failFromApi } from '$lib/server/forms';
+import { COURSE_FIELDS, readCourseForm, type CourseFormValues } from '../../course-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
+  if (!event.locals.me.roles.includes('COORDINATOR')) error(403, { message: 'Only coordinators can edit courses.', code: 'NOT_ALLOWED' });
+  try {
+    const [{ courseAdmin: c }, options] = await Promise.all([
+      api(event, CourseAdminDocument, { id: event.params.id }),
+      api(event, CourseFormOptionsDocument, {}),
+    ]);
+    const values: CourseFormValues = {
+      title: c.title,
+      summary: c.summary,
+      learningOutcomes: c.learningOutcomes.join('\n'),
+      priorityAreaId: c.priorityAreaId,
+      level: String(c.level),
+      format: c.format,
+      durationMinutes: String(c.durationMinutes),
+      requiresApproval: c.requiresApproval ? 'yes' : 'no',
+      audienceAgencyIds: c.audienceAgencyIds,
+      audienceSectors: c.audienceSectors,
+      audienceRoles: c.audienceRoles,
+      prerequisiteCourseId: c.prerequisite?.id ?? '',
+      cancellationCutoffWorkingDays: String(c.cancellationCutoffWorkingDays),
+    };
+    return { course: c, options: { ...options, courses: options.courses.filter((o) => o.id !== c.id) }, values };
+  } catch (e) {
+    failLoad(e, event);
+  }
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const { values, input, failure } = readCourseForm(await event.request.formData());
+    if (failure) return failure;
+    try {
+      await api(event, UpdateCourseDocument, { input: { id: event.params.id, ...input } });
+    } catch (e) {
+      return failFromApi(e, COURSE_FIELDS, values);
+    }
+    redirect(303, `/manage/courses?done=saved&course=${event.params.id}`);
+  },
+};

@@ -1,0 +1,108 @@
+import { fail } from '@sveltejs/kit';
+import type { AgencySector, CourseFormat, CreateCourseInput, Role } from '@lh/graphql-client';
+import type { FormProblem } from '$lib/server/forms';
+
+/** What the course form shows: what was typed (after a refusal) or the course as it is. */
+export type CourseFormValues = {
+  title: string;
+  summary: string;
+  learningOutcomes: string;
+  priorityAreaId: string;
+  level: string;
+  format: string;
+  durationMinutes: string;
+  requiresApproval: string;
+  audienceAgencyIds: string[];
+  audienceSectors: string[];
+  audienceRoles: string[];
+  prerequisiteCourseId: string;
+  cancellationCutoffWorkingDays: string;
+};
+
+/** The form's fields, named as the API names them, so its field problems land next to them. */
+export const COURSE_FIELDS = [
+  'title',
+  'summary',
+  'learningOutcomes',
+  'priorityAreaId',
+  'level',
+  'format',
+  'durationMinutes',
+  'requiresApproval',
+  'audienceAgencyIds',
+  'audienceSectors',
+  'audienceRoles',
+  'prerequisiteCourseId',
+  'cancellationCutoffWorkingDays',
+];
+
+export const emptyCourse: CourseFormValues = {
+  title: '',
+  summary: '',
+  learningOutcomes: '',
+  priorityAreaId: '',
+  level: '',
+  format: 'FACE_TO_FACE',
+  durationMinutes: '',
+  requiresApproval: 'no',
+  audienceAgencyIds: [],
+  audienceSectors: [],
+  audienceRoles: [],
+  prerequisiteCourseId: '',
+  cancellationCutoffWorkingDays: '5',
+};
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+const list = (form: FormData, name: string) => form.getAll(name).map(String);
+
+/**
+ * Reads the posted course form. Numbers that are not whole numbers are refused here (the API only
+ * sees numbers); everything else is checked by the API, which names the fields.
+ */
+export function readCourseForm(form: FormData) {
+  const values: CourseFormValues = {
+    title: text(form, 'title'),
+    summary: text(form, 'summary'),
+    learningOutcomes: text(form, 'learningOutcomes'),
+    priorityAreaId: text(form, 'priorityAreaId'),
+    level: text(form, 'level'),
+    format: text(form, 'format'),
+    durationMinutes: text(form, 'durationMinutes'),
+    requiresApproval: text(form, 'requiresApproval'),
+    audienceAgencyIds: list(form, 'audienceAgencyIds'),
+    audienceSectors: list(form, 'audienceSectors'),
+    audienceRoles: list(form, 'audienceRoles'),
+    prerequisiteCourseId: text(form, 'prerequisiteCourseId'),
+    cancellationCutoffWorkingDays: text(form, 'cancellationCutoffWorkingDays'),
+  };
+  const problems: FormProblem[] = [];
+  if (!/^\d+$/.test(values.durationMinutes)) {
+    problems.push({ field: 'durationMinutes', message: 'Enter the duration as a whole number of minutes, like 180' });
+  }
+  if (!/^\d+$/.test(values.cancellationCutoffWorkingDays)) {
+    problems.push({
+      field: 'cancellationCutoffWorkingDays',
+      message: 'Enter the cancellation cut-off as a whole number of working days, like 5',
+    });
+  }
+  if (values.requiresApproval !== 'yes' && values.requiresApproval !== 'no') {
+    problems.push({ field: 'requiresApproval', message: "Say whether bookings need the line manager's approval" });
+  }
+  if (problems.length) return { values, failure: fail(400, { errors: problems, values, code: 'BAD_USER_INPUT' }) };
+  const input: CreateCourseInput = {
+    title: values.title,
+    summary: values.summary,
+    learningOutcomes: values.learningOutcomes.split(/\r?\n/),
+    priorityAreaId: values.priorityAreaId,
+    level: Number(values.level) || 0,
+    format: values.format as CourseFormat,
+    durationMinutes: Number(values.durationMinutes),
+    requiresApproval: values.requiresApproval === 'yes',
+    audienceAgencyIds: values.audienceAgencyIds,
+    audienceSectors: values.audienceSectors as AgencySector[],
+    audienceRoles: values.audienceRoles as Role[],
+    prerequisiteCourseId: values.prerequisiteCourseId || null,
+    cancellationCutoffWorkingDays: Number(values.cancellationCutoffWorkingDays),
+  };
+  return { values, input };
+}

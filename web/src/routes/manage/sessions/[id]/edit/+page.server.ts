@@ -1,0 +1,64 @@
+import { error, redirect } from '@sveltejs/kit';
+import { AssignTrainerDocument, RemoveTrainerDocument, SessionAdminDocument, UpdateSessionDocument } from '@lh/graphql-client';
+import { api, failLoad } from '$lib/server/api';
+import { failField, failFromApi } from '$lib/server/forms';
+import { datePartsOf, partRows, type SessionFormValues } from '../../session-form';
+import { failSessionForm, readSessionForm } from '../../session-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
+  if (!event.locals.me.roles.includes('COORDINATOR'))
+    error(403, { message: 'Only coordinators can change sessions.', code: 'NOT_ALLOWED' });
+  try {
+    const { sessionAdmin: s, venues, trainerPool } = await api(event, SessionAdminDocument, { id: event.params.id });
+    const values: SessionFormValues = {
+      parts: partRows(s.parts),
+      venueId: s.venue?.id ?? '',
+      room: s.room ?? '',
+      onlineUrl: s.onlineUrl ?? '',
+      capacity: String(s.capacity),
+      bookingOpensOn: datePartsOf(s.bookingOpensOn),
+      bookingClosesOn: datePartsOf(s.bookingClosesOn),
+      autoOfferWaitlist: s.autoOfferWaitlist ? 'yes' : 'no',
+    };
+    return { session: s, venues, trainerPool, values, done: event.url.searchParams.get('done') };
+  } catch (e) {
+    failLoad(e, event);
+  }
+};
+
+const back = (id: string, done: string) => redirect(303, `/manage/sessions/${id}/edit?done=${done}`);
+
+export const actions: Actions = {
+  save: async (event) => {
+    const { values, plan, failure } = readSessionForm(await event.request.formData());
+    if (failure) return failure;
+    try {
+      await api(event, UpdateSessionDocument, { input: { ...plan, sessionId: event.params.id } });
+    } catch (e) {
+      return failSessionForm(e, values);
+    }
+    back(event.params.id, 'saved');
+  },
+  assign: async (event) => {
+    const form = await event.request.formData();
+    const values = { personEmail: String(form.get('personEmail') ?? '').trim() };
+    if (!values.personEmail) return failField('personEmail', 'Choose a trainer from the training pool', values);
+    try {
+      await api(event, AssignTrainerDocument, { input: { sessionId: event.params.id, ...values } });
+    } catch (e) {
+      return failFromApi(e, ['personEmail'], values);
+    }
+    back(event.params.id, 'trainer-added');
+  },
+  remove: async (event) => {
+    const form = await event.request.formData();
+    try {
+      await api(event, RemoveTrainerDocument, { sessionId: event.params.id, personId: String(form.get('personId') ?? '') });
+    } catch (e) {
+      return failFromApi(e, []);
+    }
+    back(event.params.id, 'trainer-removed');
+  },
+};

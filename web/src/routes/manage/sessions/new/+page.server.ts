@@ -1,0 +1,50 @@
+import { error, redirect } from '@sveltejs/kit';
+import { CreateSessionDocument, SessionFormOptionsDocument } from '@lh/graphql-client';
+import { api, failLoad } from '$lib/server/api';
+import { emptyPart, MIN_PART_ROWS, type SessionFormValues } from '../session-form';
+import { failSessionForm, readSessionForm } from '../session-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+const emptySession = (): SessionFormValues => ({
+  parts: Array.from({ length: MIN_PART_ROWS }, () => ({ ...emptyPart })),
+  venueId: '',
+  room: '',
+  onlineUrl: '',
+  capacity: '',
+  bookingOpensOn: { day: '', month: '', year: '' },
+  bookingClosesOn: { day: '', month: '', year: '' },
+  autoOfferWaitlist: 'yes',
+});
+
+/** Two steps on one page: choose the course (a GET form), then the session form for it. */
+export const load: PageServerLoad = async (event) => {
+  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+  if (!event.locals.me.roles.includes('COORDINATOR')) error(403, { message: 'Only coordinators can add sessions.', code: 'NOT_ALLOWED' });
+  try {
+    const { courses, venues } = await api(event, SessionFormOptionsDocument, {});
+    const courseId = event.url.searchParams.get('courseId') ?? '';
+    const course = courses.find((c) => c.id === courseId) ?? null;
+    const courseError = courseId && !course ? 'Choose a course from the list' : null;
+    return { courses, venues, course, courseError, values: emptySession() };
+  } catch (e) {
+    failLoad(e, event);
+  }
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const { values, plan, failure } = readSessionForm(form);
+    if (failure) return failure;
+    let id: string;
+    try {
+      const { createSession } = await api(event, CreateSessionDocument, {
+        input: { ...plan, courseId: String(form.get('courseId') ?? ''), capacity: Number(values.capacity) },
+      });
+      id = createSession.id;
+    } catch (e) {
+      return failSessionForm(e, values);
+    }
+    redirect(303, `/manage/sessions/${id}/edit?done=added`);
+  },
+};

@@ -1,0 +1,25 @@
+import { error, redirect } from '@sveltejs/kit';
+import { CreateVenueDocument } from '@lh/graphql-client';
+import { api } from '$lib/server/api';
+import { failFromApi } from '$lib/server/forms';
+import { VENUE_FIELDS, emptyVenue, readVenueForm } from '../venue-form';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
+  if (!event.locals.me.roles.includes('COORDINATOR')) error(403, { message: 'Only coordinators can add venues.', code: 'NOT_ALLOWED' });
+  return { values: emptyVenue };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const { values, input, failure } = readVenueForm(await event.request.formData());
+    if (failure) return failure;
+    try {
+      await api(event, CreateVenueDocument, { input });
+    } catch (e) {
+      return failFromApi(e, VENUE_FIELDS, values);
+    }
+    redirect(303, '/manage/venues?done=added');
+  },
+};
