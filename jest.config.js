@@ -22,12 +22,13 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // integration and browser journeys take seconds, more on a busy two-core machine
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{api,libs}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/api/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/api/test/global-setup.mjs',
       globalTeardown: '<rootDir>/api/test/global-teardown.mjs',
@@ -35,8 +36,6 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
-      // a browser journey takes seconds, more on a busy two-core machine
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/e2e/global-setup.mjs',
       globalTeardown: '<rootDir>/e2e/global-teardown.mjs',

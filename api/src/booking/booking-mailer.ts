@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BookingStatus, MailKind, reminderSendTimes } from '@lh/domain';
+import { BookingStatus, InviteMethod, MailKind, inviteUid, readInvite, reminderSendTimes } from '@lh/domain';
+import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { signToken } from '../common/signed-token';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
@@ -115,17 +116,55 @@ export class BookingMailer {
   async sessionChanged(em: EntityManager, booking: Booking, changes: string[]): Promise<void> {
     const confirmed = booking.status === BookingStatus.CONFIRMED;
     const links = { booking: this.bookingUrl(booking), cancel: `${this.bookingUrl(booking)}#cancel` };
-    await this.send(
-      em,
-      booking,
-      MailKind.SESSION_CHANGED,
-      templates.sessionChanged(this.common(booking, { changes, links })),
-      confirmed ? 'REQUEST' : undefined,
-    );
+    const content = templates.sessionChanged(this.common(booking, { changes, links }));
+    await this.send(em, booking, MailKind.SESSION_CHANGED, content, confirmed ? 'REQUEST' : undefined);
     if (confirmed) {
+      await this.withdrawRemovedParts(em, booking, content);
       await this.outbox.cancelPending(em, { bookingId: booking.id }, [MailKind.REMINDER]);
       await this.scheduleReminders(em, booking, links);
     }
+  }
+
+  /**
+   * A part removed from a session leaves its invite in people's calendars: send a CANCEL for every
+   * invite UID of this booking whose last word was REQUEST and whose part no longer exists.
+   */
+  private async withdrawRemovedParts(em: EntityManager, booking: Booking, content: templates.MailContent): Promise<void> {
+    const current = new Set(booking.session.parts.getItems().map((p) => inviteUid(booking.id, p.id)));
+    const sent = await em.find(
+      OutboxMessage,
+      { bookingId: booking.id, icsUid: { $ne: null } },
+      { orderBy: { icsSequence: 'desc' }, fields: ['icsUid', 'icsMethod', 'ics', 'icsSequence'] },
+    );
+    const latest = new Map<string, (typeof sent)[number]>();
+    for (const m of sent) if (!latest.has(m.icsUid!)) latest.set(m.icsUid!, m);
+    for (const [uid, last] of latest) {
+      if (current.has(uid) || last.icsMethod !== InviteMethod.REQUEST || !last.ics) continue;
+      const old = readInvite(last.ics);
+      if (!old.start || !old.end) continue;
+      await this.outbox.enqueue(em, {
+        kind: MailKind.SESSION_CHANGED,
+        ...this.addressing(booking),
+        ...content,
+        invite: {
+          method: 'CANCEL',
+          uid,
+          summary: old.summary ?? booking.session.course.title,
+          description: 'This part of the course has been removed.',
+          location: old.location ?? '',
+          start: old.start,
+          end: old.end,
+        },
+      });
+    }
+  }
+
+  /** The session's joining instructions, sent on request by the training team (to confirmed people). */
+  async joiningInstructions(em: EntityManager, booking: Booking): Promise<void> {
+    const content = templates.joiningInstructions(
+      this.common(booking, { instructions: booking.session.joiningInstructions ?? '', links: { booking: this.bookingUrl(booking) } }),
+    );
+    await this.outbox.enqueue(em, { kind: MailKind.JOINING_INSTRUCTIONS, ...this.addressing(booking), ...content });
   }
 
   /** The whole session was cancelled: the booking was live; invites are withdrawn. */
@@ -147,13 +186,22 @@ export class BookingMailer {
 
   private async confirmed(em: EntityManager, booking: Booking): Promise<void> {
     const links = { booking: this.bookingUrl(booking), cancel: `${this.bookingUrl(booking)}#cancel` };
-    await this.send(em, booking, MailKind.BOOKING_CONFIRMED, templates.bookingConfirmed(this.common(booking, { links })), 'REQUEST');
+    const joiningInstructions = booking.session.joiningInstructions ?? null;
+    await this.send(
+      em,
+      booking,
+      MailKind.BOOKING_CONFIRMED,
+      templates.bookingConfirmed(this.common(booking, { links, joiningInstructions })),
+      'REQUEST',
+    );
     await this.scheduleReminders(em, booking, links);
   }
 
   private async scheduleReminders(em: EntityManager, booking: Booking, links: { booking: string; cancel: string }): Promise<void> {
     for (const r of reminderSendTimes(booking.session.startsAt, this.config.reminderDaysBefore, new Date())) {
-      const content = templates.reminder(this.common(booking, { daysBefore: r.daysBefore, links }));
+      const content = templates.reminder(
+        this.common(booking, { daysBefore: r.daysBefore, links, joiningInstructions: booking.session.joiningInstructions ?? null }),
+      );
       await this.outbox.scheduleMail(em, { kind: MailKind.REMINDER, ...this.addressing(booking), ...content }, r.sendAt);
     }
   }
@@ -232,6 +280,7 @@ export class BookingMailer {
       courseTitle: session.course.title,
       parts: session.parts.getItems().map((p) => ({ id: p.id, start: p.startsAt, end: p.endsAt })),
       place: this.place(session),
+      joiningInstructions: session.joiningInstructions ?? null,
     };
   }
 

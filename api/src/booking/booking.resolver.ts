@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@lh/domain';
 import { CurrentViewer, Public, Roles, SignedIn } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
@@ -133,5 +133,11 @@ export class BookingResolver {
   @Mutation(() => BookingType, { description: "Moves a person's booking to another session (the new booking is returned)." })
   moveBooking(@CurrentViewer() viewer: Viewer, @Args('input') input: MoveBookingInput): Promise<BookingType> {
     return this.bookings.moveBooking(viewer, input.bookingId, input.toSessionId, input.reason);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => Int, { description: "Emails the session's joining instructions to everyone confirmed; returns how many." })
+  sendJoiningInstructions(@CurrentViewer() viewer: Viewer, @Args('sessionId', { type: () => ID }) sessionId: string): Promise<number> {
+    return this.bookings.sendJoiningInstructions(viewer, sessionId);
   }
 }

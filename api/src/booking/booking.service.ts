@@ -409,6 +409,23 @@ export class BookingService implements OnModuleInit {
     await em.flush();
   }
 
+  /** Emails the session's joining instructions to everyone confirmed; returns how many were sent. */
+  async sendJoiningInstructions(viewer: Viewer, sessionId: string): Promise<number> {
+    this.requireCoordinator(viewer);
+    return this.em.fork().transactional(async (em) => {
+      const session = await this.lockSession(em, sessionId);
+      if (!session.joiningInstructions?.trim()) {
+        throw new DomainError(ErrorCode.BadUserInput, 'This session has no joining instructions yet: add them by editing the session.');
+      }
+      const confirmed = await em.find(Booking, { session, status: BookingStatus.CONFIRMED }, { populate: ['person.agency'] });
+      for (const booking of confirmed) {
+        booking.session = session;
+        await this.mailer.joiningInstructions(em, booking);
+      }
+      return confirmed.length;
+    });
+  }
+
   /** Cancels a whole session: every live booking is cancelled (never late) and told, with other dates of the course. */
   async cancelSession(viewer: Viewer, sessionId: string, reason: string, now = new Date()): Promise<SessionRosterType> {
     this.requireCoordinator(viewer);
@@ -771,6 +788,7 @@ export class BookingService implements OnModuleInit {
         : null,
       online: !s.venue,
       cancelled: s.status === SessionStatus.CANCELLED,
+      joiningInstructions: s.joiningInstructions ?? null,
     };
   }
 

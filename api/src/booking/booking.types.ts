@@ -18,6 +18,7 @@ export class BookingSessionType {
   @Field(() => VenueType, { nullable: true }) venue!: VenueType | null;
   @Field(() => Boolean) online!: boolean;
   @Field(() => Boolean) cancelled!: boolean;
+  @Field(() => String, { nullable: true, description: 'What people need to know to take part.' }) joiningInstructions!: string | null;
 }
 
 @ObjectType('BookingPerson')

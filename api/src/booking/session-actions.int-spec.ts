@@ -3,6 +3,7 @@ import { aCourse, aPerson, aSession } from '../../test/builders';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { SessionPart } from '../scheduling/session-part.entity';
+import { Session } from '../scheduling/session.entity';
 import { Booking } from './booking.entity';
 import { BookingService } from './booking.service';
 
@@ -130,5 +131,49 @@ describe('whole-session actions: cancel, move, change (real PostgreSQL)', () => 
     expect(reminders.filter((m) => m.status === MailStatus.CANCELLED).length).toBe(
       reminders.filter((m) => m.status === MailStatus.PENDING).length,
     );
+  });
+
+  it('cancels the invite of a part removed from a session', async () => {
+    const session = await aSession(api.orm.em.fork(), await aCourse(api.orm.em.fork()), { inDays: 15, parts: 2 });
+    const booking = (await booked(session.id)).booking!;
+    const parts = await api.orm.em.fork().find(SessionPart, { session: session.id }, { orderBy: { startsAt: 'asc' } });
+    const service = api.app.get(BookingService);
+    await api.orm.em.fork().transactional(async (em) => {
+      await em.nativeDelete(SessionPart, { id: parts[1]!.id });
+      await service.sessionChanged(em, session.id, ['The second day has been removed']);
+    });
+    const removedUid = inviteUid(booking.id, parts[1]!.id);
+    const keptUid = inviteUid(booking.id, parts[0]!.id);
+    const all = await mails(booking.id);
+    expect(all.filter((m) => m.icsUid === removedUid).map((m) => [m.icsMethod, m.icsSequence])).toEqual([
+      ['REQUEST', 0],
+      ['CANCEL', 1],
+    ]);
+    expect(all.filter((m) => m.icsUid === keptUid).map((m) => [m.icsMethod, m.icsSequence])).toEqual([
+      ['REQUEST', 0],
+      ['REQUEST', 1],
+    ]);
+  });
+
+  it('sends joining instructions with the confirmation and invite, and on request to everyone confirmed', async () => {
+    const session = await aSession(api.orm.em.fork(), await aCourse(api.orm.em.fork()), { inDays: 15, capacity: 1 });
+    const SEND = `mutation($id: ID!) { sendJoiningInstructions(sessionId: $id) }`;
+    const none = await gql(api.url, SEND, { id: session.id }, coordinatorCookie);
+    expect(none.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(none.errors?.[0]?.message).toMatch(/no joining instructions yet/);
+
+    await api.orm.em
+      .fork()
+      .nativeUpdate(Session, { id: session.id }, { joiningInstructions: 'Bring photo ID. Park in the visitor car park.' });
+    const confirmed = (await booked(session.id)).booking!;
+    const waiting = (await booked(session.id)).booking!;
+    const confirmation = (await mails(confirmed.id)).find((m) => m.kind === MailKind.BOOKING_CONFIRMED)!;
+    expect(confirmation.text).toContain('Bring photo ID. Park in the visitor car park.');
+    expect(confirmation.ics).toContain('Bring photo ID');
+
+    const sent = await gql<{ sendJoiningInstructions: number }>(api.url, SEND, { id: session.id }, coordinatorCookie);
+    expect(sent.data!.sendJoiningInstructions).toBe(1);
+    expect((await mails(confirmed.id)).filter((m) => m.kind === MailKind.JOINING_INSTRUCTIONS)).toHaveLength(1);
+    expect((await mails(waiting.id)).filter((m) => m.kind === MailKind.JOINING_INSTRUCTIONS)).toHaveLength(0);
   });
 });

@@ -3,6 +3,7 @@ import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { BookingStatus, DomainError, ErrorCode, PLACE_HOLDING, SessionStatus, placesLeft } from '@lh/domain';
 import type { Viewer } from '../common/viewer';
 import { Session } from '../scheduling/session.entity';
+import { Agency } from '../people/agency.entity';
 import { Course } from './course.entity';
 import { PriorityArea } from './priority-area.entity';
 import { CourseType, PriorityAreaType, SessionDetailType, SessionType } from './course.types';
@@ -68,7 +69,7 @@ export class CatalogueService {
   }
 
   /** One session (any status, past or coming) with what the booking page needs. */
-  async session(_viewer: Viewer | undefined, id: string): Promise<SessionDetailType> {
+  async session(viewer: Viewer | undefined, id: string): Promise<SessionDetailType> {
     const session = /^[0-9a-f-]{36}$/i.test(id) ? await this.em.findOne(Session, id, { populate: ['course', 'parts', 'venue'] }) : null;
     if (!session) throw new DomainError(ErrorCode.NotFound, 'There is no session with that id. It may have been removed.');
     const held = await this.heldCounts([session.id]);
@@ -79,6 +80,8 @@ export class CatalogueService {
       session: this.toSessionType(session, held.get(session.id) ?? 0),
       course: { id: session.course.id, title: session.course.title },
       requiresApproval: session.course.requiresApproval,
+      approvalNeededForYou:
+        session.course.requiresApproval && !(viewer?.agencyId && (await this.em.findOne(Agency, viewer.agencyId))?.approvalExempt),
       cancellationCutoffWorkingDays: session.course.cancellationCutoffWorkingDays,
       bookingOpensAt: session.bookingOpensAt ?? null,
       bookingClosesAt: session.bookingClosesAt ?? null,

@@ -28,6 +28,16 @@ export class CourseAdminResolver {
   }
 
   @Roles(Role.COORDINATOR)
+  @Mutation(() => AgencyType, { description: "Whether an agency's staff book without line manager approval." })
+  setAgencyApprovalExempt(
+    @CurrentViewer() viewer: Viewer,
+    @Args('agencyId', { type: () => ID }) agencyId: string,
+    @Args('exempt', { type: () => Boolean }) exempt: boolean,
+  ): Promise<AgencyType> {
+    return this.courses.setAgencyApprovalExempt(viewer, agencyId, exempt);
+  }
+
+  @Roles(Role.COORDINATOR)
   @Mutation(() => AdminCourseType, { description: 'Adds a course to the catalogue.' })
   createCourse(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateCourseInput): Promise<AdminCourseType> {
     return this.courses.createCourse(viewer, input);

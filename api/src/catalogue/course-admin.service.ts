@@ -46,6 +46,17 @@ export class CourseAdminService {
     return agencies.map((a) => AgencyType.from(a));
   }
 
+  /** Exempts an agency's staff from manager approval (for example volunteers with no line manager), or not. */
+  async setAgencyApprovalExempt(viewer: Viewer, agencyId: string, exempt: boolean): Promise<AgencyType> {
+    this.requireCoordinator(viewer);
+    const em = this.em.fork();
+    const agency = /^[0-9a-f-]{36}$/i.test(agencyId) ? await em.findOne(Agency, agencyId) : null;
+    if (!agency) throw new DomainError(ErrorCode.NotFound, 'There is no agency with that id.');
+    agency.approvalExempt = exempt;
+    await em.flush();
+    return AgencyType.from(agency);
+  }
+
   async createCourse(viewer: Viewer, input: CreateCourseInput): Promise<AdminCourseType> {
     this.requireCoordinator(viewer);
     const id = await this.em.fork().transactional(async (em) => {

@@ -45,6 +45,8 @@ export class SessionDetailType {
   @Field(() => SessionType) session!: SessionType;
   @Field(() => CourseRefType) course!: CourseRefType;
   @Field(() => Boolean) requiresApproval!: boolean;
+  @Field(() => Boolean, { description: 'Whether the signed-in person must name a line manager (their agency may be exempt).' })
+  approvalNeededForYou!: boolean;
   @Field(() => Int) cancellationCutoffWorkingDays!: number;
   @Field(() => Date, { nullable: true }) bookingOpensAt!: Date | null;
   @Field(() => Date, { nullable: true }) bookingClosesAt!: Date | null;

@@ -8,9 +8,11 @@ export class AgencyType {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => AgencySector) sector!: AgencySector;
+  @Field(() => Boolean, { description: 'Its staff (for example volunteers with no line manager) book without manager approval.' })
+  approvalExempt!: boolean;
 
   static from(a: Agency): AgencyType {
-    return Object.assign(new AgencyType(), { id: a.id, name: a.name, sector: a.sector });
+    return Object.assign(new AgencyType(), { id: a.id, name: a.name, sector: a.sector, approvalExempt: a.approvalExempt });
   }
 }
 

@@ -149,6 +149,7 @@ export class SchedulingService {
       venue: session.venue ? this.venueType(session.venue, venueCounts.get(session.venue.id) ?? 0) : null,
       room: session.room ?? null,
       onlineUrl: session.onlineUrl ?? null,
+      joiningInstructions: session.joiningInstructions ?? null,
       capacity: session.capacity,
       bookingOpensOn: window.opensOn,
       bookingClosesOn: window.closesOn,
@@ -185,6 +186,7 @@ export class SchedulingService {
         venue: place.venue,
         room: place.room,
         onlineUrl: place.onlineUrl,
+        joiningInstructions: input.joiningInstructions ?? null,
         capacity: input.capacity,
         startsAt: schedule[0]!.startsAt,
         endsAt: schedule[schedule.length - 1]!.endsAt,
@@ -269,6 +271,14 @@ export class SchedulingService {
       session.venue = place.venue;
       session.room = place.room;
       session.onlineUrl = place.onlineUrl;
+      if ((input.joiningInstructions ?? null) !== (session.joiningInstructions ?? null)) {
+        changes.push(
+          input.joiningInstructions
+            ? `New joining instructions: ${input.joiningInstructions}`
+            : 'The joining instructions have been removed.',
+        );
+      }
+      session.joiningInstructions = input.joiningInstructions ?? null;
       session.bookingOpensAt = window.opensAt;
       session.bookingClosesAt = window.closesAt;
       await em.flush();

@@ -47,6 +47,7 @@ export class AdminSessionType {
   @Field(() => String, { nullable: true }) onlineUrl!: string | null;
   @Field(() => Int) capacity!: number;
   @Field(() => String, { nullable: true, description: 'London date booking opens (start of the day).' }) bookingOpensOn!: string | null;
+  @Field(() => String, { nullable: true }) joiningInstructions!: string | null;
   @Field(() => String, { nullable: true, description: 'London date booking closes (end of the day).' }) bookingClosesOn!: string | null;
   @Field(() => Date, { nullable: true }) bookingOpensAt!: Date | null;
   @Field(() => Date, { nullable: true }) bookingClosesAt!: Date | null;

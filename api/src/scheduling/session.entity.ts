@@ -57,6 +57,10 @@ export class Session {
   @Property({ type: 'datetime' })
   endsAt!: Date;
 
+  /** What people need to know to take part (what to bring, parking, how to join): in confirmations, invites and reminders. */
+  @Property({ type: 'text', nullable: true })
+  joiningInstructions?: string | null;
+
   /** Bookings are taken from this moment (null: as soon as the session is published). */
   @Property({ type: 'datetime', nullable: true })
   bookingOpensAt?: Date | null;

@@ -1,7 +1,7 @@
 import { bookingStatusLabels } from '@lh/domain';
 import type { BookingStatus } from '@lh/graphql-client';
 
-type TagColour = 'grey' | 'green' | 'turquoise' | 'blue' | 'light-blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
+type TagColour = 'grey' | 'green' | 'turquoise' | 'blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow';
 
 const colours: Record<BookingStatus, TagColour> = {
   CONFIRMED: 'green',

@@ -14,7 +14,11 @@ export function navigationFor(roles: Role[] | undefined): NavItem[] {
   if (roles?.length) items.push({ href: '/bookings', label: 'Your bookings' });
   if (roles?.includes('COORDINATOR')) items.push({ href: '/manage/sessions', label: 'Programme' });
   if (roles?.includes('COORDINATOR'))
-    items.push({ href: '/manage/courses', label: 'Courses' }, { href: '/manage/venues', label: 'Venues' });
+    items.push(
+      { href: '/manage/courses', label: 'Courses' },
+      { href: '/manage/venues', label: 'Venues' },
+      { href: '/manage/agencies', label: 'Agencies' },
+    );
   if (roles?.includes('COORDINATOR')) items.push({ href: '/manage/mail', label: 'Mail log' });
   if (roles?.length) items.push({ href: '/account', label: 'Your account' });
   items.push({ href: '/help', label: 'Help' });

@@ -36,6 +36,13 @@ export class SessionPlanInput {
   )
   onlineUrl?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'What people need to know to take part: in confirmations, invites and reminders.' })
+  @TrimToNull()
+  @IsOptional()
+  @IsString({ message: 'Joining instructions must be text' })
+  @MaxLength(5000, { message: 'Joining instructions must be 5000 characters or fewer' })
+  joiningInstructions?: string | null;
+
   @Field(() => String, { nullable: true, description: 'London date booking opens (from the start of the day); none: open now.' })
   @TrimToNull()
   @IsOptional()

@@ -16,6 +16,7 @@ export type SessionFormValues = {
   venueId: string;
   room: string;
   onlineUrl: string;
+  joiningInstructions: string;
   capacity: string;
   bookingOpensOn: DateParts;
   bookingClosesOn: DateParts;

@@ -4,6 +4,7 @@ import {
   ChangeSessionCapacityDocument,
   ConfirmBookingDocument,
   DeclineBookingDocument,
+  SendJoiningInstructionsDocument,
   SessionRosterDocument,
   SetSessionAutoOfferDocument,
 } from '@lh/graphql-client';
@@ -72,5 +73,13 @@ export const actions: Actions = {
       return failFromApi(e, []);
     }
     back(event.params.id, 'declined');
+  },
+  joiningInstructions: async (event) => {
+    try {
+      await api(event, SendJoiningInstructionsDocument, { sessionId: event.params.id });
+    } catch (e) {
+      return failFromApi(e, []);
+    }
+    back(event.params.id, 'joining-instructions');
   },
 };

@@ -10,6 +10,7 @@ const emptySession = (): SessionFormValues => ({
   venueId: '',
   room: '',
   onlineUrl: '',
+  joiningInstructions: '',
   capacity: '',
   bookingOpensOn: { day: '', month: '', year: '' },
   bookingClosesOn: { day: '', month: '', year: '' },

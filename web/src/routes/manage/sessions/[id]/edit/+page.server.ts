@@ -17,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
       venueId: s.venue?.id ?? '',
       room: s.room ?? '',
       onlineUrl: s.onlineUrl ?? '',
+      joiningInstructions: s.joiningInstructions ?? '',
       capacity: String(s.capacity),
       bookingOpensOn: datePartsOf(s.bookingOpensOn),
       bookingClosesOn: datePartsOf(s.bookingClosesOn),
