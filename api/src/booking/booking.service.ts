@@ -125,6 +125,7 @@ export class BookingService implements OnModuleInit {
         idempotencyKey: input.idempotencyKey ?? null,
         createdAt: now,
       });
+      if (status === BookingStatus.WAITLISTED) booking.waitlistedAt = await this.nextInQueue(em, session.id);
       this.applyStatus(booking, status, now, session);
       await this.changed(em, booking, person, 'booked', null, null, now, { byThemselves: true });
       return booking.id;
@@ -329,6 +330,7 @@ export class BookingService implements OnModuleInit {
         jumpQueue: true,
       });
       const booking = em.create(Booking, { session, person, status, createdAt: now });
+      if (status === BookingStatus.WAITLISTED) booking.waitlistedAt = await this.nextInQueue(em, session.id);
       this.applyStatus(booking, status, now, session);
       await this.changed(em, booking, await this.actor(em, viewer), 'added-by-coordinator', null, input.reason, now);
       return booking.id;
@@ -682,6 +684,19 @@ export class BookingService implements OnModuleInit {
     );
     const n = (s: readonly BookingStatus[]) => rows.filter((r) => s.includes(r.status)).reduce((sum, r) => sum + Number(r.n), 0);
     return { held: n(PLACE_HOLDING), waiting: n([BookingStatus.WAITLISTED]) };
+  }
+
+  /**
+   * The queue time for someone joining a session's waiting list: strictly after everyone already in it.
+   * Called with the session locked, so the queue follows the order in which requests got the lock,
+   * not when they arrived (requests that arrive together would otherwise swap places after answering).
+   */
+  private async nextInQueue(em: EntityManager, sessionId: string): Promise<Date> {
+    const [row] = await em.execute<{ last: Date | null }[]>('select max(waitlisted_at) as last from booking where session_id = ?', [
+      sessionId,
+    ]);
+    const last = row?.last ? new Date(row.last).getTime() : 0;
+    return new Date(Math.max(Date.now(), last + 1));
   }
 
   /** Sets the timestamps that go with a status. */

@@ -1,14 +1,14 @@
-import { redirect } from '@sveltejs/kit';
 import { CalendarFeedDocument, ResetCalendarFeedDocument, StopCalendarFeedDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
+  const me = requireViewer(event);
   try {
     const { calendarFeed } = await api(event, CalendarFeedDocument, {});
-    return { me: event.locals.me, calendarFeed };
+    return { me, calendarFeed };
   } catch (e) {
     failLoad(e, event);
   }

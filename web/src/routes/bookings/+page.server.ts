@@ -1,10 +1,10 @@
-import { redirect } from '@sveltejs/kit';
 import { MyBookingsDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
+  requireViewer(event);
   try {
     const { myBookings } = await api(event, MyBookingsDocument, {});
     return { bookings: myBookings };

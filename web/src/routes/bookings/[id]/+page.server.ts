@@ -3,9 +3,10 @@ import { AcceptOfferDocument, BookingDocument, CancelBookingDocument, DeclineOff
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
+  requireViewer(event);
   try {
     const { booking } = await api(event, BookingDocument, { id: event.params.id });
     return { booking, outcome: event.url.searchParams.get('outcome') };

@@ -1,12 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { CoursesDocument, CreatePriorityAreaDocument, PriorityAreasDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
-  if (!event.locals.me.roles.includes('COORDINATOR')) error(403, { message: 'Only coordinators can manage courses.', code: 'NOT_ALLOWED' });
+  requireViewer(event, 'COORDINATOR');
   try {
     const [{ courses }, { priorityAreas }] = await Promise.all([api(event, CoursesDocument, {}), api(event, PriorityAreasDocument, {})]);
     return { courses, priorityAreas, done: event.url.searchParams.get('done'), courseId: event.url.searchParams.get('course') };

@@ -1,7 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { ApiRequestError, MailLogDocument, RetryMailDocument, type MailLogFilterInput, type MailStatus } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 const STATUSES: MailStatus[] = ['PENDING', 'SENT', 'FAILED', 'CANCELLED'];
 
@@ -25,9 +26,7 @@ function filterFrom(params: URLSearchParams): {
 }
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-  if (!event.locals.me.roles.includes('COORDINATOR'))
-    error(403, { message: 'Only coordinators can see the mail log.', code: 'NOT_ALLOWED' });
+  requireViewer(event, 'COORDINATOR');
   const { filter, values } = filterFrom(event.url.searchParams);
   try {
     const { mailLog, mailCatcherAvailable } = await api(event, MailLogDocument, { filter });

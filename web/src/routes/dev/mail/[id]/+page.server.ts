@@ -1,12 +1,10 @@
-import { error, redirect } from '@sveltejs/kit';
 import { CaughtMailMessageDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
-  if (!event.locals.me.roles.includes('COORDINATOR'))
-    error(403, { message: 'Only coordinators can read caught mail.', code: 'NOT_ALLOWED' });
+  requireViewer(event, 'COORDINATOR');
   try {
     const { caughtMailMessage } = await api(event, CaughtMailMessageDocument, { id: event.params.id });
     return { mail: caughtMailMessage };

@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import {
   AddPersonToSessionDocument,
   ChangeSessionCapacityDocument,
@@ -11,10 +11,10 @@ import {
 import { api, failLoad } from '$lib/server/api';
 import { failField, failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
-  if (!event.locals.me.roles.includes('COORDINATOR')) error(403, { message: 'Only coordinators can manage sessions.' });
+  requireViewer(event, 'COORDINATOR');
   try {
     const { sessionRoster } = await api(event, SessionRosterDocument, { sessionId: event.params.id });
     return { roster: sessionRoster, done: event.url.searchParams.get('done') };

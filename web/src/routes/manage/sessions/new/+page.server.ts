@@ -1,9 +1,10 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { CreateSessionDocument, SessionFormOptionsDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { emptyPart, MIN_PART_ROWS, type SessionFormValues } from '../session-form';
 import { failSessionForm, readSessionForm } from '../session-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 const emptySession = (): SessionFormValues => ({
   parts: Array.from({ length: MIN_PART_ROWS }, () => ({ ...emptyPart })),
@@ -19,8 +20,7 @@ const emptySession = (): SessionFormValues => ({
 
 /** Two steps on one page: choose the course (a GET form), then the session form for it. */
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
-  if (!event.locals.me.roles.includes('COORDINATOR')) error(403, { message: 'Only coordinators can add sessions.', code: 'NOT_ALLOWED' });
+  requireViewer(event, 'COORDINATOR');
   try {
     const { courses, venues } = await api(event, SessionFormOptionsDocument, {});
     const courseId = event.url.searchParams.get('courseId') ?? '';

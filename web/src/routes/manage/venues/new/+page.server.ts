@@ -1,13 +1,13 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { CreateVenueDocument } from '@lh/graphql-client';
 import { api } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import { VENUE_FIELDS, emptyVenue, readVenueForm } from '../venue-form';
 import type { Actions, PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
-  if (!event.locals.me.roles.includes('COORDINATOR')) error(403, { message: 'Only coordinators can add venues.', code: 'NOT_ALLOWED' });
+  requireViewer(event, 'COORDINATOR');
   return { values: emptyVenue };
 };
 

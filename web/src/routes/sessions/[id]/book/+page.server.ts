@@ -4,9 +4,10 @@ import { BookSessionDocument, SessionForBookingDocument } from '@lh/graphql-clie
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
+  requireViewer(event);
   try {
     const { session } = await api(event, SessionForBookingDocument, { id: event.params.id });
     // One key per visit to this form: submitting twice (a double click, a retry) books once.

@@ -1,12 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { BookingDocument, CourseDocument, MoveBookingDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
-  if (!event.locals.me.roles.includes('COORDINATOR')) error(403, { message: 'Only coordinators can move bookings.' });
+  requireViewer(event, 'COORDINATOR');
   try {
     const { booking } = await api(event, BookingDocument, { id: event.params.id });
     const { course } = await api(event, CourseDocument, { id: booking.session.course.id });

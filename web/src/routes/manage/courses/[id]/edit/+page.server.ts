@@ -1,13 +1,13 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { CourseAdminDocument, CourseFormOptionsDocument, UpdateCourseDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import { COURSE_FIELDS, readCourseForm, type CourseFormValues } from '../../course-form';
 import type { Actions, PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
-  if (!event.locals.me.roles.includes('COORDINATOR')) error(403, { message: 'Only coordinators can edit courses.', code: 'NOT_ALLOWED' });
+  requireViewer(event, 'COORDINATOR');
   try {
     const [{ courseAdmin: c }, options] = await Promise.all([
       api(event, CourseAdminDocument, { id: event.params.id }),

@@ -1,15 +1,14 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { AssignTrainerDocument, RemoveTrainerDocument, SessionAdminDocument, UpdateSessionDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failField, failFromApi } from '$lib/server/forms';
 import { datePartsOf, partRows, type SessionFormValues } from '../../session-form';
 import { failSessionForm, readSessionForm } from '../../session-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname)}`);
-  if (!event.locals.me.roles.includes('COORDINATOR'))
-    error(403, { message: 'Only coordinators can change sessions.', code: 'NOT_ALLOWED' });
+  requireViewer(event, 'COORDINATOR');
   try {
     const { sessionAdmin: s, venues, trainerPool } = await api(event, SessionAdminDocument, { id: event.params.id });
     const values: SessionFormValues = {
