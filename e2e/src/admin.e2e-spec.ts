@@ -144,7 +144,7 @@ describe('coordinator administration in the web app', () => {
     const dates = await v.locator('main').innerText();
     expect(dates).toContain(`2 parts, starting ${part1}`);
     expect(dates).toContain(part2);
-    expect(dates).toContain(`${venueName}, 2 Quay Street`);
+    expect(dates).toContain(`${venueName}, Room 2, 2 Quay Street`);
     await screenshot(v, 'new-course-public-phone');
     await visitor.close();
 

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BookingStatus, InviteMethod, MailKind, inviteUid, readInvite, reminderSendTimes } from '@lh/domain';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { sessionPlace } from '../notifications/session-place';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { signToken } from '../common/signed-token';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
@@ -284,15 +285,9 @@ export class BookingMailer {
     };
   }
 
+  /** Mail goes to people with a place or in the queue; the joining link only matters once confirmed, and mail that lists it is for them. */
   private place(session: Session): templates.SessionPlace {
-    return session.venue
-      ? {
-          kind: 'venue',
-          name: session.venue.name,
-          address: session.venue.address,
-          accessibilityNotes: session.venue.accessibilityNotes ?? null,
-        }
-      : { kind: 'online', joinUrl: session.onlineUrl ?? null };
+    return sessionPlace(session, { withJoinUrl: true });
   }
 
   private bookingUrl(booking: Booking): string {

@@ -801,6 +801,7 @@ export class BookingService implements OnModuleInit {
       venue: s.venue
         ? { id: s.venue.id, name: s.venue.name, address: s.venue.address, accessibilityNotes: s.venue.accessibilityNotes ?? null }
         : null,
+      room: s.room ?? null,
       online: !s.venue,
       cancelled: s.status === SessionStatus.CANCELLED,
       joiningInstructions: s.joiningInstructions ?? null,

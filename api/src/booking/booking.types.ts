@@ -16,6 +16,7 @@ export class BookingSessionType {
   @Field(() => Date) endsAt!: Date;
   @Field(() => [SessionPartType]) parts!: SessionPartType[];
   @Field(() => VenueType, { nullable: true }) venue!: VenueType | null;
+  @Field(() => String, { nullable: true, description: 'The room at the venue, when set.' }) room!: string | null;
   @Field(() => Boolean) online!: boolean;
   @Field(() => Boolean) cancelled!: boolean;
   @Field(() => String, { nullable: true, description: 'What people need to know to take part.' }) joiningInstructions!: string | null;

@@ -176,4 +176,20 @@ describe('whole-session actions: cancel, move, change (real PostgreSQL)', () => 
     expect((await mails(confirmed.id)).filter((m) => m.kind === MailKind.JOINING_INSTRUCTIONS)).toHaveLength(1);
     expect((await mails(waiting.id)).filter((m) => m.kind === MailKind.JOINING_INSTRUCTIONS)).toHaveLength(0);
   });
+
+  it('names the room in the invite, the mail and the course page', async () => {
+    const course = await aCourse(api.orm.em.fork());
+    const session = await aSession(api.orm.em.fork(), course, { inDays: 15 });
+    await api.orm.em.fork().nativeUpdate(Session, { id: session.id }, { room: 'Room B12' });
+    const booking = (await booked(session.id)).booking!;
+    const confirmation = (await mails(booking.id)).find((m) => m.kind === MailKind.BOOKING_CONFIRMED)!;
+    expect(confirmation.ics).toMatch(/LOCATION:Venue [0-9a-f]+\\, Room B12\\, 1 High Street/);
+    expect(confirmation.text).toContain('Room B12');
+    const page = await gql<{ course: { upcomingSessions: { room: string | null }[] } }>(
+      api.url,
+      `query($id: ID!) { course(id: $id) { upcomingSessions { room } } }`,
+      { id: course.id },
+    );
+    expect(page.data!.course.upcomingSessions).toEqual([{ room: 'Room B12' }]);
+  });
 });

@@ -1,3 +1,4 @@
+import { sessionPlace } from '../notifications/session-place';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -17,7 +18,6 @@ import { hasRole, type Viewer } from '../common/viewer';
 import { Booking } from '../booking/booking.entity';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
 import { sessionInvites } from '../notifications/session-invites';
-import type { SessionPlace } from '../notifications/mail-templates';
 import { CalendarFeed } from './calendar-feed.entity';
 import { CalendarFeedLinkType, CalendarFeedType, CalendarFileType } from './calendar.types';
 
@@ -116,14 +116,7 @@ export class CalendarService {
       const session = b.session;
       const cancelled = session.status === SessionStatus.CANCELLED;
       const status = calendarStatusFor(b.status, cancelled);
-      const place: SessionPlace = session.venue
-        ? {
-            kind: 'venue',
-            name: session.venue.name,
-            address: session.venue.address,
-            accessibilityNotes: session.venue.accessibilityNotes ?? null,
-          }
-        : { kind: 'online', joinUrl: status === 'CONFIRMED' ? (session.onlineUrl ?? null) : null };
+      const place = sessionPlace(session, { withJoinUrl: status === 'CONFIRMED' });
       const invites = sessionInvites({
         method: 'REQUEST',
         bookingId: b.id,

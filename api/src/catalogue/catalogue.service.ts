@@ -133,6 +133,7 @@ export class CatalogueService {
       venue: s.venue
         ? { id: s.venue.id, name: s.venue.name, address: s.venue.address, accessibilityNotes: s.venue.accessibilityNotes ?? null }
         : null,
+      room: s.room ?? null,
       online: !s.venue,
       capacity: s.capacity,
       placesLeft: placesLeft(s.capacity, held),

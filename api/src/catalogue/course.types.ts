@@ -28,6 +28,7 @@ export class SessionType {
   @Field(() => Date) endsAt!: Date;
   @Field(() => [SessionPartType]) parts!: SessionPartType[];
   @Field(() => VenueType, { nullable: true, description: 'Null for online sessions.' }) venue!: VenueType | null;
+  @Field(() => String, { nullable: true, description: 'The room at the venue, when set.' }) room!: string | null;
   @Field(() => Boolean) online!: boolean;
   @Field(() => Int) capacity!: number;
   @Field(() => Int) placesLeft!: number;
