@@ -17,6 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { BookingModule } from './booking/booking.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
+import { ClockModule } from './common/clock';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -37,6 +38,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        ClockModule,
         MikroOrmModule.forRoot({ ...ormOptions(config.databaseUrl, { debug: config.logSql }), registerRequestContext: true }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,

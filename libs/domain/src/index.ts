@@ -9,3 +9,4 @@ export * from './bank-holidays';
 export * from './working-days';
 export * from './booking-rules';
 export * from './session-schedule';
+export * from './ids';

@@ -1,0 +1,40 @@
+import { Injectable, type PipeTransform } from '@nestjs/common';
+import { Args, Field, ID, type FieldOptions } from '@nestjs/graphql';
+import { IsOptional, IsUUID } from 'class-validator';
+import { DomainError, ErrorCode, isUuid } from '@lh/domain';
+
+/**
+ * Ids are UUIDs, checked once at the edge: an argument declared with `IdArg` or an input field
+ * declared with `IdField` that is not a UUID is answered with BAD_USER_INPUT naming it, before any
+ * resolver or query runs. Services can then trust every id they are given.
+ */
+export const invalidIdMessage = (field: string) =>
+  `${field} is not a valid id: check the link or address you followed (ids look like 3f2a9c1e-0b7d-4c1a-9e2f-6a5b4c3d2e1f)`;
+
+@Injectable()
+class UuidPipe implements PipeTransform<unknown, unknown> {
+  constructor(private readonly field: string) {}
+
+  transform(value: unknown): unknown {
+    if (value === null || value === undefined) return value;
+    if (typeof value === 'string' && isUuid(value)) return value.toLowerCase();
+    const message = invalidIdMessage(this.field);
+    throw new DomainError(ErrorCode.BadUserInput, message, [{ field: this.field, message }]);
+  }
+}
+
+/** A GraphQL argument that is an id (`ID` in the schema), refused unless it is a UUID. */
+export function IdArg(name: string, opts: { nullable?: boolean } = {}): ParameterDecorator {
+  return Args(name, { type: () => ID, nullable: opts.nullable }, new UuidPipe(name));
+}
+
+/** An input field that is an id (`ID` in the schema), refused unless it is a UUID. */
+export function IdField(opts: Omit<FieldOptions, 'nullable'> & { nullable?: boolean } = {}): PropertyDecorator {
+  const field = Field(() => ID, opts);
+  const uuid = IsUUID('all', { message: ({ property }) => invalidIdMessage(property) });
+  return (target: object, key: string | symbol) => {
+    field(target, key);
+    if (opts.nullable) IsOptional()(target, key);
+    uuid(target, key);
+  };
+}
