@@ -1,6 +1,6 @@
 import { AgencySector, BookingStatus, Role, SessionStatus } from './enums';
 import { ErrorCode } from './errors';
-import { eligibilityRefusal, newBookingStatus, offerExpiry, sessionBookingRefusal } from './booking-rules';
+import { approvalExpiry, eligibilityRefusal, needsApproval, newBookingStatus, offerExpiry, sessionBookingRefusal } from './booking-rules';
 
 const now = new Date('2026-11-21T12:00:00Z');
 const inHours = (h: number) => new Date(now.getTime() + h * 3_600_000);
@@ -70,5 +70,26 @@ describe('offerExpiry', () => {
   it('makes no offers in the last hours before the start', () => {
     expect(offerExpiry(now, inHours(13))).toBeNull();
     expect(offerExpiry(now, inHours(2))).toBeNull();
+  });
+});
+
+describe('approval hold', () => {
+  it('holds five London days, keeping the wall-clock time across the October clock change', () => {
+    // 09:00 BST on Wednesday 22 October 2025; clocks go back on Sunday 26 October
+    const now = new Date('2025-10-22T08:00:00Z');
+    const start = new Date('2025-11-10T09:30:00Z');
+    expect(approvalExpiry(now, start).toISOString()).toBe('2025-10-27T09:00:00.000Z'); // 09:00 GMT
+  });
+  it('never holds past the same time on the day before the session, nor before now', () => {
+    const now = new Date('2026-03-26T10:00:00Z');
+    // session at 09:30 BST on Monday 30 March 2026 (clocks went forward on the 29th)
+    const start = new Date('2026-03-30T08:30:00Z');
+    expect(approvalExpiry(now, start).toISOString()).toBe('2026-03-29T08:30:00.000Z');
+    expect(approvalExpiry(now, new Date('2026-03-26T12:00:00Z')).toISOString()).toBe(now.toISOString());
+  });
+  it('needs approval when the course asks and the agency is not exempt', () => {
+    expect(needsApproval({ requiresApproval: true }, null)).toBe(true);
+    expect(needsApproval({ requiresApproval: true }, { approvalExempt: true })).toBe(false);
+    expect(needsApproval({ requiresApproval: false }, { approvalExempt: false })).toBe(false);
   });
 });

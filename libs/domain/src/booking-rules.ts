@@ -1,10 +1,16 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays } from 'date-fns';
 import { AgencySector, BookingStatus, Role, SessionStatus } from './enums';
+import { PARTNERSHIP_TIME_ZONE } from './london-time';
 import { ErrorCode } from './errors';
 
 /** Statuses that hold a place on the session (count against capacity). */
 export const PLACE_HOLDING: readonly BookingStatus[] = [BookingStatus.CONFIRMED, BookingStatus.OFFERED, BookingStatus.PENDING_APPROVAL];
 /** Statuses of a live booking: at most one per person per session, and per course. */
 export const ACTIVE_BOOKING: readonly BookingStatus[] = [...PLACE_HOLDING, BookingStatus.WAITLISTED];
+
+/** The statuses of a booking that is still live (the same list as ACTIVE_BOOKING, for pages). */
+export const LIVE_STATUSES = ACTIVE_BOOKING;
 
 export function holdsPlace(status: BookingStatus): boolean {
   return PLACE_HOLDING.includes(status);
@@ -120,4 +126,31 @@ export function offerExpiry(now: Date, sessionStart: Date, policy: OfferPolicy =
   if (available < policy.minimumHoldHours * HOUR) return null;
   const hold = Math.min(policy.holdHours * HOUR, Math.max(policy.minimumHoldHours * HOUR, available / 2));
   return new Date(now.getTime() + hold);
+}
+
+/** Whether a booking on this course by someone in this agency waits for their line manager's approval. */
+export function needsApproval(course: { requiresApproval: boolean }, agency: { approvalExempt: boolean } | null | undefined): boolean {
+  return course.requiresApproval && !agency?.approvalExempt;
+}
+
+/** How long a place is held while the line manager decides, in London calendar days. */
+export const APPROVAL_HOLD_DAYS = 5;
+
+/**
+ * Until when a place is held for a line manager's decision: `holdDays` London calendar days from now
+ * (the same wall-clock time, whatever the clocks do), but never later than the same time on the London
+ * day before the session starts, and never before now.
+ */
+export function approvalExpiry(now: Date, sessionStart: Date, holdDays: number = APPROVAL_HOLD_DAYS): Date {
+  const hold = addDays(new TZDate(now.getTime(), PARTNERSHIP_TIME_ZONE), holdDays).getTime();
+  const dayBefore = addDays(new TZDate(sessionStart.getTime(), PARTNERSHIP_TIME_ZONE), -1).getTime();
+  return new Date(Math.max(now.getTime(), Math.min(hold, dayBefore)));
+}
+
+/**
+ * What a booking made now would become, for the person who would make it: the page can say so
+ * before the form ("you will join the waiting list", "your manager will be asked").
+ */
+export function bookingOutcome(input: { capacity: number; placesHeld: number; waiting: number; needsApproval: boolean }): BookingStatus {
+  return newBookingStatus(input);
 }

@@ -10,3 +10,4 @@ export * from './working-days';
 export * from './booking-rules';
 export * from './session-schedule';
 export * from './ids';
+export * from './booking-history';
