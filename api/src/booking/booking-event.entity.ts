@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Rel } from '@mikro-orm/core';
-import { BookingStatus } from '@lh/domain';
+import { BookingStatus, type BookingAction } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { Person } from '../people/person.entity';
 import { Booking } from './booking.entity';
@@ -21,9 +21,9 @@ export class BookingEvent {
   @ManyToOne(() => Person, { nullable: true })
   actor?: Rel<Person> | null;
 
-  /** A short machine name of what happened, e.g. "booked", "cancelled", "offer-expired". */
+  /** What happened: one of BOOKING_ACTIONS (libs/domain/src/booking-history.ts), each with its label. */
   @Property({ type: 'string', length: 50 })
-  action!: string;
+  action!: BookingAction;
 
   @Enum({ items: () => BookingStatus, nativeEnumName: 'booking_status', nullable: true })
   fromStatus?: BookingStatus | null;

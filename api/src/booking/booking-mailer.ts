@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BookingStatus, InviteMethod, MailKind, inviteUid, readInvite, reminderSendTimes } from '@lh/domain';
-import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { BookingStatus, InviteMethod, MailKind, inviteUid, reminderSendTimes } from '@lh/domain';
 import { sessionPlace } from '../notifications/session-place';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { signToken } from '../common/signed-token';
@@ -19,6 +18,8 @@ export interface ChangeContext {
   byThemselves?: boolean;
   /** The caller sends its own mail for this change (for example a whole session cancelled). */
   silent?: boolean;
+  /** When the change happened (reminders already due by then are not queued). */
+  at?: Date;
 }
 
 /**
@@ -44,7 +45,7 @@ export class BookingMailer {
             MailKind.BOOKING_APPROVED,
             templates.bookingApproved(this.common(booking, { links: { booking: this.bookingUrl(booking) } })),
           );
-        return this.confirmed(em, booking);
+        return this.confirmed(em, booking, ctx.at ?? new Date());
       case BookingStatus.WAITLISTED:
         return this.send(
           em,
@@ -114,7 +115,7 @@ export class BookingMailer {
   }
 
   /** The session changed (date, times, venue, link): updated invites (same UIDs, higher SEQUENCE) and reminders moved. */
-  async sessionChanged(em: EntityManager, booking: Booking, changes: string[]): Promise<void> {
+  async sessionChanged(em: EntityManager, booking: Booking, changes: string[], at: Date): Promise<void> {
     const confirmed = booking.status === BookingStatus.CONFIRMED;
     const links = { booking: this.bookingUrl(booking), cancel: `${this.bookingUrl(booking)}#cancel` };
     const content = templates.sessionChanged(this.common(booking, { changes, links }));
@@ -122,7 +123,7 @@ export class BookingMailer {
     if (confirmed) {
       await this.withdrawRemovedParts(em, booking, content);
       await this.outbox.cancelPending(em, { bookingId: booking.id }, [MailKind.REMINDER]);
-      await this.scheduleReminders(em, booking, links);
+      await this.scheduleReminders(em, booking, links, at);
     }
   }
 
@@ -132,29 +133,20 @@ export class BookingMailer {
    */
   private async withdrawRemovedParts(em: EntityManager, booking: Booking, content: templates.MailContent): Promise<void> {
     const current = new Set(booking.session.parts.getItems().map((p) => inviteUid(booking.id, p.id)));
-    const sent = await em.find(
-      OutboxMessage,
-      { bookingId: booking.id, icsUid: { $ne: null } },
-      { orderBy: { icsSequence: 'desc' }, fields: ['icsUid', 'icsMethod', 'ics', 'icsSequence'] },
-    );
-    const latest = new Map<string, (typeof sent)[number]>();
-    for (const m of sent) if (!latest.has(m.icsUid!)) latest.set(m.icsUid!, m);
-    for (const [uid, last] of latest) {
-      if (current.has(uid) || last.icsMethod !== InviteMethod.REQUEST || !last.ics) continue;
-      const old = readInvite(last.ics);
-      if (!old.start || !old.end) continue;
+    for (const last of await this.outbox.lastInvites(em, { bookingId: booking.id })) {
+      if (current.has(last.uid) || last.method !== InviteMethod.REQUEST) continue;
       await this.outbox.enqueue(em, {
         kind: MailKind.SESSION_CHANGED,
         ...this.addressing(booking),
         ...content,
         invite: {
           method: 'CANCEL',
-          uid,
-          summary: old.summary ?? booking.session.course.title,
+          uid: last.uid,
+          summary: last.summary ?? booking.session.course.title,
           description: 'This part of the course has been removed.',
-          location: old.location ?? '',
-          start: old.start,
-          end: old.end,
+          location: last.location ?? '',
+          start: last.start,
+          end: last.end,
         },
       });
     }
@@ -185,7 +177,7 @@ export class BookingMailer {
     return signToken(this.config.appSecret, APPROVAL_TOKEN_PURPOSE, booking.id, booking.approvalExpiresAt!);
   }
 
-  private async confirmed(em: EntityManager, booking: Booking): Promise<void> {
+  private async confirmed(em: EntityManager, booking: Booking, at: Date): Promise<void> {
     const links = { booking: this.bookingUrl(booking), cancel: `${this.bookingUrl(booking)}#cancel` };
     const joiningInstructions = booking.session.joiningInstructions ?? null;
     await this.send(
@@ -195,11 +187,16 @@ export class BookingMailer {
       templates.bookingConfirmed(this.common(booking, { links, joiningInstructions })),
       'REQUEST',
     );
-    await this.scheduleReminders(em, booking, links);
+    await this.scheduleReminders(em, booking, links, at);
   }
 
-  private async scheduleReminders(em: EntityManager, booking: Booking, links: { booking: string; cancel: string }): Promise<void> {
-    for (const r of reminderSendTimes(booking.session.startsAt, this.config.reminderDaysBefore, new Date())) {
+  private async scheduleReminders(
+    em: EntityManager,
+    booking: Booking,
+    links: { booking: string; cancel: string },
+    at: Date,
+  ): Promise<void> {
+    for (const r of reminderSendTimes(booking.session.startsAt, this.config.reminderDaysBefore, at)) {
       const content = templates.reminder(
         this.common(booking, { daysBefore: r.daysBefore, links, joiningInstructions: booking.session.joiningInstructions ?? null }),
       );

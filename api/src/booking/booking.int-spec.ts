@@ -2,7 +2,7 @@ import { AgencySector, BookingStatus, Role, SessionStatus } from '@lh/domain';
 import { aCourse, anAgency, aPerson, aSession } from '../../test/builders';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 import { Booking } from './booking.entity';
-import { BookingService } from './booking.service';
+import { WaitingListService } from './waiting-list.service';
 import { Session } from '../scheduling/session.entity';
 import { Course } from '../catalogue/course.entity';
 import type { Person } from '../people/person.entity';
@@ -28,13 +28,13 @@ type BookingResult = {
 
 describe('booking (real API, real PostgreSQL)', () => {
   let api: TestApi;
-  let service: BookingService;
+  let service: WaitingListService;
   let coordinator: Person & { password: string };
   let coordinatorCookie: string;
 
   beforeAll(async () => {
     api = await startTestApi();
-    service = api.app.get(BookingService);
+    service = api.app.get(WaitingListService);
     coordinator = await aPerson(api.orm.em.fork(), { roles: [Role.COORDINATOR], name: 'Claire Coordinator' });
     coordinatorCookie = await signInAs(api.url, coordinator);
   });

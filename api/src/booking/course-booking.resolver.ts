@@ -3,13 +3,13 @@ import { CurrentViewer } from '../common/access.decorators';
 import { loaderFor } from '../common/loaders';
 import type { Viewer } from '../common/viewer';
 import { CourseType } from '../catalogue/course.types';
-import { BookingService } from './booking.service';
+import { BookingQueries } from './booking-queries.service';
 import { MyCourseBookingType } from './booking.types';
 
 /** Adds the viewer's own booking to catalogue courses, so pages can say "you are booked" instead of "book". */
 @Resolver(() => CourseType)
 export class CourseBookingResolver {
-  constructor(private readonly bookings: BookingService) {}
+  constructor(private readonly queries: BookingQueries) {}
 
   @ResolveField(() => MyCourseBookingType, { nullable: true, description: 'Your live booking on this course, if signed in.' })
   myBooking(
@@ -18,6 +18,6 @@ export class CourseBookingResolver {
     @Context('req') req: object,
   ): Promise<MyCourseBookingType | null> {
     if (!viewer) return Promise.resolve(null);
-    return loaderFor(req, 'course.myBooking', (ids) => this.bookings.liveBookingsOnCourses(viewer, ids), null).load(course.id);
+    return loaderFor(req, 'course.myBooking', (ids) => this.queries.liveBookingsOnCourses(viewer, ids), null).load(course.id);
   }
 }

@@ -5,7 +5,7 @@ import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { SessionPart } from '../scheduling/session-part.entity';
 import { Session } from '../scheduling/session.entity';
 import { Booking } from './booking.entity';
-import { BookingService } from './booking.service';
+import { SessionBookingsService } from './session-bookings.service';
 
 const BOOK = `mutation($input: BookSessionInput!) { bookSession(input: $input) { id status } }`;
 const CANCEL_SESSION = `mutation($input: CancelSessionInput!) { cancelSession(input: $input) { confirmed { id } cancelled { id status } } }`;
@@ -111,7 +111,7 @@ describe('whole-session actions: cancel, move, change (real PostgreSQL)', () => 
   it('sends an updated invite (same UID, higher SEQUENCE) when a session changes', async () => {
     const session = await aSession(api.orm.em.fork(), await aCourse(api.orm.em.fork()), { inDays: 15 });
     const booking = (await booked(session.id)).booking!;
-    const service = api.app.get(BookingService);
+    const service = api.app.get(SessionBookingsService);
     await api.orm.em.fork().transactional(async (em) => {
       const part = await em.findOneOrFail(SessionPart, { session: session.id });
       part.startsAt = new Date(part.startsAt.getTime() + 3_600_000);
@@ -137,7 +137,7 @@ describe('whole-session actions: cancel, move, change (real PostgreSQL)', () => 
     const session = await aSession(api.orm.em.fork(), await aCourse(api.orm.em.fork()), { inDays: 15, parts: 2 });
     const booking = (await booked(session.id)).booking!;
     const parts = await api.orm.em.fork().find(SessionPart, { session: session.id }, { orderBy: { startsAt: 'asc' } });
-    const service = api.app.get(BookingService);
+    const service = api.app.get(SessionBookingsService);
     await api.orm.em.fork().transactional(async (em) => {
       await em.nativeDelete(SessionPart, { id: parts[1]!.id });
       await service.sessionChanged(em, session.id, ['The second day has been removed']);

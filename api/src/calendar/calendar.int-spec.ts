@@ -235,11 +235,13 @@ describe('calendar feeds and downloads (real API, real PostgreSQL)', () => {
     expect(parse(asCoordinator.data!.bookingCalendar.content).events[0]!.uid).toBe(inviteUid(bookingId, part.id));
 
     const stranger = await practitioner();
-    for (const id of [bookingId, '00000000-0000-0000-0000-000000000000', 'nonsense']) {
+    for (const id of [bookingId, '00000000-0000-0000-0000-000000000000']) {
       const refused = await gql(api.url, FILE, { id }, stranger.cookie);
       expect(refused.data).toBeNull();
       expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
+    const malformed = await gql(api.url, FILE, { id: 'nonsense' }, stranger.cookie);
+    expect(malformed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('gives the joining link to the holder of a confirmed place and to coordinators only', async () => {

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IdArg } from '../common/ids';
 import { CurrentViewer, SignedIn } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
 import { CalendarService } from './calendar.service';
@@ -30,7 +31,7 @@ export class CalendarResolver {
 
   @SignedIn()
   @Query(() => CalendarFileType, { description: 'One booking as an .ics file: your own, or any for coordinators.' })
-  bookingCalendar(@CurrentViewer() viewer: Viewer, @Args('bookingId', { type: () => ID }) bookingId: string): Promise<CalendarFileType> {
+  bookingCalendar(@CurrentViewer() viewer: Viewer, @IdArg('bookingId') bookingId: string): Promise<CalendarFileType> {
     return this.calendar.bookingCalendar(viewer, bookingId);
   }
 }

@@ -5,7 +5,6 @@ import {
   BookingStatus,
   DomainError,
   ErrorCode,
-  Role,
   SessionStatus,
   buildFeed,
   calendarStatusFor,
@@ -14,7 +13,8 @@ import {
 } from '@lh/domain';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { hasRole, type Viewer } from '../common/viewer';
+import { isOwnerOrCoordinator } from '../common/access';
+import type { Viewer } from '../common/viewer';
 import { Booking } from '../booking/booking.entity';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
 import { sessionInvites } from '../notifications/session-invites';
@@ -74,10 +74,9 @@ export class CalendarService {
 
   /** One booking as an .ics file: the viewer's own, or anyone's for a coordinator. */
   async bookingCalendar(viewer: Viewer, bookingId: string): Promise<CalendarFileType> {
-    if (!/^[0-9a-f-]{36}$/i.test(bookingId)) throw noBooking();
     const em = this.em.fork();
     const booking = await em.findOne(Booking, bookingId, { populate: ['person', 'session.course', 'session.parts', 'session.venue'] });
-    if (!booking || (booking.person.id !== viewer.id && !hasRole(viewer, Role.COORDINATOR))) throw noBooking();
+    if (!booking || !isOwnerOrCoordinator(viewer, booking.person.id)) throw noBooking();
     const title = booking.session.course.title;
     const content = buildFeed({
       name: `Learning Hub: ${title}`,

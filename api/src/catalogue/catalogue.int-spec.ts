@@ -119,7 +119,7 @@ describe('catalogue (real API, real PostgreSQL)', () => {
   });
 
   it('says when a course does not exist', async () => {
-    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+    for (const id of ['00000000-0000-4000-8000-000000000000']) {
       const res = await gql(api.url, COURSE, { id });
       expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(res.errors?.[0]?.message).toMatch(/no course/);

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { BookingModule } from '../booking/booking.module';
 import { CatalogueResolver } from './catalogue.resolver';
 import { CatalogueService } from './catalogue.service';
 import { CourseAdminResolver } from './course-admin.resolver';
 import { CourseAdminService } from './course-admin.service';
 
-@Module({ providers: [CatalogueService, CatalogueResolver, CourseAdminService, CourseAdminResolver] })
+@Module({
+  imports: [BookingModule],
+  providers: [CatalogueService, CatalogueResolver, CourseAdminService, CourseAdminResolver],
+})
 export class CatalogueModule {}

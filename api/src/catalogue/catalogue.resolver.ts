@@ -1,5 +1,6 @@
-import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { loaderFor } from '../common/loaders';
+import { IdArg } from '../common/ids';
 import { CurrentViewer, Public } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
 import { CatalogueService } from './catalogue.service';
@@ -21,13 +22,13 @@ export class CatalogueResolver {
 
   @Public()
   @Query(() => CourseType, { description: 'One course with its coming sessions and places left.' })
-  course(@CurrentViewer() viewer: Viewer | undefined, @Args('id', { type: () => ID }) id: string): Promise<CourseType> {
+  course(@CurrentViewer() viewer: Viewer | undefined, @IdArg('id') id: string): Promise<CourseType> {
     return this.catalogue.course(viewer, id);
   }
 
   @Public()
   @Query(() => SessionDetailType, { description: 'One session with its course and places left, for the booking page.' })
-  session(@CurrentViewer() viewer: Viewer | undefined, @Args('id', { type: () => ID }) id: string): Promise<SessionDetailType> {
+  session(@CurrentViewer() viewer: Viewer | undefined, @IdArg('id') id: string): Promise<SessionDetailType> {
     return this.catalogue.session(viewer, id);
   }
 

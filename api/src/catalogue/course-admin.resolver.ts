@@ -1,5 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@lh/domain';
+import { IdArg } from '../common/ids';
 import { CurrentViewer, Roles } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
 import { AgencyType } from '../people/people.types';
@@ -17,7 +18,7 @@ export class CourseAdminResolver {
 
   @Roles(Role.COORDINATOR)
   @Query(() => AdminCourseType, { description: 'One course with everything a coordinator can edit.' })
-  courseAdmin(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<AdminCourseType> {
+  courseAdmin(@CurrentViewer() viewer: Viewer, @IdArg('id') id: string): Promise<AdminCourseType> {
     return this.courses.course(viewer, id);
   }
 
@@ -31,7 +32,7 @@ export class CourseAdminResolver {
   @Mutation(() => AgencyType, { description: "Whether an agency's staff book without line manager approval." })
   setAgencyApprovalExempt(
     @CurrentViewer() viewer: Viewer,
-    @Args('agencyId', { type: () => ID }) agencyId: string,
+    @IdArg('agencyId') agencyId: string,
     @Args('exempt', { type: () => Boolean }) exempt: boolean,
   ): Promise<AgencyType> {
     return this.courses.setAgencyApprovalExempt(viewer, agencyId, exempt);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, Role, prerequisiteLoop, type FieldProblem } from '@lh/domain';
-import { hasRole, type Viewer } from '../common/viewer';
+import { DomainError, ErrorCode, isUuid, prerequisiteLoop, type FieldProblem } from '@lh/domain';
+import { requireCoordinator } from '../common/access';
+import type { Viewer } from '../common/viewer';
 import { Agency } from '../people/agency.entity';
 import { AgencyType } from '../people/people.types';
 import { Session } from '../scheduling/session.entity';
@@ -19,7 +20,6 @@ interface CheckedCourse {
   agencyIds: string[];
 }
 
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 const notFound = () => new DomainError(ErrorCode.NotFound, 'There is no course with that id. It may have been removed.');
 
 /**
@@ -32,7 +32,7 @@ export class CourseAdminService {
   constructor(private readonly em: EntityManager) {}
 
   async course(viewer: Viewer, id: string): Promise<AdminCourseType> {
-    this.requireCoordinator(viewer);
+    requireCoordinator(viewer);
     const em = this.em.fork();
     const course = isUuid(id) ? await em.findOne(Course, id, { populate: ['priorityArea', 'prerequisite'] }) : null;
     if (!course) throw notFound();
@@ -41,16 +41,16 @@ export class CourseAdminService {
 
   /** Every partner agency, by name: for choosing a course's audience. */
   async agencies(viewer: Viewer): Promise<AgencyType[]> {
-    this.requireCoordinator(viewer);
+    requireCoordinator(viewer);
     const agencies = await this.em.fork().find(Agency, {}, { orderBy: { name: 'asc' } });
     return agencies.map((a) => AgencyType.from(a));
   }
 
   /** Exempts an agency's staff from manager approval (for example volunteers with no line manager), or not. */
   async setAgencyApprovalExempt(viewer: Viewer, agencyId: string, exempt: boolean): Promise<AgencyType> {
-    this.requireCoordinator(viewer);
+    requireCoordinator(viewer);
     const em = this.em.fork();
-    const agency = /^[0-9a-f-]{36}$/i.test(agencyId) ? await em.findOne(Agency, agencyId) : null;
+    const agency = isUuid(agencyId) ? await em.findOne(Agency, agencyId) : null;
     if (!agency) throw new DomainError(ErrorCode.NotFound, 'There is no agency with that id.');
     agency.approvalExempt = exempt;
     await em.flush();
@@ -58,7 +58,7 @@ export class CourseAdminService {
   }
 
   async createCourse(viewer: Viewer, input: CreateCourseInput): Promise<AdminCourseType> {
-    this.requireCoordinator(viewer);
+    requireCoordinator(viewer);
     const id = await this.em.fork().transactional(async (em) => {
       const checked = await this.check(em, null, input);
       const course = em.create(Course, {
@@ -77,7 +77,7 @@ export class CourseAdminService {
   }
 
   async updateCourse(viewer: Viewer, input: UpdateCourseInput): Promise<AdminCourseType> {
-    this.requireCoordinator(viewer);
+    requireCoordinator(viewer);
     await this.em.fork().transactional(async (em) => {
       const course = await em.findOne(Course, input.id);
       if (!course) throw notFound();
@@ -88,7 +88,7 @@ export class CourseAdminService {
   }
 
   async createPriorityArea(viewer: Viewer, input: CreatePriorityAreaInput): Promise<PriorityAreaType> {
-    this.requireCoordinator(viewer);
+    requireCoordinator(viewer);
     const taken = () =>
       new DomainError(ErrorCode.BadUserInput, `A priority area called "${input.name}" already exists.`, [
         { field: 'input.name', message: `A priority area called "${input.name}" already exists` },
@@ -108,10 +108,6 @@ export class CourseAdminService {
   }
 
   // ---- internals ---------------------------------------------------------------------------
-
-  private requireCoordinator(viewer: Viewer): void {
-    if (!hasRole(viewer, Role.COORDINATOR)) throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators can do this.');
-  }
 
   /** Checks what the input refers to, all at once; throws one BAD_USER_INPUT naming every problem. */
   private async check(em: EntityManager, courseId: string | null, input: CreateCourseInput): Promise<CheckedCourse> {

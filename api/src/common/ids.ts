@@ -1,12 +1,11 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { Args, Field, ID, type FieldOptions } from '@nestjs/graphql';
-import { IsOptional, IsUUID } from 'class-validator';
+import { Args, ID } from '@nestjs/graphql';
 import { DomainError, ErrorCode, isUuid } from '@lh/domain';
 
 /**
- * Ids are UUIDs, checked once at the edge: an argument declared with `IdArg` or an input field
- * declared with `IdField` that is not a UUID is answered with BAD_USER_INPUT naming it, before any
- * resolver or query runs. Services can then trust every id they are given.
+ * Ids are UUIDs, checked once at the edge: an argument declared with `IdArg` that is not a UUID is
+ * answered with BAD_USER_INPUT naming it, before any resolver or query runs (id fields of input
+ * objects carry `@IsUUID` with the words of their form). Services can then trust every id they get.
  */
 export const invalidIdMessage = (field: string) =>
   `${field} is not a valid id: check the link or address you followed (ids look like 3f2a9c1e-0b7d-4c1a-9e2f-6a5b4c3d2e1f)`;
@@ -26,15 +25,4 @@ class UuidPipe implements PipeTransform<unknown, unknown> {
 /** A GraphQL argument that is an id (`ID` in the schema), refused unless it is a UUID. */
 export function IdArg(name: string, opts: { nullable?: boolean } = {}): ParameterDecorator {
   return Args(name, { type: () => ID, nullable: opts.nullable }, new UuidPipe(name));
-}
-
-/** An input field that is an id (`ID` in the schema), refused unless it is a UUID. */
-export function IdField(opts: Omit<FieldOptions, 'nullable'> & { nullable?: boolean } = {}): PropertyDecorator {
-  const field = Field(() => ID, opts);
-  const uuid = IsUUID('all', { message: ({ property }) => invalidIdMessage(property) });
-  return (target: object, key: string | symbol) => {
-    field(target, key);
-    if (opts.nullable) IsOptional()(target, key);
-    uuid(target, key);
-  };
 }

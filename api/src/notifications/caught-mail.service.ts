@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, Role, readInvite } from '@lh/domain';
+import { DomainError, ErrorCode, readInvite } from '@lh/domain';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { hasRole, type Viewer } from '../common/viewer';
+import { requireCoordinator } from '../common/access';
+import type { Viewer } from '../common/viewer';
 import { CaughtMailType } from './mail.types';
 
 /** The newest caught mails a list shows. */
@@ -24,12 +25,12 @@ export class CaughtMailService {
 
   /** Whether there is caught mail to read here (development with the catcher running). */
   available(viewer: Viewer | undefined): boolean {
-    this.mustCoordinate(viewer);
+    requireCoordinator(viewer);
     return this.folder() !== null;
   }
 
   async list(viewer: Viewer | undefined): Promise<CaughtMailType[]> {
-    this.mustCoordinate(viewer);
+    requireCoordinator(viewer);
     const dir = this.mustHaveFolder();
     const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => FILE_NAME.test(f));
     // The catcher names files by the time they arrived, so the newest sort last.
@@ -38,7 +39,7 @@ export class CaughtMailService {
   }
 
   async get(viewer: Viewer | undefined, id: string): Promise<CaughtMailType> {
-    this.mustCoordinate(viewer);
+    requireCoordinator(viewer);
     const dir = this.mustHaveFolder();
     if (!FILE_NAME.test(id)) throw new DomainError(ErrorCode.NotFound, 'There is no caught mail with that id.');
     return this.read(dir, id).catch((e: unknown) => {
@@ -82,9 +83,5 @@ export class CaughtMailService {
     const dir = this.folder();
     if (!dir) throw new DomainError(ErrorCode.NotFound, 'Caught mail is only kept in development, when `npm start` runs the mail catcher.');
     return dir;
-  }
-
-  private mustCoordinate(viewer: Viewer | undefined): void {
-    if (!hasRole(viewer, Role.COORDINATOR)) throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators can read caught mail.');
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, MailStatus, Role } from '@lh/domain';
-import { hasRole, type Viewer } from '../common/viewer';
+import { DomainError, ErrorCode, MailStatus } from '@lh/domain';
+import { requireCoordinator } from '../common/access';
+import type { Viewer } from '../common/viewer';
 import type { MailLogFilterInput } from './dto/mail-log-filter.input';
 import { MailDeliveryService } from './mail-delivery.service';
 import { MailLogEntryType } from './mail.types';
@@ -19,7 +20,7 @@ export class MailLogService {
   ) {}
 
   async mailLog(viewer: Viewer | undefined, filter: MailLogFilterInput = {}): Promise<MailLogEntryType[]> {
-    this.mustCoordinate(viewer);
+    requireCoordinator(viewer);
     const where: FilterQuery<OutboxMessage> = {};
     if (filter.personId) where.personId = filter.personId;
     if (filter.sessionId) where.sessionId = filter.sessionId;
@@ -35,9 +36,9 @@ export class MailLogService {
 
   /** Tries a failed mail again now, with a fresh set of attempts (for example after an SMTP outage). */
   async retry(viewer: Viewer | undefined, id: string): Promise<MailLogEntryType> {
-    this.mustCoordinate(viewer);
+    requireCoordinator(viewer);
     const message = await this.em.fork().transactional(async (em) => {
-      const m = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(OutboxMessage, id, { exclude: ['text', 'html', 'ics'] }) : null;
+      const m = await em.findOne(OutboxMessage, id, { exclude: ['text', 'html', 'ics'] });
       if (!m) throw new DomainError(ErrorCode.NotFound, 'There is no mail with that id.');
       if (m.status !== MailStatus.FAILED) {
         throw new DomainError(ErrorCode.BadUserInput, 'Only a mail that failed can be sent again.', [
@@ -51,9 +52,5 @@ export class MailLogService {
     });
     this.delivery.requestPass();
     return MailLogEntryType.from(message);
-  }
-
-  private mustCoordinate(viewer: Viewer | undefined): void {
-    if (!hasRole(viewer, Role.COORDINATOR)) throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators can see the mail log.');
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InviteMethod, MailKind, MailStatus, buildInvite, type InviteSpec } from '@lh/domain';
+import { InviteMethod, MailKind, MailStatus, buildInvite, readInvite, type InviteSpec } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { OutboxMessage } from './outbox-message.entity';
@@ -11,6 +11,17 @@ import { OutboxMessage } from './outbox-message.entity';
  * the same UID (0 for the first).
  */
 export type InviteDraft = Omit<InviteSpec, 'sequence' | 'organizer' | 'attendee'> & { sequence?: number };
+
+/** The last invite sent for one UID: what the person's calendar now holds for it. */
+export interface LastInvite {
+  uid: string;
+  method: InviteMethod;
+  sequence: number;
+  summary: string | null;
+  location: string | null;
+  start: Date;
+  end: Date;
+}
 
 export interface OutgoingMail {
   kind: MailKind;
@@ -120,6 +131,34 @@ export class MailOutboxService {
       [[...uids]],
     );
     return new Map(rows.map((r) => [r.uid, Number(r.max)]));
+  }
+
+  /**
+   * The last invite queued for each UID of a booking, newest SEQUENCE first per UID: the outbox is
+   * the one place that knows which invites went out, so nothing else reads outbox rows or .ics text.
+   */
+  async lastInvites(em: EntityManager, about: { bookingId: string }): Promise<LastInvite[]> {
+    const sent = await em.find(
+      OutboxMessage,
+      { bookingId: about.bookingId, icsUid: { $ne: null } },
+      { orderBy: { icsSequence: 'desc' }, fields: ['icsUid', 'icsMethod', 'ics', 'icsSequence'] },
+    );
+    const latest = new Map<string, LastInvite>();
+    for (const m of sent) {
+      if (latest.has(m.icsUid!) || !m.ics) continue;
+      const invite = readInvite(m.ics);
+      if (!invite.start || !invite.end) continue;
+      latest.set(m.icsUid!, {
+        uid: m.icsUid!,
+        method: m.icsMethod!,
+        sequence: m.icsSequence ?? 0,
+        summary: invite.summary ?? null,
+        location: invite.location ?? null,
+        start: invite.start,
+        end: invite.end,
+      });
+    }
+    return [...latest.values()];
   }
 
   /** One more than the highest SEQUENCE queued for this UID; serialised per UID for the rest of the transaction. */

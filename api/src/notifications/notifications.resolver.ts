@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@lh/domain';
+import { IdArg } from '../common/ids';
 import { CurrentViewer, Roles } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
 import { CaughtMailService } from './caught-mail.service';
@@ -25,7 +26,7 @@ export class NotificationsResolver {
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => MailLogEntryType, { description: 'Sends a failed mail again, with a fresh set of attempts.' })
-  retryMail(@CurrentViewer() viewer: Viewer | undefined, @Args('id', { type: () => ID }) id: string): Promise<MailLogEntryType> {
+  retryMail(@CurrentViewer() viewer: Viewer | undefined, @IdArg('id') id: string): Promise<MailLogEntryType> {
     return this.log.retry(viewer, id);
   }
 

@@ -1,5 +1,6 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@lh/domain';
+import { IdArg } from '../common/ids';
 import { CurrentViewer, Roles } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
 import { SchedulingService } from './scheduling.service';
@@ -23,7 +24,7 @@ export class SchedulingResolver {
 
   @Roles(Role.COORDINATOR)
   @Query(() => AdminVenueType)
-  venue(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<AdminVenueType> {
+  venue(@CurrentViewer() viewer: Viewer, @IdArg('id') id: string): Promise<AdminVenueType> {
     return this.scheduling.venue(viewer, id);
   }
 
@@ -41,7 +42,7 @@ export class SchedulingResolver {
 
   @Roles(Role.COORDINATOR)
   @Query(() => AdminSessionType, { description: 'One session with everything its edit page needs.' })
-  sessionAdmin(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<AdminSessionType> {
+  sessionAdmin(@CurrentViewer() viewer: Viewer, @IdArg('id') id: string): Promise<AdminSessionType> {
     return this.scheduling.session(viewer, id);
   }
 
@@ -73,8 +74,8 @@ export class SchedulingResolver {
   @Mutation(() => AdminSessionType, { description: 'Takes a trainer off a session.' })
   removeTrainer(
     @CurrentViewer() viewer: Viewer,
-    @Args('sessionId', { type: () => ID }) sessionId: string,
-    @Args('personId', { type: () => ID }) personId: string,
+    @IdArg('sessionId') sessionId: string,
+    @IdArg('personId') personId: string,
   ): Promise<AdminSessionType> {
     return this.scheduling.removeTrainer(viewer, sessionId, personId);
   }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
-  ACTIVE_BOOKING,
   DomainError,
   ErrorCode,
   Role,
@@ -10,15 +9,18 @@ import {
   bookingWindowDates,
   describeSessionChanges,
   formatLondonRange,
+  isUuid,
   londonPartOf,
   londonSchedule,
   type FieldProblem,
   type SessionPlan,
   type TimedPart,
 } from '@lh/domain';
-import { hasRole, type Viewer } from '../common/viewer';
-import { BookingService } from '../booking/booking.service';
-import { Booking } from '../booking/booking.entity';
+import { requireCoordinator } from '../common/access';
+import { Clock } from '../common/clock';
+import type { Viewer } from '../common/viewer';
+import { BookingRepository } from '../booking/booking.repository';
+import { SessionBookingsService } from '../booking/session-bookings.service';
 import { Course } from '../catalogue/course.entity';
 import { Person } from '../people/person.entity';
 import { Session } from './session.entity';
@@ -31,7 +33,6 @@ import type { CreateSessionInput, SessionPlanInput } from './dto/create-session.
 import type { UpdateSessionInput } from './dto/update-session.input';
 import type { AssignTrainerInput } from './dto/assign-trainer.input';
 
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
 const sessionNotFound = () => new DomainError(ErrorCode.NotFound, 'There is no session with that id.');
 const venueNotFound = () => new DomainError(ErrorCode.NotFound, 'There is no venue with that id.');
 const badInput = (problems: FieldProblem[]) => new DomainError(ErrorCode.BadUserInput, problems.map((p) => p.message).join('; '), problems);
@@ -47,7 +48,7 @@ interface CheckedPlace {
  * Coordinators schedule the programme: venues, sessions (parts in London time, venue or online link,
  * booking window) and the training pool on each session. Every change runs in one transaction that
  * checks all its rules before writing; a change to the dates or place of a session with bookings tells
- * the people booked (BookingService.sessionChanged) in that same transaction.
+ * the people booked (SessionBookingsService.sessionChanged) in that same transaction.
  *
  * Changes to sessions' times and trainer assignments take one advisory lock, so two of them can never
  * both pass the "trainer already busy" check; the session row is locked as bookings lock it.
@@ -56,13 +57,15 @@ interface CheckedPlace {
 export class SchedulingService {
   constructor(
     private readonly em: EntityManager,
-    private readonly bookings: BookingService,
+    private readonly repo: BookingRepository,
+    private readonly sessionBookings: SessionBookingsService,
+    private readonly clock: Clock,
   ) {}
 
   // ---- venues ------------------------------------------------------------------------------
 
-  async venues(viewer: Viewer, now = new Date()): Promise<AdminVenueType[]> {
-    this.requireCoordinator(viewer);
+  async venues(viewer: Viewer, now = this.clock.now()): Promise<AdminVenueType[]> {
+    requireCoordinator(viewer);
     const em = this.em.fork();
     const venues = await em.find(Venue, {}, { orderBy: { name: 'asc', id: 'asc' } });
     const counts = await this.upcomingByVenue(
@@ -73,8 +76,8 @@ export class SchedulingService {
     return venues.map((v) => this.venueType(v, counts.get(v.id) ?? 0));
   }
 
-  async venue(viewer: Viewer, id: string, now = new Date()): Promise<AdminVenueType> {
-    this.requireCoordinator(viewer);
+  async venue(viewer: Viewer, id: string, now = this.clock.now()): Promise<AdminVenueType> {
+    requireCoordinator(viewer);
     const em = this.em.fork();
     const venue = isUuid(id) ? await em.findOne(Venue, id) : null;
     if (!venue) throw venueNotFound();
@@ -82,8 +85,8 @@ export class SchedulingService {
     return this.venueType(venue, counts.get(venue.id) ?? 0);
   }
 
-  async createVenue(viewer: Viewer, input: CreateVenueInput, now = new Date()): Promise<AdminVenueType> {
-    this.requireCoordinator(viewer);
+  async createVenue(viewer: Viewer, input: CreateVenueInput, now = this.clock.now()): Promise<AdminVenueType> {
+    requireCoordinator(viewer);
     const rooms = this.checkRooms(input.rooms);
     const id = await this.em.fork().transactional(async (em) => {
       const venue = em.create(Venue, {
@@ -100,8 +103,8 @@ export class SchedulingService {
   }
 
   /** Changes a venue. A room still given to a coming session cannot be removed (or renamed). */
-  async updateVenue(viewer: Viewer, input: UpdateVenueInput, now = new Date()): Promise<AdminVenueType> {
-    this.requireCoordinator(viewer);
+  async updateVenue(viewer: Viewer, input: UpdateVenueInput, now = this.clock.now()): Promise<AdminVenueType> {
+    requireCoordinator(viewer);
     const rooms = this.checkRooms(input.rooms);
     await this.em.fork().transactional(async (em) => {
       if (!(await em.execute('select id from venue where id = ? for update', [input.id])).length) throw venueNotFound();
@@ -130,12 +133,12 @@ export class SchedulingService {
 
   // ---- sessions ----------------------------------------------------------------------------
 
-  async session(viewer: Viewer, id: string, now = new Date()): Promise<AdminSessionType> {
-    this.requireCoordinator(viewer);
+  async session(viewer: Viewer, id: string, now = this.clock.now()): Promise<AdminSessionType> {
+    requireCoordinator(viewer);
     const em = this.em.fork();
     const session = isUuid(id) ? await em.findOne(Session, id, { populate: ['course', 'parts', 'venue', 'trainers'] }) : null;
     if (!session) throw sessionNotFound();
-    const live = await em.count(Booking, { session, status: { $in: [...ACTIVE_BOOKING] } });
+    const live = await this.repo.countLive(em, session.id);
     const venueCounts = session.venue ? await this.upcomingByVenue(em, [session.venue.id], now) : new Map<string, number>();
     const parts = this.sortedParts(session);
     const window = bookingWindowDates(session.bookingOpensAt ?? null, session.bookingClosesAt ?? null);
@@ -164,8 +167,8 @@ export class SchedulingService {
     };
   }
 
-  async createSession(viewer: Viewer, input: CreateSessionInput, now = new Date()): Promise<AdminSessionType> {
-    this.requireCoordinator(viewer);
+  async createSession(viewer: Viewer, input: CreateSessionInput, now = this.clock.now()): Promise<AdminSessionType> {
+    requireCoordinator(viewer);
     const id = await this.em.fork().transactional(async (em) => {
       const problems: FieldProblem[] = [];
       const course = isUuid(input.courseId) ? await em.findOne(Course, input.courseId) : null;
@@ -206,11 +209,11 @@ export class SchedulingService {
    * booked keep their calendar entries): part N is moved in place; parts are only added or removed
    * at the end when the count changes. The people booked are told what changed, in this transaction.
    */
-  async updateSession(viewer: Viewer, input: UpdateSessionInput, now = new Date()): Promise<AdminSessionType> {
-    this.requireCoordinator(viewer);
+  async updateSession(viewer: Viewer, input: UpdateSessionInput, now = this.clock.now()): Promise<AdminSessionType> {
+    requireCoordinator(viewer);
     await this.em.fork().transactional(async (em) => {
       await this.lockTrainerSchedules(em);
-      const session = await this.lockSession(em, input.sessionId);
+      const session = await this.repo.lockSession(em, input.sessionId, { withTrainers: true });
       if (session.status === SessionStatus.CANCELLED) {
         throw new DomainError(ErrorCode.SessionCancelled, 'This session has been cancelled, so it cannot be changed.');
       }
@@ -283,25 +286,22 @@ export class SchedulingService {
       session.bookingClosesAt = window.closesAt;
       await em.flush();
 
-      if (changes.length && (await em.count(Booking, { session, status: { $in: [...ACTIVE_BOOKING] } })) > 0) {
-        await this.bookings.sessionChanged(em, session.id, changes);
+      if (changes.length && (await this.repo.countLive(em, session.id)) > 0) {
+        await this.sessionBookings.sessionChanged(em, session.id, changes, now);
+      }
+      // the waiting-list setting goes through the booking rules (turning it on offers free places), in this transaction
+      if (input.autoOfferWaitlist != null && input.autoOfferWaitlist !== session.autoOfferWaitlist) {
+        await this.sessionBookings.applyAutoOffer(em, session, input.autoOfferWaitlist, now);
       }
     });
-    // the waiting-list setting goes through the booking rules: turning it on offers free places at once
-    if (input.autoOfferWaitlist != null) {
-      const current = await this.em.fork().findOneOrFail(Session, input.sessionId, { fields: ['autoOfferWaitlist'] });
-      if (current.autoOfferWaitlist !== input.autoOfferWaitlist) {
-        await this.bookings.setAutoOffer(viewer, input.sessionId, input.autoOfferWaitlist, now);
-      }
-    }
     return this.session(viewer, input.sessionId, now);
   }
 
   // ---- training pool -----------------------------------------------------------------------
 
   /** People with the trainer role, by name, with how many coming sessions each is assigned to. */
-  async trainerPool(viewer: Viewer, now = new Date()): Promise<TrainerPoolMemberType[]> {
-    this.requireCoordinator(viewer);
+  async trainerPool(viewer: Viewer, now = this.clock.now()): Promise<TrainerPoolMemberType[]> {
+    requireCoordinator(viewer);
     const em = this.em.fork();
     const ids = await em.execute<{ id: string }[]>('select id from person where ? = any(roles)', [Role.TRAINER]);
     if (!ids.length) return [];
@@ -323,11 +323,11 @@ export class SchedulingService {
   }
 
   /** Puts a member of the training pool on a session, unless they are training elsewhere at the same time. */
-  async assignTrainer(viewer: Viewer, input: AssignTrainerInput, now = new Date()): Promise<AdminSessionType> {
-    this.requireCoordinator(viewer);
+  async assignTrainer(viewer: Viewer, input: AssignTrainerInput, now = this.clock.now()): Promise<AdminSessionType> {
+    requireCoordinator(viewer);
     await this.em.fork().transactional(async (em) => {
       await this.lockTrainerSchedules(em);
-      const session = await this.lockSession(em, input.sessionId);
+      const session = await this.repo.lockSession(em, input.sessionId, { withTrainers: true });
       if (session.status === SessionStatus.CANCELLED) {
         throw new DomainError(ErrorCode.SessionCancelled, 'This session has been cancelled, so it cannot be changed.');
       }
@@ -349,10 +349,10 @@ export class SchedulingService {
     return this.session(viewer, input.sessionId, now);
   }
 
-  async removeTrainer(viewer: Viewer, sessionId: string, personId: string, now = new Date()): Promise<AdminSessionType> {
-    this.requireCoordinator(viewer);
+  async removeTrainer(viewer: Viewer, sessionId: string, personId: string, now = this.clock.now()): Promise<AdminSessionType> {
+    requireCoordinator(viewer);
     await this.em.fork().transactional(async (em) => {
-      const session = await this.lockSession(em, sessionId);
+      const session = await this.repo.lockSession(em, sessionId, { withTrainers: true });
       const trainer = session.trainers.getItems().find((t) => t.id === personId);
       if (!trainer) throw new DomainError(ErrorCode.NotFound, 'That person is not a trainer on this session.');
       session.trainers.remove(trainer);
@@ -363,19 +363,8 @@ export class SchedulingService {
 
   // ---- internals ---------------------------------------------------------------------------
 
-  private requireCoordinator(viewer: Viewer): void {
-    if (!hasRole(viewer, Role.COORDINATOR)) throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators can do this.');
-  }
-
   private async lockTrainerSchedules(em: EntityManager): Promise<void> {
     await em.execute(`select pg_advisory_xact_lock(hashtext('lh:trainer-schedules'))`);
-  }
-
-  /** Locks the session row for the rest of the transaction (as bookings do) and loads it. */
-  private async lockSession(em: EntityManager, sessionId: string): Promise<Session> {
-    const rows = isUuid(sessionId) ? await em.execute('select id from session where id = ? for update', [sessionId]) : [];
-    if (!rows.length) throw sessionNotFound();
-    return em.findOneOrFail(Session, sessionId, { populate: ['course', 'parts', 'venue', 'trainers'], refresh: true });
   }
 
   private sortedParts(session: Session): SessionPart[] {

@@ -6,6 +6,9 @@ import { CourseBookingResolver } from '../booking/course-booking.resolver';
 import { CalendarResolver } from '../calendar/calendar.resolver';
 import { CourseAdminResolver } from '../catalogue/course-admin.resolver';
 import { SchedulingResolver } from '../scheduling/scheduling.resolver';
+import { SessionCancellationResolver } from '../scheduling/session-cancellation.resolver';
+import { SessionBookingsResolver } from '../booking/session-bookings.resolver';
+import { ApprovalResolver } from '../booking/approval.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -14,6 +17,9 @@ export const resolvers = [
   CourseAdminResolver,
   SchedulingResolver,
   BookingResolver,
+  SessionBookingsResolver,
+  ApprovalResolver,
+  SessionCancellationResolver,
   CourseBookingResolver,
   CalendarResolver,
   NotificationsResolver,

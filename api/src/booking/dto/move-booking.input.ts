@@ -5,19 +5,6 @@ import { IsNotEmpty, IsUUID, MaxLength } from 'class-validator';
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType()
-export class CancelSessionInput {
-  @Field(() => ID)
-  @IsUUID('all', { message: 'sessionId must be the id of a session' })
-  sessionId!: string;
-
-  @Field(() => String, { description: 'Told to everyone booked.' })
-  @Transform(trim)
-  @IsNotEmpty({ message: 'Enter a reason for cancelling the session' })
-  @MaxLength(500, { message: 'The reason must be 500 characters or fewer' })
-  reason!: string;
-}
-
-@InputType()
 export class MoveBookingInput {
   @Field(() => ID)
   @IsUUID('all', { message: 'bookingId must be the id of a booking' })

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { BookingStatus, DomainError, ErrorCode, isActive, londonParts, londonToUtc, placesLeft } from '@lh/domain';
+import { isOwnerOrCoordinator, requireCoordinator } from '../common/access';
+import { Clock } from '../common/clock';
+import type { Viewer } from '../common/viewer';
+import { Session } from '../scheduling/session.entity';
+import { Booking } from './booking.entity';
+import { toBookingSessionType, toBookingType } from './booking.mapper';
+import { BookingRepository } from './booking.repository';
+import type { BookingType, MyBookingsType, MyCourseBookingType, ProgrammeSessionType, SessionRosterType } from './booking.types';
+
+export const bookingNotFound = () => new DomainError(ErrorCode.NotFound, 'There is no booking with that id, or it is not yours.');
+
+const FULL_BOOKING = ['session.course', 'session.parts', 'session.venue', 'person.agency', 'events.actor'] as const;
+
+/** Reading bookings: a person's own, one booking, a session's roster, the programme's numbers. */
+@Injectable()
+export class BookingQueries {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly repo: BookingRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async myBookings(viewer: Viewer, now = this.clock.now()): Promise<MyBookingsType> {
+    const em = this.em.fork();
+    const bookings = await em.find(Booking, { person: viewer.id }, { populate: FULL_BOOKING, orderBy: { session: { startsAt: 'asc' } } });
+    const positions = await this.repo.waitlistPositions(em, bookings);
+    const views = bookings.map((b) => toBookingType(b, positions.get(b.id) ?? null));
+    const upcoming = views.filter((b) => isActive(b.status) && b.session.endsAt.getTime() > now.getTime());
+    const past = views.filter((b) => !upcoming.includes(b)).reverse();
+    return { upcoming, past };
+  }
+
+  /** One booking as the viewer may see it: their own, or any for a coordinator. */
+  async booking(viewer: Viewer, bookingId: string): Promise<BookingType> {
+    const em = this.em.fork();
+    const booking = await em.findOne(Booking, bookingId, { populate: FULL_BOOKING });
+    if (!booking || !isOwnerOrCoordinator(viewer, booking.person.id)) throw bookingNotFound();
+    const positions = await this.repo.waitlistPositions(em, [booking]);
+    return toBookingType(booking, positions.get(booking.id) ?? null);
+  }
+
+  /** The viewer's live booking on each of these courses (for "you are booked" on catalogue pages). */
+  async liveBookingsOnCourses(
+    viewer: Viewer,
+    courseIds: readonly string[],
+    now = this.clock.now(),
+  ): Promise<Map<string, MyCourseBookingType>> {
+    const em = this.em.fork();
+    const live = await this.repo.liveOnCourses(em, viewer.id, courseIds, now);
+    const positions = await this.repo.waitlistPositions(em, live);
+    return new Map(
+      live.map((b) => [
+        b.session.course.id,
+        {
+          id: b.id,
+          status: b.status,
+          sessionId: b.session.id,
+          startsAt: b.session.startsAt,
+          waitlistPosition: positions.get(b.id) ?? null,
+        },
+      ]),
+    );
+  }
+
+  async roster(viewer: Viewer, sessionId: string): Promise<SessionRosterType> {
+    requireCoordinator(viewer);
+    const em = this.em.fork();
+    const session = await em.findOne(Session, { id: sessionId }, { populate: ['course', 'parts', 'venue'] });
+    if (!session) throw new DomainError(ErrorCode.NotFound, 'There is no session with that id.');
+    const bookings = await em.find(
+      Booking,
+      { session },
+      { populate: ['person.agency', 'events.actor'], orderBy: { waitlistedAt: 'asc', createdAt: 'asc', id: 'asc' } },
+    );
+    const positions = await this.repo.waitlistPositions(em, bookings);
+    const views = bookings.map((b) => toBookingType(b, positions.get(b.id) ?? null));
+    const by = (...s: BookingStatus[]) => views.filter((v) => s.includes(v.status));
+    const counts = await this.repo.placeCounts(em, session.id);
+    return {
+      sessionId: session.id,
+      session: toBookingSessionType(session),
+      capacity: session.capacity,
+      placesLeft: placesLeft(session.capacity, counts.held),
+      autoOfferWaitlist: session.autoOfferWaitlist,
+      confirmed: by(BookingStatus.CONFIRMED),
+      pending: by(BookingStatus.PENDING_APPROVAL, BookingStatus.OFFERED),
+      waiting: by(BookingStatus.WAITLISTED).sort((a, b) => (a.waitlistPosition ?? 0) - (b.waitlistPosition ?? 0)),
+      cancelled: by(BookingStatus.CANCELLED, BookingStatus.DECLINED, BookingStatus.EXPIRED),
+    };
+  }
+
+  /** Sessions from `from` on (default: the start of today in London), soonest first, with their numbers. */
+  async programme(viewer: Viewer, opts: { from?: Date; to?: Date }, now = this.clock.now()): Promise<ProgrammeSessionType[]> {
+    requireCoordinator(viewer);
+    const em = this.em.fork();
+    const from = opts.from ?? londonToUtc(londonParts(now).date, '00:00');
+    const sessions = await em.find(
+      Session,
+      { startsAt: { $gte: from, ...(opts.to ? { $lt: opts.to } : {}) } },
+      { populate: ['course', 'parts', 'venue'], orderBy: { startsAt: 'asc' }, limit: 500 },
+    );
+    const counts = await this.repo.placeCountsBySession(
+      em,
+      sessions.map((s) => s.id),
+    );
+    return sessions.map((s) => {
+      const c = counts.get(s.id);
+      return {
+        session: toBookingSessionType(s),
+        capacity: s.capacity,
+        confirmed: c?.confirmed ?? 0,
+        pending: c?.pending ?? 0,
+        waiting: c?.waiting ?? 0,
+        placesLeft: placesLeft(s.capacity, c?.held ?? 0),
+      };
+    });
+  }
+}

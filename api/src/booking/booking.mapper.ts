@@ -1,0 +1,61 @@
+import { BookingStatus, SessionStatus, cancellationDeadline } from '@lh/domain';
+import type { Session } from '../scheduling/session.entity';
+import type { Booking } from './booking.entity';
+import type { BookingSessionType, BookingType } from './booking.types';
+
+/** A session as booking pages show it. Course, parts and venue must be loaded. */
+export function toBookingSessionType(s: Session): BookingSessionType {
+  return {
+    id: s.id,
+    course: { id: s.course.id, title: s.course.title },
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    parts: s.parts.getItems().map((p) => ({ startsAt: p.startsAt, endsAt: p.endsAt })),
+    venue: s.venue
+      ? { id: s.venue.id, name: s.venue.name, address: s.venue.address, accessibilityNotes: s.venue.accessibilityNotes ?? null }
+      : null,
+    room: s.room ?? null,
+    online: !s.venue,
+    cancelled: s.status === SessionStatus.CANCELLED,
+    joiningInstructions: s.joiningInstructions ?? null,
+  };
+}
+
+/** A booking as its owner or a coordinator sees it. Session (course, parts, venue) and person (agency) must be loaded. */
+export function toBookingType(b: Booking, waitlistPosition: number | null): BookingType {
+  const s = b.session;
+  return {
+    id: b.id,
+    status: b.status,
+    session: toBookingSessionType(s),
+    person: {
+      id: b.person.id,
+      name: b.person.name,
+      email: b.person.email,
+      jobTitle: b.person.jobTitle ?? null,
+      agencyName: b.person.agency?.name ?? null,
+    },
+    accessNeeds: b.accessNeeds ?? null,
+    dietaryNeeds: b.dietaryNeeds ?? null,
+    managerEmail: b.managerEmail ?? null,
+    waitlistPosition,
+    offerExpiresAt: b.offerExpiresAt ?? null,
+    approvalExpiresAt: b.approvalExpiresAt ?? null,
+    cancellationDeadline:
+      b.status === BookingStatus.CONFIRMED ? cancellationDeadline(s.startsAt, s.course.cancellationCutoffWorkingDays) : null,
+    cancelledAt: b.cancelledAt ?? null,
+    lateCancellation: b.lateCancellation,
+    joinUrl: b.status === BookingStatus.CONFIRMED && s.status !== SessionStatus.CANCELLED ? (s.onlineUrl ?? null) : null,
+    createdAt: b.createdAt,
+    history: b.events.isInitialized()
+      ? b.events.getItems().map((e) => ({
+          at: e.at,
+          action: e.action,
+          fromStatus: e.fromStatus ?? null,
+          toStatus: e.toStatus,
+          actorName: e.actor?.name ?? null,
+          reason: e.reason ?? null,
+        }))
+      : [],
+  };
+}

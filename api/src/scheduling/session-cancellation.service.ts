@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { BookingStatus, DomainError, ErrorCode, SessionStatus, formatLondonDate } from '@lh/domain';
+import { requireCoordinator } from '../common/access';
+import { Clock } from '../common/clock';
+import type { Viewer } from '../common/viewer';
+import { BookingChanges } from '../booking/booking-changes';
+import { BookingMailer } from '../booking/booking-mailer';
+import { BookingQueries } from '../booking/booking-queries.service';
+import { BookingRepository } from '../booking/booking.repository';
+import type { SessionRosterType } from '../booking/booking.types';
+import { Session } from './session.entity';
+
+/**
+ * A session's own lifecycle: calling it off. Every live booking is cancelled (never late) and told,
+ * with other dates of the course, in the transaction that cancels the session.
+ */
+@Injectable()
+export class SessionCancellationService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly repo: BookingRepository,
+    private readonly changes: BookingChanges,
+    private readonly mailer: BookingMailer,
+    private readonly queries: BookingQueries,
+    private readonly clock: Clock,
+  ) {}
+
+  async cancelSession(viewer: Viewer, sessionId: string, reason: string, now = this.clock.now()): Promise<SessionRosterType> {
+    requireCoordinator(viewer);
+    await this.em.fork().transactional(async (em) => {
+      const session = await this.repo.lockSession(em, sessionId);
+      if (session.status === SessionStatus.CANCELLED) {
+        throw new DomainError(ErrorCode.SessionCancelled, 'This session is already cancelled.');
+      }
+      session.status = SessionStatus.CANCELLED;
+      const others = await em.find(
+        Session,
+        { course: session.course, status: SessionStatus.SCHEDULED, startsAt: { $gt: now }, id: { $ne: session.id } },
+        { orderBy: { startsAt: 'asc' }, limit: 5 },
+      );
+      const otherDates = others.length
+        ? ` Other dates for this course: ${others.map((o) => formatLondonDate(o.startsAt)).join('; ')}.`
+        : ' There are no other dates planned yet.';
+      const actor = this.changes.actor(em, viewer);
+      for (const booking of await this.repo.liveOnSessionAll(em, session)) {
+        const from = booking.status;
+        booking.session = session;
+        booking.status = BookingStatus.CANCELLED;
+        booking.cancelledAt = now;
+        booking.offerExpiresAt = null;
+        booking.approvalExpiresAt = null;
+        this.changes.record(em, booking, { action: 'session-cancelled', from, actor, reason, at: now });
+        await this.mailer.sessionCancelled(em, booking, from === BookingStatus.CONFIRMED, `${reason}.${otherDates}`.replace(/\.\./, '.'));
+      }
+      await em.flush();
+    });
+    return this.queries.roster(viewer, sessionId);
+  }
+}
