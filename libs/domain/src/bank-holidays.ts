@@ -1,6 +1,16 @@
 /**
  * Bank holidays in England and Wales (including substitute days), as published by GOV.UK.
  * Maintained list: add each new year when it is announced. Dates are London calendar dates.
+ *
+ * Refreshing: GOV.UK publishes the list at https://www.gov.uk/bank-holidays.json; use the
+ * `england-and-wales` division (not Scotland or Northern Ireland). To print its dates:
+ *
+ *   curl -s https://www.gov.uk/bank-holidays.json | node -e \
+ *     "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>JSON.parse(s)['england-and-wales'].events.forEach(e=>console.log(e.date, e.title)))"
+ *
+ * Add the missing years below (one `// YYYY` block each, in date order), keeping past years so cut-offs
+ * of bookings already made stay as they were. `bank-holidays.spec.ts` fails once the list no longer
+ * covers the whole of next year, so refresh it before each December at the latest.
  */
 export const ENGLISH_BANK_HOLIDAYS: readonly string[] = [
   // 2025
