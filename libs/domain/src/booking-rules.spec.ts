@@ -1,6 +1,15 @@
 import { AgencySector, BookingStatus, Role, SessionStatus } from './enums';
 import { ErrorCode } from './errors';
-import { approvalExpiry, eligibilityRefusal, needsApproval, newBookingStatus, offerExpiry, sessionBookingRefusal } from './booking-rules';
+import {
+  approvalExpiry,
+  bookingOutcome,
+  eligibilityRefusal,
+  isActive,
+  needsApproval,
+  newBookingStatus,
+  offerExpiry,
+  sessionBookingRefusal,
+} from './booking-rules';
 
 const now = new Date('2026-11-21T12:00:00Z');
 const inHours = (h: number) => new Date(now.getTime() + h * 3_600_000);
@@ -91,5 +100,26 @@ describe('approval hold', () => {
     expect(needsApproval({ requiresApproval: true }, null)).toBe(true);
     expect(needsApproval({ requiresApproval: true }, { approvalExempt: true })).toBe(false);
     expect(needsApproval({ requiresApproval: false }, { approvalExempt: false })).toBe(false);
+  });
+});
+
+describe('live bookings', () => {
+  it('counts waiting and place-holding bookings as live, by enum or by the value a client receives', () => {
+    expect(isActive(BookingStatus.WAITLISTED)).toBe(true);
+    expect(isActive('PENDING_APPROVAL')).toBe(true);
+    expect(isActive('OFFERED')).toBe(true);
+    expect(isActive('CONFIRMED')).toBe(true);
+    expect(isActive('CANCELLED')).toBe(false);
+    expect(isActive(BookingStatus.DECLINED)).toBe(false);
+    expect(isActive('EXPIRED')).toBe(false);
+  });
+});
+
+describe('bookingOutcome', () => {
+  it('says what a booking made now would become', () => {
+    expect(bookingOutcome({ capacity: 10, placesHeld: 3, waiting: 0, needsApproval: false })).toBe(BookingStatus.CONFIRMED);
+    expect(bookingOutcome({ capacity: 10, placesHeld: 3, waiting: 0, needsApproval: true })).toBe(BookingStatus.PENDING_APPROVAL);
+    expect(bookingOutcome({ capacity: 10, placesHeld: 10, waiting: 0, needsApproval: true })).toBe(BookingStatus.WAITLISTED);
+    expect(bookingOutcome({ capacity: 10, placesHeld: 9, waiting: 2, needsApproval: false })).toBe(BookingStatus.WAITLISTED);
   });
 });

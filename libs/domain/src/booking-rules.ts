@@ -15,8 +15,9 @@ export const LIVE_STATUSES = ACTIVE_BOOKING;
 export function holdsPlace(status: BookingStatus): boolean {
   return PLACE_HOLDING.includes(status);
 }
-export function isActive(status: BookingStatus): boolean {
-  return ACTIVE_BOOKING.includes(status);
+/** Whether a booking is still live; takes the enum or its value (the GraphQL client's status strings). */
+export function isActive(status: BookingStatus | `${BookingStatus}`): boolean {
+  return (ACTIVE_BOOKING as readonly string[]).includes(status);
 }
 
 export interface Refusal {

@@ -1,7 +1,8 @@
 import { fail } from '@sveltejs/kit';
+import { MAX_SESSION_PARTS } from '@lh/domain';
 import type { SessionPartInput } from '@lh/graphql-client';
 import { failFromApi, type FormProblem } from '$lib/server/forms';
-import { emptyPart, MAX_PART_ROWS, MIN_PART_ROWS, partId, type DateParts, type PartRow, type SessionFormValues } from './session-form';
+import { emptyPart, MIN_PART_ROWS, partId, type DateParts, type PartRow, type SessionFormValues } from './session-form';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const dateFrom = (form: FormData, name: string): DateParts => ({
@@ -29,7 +30,7 @@ function time(t: string): string {
  * the API cannot see (a date that is not numbers) are found here.
  */
 export function readSessionForm(form: FormData) {
-  const rowCount = Math.min(MAX_PART_ROWS, Math.max(1, Number(text(form, 'rows')) || MIN_PART_ROWS));
+  const rowCount = Math.min(MAX_SESSION_PARTS, Math.max(1, Number(text(form, 'rows')) || MIN_PART_ROWS));
   const rows: PartRow[] = [];
   for (let i = 0; i < rowCount; i++) {
     rows.push({
@@ -91,7 +92,7 @@ const API_FIELDS = [
   'joiningInstructions',
   'capacity',
   ...DATE_FIELDS,
-  ...Array.from({ length: MAX_PART_ROWS }, (_, i) => [partId(i, 'date'), partId(i, 'startTime'), partId(i, 'endTime')]).flat(),
+  ...Array.from({ length: MAX_SESSION_PARTS }, (_, i) => [partId(i, 'date'), partId(i, 'startTime'), partId(i, 'endTime')]).flat(),
 ];
 
 /** An API refusal as form errors, each next to its field (a date's problems on its first box). */

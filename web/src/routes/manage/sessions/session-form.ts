@@ -1,6 +1,10 @@
-/** The session form has a fixed number of part rows (no JavaScript needed); empty rows are ignored. */
+import { MAX_SESSION_PARTS } from '@lh/domain';
+
+/**
+ * The session form has a fixed number of part rows (no JavaScript needed); empty rows are ignored.
+ * At most MAX_SESSION_PARTS rows: the most parts a session may have.
+ */
 export const MIN_PART_ROWS = 4;
-export const MAX_PART_ROWS = 10;
 
 export interface DateParts {
   day: string;
@@ -32,7 +36,7 @@ export const partId = (i: number, field: 'date' | 'startTime' | 'endTime') => `p
 /** Form rows for stored parts, plus empty rows to add more. */
 export function partRows(parts: { date: string; startTime: string; endTime: string }[]): PartRow[] {
   const rows = parts.map((p) => ({ ...datePartsOf(p.date), startTime: p.startTime, endTime: p.endTime }));
-  const count = Math.min(MAX_PART_ROWS, Math.max(MIN_PART_ROWS, rows.length + 1));
+  const count = Math.min(MAX_SESSION_PARTS, Math.max(MIN_PART_ROWS, rows.length + 1));
   while (rows.length < count) rows.push({ ...emptyPart });
   return rows;
 }
