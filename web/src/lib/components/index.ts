@@ -8,6 +8,7 @@ export { default as DateInput } from './DateInput.svelte';
 export { default as Details } from './Details.svelte';
 export { default as ErrorSummary } from './ErrorSummary.svelte';
 export { default as Fieldset } from './Fieldset.svelte';
+export { default as FormGroup } from './FormGroup.svelte';
 export { default as InsetText } from './InsetText.svelte';
 export { default as LiveRegion } from './LiveRegion.svelte';
 export { default as NotificationBanner } from './NotificationBanner.svelte';
