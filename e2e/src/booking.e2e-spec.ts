@@ -97,6 +97,7 @@ describe('booking in the web app', () => {
     for (const href of fullSessions) {
       await p.goto(`${webUrl()}/sessions/${href.split('/').pop()}/book`);
       expect(await p.locator('h1').innerText()).toBe('Join the waiting list');
+      expect(await p.locator('.govuk-inset-text').first().innerText()).toContain('This session is full.');
       await p.getByRole('button', { name: 'Join the waiting list' }).click();
       await p.waitForLoadState();
       if (/outcome=booked/.test(p.url())) {
@@ -188,10 +189,12 @@ describe('booking in the web app', () => {
     const sessions = await page.locator('tbody tr a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     // a session whose course has another date with places, and someone confirmed on it
     let moved = false;
+    let movedName = '';
     for (const href of sessions) {
       await page.goto(`${webUrl()}${href}`);
       const move = page.locator('a', { hasText: /^Move/ }).first();
       if ((await move.count()) === 0) continue;
+      movedName = (await move.textContent())!.replace(/^Move\s*/, '').replace(/\s*to another date$/, '');
       await move.click();
       await page.waitForURL(/\/move$/);
       if ((await page.locator('input[name="toSessionId"]').count()) === 0) continue;
@@ -224,6 +227,18 @@ describe('booking in the web app', () => {
     await page.waitForURL(/done=session-cancelled/);
     expect(page.url().replace(/\?.*$/, '')).toBe(rosterUrl);
     expect(await page.locator('main').innerText()).toMatch(/Confirmed \(0\)/);
+
+    // the moved booking's history names both changes in words
+    const movedBookings = await page
+      .locator('#cancelled + .lh-table-scroll a', { hasText: movedName })
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const histories: string[] = [];
+    for (const href of movedBookings) {
+      await page.goto(`${webUrl()}${href}`);
+      histories.push(await page.locator('main').innerText());
+    }
+    expect(histories.some((h) => h.includes('Moved here from another date') && h.includes('The session was cancelled'))).toBe(true);
+    await screenshot(page, 'moved-booking-history-desktop');
   });
 
   it('a tampered approval link gets a clear error', async () => {
