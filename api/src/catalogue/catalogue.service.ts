@@ -3,7 +3,7 @@ import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, SessionStatus, isUuid, needsApproval, placesLeft } from '@lh/domain';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
-import { BookingRepository, type UpcomingPlaces } from '../booking/booking.repository';
+import { BookingRepository, type PlaceCounts, type UpcomingPlaces } from '../booking/booking.repository';
 import { Session } from '../scheduling/session.entity';
 import { Agency } from '../people/agency.entity';
 import { Course } from './course.entity';
@@ -72,7 +72,7 @@ export class CatalogueService {
     const byCourse = new Map<string, SessionType[]>();
     for (const s of sessions) {
       const list = byCourse.get(s.course.id) ?? [];
-      list.push(this.toSessionType(s, counts.get(s.id)?.held ?? 0));
+      list.push(this.toSessionType(s, counts.get(s.id) ?? { held: 0, waiting: 0 }));
       byCourse.set(s.course.id, list);
     }
     return byCourse;
@@ -86,7 +86,7 @@ export class CatalogueService {
     const counts = await this.repo.placeCounts(em, session.id);
     const agency = viewer?.agencyId ? await em.findOne(Agency, viewer.agencyId) : null;
     return {
-      session: this.toSessionType(session, counts.held),
+      session: this.toSessionType(session, counts),
       course: { id: session.course.id, title: session.course.title },
       requiresApproval: session.course.requiresApproval,
       approvalNeededForYou: needsApproval(session.course, agency),
@@ -97,7 +97,7 @@ export class CatalogueService {
     };
   }
 
-  private toSessionType(s: Session, held: number): SessionType {
+  private toSessionType(s: Session, counts: Pick<PlaceCounts, 'held' | 'waiting'>): SessionType {
     return {
       id: s.id,
       startsAt: s.startsAt,
@@ -109,7 +109,8 @@ export class CatalogueService {
       room: s.room ?? null,
       online: !s.venue,
       capacity: s.capacity,
-      placesLeft: placesLeft(s.capacity, held),
+      placesLeft: placesLeft(s.capacity, counts.held),
+      waiting: counts.waiting,
       status: s.status,
     };
   }

@@ -32,6 +32,8 @@ export class SessionType {
   @Field(() => Boolean) online!: boolean;
   @Field(() => Int) capacity!: number;
   @Field(() => Int) placesLeft!: number;
+  @Field(() => Int, { description: 'People on the waiting list: while anyone waits, a new booking joins the end of it.' })
+  waiting!: number;
   @Field(() => SessionStatus) status!: SessionStatus;
 }
 

@@ -1,15 +1,12 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { Args, ID } from '@nestjs/graphql';
-import { DomainError, ErrorCode, isUuid } from '@lh/domain';
+import { DomainError, ErrorCode, invalidIdMessage, isUuid } from '@lh/domain';
 
 /**
  * Ids are UUIDs, checked once at the edge: an argument declared with `IdArg` that is not a UUID is
  * answered with BAD_USER_INPUT naming it, before any resolver or query runs (id fields of input
  * objects carry `@IsUUID` with the words of their form). Services can then trust every id they get.
  */
-export const invalidIdMessage = (field: string) =>
-  `${field} is not a valid id: check the link or address you followed (ids look like 3f2a9c1e-0b7d-4c1a-9e2f-6a5b4c3d2e1f)`;
-
 @Injectable()
 class UuidPipe implements PipeTransform<unknown, unknown> {
   constructor(private readonly field: string) {}

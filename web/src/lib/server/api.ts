@@ -1,6 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { ApiRequestError, createApiClient, type RequestOptions } from '@lh/graphql-client';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { isInvalidIdProblem } from '@lh/domain';
 import { config } from './config';
 
 export const SESSION_COOKIE = 'lh_session';
@@ -23,7 +24,8 @@ export const apiRequest = request;
 
 /**
  * Turns an API failure in a page load into the right page: sign-in for UNAUTHENTICATED,
- * 404 for NOT_FOUND, 403 for NOT_ALLOWED, and a clear error otherwise.
+ * 404 for NOT_FOUND (and for an id in the address that is not an id at all), 403 for NOT_ALLOWED,
+ * and a clear error otherwise.
  */
 export function failLoad(e: unknown, event: Pick<RequestEvent, 'url'>): never {
   if (e instanceof ApiRequestError) {
@@ -33,6 +35,12 @@ export function failLoad(e: unknown, event: Pick<RequestEvent, 'url'>): never {
       // falls through (redirect throws)
       case 'NOT_FOUND':
         error(404, { message: e.message, code: e.code });
+      // falls through
+      case 'BAD_USER_INPUT':
+        if (e.errors[0]?.fields.some(isInvalidIdProblem)) {
+          error(404, { message: 'There is nothing at this address: check the link you followed.', code: 'NOT_FOUND' });
+        }
+        error(400, { message: e.message, code: e.code });
       // falls through
       case 'NOT_ALLOWED':
         error(403, { message: e.message, code: e.code });
