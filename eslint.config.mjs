@@ -3,6 +3,8 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
+const entityManagerPackages = ['@mikro-orm/postgresql', '@mikro-orm/core', '@mikro-orm/knex'];
+
 export default tseslint.config(
   {
     ignores: [
@@ -19,6 +21,12 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    rules: {
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      curly: ['error', 'all'],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
@@ -30,6 +38,7 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
@@ -46,15 +55,40 @@ export default tseslint.config(
       ],
     },
   },
+  // Resolvers are thin: one service call each; services own the database.
+  {
+    files: ['api/src/**/*.resolver.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: entityManagerPackages.map((name) => ({
+            name,
+            importNames: ['EntityManager'],
+            message: 'Resolvers call one service; services own the database. Move this query into a service.',
+          })),
+        },
+      ],
+    },
+  },
   ...svelte.configs['flat/recommended'],
+  // Type-aware rules for the web app (.ts and .svelte, through web/tsconfig.json; run `svelte-kit sync` first)
   {
     files: ['web/**/*.svelte', 'web/**/*.ts', 'web/**/*.svelte.ts'],
     languageOptions: {
       globals: { ...globals.browser, ...globals.node },
-      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
+      parserOptions: {
+        parser: tseslint.parser,
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.svelte'],
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      // Svelte event handlers may be async; Svelte ignores what they return.
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       'svelte/no-navigation-without-resolve': 'off',
     },
   },
