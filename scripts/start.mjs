@@ -13,7 +13,9 @@ const installed = path.join(root, 'node_modules/.package-lock.json');
 if (!existsSync(installed) || statSync(installed).mtimeMs < statSync(path.join(root, 'package-lock.json')).mtimeMs) {
   console.log('Installing dependencies (npm install)...');
   const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  if (r.status !== 0) {
+    process.exit(r.status ?? 1);
+  }
 }
 
 const { startStack } = await import('./lib/stack.mjs');
@@ -46,7 +48,9 @@ ${DEMO_ACCOUNTS.map((a) => `   ${a.role.padEnd(13)} ${a.email}`).join('\n')}
 let stopping = false;
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, async () => {
-    if (stopping) return;
+    if (stopping) {
+      return;
+    }
     stopping = true;
     console.log('\nStopping...');
     await stack.stop();

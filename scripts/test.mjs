@@ -47,7 +47,9 @@ const steps = [
       const before = generated.map((f) => readFileSync(path.join(root, f), 'utf8'));
       await run('npm', ['run', '--silent', 'codegen'], { quiet: true });
       const stale = generated.filter((f, i) => readFileSync(path.join(root, f), 'utf8') !== before[i]);
-      if (stale.length) throw new Error(`Stale generated files: ${stale.join(', ')}. Run \`npm run codegen\` and commit the result.`);
+      if (stale.length) {
+        throw new Error(`Stale generated files: ${stale.join(', ')}. Run \`npm run codegen\` and commit the result.`);
+      }
     },
   ],
   ['unit tests', () => jest('unit')],
@@ -72,7 +74,9 @@ const only = process.argv.slice(2);
 let passed = 0;
 const started = Date.now();
 for (const [name, step] of steps) {
-  if (only.length && !only.some((o) => name.includes(o))) continue;
+  if (only.length && !only.some((o) => name.includes(o))) {
+    continue;
+  }
   const t = Date.now();
   console.log(`\n▶ ${name}`);
   try {

@@ -9,7 +9,9 @@ const dropIeCssHacks = {
   postcssPlugin: 'learning-hub-drop-ie-css-hacks',
   AtRule: {
     media(rule: { params: string; remove(): void }) {
-      if (rule.params.includes('\uFFFD')) rule.remove();
+      if (rule.params.includes('\uFFFD')) {
+        rule.remove();
+      }
     },
   },
 };

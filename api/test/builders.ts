@@ -24,7 +24,9 @@ export async function anAgency(em: EntityManager, over: Partial<Pick<Agency, 'na
 const hashes = new Map<string, Promise<string>>();
 /** argon2 is slow on purpose: hash each test password once. */
 const hashOf = (password: string) => {
-  if (!hashes.has(password)) hashes.set(password, AuthService.hashPassword(password));
+  if (!hashes.has(password)) {
+    hashes.set(password, AuthService.hashPassword(password));
+  }
   return hashes.get(password)!;
 };
 

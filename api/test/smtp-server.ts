@@ -34,7 +34,9 @@ export async function startTestSmtp(opts: { rejectRecipient?: (address: string) 
       logger: false,
       onRcptTo(address, _session, callback) {
         const reason = opts.rejectRecipient?.(address.address);
-        if (!reason) return callback();
+        if (!reason) {
+          return callback();
+        }
         callback(Object.assign(new Error(reason), { responseCode: 550 }));
       },
       onData(stream, session, callback) {
@@ -71,13 +73,17 @@ export async function startTestSmtp(opts: { rejectRecipient?: (address: string) 
     async stop() {
       const s = server;
       server = null;
-      if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+      if (s) {
+        await new Promise<void>((resolve) => s.close(() => resolve()));
+      }
     },
     start: listen,
     async waitFor(count, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`Expected ${count} mails, got ${received.length} within ${timeoutMs} ms`);
+        if (Date.now() > deadline) {
+          throw new Error(`Expected ${count} mails, got ${received.length} within ${timeoutMs} ms`);
+        }
         await new Promise((r) => setTimeout(r, 100));
       }
     },

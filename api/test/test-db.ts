@@ -8,7 +8,9 @@ import { createApp } from '../src/bootstrap';
 
 function adminUrl(): string {
   const url = process.env.LH_TEST_PG_ADMIN_URL;
-  if (!url) throw new Error('LH_TEST_PG_ADMIN_URL is not set: run integration tests through jest --selectProjects integration');
+  if (!url) {
+    throw new Error('LH_TEST_PG_ADMIN_URL is not set: run integration tests through jest --selectProjects integration');
+  }
   return url;
 }
 
@@ -83,6 +85,8 @@ export async function signInAs(baseUrl: string, person: { email: string; passwor
     input: { email: person.email, password: person.password },
   });
   const cookie = res.setCookie.map((c) => c.split(';')[0]!).find((c) => c.startsWith('lh_session='));
-  if (!cookie) throw new Error(`Could not sign in ${person.email}: ${JSON.stringify(res.errors)}`);
+  if (!cookie) {
+    throw new Error(`Could not sign in ${person.email}: ${JSON.stringify(res.errors)}`);
+  }
   return cookie;
 }

@@ -16,15 +16,27 @@ const HELP_PAGES = [
 async function structureProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    if (document.documentElement.lang !== 'en-GB') problems.push(`lang is "${document.documentElement.lang}"`);
+    if (document.documentElement.lang !== 'en-GB') {
+      problems.push(`lang is "${document.documentElement.lang}"`);
+    }
     const h1 = document.querySelectorAll('h1').length;
-    if (h1 !== 1) problems.push(`${h1} h1 elements`);
+    if (h1 !== 1) {
+      problems.push(`${h1} h1 elements`);
+    }
     const mains = document.querySelectorAll('main, [role="main"]');
-    if (mains.length !== 1) problems.push(`${mains.length} main landmarks`);
-    if (mains[0]?.id !== 'main-content') problems.push('main is not #main-content');
+    if (mains.length !== 1) {
+      problems.push(`${mains.length} main landmarks`);
+    }
+    if (mains[0]?.id !== 'main-content') {
+      problems.push('main is not #main-content');
+    }
     const focusable = document.querySelector<HTMLElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])');
-    if (!focusable?.matches('a.govuk-skip-link[href="#main-content"]')) problems.push('the first focusable element is not the skip link');
-    if (!/ – Learning Hub$/.test(document.title)) problems.push(`title "${document.title}"`);
+    if (!focusable?.matches('a.govuk-skip-link[href="#main-content"]')) {
+      problems.push('the first focusable element is not the skip link');
+    }
+    if (!/ – Learning Hub$/.test(document.title)) {
+      problems.push(`title "${document.title}"`);
+    }
     return problems;
   });
 }
@@ -47,7 +59,9 @@ interface FocusReport {
 async function focused(page: Page): Promise<FocusReport | null> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
-    if (!el || el === document.body) return null;
+    if (!el || el === document.body) {
+      return null;
+    }
     // GOV.UK radios and checkboxes hide the real input and draw it (and its focus ring) with the label's ::before.
     const drawn = el instanceof HTMLInputElement && ['checkbox', 'radio'].includes(el.type) && el.labels?.[0];
     const target: Element = drawn || el;
@@ -84,10 +98,18 @@ async function focused(page: Page): Promise<FocusReport | null> {
     const off = look();
     el.focus();
     const indicator: string[] = [];
-    if (on.outline !== off.outline && on.outline !== 'none' && !transparent(on.outline)) indicator.push(`outline ${on.outline}`);
-    if (on.boxShadow !== off.boxShadow && on.boxShadow !== 'none') indicator.push(`box-shadow ${on.boxShadow}`);
-    if (on.background !== off.background && !transparent(on.background)) indicator.push(`background ${on.background}`);
-    if (on.border !== off.border) indicator.push(`border ${on.border}`);
+    if (on.outline !== off.outline && on.outline !== 'none' && !transparent(on.outline)) {
+      indicator.push(`outline ${on.outline}`);
+    }
+    if (on.boxShadow !== off.boxShadow && on.boxShadow !== 'none') {
+      indicator.push(`box-shadow ${on.boxShadow}`);
+    }
+    if (on.background !== off.background && !transparent(on.background)) {
+      indicator.push(`background ${on.background}`);
+    }
+    if (on.border !== off.border) {
+      indicator.push(`border ${on.border}`);
+    }
     const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40) || el.id;
     return { tag: el.tagName.toLowerCase(), name, visible, indicator };
   });
@@ -108,17 +130,27 @@ function keyboardUser(page: Page) {
   const problems: string[] = [];
   async function check(): Promise<FocusReport> {
     const f = await focused(page);
-    if (!f) throw new Error('nothing has focus');
-    if (!f.visible) problems.push(`${f.tag} "${f.name}" is off screen or hidden while focused`);
-    if (!f.indicator.length) problems.push(`${f.tag} "${f.name}" shows no focus indicator`);
+    if (!f) {
+      throw new Error('nothing has focus');
+    }
+    if (!f.visible) {
+      problems.push(`${f.tag} "${f.name}" is off screen or hidden while focused`);
+    }
+    if (!f.indicator.length) {
+      problems.push(`${f.tag} "${f.name}" shows no focus indicator`);
+    }
     return f;
   }
   const matches = (w: Wanted) =>
     page.evaluate(
       ({ selector, text, notHref }) => {
         const el = document.activeElement;
-        if (!el?.matches(selector)) return false;
-        if (text && !new RegExp(text).test(el.textContent ?? '')) return false;
+        if (!el?.matches(selector)) {
+          return false;
+        }
+        if (text && !new RegExp(text).test(el.textContent ?? '')) {
+          return false;
+        }
         return !notHref?.includes(el.getAttribute('href') ?? '');
       },
       { selector: w.selector, text: w.text?.source, notHref: w.notHref },
@@ -136,14 +168,20 @@ function keyboardUser(page: Page) {
     for (let i = 0; i < max; i++) {
       await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
       await check();
-      if (await matches(w)) return true;
-      if (stop && (await active(stop))) return false;
+      if (await matches(w)) {
+        return true;
+      }
+      if (stop && (await active(stop))) {
+        return false;
+      }
     }
     return false;
   }
   /** Presses Tab (checking each stop) until the focused element is the one wanted. */
   async function tabTo(wanted: Wanted | string, max = 40): Promise<void> {
-    if (!(await find(wanted, { max }))) throw new Error(`${JSON.stringify(wanted)} not reached with ${max} presses of Tab`);
+    if (!(await find(wanted, { max }))) {
+      throw new Error(`${JSON.stringify(wanted)} not reached with ${max} presses of Tab`);
+    }
   }
   /**
    * Tabs to the element wanted, forwards or (with Shift+Tab) backwards, whichever way it lies from the focus:
@@ -154,10 +192,14 @@ function keyboardUser(page: Page) {
     const backwards = await page.evaluate((selector) => {
       const target = document.querySelector(selector);
       const el = document.activeElement;
-      if (!target || !el || el === document.body) return false;
+      if (!target || !el || el === document.body) {
+        return false;
+      }
       return !!(target.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
     }, w.selector);
-    if (!(await find(w, { backwards, max }))) throw new Error(`${JSON.stringify(wanted)} not reached with ${max} presses`);
+    if (!(await find(w, { backwards, max }))) {
+      throw new Error(`${JSON.stringify(wanted)} not reached with ${max} presses`);
+    }
   }
   return { problems, check, active, find, tabTo, reach };
 }
@@ -250,7 +292,9 @@ describe('accessibility', () => {
       'at %s width',
       async (width, viewport) => {
         await page.setViewportSize(viewport);
-        if (role) await signInAs(role);
+        if (role) {
+          await signInAs(role);
+        }
         const queue: { path: string; depth: number }[] = [{ path: '/', depth: 0 }];
         const seen = new Set<string>();
         const problems: { page: string; problems: string[] }[] = [];
@@ -258,18 +302,28 @@ describe('accessibility', () => {
         while (queue.length && visited.length < 60) {
           const { path, depth } = queue.shift()!;
           const shape = shapeOf(path);
-          if (seen.has(shape)) continue;
+          if (seen.has(shape)) {
+            continue;
+          }
           seen.add(shape);
           const response = await page.goto(`${webUrl()}${path}`).catch((e: Error) => {
-            if (/Download is starting/.test(e.message)) return null; // an export or a calendar file
+            if (/Download is starting/.test(e.message)) {
+              return null;
+            } // an export or a calendar file
             throw e;
           });
-          if (!response?.headers()['content-type']?.includes('text/html')) continue;
+          if (!response?.headers()['content-type']?.includes('text/html')) {
+            continue;
+          }
           visited.push(path);
           const found = await structureProblems(page);
-          if (!response.ok()) found.push(`status ${response.status()}`);
+          if (!response.ok()) {
+            found.push(`status ${response.status()}`);
+          }
           const tooWide = await page.evaluate(() => {
-            if (document.documentElement.scrollWidth <= window.innerWidth) return null;
+            if (document.documentElement.scrollWidth <= window.innerWidth) {
+              return null;
+            }
             // Name the outermost elements that stick out, so the message says what to fix.
             const out = Array.from(document.body.querySelectorAll<HTMLElement>('*')).filter(
               (el) =>
@@ -280,13 +334,21 @@ describe('accessibility', () => {
               .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''}`)
               .slice(0, 3);
           });
-          if (tooWide) found.push(`wider than the screen: ${tooWide.join(', ')}`);
+          if (tooWide) {
+            found.push(`wider than the screen: ${tooWide.join(', ')}`);
+          }
           found.push(...(await axe(page)).map((v) => `axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`));
-          if (found.length) problems.push({ page: path, problems: found });
-          if (depth >= 3) continue;
+          if (found.length) {
+            problems.push({ page: path, problems: found });
+          }
+          if (depth >= 3) {
+            continue;
+          }
           const links = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
           for (const href of links) {
-            if (!href.startsWith('/') || href.startsWith('//') || href.startsWith('/sign-out')) continue;
+            if (!href.startsWith('/') || href.startsWith('//') || href.startsWith('/sign-out')) {
+              continue;
+            }
             queue.push({ path: href.split('#')[0], depth: depth + 1 });
           }
         }
@@ -329,7 +391,9 @@ describe('accessibility', () => {
     await page.keyboard.press('Shift+Tab');
     expect(await active('#level')).toBe(true);
     await check();
-    for (let i = 0; i < 4 && (await page.locator('#level').inputValue()) !== '3'; i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 4 && (await page.locator('#level').inputValue()) !== '3'; i++) {
+      await page.keyboard.press('ArrowDown');
+    }
     expect(await page.locator('#level').inputValue()).toBe('3');
     await tabTo('form[aria-label="Filter courses"] button');
     await screenshot(page, 'keyboard-apply-filters-desktop');
@@ -377,7 +441,9 @@ describe('accessibility', () => {
     let booked = false;
     for (let attempt = 0; attempt < 12 && !booked; attempt++) {
       const course = await find({ selector: '.lh-course h2 a', notHref: triedCourses }, { stop: footer, max: 200 });
-      if (!course) throw new Error(`no course left to try after ${triedCourses.join(', ')}`);
+      if (!course) {
+        throw new Error(`no course left to try after ${triedCourses.join(', ')}`);
+      }
       triedCourses.push((await page.evaluate(() => document.activeElement!.getAttribute('href')))!);
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
@@ -388,7 +454,9 @@ describe('accessibility', () => {
           { selector: 'a.govuk-button[href$="/book"]', text: /^\s*Book a place/, notHref: triedDates },
           { stop: footer },
         );
-        if (!date) break;
+        if (!date) {
+          break;
+        }
         triedDates.push((await page.evaluate(() => document.activeElement!.getAttribute('href')))!);
         await screenshot(page, 'keyboard-book-a-place-button-desktop');
         await page.keyboard.press('Enter');
@@ -409,8 +477,9 @@ describe('accessibility', () => {
           // Refused: the error summary takes focus; the back link is just before it.
           await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'));
           const refusal = await page.locator('.govuk-error-summary').innerText();
-          if (/already have a booking on this course|particular audience|You need to complete/.test(refusal)) courseRefused = true;
-          else if (!/already have a booking on this session|has been cancelled|already started|not opened yet|has closed/.test(refusal)) {
+          if (/already have a booking on this course|particular audience|You need to complete/.test(refusal)) {
+            courseRefused = true;
+          } else if (!/already have a booking on this session|has been cancelled|already started|not opened yet|has closed/.test(refusal)) {
             throw new Error(`Booking was refused for an unexpected reason: ${refusal}`);
           }
         }
@@ -419,9 +488,13 @@ describe('accessibility', () => {
         await page.keyboard.press('Enter');
         await page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
         await page.locator('a.govuk-back-link[href="/courses"]').waitFor();
-        if (courseRefused) break;
+        if (courseRefused) {
+          break;
+        }
       }
-      if (booked) break;
+      if (booked) {
+        break;
+      }
       // Back to the catalogue for the next course.
       await reach('a.govuk-back-link[href="/courses"]');
       await page.keyboard.press('Enter');
@@ -494,7 +567,9 @@ describe('accessibility', () => {
         const clipped: string[] = [];
         for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
           const r = el.getBoundingClientRect();
-          if (r.width <= 1 || r.height <= 1 || ['INPUT', 'SELECT', 'TEXTAREA', 'OPTION'].includes(el.tagName)) continue; // visually hidden, or a form control
+          if (r.width <= 1 || r.height <= 1 || ['INPUT', 'SELECT', 'TEXTAREA', 'OPTION'].includes(el.tagName)) {
+            continue;
+          } // visually hidden, or a form control
           const hasText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
           const cs = getComputedStyle(el);
           const hides = (v: string) => v === 'hidden' || v === 'clip';

@@ -11,7 +11,9 @@ function nextSpringClockChange(): Date {
   for (let year = new Date().getUTCFullYear(); ; year++) {
     const d = new Date(Date.UTC(year, 3, 0));
     d.setUTCDate(d.getUTCDate() - d.getUTCDay());
-    if (d.getTime() > Date.now() + 21 * DAY) return d;
+    if (d.getTime() > Date.now() + 21 * DAY) {
+      return d;
+    }
   }
 }
 const ymd = (d: Date) => d.toISOString().slice(0, 10);

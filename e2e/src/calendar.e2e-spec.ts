@@ -72,7 +72,9 @@ describe('calendars in the web app', () => {
     expect(ics).toContain('METHOD:PUBLISH');
     expect(ics).toContain('X-WR-CALNAME:Learning Hub: Priya Shah');
     expect(ics).toMatch(/DTSTART;TZID=Europe\/London:\d{8}T\d{6}/);
-    for (const b of confirmed) expect(ics).toContain(`UID:booking-${b.id}-part-`);
+    for (const b of confirmed) {
+      expect(ics).toContain(`UID:booking-${b.id}-part-`);
+    }
 
     // shown once: back on the page, it is not there any more
     await page.goto(`${webUrl()}/account`);

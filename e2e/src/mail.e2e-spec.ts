@@ -10,7 +10,9 @@ import { axe, DESKTOP, demoEmail, launchBrowser, PHONE, screenshot, signIn, webU
  */
 async function aFailedMail(subject: string): Promise<void> {
   const url = process.env.E2E_DATABASE_URL;
-  if (!url) throw new Error('E2E_DATABASE_URL is not set: run e2e tests through jest --selectProjects e2e');
+  if (!url) {
+    throw new Error('E2E_DATABASE_URL is not set: run e2e tests through jest --selectProjects e2e');
+  }
   const bookingId = randomUUID();
   const ics = buildInvite({
     method: 'REQUEST',
@@ -91,7 +93,9 @@ describe('mail log and caught mail in Chromium', () => {
     const link = page.getByRole('link', { name: subject });
     for (let i = 0; i < 30 && !(await link.count()); i++) {
       await page.goto(`${webUrl()}/dev/mail`);
-      if (!(await link.count())) await page.waitForTimeout(500);
+      if (!(await link.count())) {
+        await page.waitForTimeout(500);
+      }
     }
     await expectAccessible('caught mail');
     await link.click();

@@ -8,7 +8,9 @@ export const apiUrl = (): string => must('E2E_API_URL');
 
 function must(name: string): string {
   const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: run e2e tests through jest --selectProjects e2e`);
+  if (!v) {
+    throw new Error(`${name} is not set: run e2e tests through jest --selectProjects e2e`);
+  }
   return v;
 }
 
@@ -78,7 +80,9 @@ export async function waitForMail(
   const { simpleParser } = await import('mailparser');
   const { readdirSync, readFileSync } = await import('node:fs');
   const dir = process.env.E2E_MAIL_DIR;
-  if (!dir) throw new Error('E2E_MAIL_DIR is not set');
+  if (!dir) {
+    throw new Error('E2E_MAIL_DIR is not set');
+  }
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.eml'))) {

@@ -14,7 +14,9 @@ const candidates = [
 
 export async function ensureChromium() {
   const found = candidates.find((p) => existsSync(p));
-  if (found) return found;
+  if (found) {
+    return found;
+  }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
     console.log('Installing Debian chromium for the browser tests (apt-get)...');
@@ -23,7 +25,9 @@ export async function ensureChromium() {
       quiet: true,
       env: { DEBIAN_FRONTEND: 'noninteractive' },
     });
-    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+    if (existsSync('/usr/bin/chromium')) {
+      return '/usr/bin/chromium';
+    }
   }
   throw new Error(
     'The browser tests need Chromium. Install it (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: install Chromium or Google Chrome) or set CHROMIUM_PATH to its executable.',

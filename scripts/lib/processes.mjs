@@ -36,7 +36,9 @@ export function startService(name, command, args, { env = {}, cwd = root, log = 
   let recent = '';
   const onData = (d) => {
     recent = (recent + d).slice(-4000);
-    if (log) console.log(prefix(d));
+    if (log) {
+      console.log(prefix(d));
+    }
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
@@ -52,7 +54,9 @@ export async function waitForUrl(url, { name = url, timeoutMs = 60_000, service 
     }
     try {
       const res = await fetch(url);
-      if (res.ok) return;
+      if (res.ok) {
+        return;
+      }
     } catch {
       // not up yet
     }

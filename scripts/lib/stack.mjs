@@ -25,7 +25,9 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
   // before a slower, one-by-one shutdown reached them.
   const stop = async () => {
     await Promise.all(children.map(kill));
-    for (const s of stops.reverse()) await s().catch(() => undefined);
+    for (const s of stops.reverse()) {
+      await s().catch(() => undefined);
+    }
   };
   try {
     let databaseUrl = process.env.DATABASE_URL;
@@ -41,7 +43,9 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
 
     let smtpUrl = process.env.SMTP_URL;
     const mailDir = path.join(root, '.data', fresh ? `mail-${name}-${process.pid}-${Date.now()}` : `mail-${name}`);
-    if (fresh) stops.push(() => rm(mailDir, { recursive: true, force: true }));
+    if (fresh) {
+      stops.push(() => rm(mailDir, { recursive: true, force: true }));
+    }
     if (!smtpUrl) {
       const catcher = await startMailCatcher({ dir: mailDir });
       stops.push(() => catcher.stop());
@@ -51,7 +55,9 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
     // With the local catcher, the API shows coordinators the caught mail (development only).
     const env = { DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, ...(process.env.SMTP_URL ? {} : { MAIL_CATCHER_DIR: mailDir }) };
     await runTs('api/src/db/migrate-cli.ts', ['up'], { env, quiet: !log });
-    if (seed) await runTs('api/src/seed/seed-cli.ts', [], { env, quiet: !log });
+    if (seed) {
+      await runTs('api/src/seed/seed-cli.ts', [], { env, quiet: !log });
+    }
 
     apiPort ??= await freePort();
     webPort ??= await freePort();
@@ -74,7 +80,9 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
     const webEnv = { API_URL: apiUrl, PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl };
     let webService;
     if (web === 'built') {
-      if (!existsSync(path.join(root, 'web/build/index.js'))) throw new Error('web/build is missing: run `npx vite build` in web/ first');
+      if (!existsSync(path.join(root, 'web/build/index.js'))) {
+        throw new Error('web/build is missing: run `npx vite build` in web/ first');
+      }
       webService = startService('web', process.execPath, ['build/index.js'], { cwd: path.join(root, 'web'), env: webEnv, log });
     } else {
       webService = startService(
@@ -100,7 +108,9 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
 
 function kill(child) {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null) {
+      return resolve();
+    }
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
     setTimeout(() => child.kill('SIGKILL'), 5000).unref();

@@ -23,11 +23,19 @@ export class AccessGuard implements CanActivate {
     if (!access) {
       throw new DomainError(ErrorCode.NotAllowed, 'You do not have access to this.');
     }
-    if (access.kind === 'public') return true;
+    if (access.kind === 'public') {
+      return true;
+    }
     const viewer = req.viewer;
-    if (!viewer) throw new DomainError(ErrorCode.Unauthenticated, 'Sign in to continue.');
-    if (access.kind === 'signed-in') return true;
-    if (access.roles.some((r) => viewer.roles.includes(r))) return true;
+    if (!viewer) {
+      throw new DomainError(ErrorCode.Unauthenticated, 'Sign in to continue.');
+    }
+    if (access.kind === 'signed-in') {
+      return true;
+    }
+    if (access.roles.some((r) => viewer.roles.includes(r))) {
+      return true;
+    }
     throw new DomainError(ErrorCode.NotAllowed, 'You do not have access to this.');
   }
 }

@@ -56,10 +56,14 @@ export class AuthService {
 
   /** The person a session token belongs to, if the session is still live. Extends sessions in use. */
   async viewerForToken(token: string | undefined): Promise<Viewer | undefined> {
-    if (!token) return undefined;
+    if (!token) {
+      return undefined;
+    }
     const em = this.em.fork();
     const session = await em.findOne(AuthSession, { tokenHash: hashToken(token) }, { populate: ['person'] });
-    if (!session) return undefined;
+    if (!session) {
+      return undefined;
+    }
     const now = Date.now();
     if (session.expiresAt.getTime() <= now) {
       await em.remove(session).flush();
@@ -74,7 +78,9 @@ export class AuthService {
   }
 
   async signOut(token: string | undefined): Promise<void> {
-    if (!token) return;
+    if (!token) {
+      return;
+    }
     await this.em.fork().nativeDelete(AuthSession, { tokenHash: hashToken(token) });
   }
 }

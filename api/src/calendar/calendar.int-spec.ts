@@ -35,7 +35,9 @@ interface ParsedEvent {
 /** Parses .ics text with ical.js (an independent parser), resolving TZIDs with the file's own VTIMEZONE. */
 function parse(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));
-  for (const vtz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+  for (const vtz of calendar.getAllSubcomponents('vtimezone')) {
+    ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+  }
   return {
     method: calendar.getFirstPropertyValue('method'),
     name: calendar.getFirstPropertyValue('x-wr-calname'),

@@ -40,13 +40,17 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Declares a queue and the handler that runs each of its jobs (a handler that throws is retried by pg-boss). */
   work<T extends object>(name: string, handler: (data: T) => Promise<void>, settings: QueueSettings = {}): void {
-    if (this.boss) throw new Error(`Declare the "${name}" queue in onModuleInit, before the jobs start`);
+    if (this.boss) {
+      throw new Error(`Declare the "${name}" queue in onModuleInit, before the jobs start`);
+    }
     this.queues.set(name, { handler: handler as (data: object) => Promise<void>, settings });
   }
 
   /** Sends a job to a declared queue every time `cron` matches (Europe/London time). */
   schedule(name: string, cron: string): void {
-    if (this.boss) throw new Error(`Declare the "${name}" schedule in onModuleInit, before the jobs start`);
+    if (this.boss) {
+      throw new Error(`Declare the "${name}" schedule in onModuleInit, before the jobs start`);
+    }
     this.schedules.set(name, cron);
   }
 
@@ -57,7 +61,9 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Queues one job. Returns its id, or null when jobs are not running or the queue's policy dropped it. */
   async send(name: string, data: object = {}, options: PgBoss.SendOptions = {}): Promise<string | null> {
-    if (!this.boss) return null;
+    if (!this.boss) {
+      return null;
+    }
     return this.boss.send(name, data, options);
   }
 
@@ -78,11 +84,17 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       const { pollingIntervalSeconds = 2, runOnStart, ...queue } = settings;
       await boss.createQueue(name, { name, ...queue });
       await boss.work<object>(name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
-        for (const job of jobs) await handler(job.data);
+        for (const job of jobs) {
+          await handler(job.data);
+        }
       });
-      if (runOnStart) await boss.send(name, {});
+      if (runOnStart) {
+        await boss.send(name, {});
+      }
     }
-    for (const [name, cron] of this.schedules) await boss.schedule(name, cron, {}, { tz: 'Europe/London' });
+    for (const [name, cron] of this.schedules) {
+      await boss.schedule(name, cron, {}, { tz: 'Europe/London' });
+    }
     this.boss = boss;
     this.logger.log(`Background jobs started: ${[...this.queues.keys()].join(', ') || 'no queues'}`);
   }

@@ -16,9 +16,13 @@ const REJECTED = 'no-such-person@reject.example';
 /** Everything about the invite in a received mail, read with ical.js (TZIDs resolved by the mail's own VTIMEZONE). */
 function inviteIn(mail: ReceivedMail) {
   const part = mail.parsed.attachments.find((a) => a.contentType === 'text/calendar');
-  if (!part) throw new Error(`no text/calendar part in "${mail.parsed.subject}"`);
+  if (!part) {
+    throw new Error(`no text/calendar part in "${mail.parsed.subject}"`);
+  }
   const calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
-  for (const vtz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+  for (const vtz of calendar.getAllSubcomponents('vtimezone')) {
+    ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+  }
   const vevent = calendar.getFirstSubcomponent('vevent')!;
   const event = new ICAL.Event(vevent);
   return {

@@ -81,11 +81,15 @@ export class MailDeliveryService implements OnModuleInit {
   async deliverDue(limit = 200): Promise<DeliveryPass> {
     const pass: DeliveryPass = { sent: 0, retrying: 0, failed: 0 };
     const transport = this.transport;
-    if (!transport) return pass;
+    if (!transport) {
+      return pass;
+    }
     const tried: string[] = [];
     while (tried.length < limit) {
       const outcome = await this.deliverNext(transport, tried);
-      if (!outcome) break;
+      if (!outcome) {
+        break;
+      }
       tried.push(outcome.id);
       pass[outcome.result]++;
     }
@@ -102,7 +106,9 @@ export class MailDeliveryService implements OnModuleInit {
         { status: MailStatus.PENDING, nextAttemptAt: { $lte: new Date() }, ...(skip.length ? { id: { $nin: skip } } : {}) },
         { orderBy: { nextAttemptAt: 'asc', createdAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
       );
-      if (!message) return null;
+      if (!message) {
+        return null;
+      }
       message.attempts += 1;
       try {
         await transport.sendMail({

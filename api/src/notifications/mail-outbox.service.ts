@@ -105,8 +105,12 @@ export class MailOutboxService {
     about: { bookingId?: string; sessionId?: string; personId?: string },
     kinds: MailKind[],
   ): Promise<number> {
-    if (!about.bookingId && !about.sessionId && !about.personId) throw new Error('cancelPending needs a booking, session or person');
-    if (!kinds.length) return 0;
+    if (!about.bookingId && !about.sessionId && !about.personId) {
+      throw new Error('cancelPending needs a booking, session or person');
+    }
+    if (!kinds.length) {
+      return 0;
+    }
     return em.nativeUpdate(
       OutboxMessage,
       {
@@ -125,7 +129,9 @@ export class MailOutboxService {
    * so a published calendar can give each event the SEQUENCE of the last invite for it.
    */
   async lastSequences(em: EntityManager, uids: readonly string[]): Promise<Map<string, number>> {
-    if (!uids.length) return new Map();
+    if (!uids.length) {
+      return new Map();
+    }
     const rows = await em.execute<{ uid: string; max: number | string }[]>(
       'select ics_uid as uid, max(ics_sequence) as max from outbox_message where ics_uid in (?) group by ics_uid',
       [[...uids]],

@@ -143,7 +143,9 @@ function compose(o: {
 
 /** "Tuesday 3 March 2026, 9:30am to 12:30pm", numbered when there are several parts. */
 export function describeParts(parts: SessionDetails['parts']): string {
-  if (parts.length === 1) return formatLondonRange(parts[0]!.start, parts[0]!.end);
+  if (parts.length === 1) {
+    return formatLondonRange(parts[0]!.start, parts[0]!.end);
+  }
   return parts.map((x, i) => `Part ${i + 1} of ${parts.length}: ${formatLondonRange(x.start, x.end)}`).join('\n');
 }
 
@@ -164,7 +166,9 @@ function sessionFacts(s: SessionDetails, opts: { joinLink?: boolean } = {}): Blo
   ];
   if (s.place.kind === 'venue') {
     rows.push(['Venue', `${s.place.name}\n${s.place.address}`]);
-    if (s.place.accessibilityNotes) rows.push(['Access', s.place.accessibilityNotes]);
+    if (s.place.accessibilityNotes) {
+      rows.push(['Access', s.place.accessibilityNotes]);
+    }
   } else {
     rows.push(['Where', opts.joinLink && s.place.joinUrl ? `Online: ${s.place.joinUrl}` : 'Online']);
   }

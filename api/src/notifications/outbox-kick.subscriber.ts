@@ -17,11 +17,16 @@ export class OutboxKickSubscriber implements EventSubscriber {
     const queued = uow
       .getChangeSets()
       .some((cs) => cs.entity instanceof OutboxMessage && cs.type !== ChangeSetType.DELETE && cs.entity.status === MailStatus.PENDING);
-    if (!queued) return;
+    if (!queued) {
+      return;
+    }
     const transaction = em.getTransactionContext<object>();
     // Outside an explicit transaction the flush has already committed its own.
-    if (transaction) this.waiting.add(transaction);
-    else this.kick();
+    if (transaction) {
+      this.waiting.add(transaction);
+    } else {
+      this.kick();
+    }
   }
 
   async afterTransactionCommit({ transaction }: TransactionEventArgs): Promise<void> {

@@ -24,10 +24,16 @@ describe('GraphQL schema', () => {
       const proto = resolver.prototype as unknown as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(proto)) {
         const handler = proto[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
+        if (name === 'constructor' || typeof handler !== 'function') {
+          continue;
+        }
         const resolverType = Reflect.getMetadata('graphql:resolver_type', handler) as string | undefined;
-        if (resolverType !== 'Query' && resolverType !== 'Mutation') continue;
-        if (!Reflect.getMetadata(ACCESS_KEY, handler)) undeclared.push(`${resolver.name}.${name}`);
+        if (resolverType !== 'Query' && resolverType !== 'Mutation') {
+          continue;
+        }
+        if (!Reflect.getMetadata(ACCESS_KEY, handler)) {
+          undeclared.push(`${resolver.name}.${name}`);
+        }
       }
     }
     expect(undeclared).toEqual([]);

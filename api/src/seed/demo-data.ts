@@ -94,8 +94,12 @@ function easterSunday(year: number): string {
 function isBankHoliday(date: string): boolean {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const easter = easterSunday(y);
-  if (date === addDays(easter, -2) || date === addDays(easter, 1)) return true;
-  if (dayOfWeek(date) !== 1) return false;
+  if (date === addDays(easter, -2) || date === addDays(easter, 1)) {
+    return true;
+  }
+  if (dayOfWeek(date) !== 1) {
+    return false;
+  }
   const firstMonday = d <= 7;
   const lastMonday = d + 7 > new Date(Date.UTC(y, m, 0)).getUTCDate();
   return (m === 5 && (firstMonday || lastMonday)) || (m === 8 && lastMonday);
@@ -105,14 +109,20 @@ function isBankHoliday(date: string): boolean {
 function isWorkingDay(date: string): boolean {
   const [, m, d] = date.split('-').map(Number) as [number, number, number];
   const dow = dayOfWeek(date);
-  if (dow === 0 || dow === 6) return false;
-  if ((m === 12 && d >= 21) || (m === 1 && d <= 2)) return false;
+  if (dow === 0 || dow === 6) {
+    return false;
+  }
+  if ((m === 12 && d >= 21) || (m === 1 && d <= 2)) {
+    return false;
+  }
   return !isBankHoliday(date);
 }
 
 function nextWorkingDay(date: string): string {
   let next = addDays(date, 1);
-  while (!isWorkingDay(next)) next = addDays(next, 1);
+  while (!isWorkingDay(next)) {
+    next = addDays(next, 1);
+  }
   return next;
 }
 
@@ -1147,7 +1157,7 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
 
   // Agencies
   const agencies = {} as Record<AgencyKey, Agency>;
-  for (const a of AGENCIES)
+  for (const a of AGENCIES) {
     agencies[a.key] = em.create(Agency, {
       name: a.name,
       sector: a.sector,
@@ -1155,6 +1165,7 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
       approvalExempt: a.sector === AgencySector.VOLUNTARY_AND_COMMUNITY,
       createdAt: setUpAt,
     });
+  }
 
   // People
   const usedEmails = new Set<string>();
@@ -1194,17 +1205,21 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     const count = a.key === 'nhsTrust' ? a.practitioners - 1 : a.practitioners;
     for (let i = 0; i < count; i++) {
       let name: string;
-      do name = `${pick(rng, FIRST_NAMES)} ${pick(rng, SURNAMES)}`;
-      while (usedNames.has(name));
+      do {
+        name = `${pick(rng, FIRST_NAMES)} ${pick(rng, SURNAMES)}`;
+      } while (usedNames.has(name));
       const local = name
         .toLowerCase()
         .replace(/[^a-z ]/g, '')
         .replace(' ', '.');
       let email = `${local}@example.org`;
-      for (let n = 2; usedEmails.has(email); n++) email = `${local}${n}@example.org`;
+      for (let n = 2; usedEmails.has(email); n++) {
+        email = `${local}${n}@example.org`;
+      }
       let title: string;
-      do title = pick(rng, a.titles);
-      while (a.single?.includes(title) && singleTitlesUsed.has(title));
+      do {
+        title = pick(rng, a.titles);
+      } while (a.single?.includes(title) && singleTitlesUsed.has(title));
       singleTitlesUsed.add(title);
       const person = addPerson(name, email, a.key, title, [Role.PRACTITIONER]);
       practitioners.push(person);
@@ -1222,14 +1237,24 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
   const placeDays = (target: number, min: number, max: number, days: number): string[] => {
     for (let delta = 0; delta < 60; delta++) {
       for (const offset of delta === 0 ? [target] : [target - delta, target + delta]) {
-        if (offset < min || offset > max) continue;
+        if (offset < min || offset > max) {
+          continue;
+        }
         const first = addDays(today, offset);
-        if (!isWorkingDay(first)) continue;
-        if (days > 1 && dayOfWeek(first) === 5) continue; // keep a two-day course within one week
+        if (!isWorkingDay(first)) {
+          continue;
+        }
+        if (days > 1 && dayOfWeek(first) === 5) {
+          continue;
+        } // keep a two-day course within one week
         const all = [first];
-        while (all.length < days) all.push(nextWorkingDay(all[all.length - 1] as string));
+        while (all.length < days) {
+          all.push(nextWorkingDay(all[all.length - 1] as string));
+        }
         const lastOffset = offset + Math.round((Date.parse(all[all.length - 1] as string) - Date.parse(first)) / DAY_MS);
-        if (lastOffset > max || all.some((d) => usedDays.has(d))) continue;
+        if (lastOffset > max || all.some((d) => usedDays.has(d))) {
+          continue;
+        }
         all.forEach((d) => usedDays.add(d));
         return all;
       }
@@ -1264,7 +1289,9 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     }));
     const first = times[0];
     const last = times[times.length - 1];
-    if (!first || !last) throw new Error(`Course "${c.title}" has no session times`);
+    if (!first || !last) {
+      throw new Error(`Course "${c.title}" has no session times`);
+    }
     const online = c.venues.length === 0;
     const capacity = spec.capacity ?? (c.capacity >= 100 ? c.capacity : c.capacity - (online ? 0 : intBetween(rng, 0, 2) * 2));
     const session = em.create(Session, {
@@ -1277,13 +1304,19 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
       endsAt: last.endsAt,
     });
     sessions.push(session);
-    for (const t of times) parts.push(em.create(SessionPart, { session, ...t }));
+    for (const t of times) {
+      parts.push(em.create(SessionPart, { session, ...t }));
+    }
 
     // How many confirmed places, and who
     let confirmed: number;
-    if (past) confirmed = Math.round(capacity * (0.75 + rng() * 0.2));
-    else if (spec.fill && 'left' in spec.fill) confirmed = capacity - spec.fill.left;
-    else confirmed = Math.round(capacity * (spec.fill?.fraction ?? 0.5));
+    if (past) {
+      confirmed = Math.round(capacity * (0.75 + rng() * 0.2));
+    } else if (spec.fill && 'left' in spec.fill) {
+      confirmed = capacity - spec.fill.left;
+    } else {
+      confirmed = Math.round(capacity * (spec.fill?.fraction ?? 0.5));
+    }
     const cancelledCount = spec.cancelled ? 0 : past ? intBetween(rng, 0, 2) : rng() < 0.4 ? 1 : 0;
     const chosen = chooseBookers(c.audience, confirmed - (spec.priya ? 1 : 0) + cancelledCount);
     const confirmedPeople = spec.priya ? [priya, ...chosen.slice(0, confirmed - 1)] : chosen.slice(0, confirmed);
@@ -1295,7 +1328,9 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     };
     // A cancelled session: everyone who had booked has been cancelled.
     const status = spec.cancelled ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED;
-    for (const person of confirmedPeople) bookings.push(em.create(Booking, { session, person, status, createdAt: bookedAt() }));
+    for (const person of confirmedPeople) {
+      bookings.push(em.create(Booking, { session, person, status, createdAt: bookedAt() }));
+    }
     for (const person of cancelledPeople) {
       bookings.push(
         em.create(Booking, {

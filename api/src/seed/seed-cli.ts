@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   try {
     const summary = await orm.em.fork().transactional(async (em) => {
       await em.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
-      if ((await em.count(Agency)) > 0) return null;
+      if ((await em.count(Agency)) > 0) {
+        return null;
+      }
       return seedDemoData(em);
     });
     if (!summary) {
@@ -25,9 +27,13 @@ async function main(): Promise<void> {
       return;
     }
     console.log('Loaded demo data:');
-    for (const [what, count] of Object.entries(summary)) console.log(`  ${what}: ${count}`);
+    for (const [what, count] of Object.entries(summary)) {
+      console.log(`  ${what}: ${count}`);
+    }
     console.log(`Sign in with password ${DEMO_PASSWORD} as:`);
-    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role}: ${a.email}`);
+    for (const a of DEMO_ACCOUNTS) {
+      console.log(`  ${a.role}: ${a.email}`);
+    }
   } finally {
     await orm.close();
   }

@@ -124,7 +124,9 @@ export const DEFAULT_OFFER_POLICY: OfferPolicy = { holdHours: 48, noOffersWithin
 export function offerExpiry(now: Date, sessionStart: Date, policy: OfferPolicy = DEFAULT_OFFER_POLICY): Date | null {
   const lastOfferMoment = sessionStart.getTime() - policy.noOffersWithinHours * HOUR;
   const available = lastOfferMoment - now.getTime();
-  if (available < policy.minimumHoldHours * HOUR) return null;
+  if (available < policy.minimumHoldHours * HOUR) {
+    return null;
+  }
   const hold = Math.min(policy.holdHours * HOUR, Math.max(policy.minimumHoldHours * HOUR, available / 2));
   return new Date(now.getTime() + hold);
 }

@@ -30,7 +30,9 @@ const base: InviteSpec = {
 /** Parses .ics text with ical.js (an independent parser), resolving TZIDs with the file's own VTIMEZONE. */
 function parse(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));
-  for (const vtz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+  for (const vtz of calendar.getAllSubcomponents('vtimezone')) {
+    ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+  }
   const vevent = calendar.getFirstSubcomponent('vevent')!;
   const event = new ICAL.Event(vevent);
   return {
@@ -184,7 +186,9 @@ describe('buildFeed', () => {
   /** Every VEVENT, parsed by ical.js with the file's own VTIMEZONE. */
   function events(ics: string) {
     const calendar = new ICAL.Component(ICAL.parse(ics));
-    for (const vtz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+    for (const vtz of calendar.getAllSubcomponents('vtimezone')) {
+      ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+    }
     return {
       method: calendar.getFirstPropertyValue('method'),
       name: calendar.getFirstPropertyValue('x-wr-calname'),

@@ -67,7 +67,9 @@ const LONDON_VTIMEZONE = [
 ].join('\r\n');
 
 function vtimezone(tzid: string): string | null {
-  if (tzid !== PARTNERSHIP_TIME_ZONE) throw new RangeError(`No VTIMEZONE is defined for ${tzid}`);
+  if (tzid !== PARTNERSHIP_TIME_ZONE) {
+    throw new RangeError(`No VTIMEZONE is defined for ${tzid}`);
+  }
   return LONDON_VTIMEZONE;
 }
 
@@ -77,8 +79,12 @@ function vtimezone(tzid: string): string | null {
  * place sessions correctly either side of the March and October clock changes.
  */
 export function buildInvite(spec: InviteSpec): string {
-  if (!Number.isInteger(spec.sequence) || spec.sequence < 0) throw new RangeError('sequence must be a whole number, 0 or more');
-  if (!(spec.end.getTime() > spec.start.getTime())) throw new RangeError('end must be after start');
+  if (!Number.isInteger(spec.sequence) || spec.sequence < 0) {
+    throw new RangeError('sequence must be a whole number, 0 or more');
+  }
+  if (!(spec.end.getTime() > spec.start.getTime())) {
+    throw new RangeError('end must be after start');
+  }
   const cancel = spec.method === InviteMethod.CANCEL;
   const calendar = ical({
     prodId: { company: 'Learning Hub', product: 'Training bookings', language: 'EN' },
@@ -152,8 +158,12 @@ const escapeText = (v: string) => v.replace(/\\/g, '\\\\').replace(/;/g, '\\;').
  */
 export function buildFeed(spec: CalendarSpec): string {
   for (const e of spec.events) {
-    if (!Number.isInteger(e.sequence) || e.sequence < 0) throw new RangeError('sequence must be a whole number, 0 or more');
-    if (!(e.end.getTime() > e.start.getTime())) throw new RangeError('end must be after start');
+    if (!Number.isInteger(e.sequence) || e.sequence < 0) {
+      throw new RangeError('sequence must be a whole number, 0 or more');
+    }
+    if (!(e.end.getTime() > e.start.getTime())) {
+      throw new RangeError('end must be after start');
+    }
   }
   const calendar = ical({
     prodId: { company: 'Learning Hub', product: 'Training bookings', language: 'EN' },
@@ -189,7 +199,9 @@ export function buildFeed(spec: CalendarSpec): string {
  * or a session called off, as CANCELLED.
  */
 export function calendarStatusFor(status: BookingStatus, sessionCancelled: boolean): CalendarEventStatus {
-  if (sessionCancelled || !isActive(status)) return 'CANCELLED';
+  if (sessionCancelled || !isActive(status)) {
+    return 'CANCELLED';
+  }
   return status === BookingStatus.CONFIRMED ? 'CONFIRMED' : 'TENTATIVE';
 }
 
@@ -203,7 +215,9 @@ export function inCalendarFeed(status: BookingStatus): boolean {
 
 /** The event title for a booking: the invite's title, with what is not settled yet said first. */
 export function calendarSummary(title: string, status: BookingStatus, sessionCancelled: boolean): string {
-  if (sessionCancelled || !isActive(status)) return `Cancelled: ${title}`;
+  if (sessionCancelled || !isActive(status)) {
+    return `Cancelled: ${title}`;
+  }
   switch (status) {
     case BookingStatus.PENDING_APPROVAL:
       return `Awaiting approval: ${title}`;
@@ -240,7 +254,9 @@ function contentLines(ics: string): { name: string; params: Record<string, strin
       const params: Record<string, string> = {};
       for (const p of rawParams) {
         const eq = p.indexOf('=');
-        if (eq > 0) params[p.slice(0, eq).toUpperCase()] = p.slice(eq + 1).replace(/^"|"$/g, '');
+        if (eq > 0) {
+          params[p.slice(0, eq).toUpperCase()] = p.slice(eq + 1).replace(/^"|"$/g, '');
+        }
       }
       return { name: name.toUpperCase(), params, value };
     });
@@ -251,10 +267,16 @@ const unescapeText = (v: string) => v.replace(/\\n/gi, '\n').replace(/\\([,;\\])
 /** A DATE-TIME in UTC ("...Z") or in Europe/London (TZID); anything else is not ours and gives null. */
 function instantOf(value: string, tzid: string | undefined): Date | null {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$/.exec(value);
-  if (!m) return null;
+  if (!m) {
+    return null;
+  }
   const [, y, mo, d, h, mi, s, z] = m;
-  if (z) return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-  if (tzid !== PARTNERSHIP_TIME_ZONE) return null;
+  if (z) {
+    return new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+  }
+  if (tzid !== PARTNERSHIP_TIME_ZONE) {
+    return null;
+  }
   try {
     return new Date(londonToUtc(`${y}-${mo}-${d}`, `${h}:${mi}`).getTime() + Number(s) * 1000);
   } catch {
@@ -282,20 +304,40 @@ export function readInvite(ics: string): InviteSummary {
       continue;
     }
     if (name === 'END') {
-      if (depth.at(-1) === 'VEVENT') seenEvent = true;
+      if (depth.at(-1) === 'VEVENT') {
+        seenEvent = true;
+      }
       depth = depth.slice(0, -1);
       continue;
     }
     const where = depth.at(-1);
-    if (where === 'VCALENDAR' && name === 'METHOD') out.method = value.toUpperCase();
-    if (where !== 'VEVENT' || seenEvent) continue;
-    if (name === 'UID') out.uid = value;
-    if (name === 'SEQUENCE') out.sequence = Number.parseInt(value, 10);
-    if (name === 'STATUS') out.status = value.toUpperCase();
-    if (name === 'SUMMARY') out.summary = unescapeText(value);
-    if (name === 'LOCATION') out.location = unescapeText(value);
-    if (name === 'DTSTART') out.start = instantOf(value, params.TZID);
-    if (name === 'DTEND') out.end = instantOf(value, params.TZID);
+    if (where === 'VCALENDAR' && name === 'METHOD') {
+      out.method = value.toUpperCase();
+    }
+    if (where !== 'VEVENT' || seenEvent) {
+      continue;
+    }
+    if (name === 'UID') {
+      out.uid = value;
+    }
+    if (name === 'SEQUENCE') {
+      out.sequence = Number.parseInt(value, 10);
+    }
+    if (name === 'STATUS') {
+      out.status = value.toUpperCase();
+    }
+    if (name === 'SUMMARY') {
+      out.summary = unescapeText(value);
+    }
+    if (name === 'LOCATION') {
+      out.location = unescapeText(value);
+    }
+    if (name === 'DTSTART') {
+      out.start = instantOf(value, params.TZID);
+    }
+    if (name === 'DTEND') {
+      out.end = instantOf(value, params.TZID);
+    }
   }
   return out;
 }

@@ -13,9 +13,13 @@ const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
  */
 export function londonToUtc(date: string, time: string): Date {
   const d = DATE_RE.exec(date);
-  if (!d) throw new RangeError(`date "${date}" is not in the form YYYY-MM-DD`);
+  if (!d) {
+    throw new RangeError(`date "${date}" is not in the form YYYY-MM-DD`);
+  }
   const t = TIME_RE.exec(time);
-  if (!t) throw new RangeError(`time "${time}" is not in the form HH:MM (24-hour)`);
+  if (!t) {
+    throw new RangeError(`time "${time}" is not in the form HH:MM (24-hour)`);
+  }
   const [year, month, day] = [Number(d[1]), Number(d[2]) - 1, Number(d[3])];
   const [hours, minutes] = [Number(t[1]), Number(t[2])];
   const local = new TZDate(year, month, day, hours, minutes, PARTNERSHIP_TIME_ZONE);
@@ -59,8 +63,12 @@ export function formatLondonTime(instant: Date): string {
   const [h, m] = time.split(':').map(Number) as [number, number];
   const suffix = h < 12 ? 'am' : 'pm';
   const hour12 = h % 12 === 0 ? 12 : h % 12;
-  if (h === 0 && m === 0) return 'midnight';
-  if (h === 12 && m === 0) return 'midday';
+  if (h === 0 && m === 0) {
+    return 'midnight';
+  }
+  if (h === 12 && m === 0) {
+    return 'midday';
+  }
   return m === 0 ? `${hour12}${suffix}` : `${hour12}:${String(m).padStart(2, '0')}${suffix}`;
 }
 

@@ -49,7 +49,11 @@ export const mailStatusLabels: Record<`${MailStatus}`, string> = {
  * time (60 s, 2 min, 4 min, ...). Null when `attempts` has reached `maxAttempts`: give up.
  */
 export function nextRetryAt(failedAt: Date, attempts: number, maxAttempts: number, baseSeconds: number): Date | null {
-  if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError('attempts must be 1 or more after a failure');
-  if (attempts >= maxAttempts) return null;
+  if (!Number.isInteger(attempts) || attempts < 1) {
+    throw new RangeError('attempts must be 1 or more after a failure');
+  }
+  if (attempts >= maxAttempts) {
+    return null;
+  }
   return new Date(failedAt.getTime() + baseSeconds * 1000 * 2 ** (attempts - 1));
 }

@@ -24,7 +24,9 @@ const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** True for a real calendar date written "YYYY-MM-DD". */
 export function isCalendarDate(date: string): boolean {
   const m = DATE_RE.exec(date);
-  if (!m) return false;
+  if (!m) {
+    return false;
+  }
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = new Date(Date.UTC(y, mo - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
@@ -55,14 +57,18 @@ export function londonSchedule(parts: readonly LondonPartInput[], path = 'parts'
     const n = i + 1;
     const at = (field: keyof LondonPartInput) => `${path}.${i}.${field}`;
     const before = problems.length;
-    if (!isCalendarDate(p.date)) problems.push({ field: at('date'), message: `Part ${n}: enter a real date` });
+    if (!isCalendarDate(p.date)) {
+      problems.push({ field: at('date'), message: `Part ${n}: enter a real date` });
+    }
     if (!TIME_RE.test(p.startTime)) {
       problems.push({ field: at('startTime'), message: `Part ${n}: enter the start time as 24-hour HH:MM, like 09:30` });
     }
     if (!TIME_RE.test(p.endTime)) {
       problems.push({ field: at('endTime'), message: `Part ${n}: enter the end time as 24-hour HH:MM, like 16:00` });
     }
-    if (problems.length > before) return null;
+    if (problems.length > before) {
+      return null;
+    }
     const convert = (time: string, field: 'startTime' | 'endTime'): Date | null => {
       try {
         return londonToUtc(p.date, time);
@@ -78,7 +84,9 @@ export function londonSchedule(parts: readonly LondonPartInput[], path = 'parts'
     };
     const startsAt = convert(p.startTime, 'startTime');
     const endsAt = convert(p.endTime, 'endTime');
-    if (!startsAt || !endsAt) return null;
+    if (!startsAt || !endsAt) {
+      return null;
+    }
     if (endsAt.getTime() <= startsAt.getTime()) {
       problems.push({ field: at('endTime'), message: `Part ${n}: the end time must be after the start time` });
       return null;
@@ -95,7 +103,9 @@ export function londonSchedule(parts: readonly LondonPartInput[], path = 'parts'
       });
     }
   }
-  if (problems.length) return { parts: [], problems };
+  if (problems.length) {
+    return { parts: [], problems };
+  }
   return { parts: timed as TimedPart[], problems };
 }
 
@@ -122,7 +132,9 @@ export function bookingWindow(
   if (closesOn !== null && !isCalendarDate(closesOn)) {
     problems.push({ field: fields.closesOn, message: 'The date booking closes must be a real date' });
   }
-  if (problems.length) return { opensAt: null, closesAt: null, problems };
+  if (problems.length) {
+    return { opensAt: null, closesAt: null, problems };
+  }
   const opensAt = opensOn === null ? null : londonToUtc(opensOn, '00:00');
   const closesAt = closesOn === null ? null : londonToUtc(nextDay(closesOn), '00:00');
   if (opensOn !== null && closesOn !== null && closesOn < opensOn) {
@@ -164,12 +176,17 @@ export function describeSessionChanges(before: SessionPlan, after: SessionPlan):
   const changes: string[] = [];
   const range = (p: TimedPart) => formatLondonRange(p.startsAt, p.endsAt);
   if (before.parts.length === 1 && after.parts.length === 1) {
-    if (!samePart(before.parts[0]!, after.parts[0]!)) changes.push(`New date: ${range(after.parts[0]!)}`);
+    if (!samePart(before.parts[0]!, after.parts[0]!)) {
+      changes.push(`New date: ${range(after.parts[0]!)}`);
+    }
   } else {
     after.parts.forEach((p, i) => {
       const old = before.parts[i];
-      if (!old) changes.push(`New part ${i + 1}: ${range(p)}`);
-      else if (!samePart(old, p)) changes.push(`Part ${i + 1}, new date: ${range(p)}`);
+      if (!old) {
+        changes.push(`New part ${i + 1}: ${range(p)}`);
+      } else if (!samePart(old, p)) {
+        changes.push(`Part ${i + 1}, new date: ${range(p)}`);
+      }
     });
     before.parts.slice(after.parts.length).forEach((p, j) => {
       changes.push(`Part ${after.parts.length + j + 1} (${range(p)}) no longer takes place`);
@@ -181,8 +198,11 @@ export function describeSessionChanges(before: SessionPlan, after: SessionPlan):
       changes.push(`New venue: ${place(after)}`);
     }
   } else if (after.onlineUrl) {
-    if (before.venue) changes.push(`Now online instead of at ${place(before)}: join at ${after.onlineUrl}`);
-    else if (before.onlineUrl !== after.onlineUrl) changes.push(`New joining link: ${after.onlineUrl}`);
+    if (before.venue) {
+      changes.push(`Now online instead of at ${place(before)}: join at ${after.onlineUrl}`);
+    } else if (before.onlineUrl !== after.onlineUrl) {
+      changes.push(`New joining link: ${after.onlineUrl}`);
+    }
   }
   return changes;
 }
@@ -202,7 +222,9 @@ export function prerequisiteLoop(
   let current: string | null = prerequisiteId;
   while (current !== null && !seen.has(current)) {
     chain.push(current);
-    if (current === courseId) return chain;
+    if (current === courseId) {
+      return chain;
+    }
     seen.add(current);
     current = prerequisiteOf.get(current) ?? null;
   }

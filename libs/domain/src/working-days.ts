@@ -26,7 +26,9 @@ export function workingDaysBefore(date: string, n: number, bankHolidays: Readonl
   let left = n;
   while (left > 0) {
     d = addDays(d, -1);
-    if (isWorkingDay(d, bankHolidays)) left--;
+    if (isWorkingDay(d, bankHolidays)) {
+      left--;
+    }
   }
   return d;
 }

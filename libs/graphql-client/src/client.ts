@@ -36,7 +36,11 @@ export class ApiRequestError extends Error {
   /** Problems by input field path without the argument name ("filter.level" -> "level"). */
   fieldMessages(): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const e of this.errors) for (const f of e.fields) out[f.field.split('.').slice(1).join('.') || f.field] ??= f.message;
+    for (const e of this.errors) {
+      for (const f of e.fields) {
+        out[f.field.split('.').slice(1).join('.') || f.field] ??= f.message;
+      }
+    }
     return out;
   }
 }
