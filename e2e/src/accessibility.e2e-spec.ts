@@ -1,7 +1,8 @@
 // Accessibility of the whole service in a real browser (issue 5): axe on every page of every role,
 // page structure, keyboard-only use with a visible focus indicator, text at 200 % and error summaries.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, demo, DESKTOP, demoEmail, launchBrowser, PHONE, screenshot, webUrl } from './support';
+import type { Page } from 'playwright-core';
+import { axe, demo, DESKTOP, demoEmail, PHONE, screenshot, webUrl } from './support';
+import { useBrowser } from './browser';
 
 const ROLES = ['Practitioner', 'Trainer', 'Coordinator', 'Reviewer'] as const;
 const HELP_PAGES = [
@@ -224,31 +225,19 @@ async function signInByKeyboard(page: Page, { tabTo, active, check }: ReturnType
 jest.setTimeout(60_000);
 
 describe('accessibility', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser.close());
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: DESKTOP });
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
+  const web = useBrowser();
 
   async function expectAccessible(name: string): Promise<void> {
-    const violations = await axe(page);
+    const violations = await axe(web.page);
     expect({ page: name, violations }).toEqual({ page: name, violations: [] });
   }
 
   async function signInAs(role: string): Promise<void> {
-    await page.goto(`${webUrl()}/sign-in`, { waitUntil: 'networkidle' });
-    await page.getByLabel('Email address').fill(demoEmail(role));
-    await page.getByLabel('Password').fill(demo.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${webUrl()}/courses`, { timeout: 60_000 });
+    await web.page.goto(`${webUrl()}/sign-in`, { waitUntil: 'networkidle' });
+    await web.page.getByLabel('Email address').fill(demoEmail(role));
+    await web.page.getByLabel('Password').fill(demo.password);
+    await web.page.getByRole('button', { name: 'Sign in' }).click();
+    await web.page.waitForURL(`${webUrl()}/courses`, { timeout: 60_000 });
   }
 
   describe.each([
@@ -256,12 +245,12 @@ describe('accessibility', () => {
     ['desktop', DESKTOP],
   ])('help pages at %s width', (width, viewport) => {
     it.each(HELP_PAGES)('%s', async (name, path) => {
-      await page.setViewportSize(viewport);
-      await page.goto(`${webUrl()}${path}`);
-      expect(await structureProblems(page)).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await web.page.setViewportSize(viewport);
+      await web.page.goto(`${webUrl()}${path}`);
+      expect(await structureProblems(web.page)).toEqual([]);
+      expect(await web.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await expectAccessible(`${name} (${width})`);
-      await screenshot(page, `${name}-${width}`);
+      await screenshot(web.page, `${name}-${width}`);
     });
   });
 
@@ -269,14 +258,14 @@ describe('accessibility', () => {
     'help points a signed-in %s to the help for their role',
     async (role) => {
       await signInAs(role);
-      await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Help' }).click();
-      await page.waitForURL(`${webUrl()}/help`);
-      await page
+      await web.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Help' }).click();
+      await web.page.waitForURL(`${webUrl()}/help`);
+      await web.page
         .locator('.govuk-inset-text')
         .getByRole('link', { name: `Help for ${role.toLowerCase()}s` })
         .click();
-      await page.waitForURL(`${webUrl()}/help/${role.toLowerCase()}`);
-      expect(await page.locator('[aria-current="page"]').innerText()).toBe('Help');
+      await web.page.waitForURL(`${webUrl()}/help/${role.toLowerCase()}`);
+      expect(await web.page.locator('[aria-current="page"]').innerText()).toBe('Help');
       await expectAccessible(`help for ${role} signed in`);
     },
     90_000,
@@ -291,7 +280,7 @@ describe('accessibility', () => {
     ])(
       'at %s width',
       async (width, viewport) => {
-        await page.setViewportSize(viewport);
+        await web.page.setViewportSize(viewport);
         if (role) {
           await signInAs(role);
         }
@@ -306,7 +295,7 @@ describe('accessibility', () => {
             continue;
           }
           seen.add(shape);
-          const response = await page.goto(`${webUrl()}${path}`).catch((e: Error) => {
+          const response = await web.page.goto(`${webUrl()}${path}`).catch((e: Error) => {
             if (/Download is starting/.test(e.message)) {
               return null;
             } // an export or a calendar file
@@ -316,11 +305,11 @@ describe('accessibility', () => {
             continue;
           }
           visited.push(path);
-          const found = await structureProblems(page);
+          const found = await structureProblems(web.page);
           if (!response.ok()) {
             found.push(`status ${response.status()}`);
           }
-          const tooWide = await page.evaluate(() => {
+          const tooWide = await web.page.evaluate(() => {
             if (document.documentElement.scrollWidth <= window.innerWidth) {
               return null;
             }
@@ -337,14 +326,14 @@ describe('accessibility', () => {
           if (tooWide) {
             found.push(`wider than the screen: ${tooWide.join(', ')}`);
           }
-          found.push(...(await axe(page)).map((v) => `axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`));
+          found.push(...(await axe(web.page)).map((v) => `axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`));
           if (found.length) {
             problems.push({ page: path, problems: found });
           }
           if (depth >= 3) {
             continue;
           }
-          const links = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+          const links = await web.page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
           for (const href of links) {
             if (!href.startsWith('/') || href.startsWith('//') || href.startsWith('/sign-out')) {
               continue;
@@ -363,58 +352,58 @@ describe('accessibility', () => {
     ['page not found', '/no-such-page'],
     ['catalogue with an invalid filter', '/courses?level=7'],
   ])('error page: %s', async (name, path) => {
-    await page.goto(`${webUrl()}${path}`);
-    expect(await structureProblems(page)).toEqual([]);
+    await web.page.goto(`${webUrl()}${path}`);
+    expect(await structureProblems(web.page)).toEqual([]);
     await expectAccessible(name);
   });
 
   it('works with only a keyboard: skip link, sign in, filter the catalogue, with focus always visible', async () => {
-    const keyboard = keyboardUser(page);
+    const keyboard = keyboardUser(web.page);
     const { problems: focusProblems, check, active, tabTo } = keyboard;
 
-    await page.goto(`${webUrl()}/`);
-    await page.keyboard.press('Tab');
+    await web.page.goto(`${webUrl()}/`);
+    await web.page.keyboard.press('Tab');
     expect(await active('a.govuk-skip-link')).toBe(true);
     expect((await check()).name).toBe('Skip to main content');
-    await screenshot(page, 'keyboard-skip-link-desktop');
-    await page.keyboard.press('Enter');
+    await screenshot(web.page, 'keyboard-skip-link-desktop');
+    await web.page.keyboard.press('Enter');
     expect(await active('main#main-content')).toBe(true);
 
     // Sign in as the demo practitioner, typing into the form.
-    await signInByKeyboard(page, keyboard);
-    const all = await page.locator('.lh-course').count();
+    await signInByKeyboard(web.page, keyboard);
+    const all = await web.page.locator('.lh-course').count();
 
     // Filter the catalogue to level 3.
     await tabTo('#level');
-    await page.keyboard.press('Tab');
+    await web.page.keyboard.press('Tab');
     expect(await active('#format')).toBe(true);
-    await page.keyboard.press('Shift+Tab');
+    await web.page.keyboard.press('Shift+Tab');
     expect(await active('#level')).toBe(true);
     await check();
-    for (let i = 0; i < 4 && (await page.locator('#level').inputValue()) !== '3'; i++) {
-      await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 4 && (await web.page.locator('#level').inputValue()) !== '3'; i++) {
+      await web.page.keyboard.press('ArrowDown');
     }
-    expect(await page.locator('#level').inputValue()).toBe('3');
+    expect(await web.page.locator('#level').inputValue()).toBe('3');
     await tabTo('form[aria-label="Filter courses"] button');
-    await screenshot(page, 'keyboard-apply-filters-desktop');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/[?&]level=3/);
-    const filtered = await page.locator('.lh-course').count();
+    await screenshot(web.page, 'keyboard-apply-filters-desktop');
+    await web.page.keyboard.press('Enter');
+    await web.page.waitForURL(/[?&]level=3/);
+    const filtered = await web.page.locator('.lh-course').count();
     expect(filtered).toBeGreaterThan(0);
     expect(filtered).toBeLessThan(all);
-    const levels = await page.locator('.lh-course .govuk-tag--grey').allInnerTexts();
+    const levels = await web.page.locator('.lh-course .govuk-tag--grey').allInnerTexts();
     expect(levels.every((t) => t.trim() === 'Level 3')).toBe(true);
     // The result count is a status message, announced when it changes.
-    expect(await page.locator('#result-count').getAttribute('role')).toBe('status');
+    expect(await web.page.locator('#result-count').getAttribute('role')).toBe('status');
 
     expect(focusProblems).toEqual([]);
   }, 60_000);
 
   it('writes dates and times in full, as "Tuesday 3 March 2026, 9:30am to 12:30pm"', async () => {
-    await page.goto(`${webUrl()}/courses?hasUpcomingPlaces=yes`);
-    await page.locator('.lh-course h2 a').first().click();
-    await page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
-    const text = await page.locator('main').innerText();
+    await web.page.goto(`${webUrl()}/courses?hasUpcomingPlaces=yes`);
+    await web.page.locator('.lh-course h2 a').first().click();
+    await web.page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
+    const text = await web.page.locator('main').innerText();
     const day =
       '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \\d{4}';
     const time = '(\\d{1,2}(:\\d{2})?(am|pm)|midday|midnight)';
@@ -423,15 +412,15 @@ describe('accessibility', () => {
   });
 
   it('works with only a keyboard: books a place with access needs, then cancels it, with focus always visible', async () => {
-    const keyboard = keyboardUser(page);
+    const keyboard = keyboardUser(web.page);
     const { active, find, reach, tabTo } = keyboard;
     const footer = 'a.govuk-footer__link[href="/accessibility"]';
     const access = 'Wheelchair user: step-free access please';
 
-    await page.goto(`${webUrl()}/`);
-    await signInByKeyboard(page, keyboard);
+    await web.page.goto(`${webUrl()}/`);
+    await signInByKeyboard(web.page, keyboard);
     // The one step not taken by keyboard: the catalogue filtered to face-to-face courses with places.
-    await page.goto(`${webUrl()}/courses?hasUpcomingPlaces=yes&format=FACE_TO_FACE`);
+    await web.page.goto(`${webUrl()}/courses?hasUpcomingPlaces=yes&format=FACE_TO_FACE`);
 
     // Other tests book with the demo practitioner too, and some courses are not for her: try courses and dates
     // until one books. A refused date is passed over; a course that refuses her (another date of it booked, not
@@ -444,10 +433,10 @@ describe('accessibility', () => {
       if (!course) {
         throw new Error(`no course left to try after ${triedCourses.join(', ')}`);
       }
-      triedCourses.push((await page.evaluate(() => document.activeElement!.getAttribute('href')))!);
-      await page.keyboard.press('Enter');
-      await page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
-      await page.locator('a.govuk-back-link[href="/courses"]').waitFor();
+      triedCourses.push((await web.page.evaluate(() => document.activeElement!.getAttribute('href')))!);
+      await web.page.keyboard.press('Enter');
+      await web.page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
+      await web.page.locator('a.govuk-back-link[href="/courses"]').waitFor();
 
       while (!booked) {
         const date = await find(
@@ -457,26 +446,26 @@ describe('accessibility', () => {
         if (!date) {
           break;
         }
-        triedDates.push((await page.evaluate(() => document.activeElement!.getAttribute('href')))!);
-        await screenshot(page, 'keyboard-book-a-place-button-desktop');
-        await page.keyboard.press('Enter');
-        await page.waitForURL(/\/sessions\/[0-9a-f-]{36}\/book$/);
-        const heading = (await page.locator('h1').innerText()).trim();
-        const needsManager = (await page.locator('#managerEmail').count()) > 0;
+        triedDates.push((await web.page.evaluate(() => document.activeElement!.getAttribute('href')))!);
+        await screenshot(web.page, 'keyboard-book-a-place-button-desktop');
+        await web.page.keyboard.press('Enter');
+        await web.page.waitForURL(/\/sessions\/[0-9a-f-]{36}\/book$/);
+        const heading = (await web.page.locator('h1').innerText()).trim();
+        const needsManager = (await web.page.locator('#managerEmail').count()) > 0;
         let courseRefused = needsManager;
         if (heading === 'Book a place' && !needsManager) {
           await tabTo('#accessNeeds');
-          await page.keyboard.type(access);
+          await web.page.keyboard.type(access);
           await tabTo('main form button[type="submit"]');
-          await page.keyboard.press('Enter');
-          await page.locator('.govuk-notification-banner--success, .govuk-error-summary').first().waitFor();
-          if ((await page.locator('.govuk-error-summary').count()) === 0) {
+          await web.page.keyboard.press('Enter');
+          await web.page.locator('.govuk-notification-banner--success, .govuk-error-summary').first().waitFor();
+          if ((await web.page.locator('.govuk-error-summary').count()) === 0) {
             booked = true;
             break;
           }
           // Refused: the error summary takes focus; the back link is just before it.
-          await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'));
-          const refusal = await page.locator('.govuk-error-summary').innerText();
+          await web.page.waitForFunction(() => document.activeElement?.classList.contains('govuk-error-summary'));
+          const refusal = await web.page.locator('.govuk-error-summary').innerText();
           if (/already have a booking on this course|particular audience|You need to complete/.test(refusal)) {
             courseRefused = true;
           } else if (!/already have a booking on this session|has been cancelled|already started|not opened yet|has closed/.test(refusal)) {
@@ -485,9 +474,9 @@ describe('accessibility', () => {
         }
         // Back to the course (the back link is just before a refusal's error summary), to try its next date or leave it.
         await reach('a.govuk-back-link');
-        await page.keyboard.press('Enter');
-        await page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
-        await page.locator('a.govuk-back-link[href="/courses"]').waitFor();
+        await web.page.keyboard.press('Enter');
+        await web.page.waitForURL(/\/courses\/[0-9a-f-]{36}$/);
+        await web.page.locator('a.govuk-back-link[href="/courses"]').waitFor();
         if (courseRefused) {
           break;
         }
@@ -497,29 +486,29 @@ describe('accessibility', () => {
       }
       // Back to the catalogue for the next course.
       await reach('a.govuk-back-link[href="/courses"]');
-      await page.keyboard.press('Enter');
-      await page.waitForURL(`${webUrl()}/courses`);
-      await page.locator('#result-count').waitFor();
+      await web.page.keyboard.press('Enter');
+      await web.page.waitForURL(`${webUrl()}/courses`);
+      await web.page.locator('#result-count').waitFor();
     }
     expect(booked).toBe(true);
 
     // The booking's page says so, and the success banner has focus, so a screen reader reads it first.
-    await page.waitForURL(/\/bookings\/[0-9a-f-]{36}\?outcome=booked$/);
-    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('Your place is booked');
-    await page.waitForFunction(() => document.activeElement?.classList.contains('govuk-notification-banner'));
-    expect(await page.locator('main').innerText()).toContain(access);
-    await screenshot(page, 'keyboard-booked-desktop');
+    await web.page.waitForURL(/\/bookings\/[0-9a-f-]{36}\?outcome=booked$/);
+    expect(await web.page.locator('.govuk-notification-banner--success').innerText()).toContain('Your place is booked');
+    await web.page.waitForFunction(() => document.activeElement?.classList.contains('govuk-notification-banner'));
+    expect(await web.page.locator('main').innerText()).toContain(access);
+    await screenshot(web.page, 'keyboard-booked-desktop');
 
     // Cancel it, still by keyboard: the reason, then the "Cancel booking" button.
     await tabTo('#reason');
-    await page.keyboard.type('Training needs changed');
+    await web.page.keyboard.type('Training needs changed');
     await tabTo({ selector: 'form[action="?/cancel"] button', text: /^\s*Cancel booking\s*$/ });
     expect(await active('button.govuk-button--warning')).toBe(true);
-    await screenshot(page, 'keyboard-cancel-booking-desktop');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/outcome=cancelled/);
-    expect(await page.locator('.govuk-notification-banner--success').innerText()).toMatch(/Your booking is cancelled/);
-    expect(await page.locator('main').innerText()).toContain('Training needs changed');
+    await screenshot(web.page, 'keyboard-cancel-booking-desktop');
+    await web.page.keyboard.press('Enter');
+    await web.page.waitForURL(/outcome=cancelled/);
+    expect(await web.page.locator('.govuk-notification-banner--success').innerText()).toMatch(/Your booking is cancelled/);
+    expect(await web.page.locator('main').innerText()).toContain('Training needs changed');
 
     expect(keyboard.problems).toEqual([]);
   }, 180_000);
@@ -528,25 +517,25 @@ describe('accessibility', () => {
   // was still loading (a slow phone): the form components use defaultValue/defaultChecked with the syncValue /
   // syncChecked actions from $lib/components/form-state.ts instead. This holds them to it.
   it('keeps what someone typed or chose before the JavaScript loaded', async () => {
-    await page.route(/\/_app\/immutable\/entry\//, async (route) => {
+    await web.page.route(/\/_app\/immutable\/entry\//, async (route) => {
       await new Promise((r) => setTimeout(r, 1500));
       await route.continue();
     });
-    await page.goto(`${webUrl()}/sign-in`);
-    await page.getByLabel('Email address').fill('someone@example.org');
-    await page.waitForLoadState('networkidle');
-    expect(await page.getByLabel('Email address').inputValue()).toBe('someone@example.org');
+    await web.page.goto(`${webUrl()}/sign-in`);
+    await web.page.getByLabel('Email address').fill('someone@example.org');
+    await web.page.waitForLoadState('networkidle');
+    expect(await web.page.getByLabel('Email address').inputValue()).toBe('someone@example.org');
 
     // The catalogue's filters: a text input, selects and a checkbox.
-    await page.goto(`${webUrl()}/courses`);
-    await page.getByLabel('Search').fill('neglect');
-    await page.getByLabel('Level').selectOption('2');
-    await page.getByLabel('Only courses with places on a coming date').check();
-    await page.waitForLoadState('networkidle');
+    await web.page.goto(`${webUrl()}/courses`);
+    await web.page.getByLabel('Search').fill('neglect');
+    await web.page.getByLabel('Level').selectOption('2');
+    await web.page.getByLabel('Only courses with places on a coming date').check();
+    await web.page.waitForLoadState('networkidle');
     expect({
-      search: await page.getByLabel('Search').inputValue(),
-      level: await page.getByLabel('Level').inputValue(),
-      places: await page.getByLabel('Only courses with places on a coming date').isChecked(),
+      search: await web.page.getByLabel('Search').inputValue(),
+      level: await web.page.getByLabel('Level').inputValue(),
+      places: await web.page.getByLabel('Only courses with places on a coming date').isChecked(),
     }).toEqual({ search: 'neglect', level: '2', places: true });
   });
 
@@ -557,12 +546,12 @@ describe('accessibility', () => {
       ['help', '/help'],
       ['help-practitioner', '/help/practitioner'],
     ])('%s: nothing scrolls sideways or is cut off', async (name, path) => {
-      await page.goto(`${webUrl()}${path}`);
-      const before = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('h1')!).fontSize));
-      await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
-      const after = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('h1')!).fontSize));
+      await web.page.goto(`${webUrl()}${path}`);
+      const before = await web.page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('h1')!).fontSize));
+      await web.page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+      const after = await web.page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('h1')!).fontSize));
       expect(after).toBeGreaterThanOrEqual(before * 1.9);
-      const result = await page.evaluate(() => {
+      const result = await web.page.evaluate(() => {
         const width = document.documentElement.clientWidth;
         const clipped: string[] = [];
         for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
@@ -583,7 +572,7 @@ describe('accessibility', () => {
       });
       expect(result.scrollWidth).toBeLessThanOrEqual(result.width);
       expect(result.clipped).toEqual([]);
-      await screenshot(page, `text-200-${name}-desktop`);
+      await screenshot(web.page, `text-200-${name}-desktop`);
     });
   });
 
@@ -640,20 +629,20 @@ describe('accessibility', () => {
     };
 
     it('with JavaScript: focus moves to the summary, whose links lead to the fields', async () => {
-      await submitEmpty(page);
-      expect(await page.title()).toMatch(/^Error: Sign in/);
-      expect(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
-      expect(await summaryShape(page)).toEqual(expected);
-      await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#email');
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.activeElement?.id === 'email');
+      await submitEmpty(web.page);
+      expect(await web.page.title()).toMatch(/^Error: Sign in/);
+      expect(await web.page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+      expect(await summaryShape(web.page)).toEqual(expected);
+      await web.page.keyboard.press('Tab');
+      expect(await web.page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#email');
+      await web.page.keyboard.press('Enter');
+      await web.page.waitForFunction(() => document.activeElement?.id === 'email');
       await expectAccessible('sign-in with empty fields');
-      await screenshot(page, 'sign-in-empty-desktop');
+      await screenshot(web.page, 'sign-in-empty-desktop');
     });
 
     it('without JavaScript: the summary is at the top with links to each field', async () => {
-      const noJs = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+      const noJs = await web.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
       const p = await noJs.newPage();
       try {
         await submitEmpty(p);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axe, DESKTOP, demoEmail, launchBrowser, PHONE, screenshot, signIn, webUrl } from './support';
+import { axe, DESKTOP, PHONE, screenshot, webUrl } from './support';
+import { signInAs, useBrowser } from './browser';
 
 /** .ics text with folded lines (RFC 5545 3.1) joined again. */
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
@@ -10,34 +10,17 @@ jest.setTimeout(60_000);
 
 /** Calendar feeds, .ics downloads and joining links, through the real web app, on the demo data. */
 describe('calendars in the web app', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser.close());
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: DESKTOP });
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
+  const web = useBrowser();
 
   async function expectAccessible(name: string): Promise<void> {
-    expect({ page: name, violations: await axe(page) }).toEqual({ page: name, violations: [] });
-  }
-
-  async function signInAsPractitioner(): Promise<void> {
-    await signIn(page, demoEmail('Practitioner'));
-    await page.waitForURL(`${webUrl()}/courses`);
+    expect({ page: name, violations: await axe(web.page) }).toEqual({ page: name, violations: [] });
   }
 
   /** Ids of the signed-in person's confirmed bookings coming up, from "Your bookings". */
   async function confirmedBookings(): Promise<{ id: string; title: string }[]> {
-    await page.goto(`${webUrl()}/bookings`);
-    return page
-      .locator('.lh-course', { has: page.locator('.govuk-tag', { hasText: /^Confirmed$/ }) })
+    await web.page.goto(`${webUrl()}/bookings`);
+    return web.page
+      .locator('.lh-course', { has: web.page.locator('.govuk-tag', { hasText: /^Confirmed$/ }) })
       .locator('h3 a')
       .evaluateAll((as) =>
         as.map((a) => ({ id: (a as HTMLAnchorElement).pathname.split('/').pop()!, title: (a.textContent ?? '').trim() })),
@@ -45,24 +28,24 @@ describe('calendars in the web app', () => {
   }
 
   async function makeFeedLink(): Promise<string> {
-    await page.getByRole('button', { name: /Create a feed link|Reset the feed link/ }).click();
-    await page.waitForSelector('#feed-url');
-    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Your calendar feed address is ready');
-    return page.locator('#feed-url').inputValue();
+    await web.page.getByRole('button', { name: /Create a feed link|Reset the feed link/ }).click();
+    await web.page.waitForSelector('#feed-url');
+    expect(await web.page.locator('.govuk-notification-banner').innerText()).toContain('Your calendar feed address is ready');
+    return web.page.locator('#feed-url').inputValue();
   }
 
   it('a practitioner creates a private feed link on their account page and subscribes to their bookings', async () => {
-    await signInAsPractitioner();
+    await signInAs(web.page, 'Practitioner');
     const confirmed = await confirmedBookings();
     expect(confirmed.length).toBeGreaterThan(0);
 
-    await page.goto(`${webUrl()}/account`);
-    expect(await page.locator('#calendar-feed').innerText()).toBe('Calendar feed');
+    await web.page.goto(`${webUrl()}/account`);
+    expect(await web.page.locator('#calendar-feed').innerText()).toBe('Calendar feed');
     await expectAccessible('account, calendar feed');
     const url = await makeFeedLink();
     expect(url).toMatch(new RegExp(`^${webUrl()}/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
     await expectAccessible('account, new feed link');
-    await screenshot(page, 'account-calendar-feed-desktop');
+    await screenshot(web.page, 'account-calendar-feed-desktop');
 
     // a calendar app fetches it: no cookie, no sign-in
     const res = await fetch(url);
@@ -77,9 +60,9 @@ describe('calendars in the web app', () => {
     }
 
     // shown once: back on the page, it is not there any more
-    await page.goto(`${webUrl()}/account`);
-    expect(await page.locator('#feed-url').count()).toBe(0);
-    expect(await page.locator('main').innerText()).toContain('You have a feed address, made');
+    await web.page.goto(`${webUrl()}/account`);
+    expect(await web.page.locator('#feed-url').count()).toBe(0);
+    expect(await web.page.locator('main').innerText()).toContain('You have a feed address, made');
 
     // resetting stops the old address working
     const fresh = await makeFeedLink();
@@ -89,19 +72,19 @@ describe('calendars in the web app', () => {
   });
 
   it('the booking page shows the joining link of a confirmed online place and downloads the booking as .ics', async () => {
-    await signInAsPractitioner();
+    await signInAs(web.page, 'Practitioner');
     const online = (await confirmedBookings()).find((b) => b.title === 'Graded Care Profile 2 revisit');
     expect(online).toBeDefined();
-    await page.setViewportSize(PHONE);
-    await page.goto(`${webUrl()}/bookings/${online!.id}`);
-    const join = page.getByRole('link', { name: 'Join the session online' });
+    await web.page.setViewportSize(PHONE);
+    await web.page.goto(`${webUrl()}/bookings/${online!.id}`);
+    const join = web.page.getByRole('link', { name: 'Join the session online' });
     expect(await join.getAttribute('href')).toMatch(/^https:\/\/meet\.example\.org\//);
     await expectAccessible('booking with joining link');
-    await screenshot(page, 'booking-joining-link-phone');
+    await screenshot(web.page, 'booking-joining-link-phone');
 
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Add to your calendar (.ics)' }).click(),
+      web.page.waitForEvent('download'),
+      web.page.getByRole('link', { name: 'Add to your calendar (.ics)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('Graded Care Profile 2 revisit.ics');
     const ics = unfold(readFileSync((await download.path())!, 'utf8'));
@@ -111,19 +94,18 @@ describe('calendars in the web app', () => {
     expect(ics).toMatch(/DESCRIPTION:[\s\S]*meet\.example\.org/);
 
     // nobody else gets the file
-    await context.clearCookies();
+    await web.context.clearCookies();
     const res = await fetch(`${webUrl()}/bookings/${online!.id}/calendar.ics`, { redirect: 'manual' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(/^\/sign-in\?next=/);
   });
 
   it('another practitioner cannot download someone else’s booking', async () => {
-    await signInAsPractitioner();
+    await signInAs(web.page, 'Practitioner');
     const [mine] = await confirmedBookings();
-    const other = await browser.newContext({ viewport: DESKTOP });
+    const other = await web.browser.newContext({ viewport: DESKTOP });
     const p = await other.newPage();
-    await signIn(p, demoEmail('Trainer'));
-    await p.waitForURL(/\/courses$/);
+    await signInAs(p, 'Trainer');
     const res = await p.request.get(`${webUrl()}/bookings/${mine!.id}/calendar.ics`, { maxRedirects: 0 });
     expect(res.status()).toBe(404);
     await other.close();

@@ -1,8 +1,8 @@
 import { buildInvite, inviteUid, londonToUtc } from '@lh/domain';
 import { Client } from 'pg';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
-import { axe, DESKTOP, demoEmail, launchBrowser, PHONE, screenshot, signIn, webUrl } from './support';
+import { axe, DESKTOP, PHONE, screenshot, webUrl } from './support';
+import { signInAs, useBrowser } from './browser';
 
 /**
  * A mail that failed to go out, as the delivery worker would have left it. (Once bookings send
@@ -51,90 +51,75 @@ async function aFailedMail(subject: string): Promise<void> {
 }
 
 describe('mail log and caught mail in Chromium', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(() => browser.close());
-  beforeEach(async () => {
-    context = await browser.newContext({ viewport: DESKTOP });
-    page = await context.newPage();
-  });
-  afterEach(() => context.close());
+  const web = useBrowser();
 
   async function expectAccessible(name: string): Promise<void> {
-    const violations = await axe(page);
+    const violations = await axe(web.page);
     expect({ page: name, violations }).toEqual({ page: name, violations: [] });
   }
 
   it('lets a coordinator see a failed mail, send it again, and read it with its invite', async () => {
     const subject = `Booking confirmed: DASH risk checklist ${randomUUID().slice(0, 8)}`;
     await aFailedMail(subject);
-    await signIn(page, demoEmail('Coordinator'));
-    await page.waitForURL(/\/courses$/);
-    await page.getByRole('link', { name: 'Mail log' }).click();
-    await page.waitForURL(`${webUrl()}/manage/mail`);
+    await signInAs(web.page, 'Coordinator');
+    await web.page.getByRole('link', { name: 'Mail log' }).click();
+    await web.page.waitForURL(`${webUrl()}/manage/mail`);
 
-    await page.getByLabel('Status').selectOption('FAILED');
-    await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.waitForURL(/status=FAILED/);
-    const row = page.locator('tr', { hasText: subject });
+    await web.page.getByLabel('Status').selectOption('FAILED');
+    await web.page.getByRole('button', { name: 'Apply filters' }).click();
+    await web.page.waitForURL(/status=FAILED/);
+    const row = web.page.locator('tr', { hasText: subject });
     await expect(row.innerText()).resolves.toMatch(/Failed[\s\S]*421 Service not available/);
     await expectAccessible('mail log');
-    await screenshot(page, 'mail-log-desktop');
+    await screenshot(web.page, 'mail-log-desktop');
 
     await row.getByRole('button', { name: /Try again/ }).click();
-    await expect(page.locator('.govuk-notification-banner').innerText()).resolves.toContain('The mail will be sent again');
+    await expect(web.page.locator('.govuk-notification-banner').innerText()).resolves.toContain('The mail will be sent again');
 
     // The delivery worker sends it to the development mail catcher within seconds
-    const link = page.getByRole('link', { name: subject });
+    const link = web.page.getByRole('link', { name: subject });
     for (let i = 0; i < 30 && !(await link.count()); i++) {
-      await page.goto(`${webUrl()}/dev/mail`);
+      await web.page.goto(`${webUrl()}/dev/mail`);
       if (!(await link.count())) {
-        await page.waitForTimeout(500);
+        await web.page.waitForTimeout(500);
       }
     }
     await expectAccessible('caught mail');
     await link.click();
-    await page.waitForURL(/\/dev\/mail\/[\w.-]+\.eml$/);
-    const details = await page.locator('main').innerText();
+    await web.page.waitForURL(/\/dev\/mail\/[\w.-]+\.eml$/);
+    const details = await web.page.locator('main').innerText();
     expect(details).toContain('REQUEST');
     expect(details).toContain('Monday 26 October 2026, 9:30am to 12:30pm');
     expect(details).toContain('2026-10-26T09:30:00.000Z');
     expect(details).toContain(`Your place on ${subject} is confirmed.`);
     await expectAccessible('caught mail message');
 
-    await page.goto(`${webUrl()}/manage/mail?status=SENT`);
-    await expect(page.locator('tr', { hasText: subject }).innerText()).resolves.toMatch(/Sent/);
+    await web.page.goto(`${webUrl()}/manage/mail?status=SENT`);
+    await expect(web.page.locator('tr', { hasText: subject }).innerText()).resolves.toMatch(/Sent/);
   }, 60_000);
 
   it.each([
     ['phone', PHONE],
     ['desktop', DESKTOP],
   ])('both pages pass axe at %s width', async (width, viewport) => {
-    await page.setViewportSize(viewport);
-    await signIn(page, demoEmail('Coordinator'));
-    await page.waitForURL(/\/courses$/);
+    await web.page.setViewportSize(viewport);
+    await signInAs(web.page, 'Coordinator');
     for (const path of ['/manage/mail', '/dev/mail']) {
-      await page.goto(`${webUrl()}${path}`);
-      expect(await page.locator('h1').count()).toBe(1);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await web.page.goto(`${webUrl()}${path}`);
+      expect(await web.page.locator('h1').count()).toBe(1);
+      expect(await web.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
       await expectAccessible(`${path} (${width})`);
     }
-    await screenshot(page, `mail-log-${width}`);
+    await screenshot(web.page, `mail-log-${width}`);
   });
 
   it('refuses a practitioner', async () => {
-    await signIn(page, demoEmail('Practitioner'));
-    await page.waitForURL(/\/courses$/);
-    expect(await page.getByRole('link', { name: 'Mail log' }).count()).toBe(0);
+    await signInAs(web.page, 'Practitioner');
+    expect(await web.page.getByRole('link', { name: 'Mail log' }).count()).toBe(0);
     for (const path of ['/manage/mail', '/dev/mail']) {
-      const res = await page.goto(`${webUrl()}${path}`);
+      const res = await web.page.goto(`${webUrl()}${path}`);
       expect(res?.status()).toBe(403);
-      expect(await page.locator('h1').innerText()).toBe('You do not have access to this page');
+      expect(await web.page.locator('h1').innerText()).toBe('You do not have access to this page');
     }
   });
 });

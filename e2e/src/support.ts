@@ -1,5 +1,5 @@
 import { createApiClient } from '@lh/graphql-client';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -24,13 +24,6 @@ export const demoEmail = (role: string): string => demo.accounts.find((a) => a.r
 export const api = () => createApiClient(`${apiUrl()}/graphql`);
 
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
-
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}
 
 export const PHONE = { width: 320, height: 720 };
 export const DESKTOP = { width: 1280, height: 900 };
