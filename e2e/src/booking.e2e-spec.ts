@@ -175,11 +175,15 @@ describe('booking in the web app', () => {
     for (const href of sessions) {
       await web.page.goto(`${webUrl()}${href}`);
       const move = web.page.locator('a', { hasText: /^Move/ }).first();
-      if ((await move.count()) === 0) continue;
+      if ((await move.count()) === 0) {
+        continue;
+      }
       movedName = (await move.textContent())!.replace(/^Move\s*/, '').replace(/\s*to another date$/, '');
       await move.click();
       await web.page.waitForURL(/\/move$/);
-      if ((await web.page.locator('input[name="toSessionId"]').count()) === 0) continue;
+      if ((await web.page.locator('input[name="toSessionId"]').count()) === 0) {
+        continue;
+      }
       await expectAccessible('move a booking');
       await web.page.getByRole('button', { name: 'Move the booking' }).click();
       await web.page.waitForSelector('.govuk-error-summary');

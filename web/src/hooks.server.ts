@@ -13,7 +13,9 @@ export const handle: Handle = async ({ event, resolve }) => {
     } catch {
       event.locals.me = null;
     }
-    if (!event.locals.me) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    if (!event.locals.me) {
+      event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    }
   }
   return resolve(event);
 };

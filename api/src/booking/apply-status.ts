@@ -5,6 +5,8 @@ import type { Booking } from './booking.entity';
 /** Sets the timestamps that go with a booking's new status (queue time, approval hold). */
 export function applyStatus(booking: Booking, status: BookingStatus, now: Date, session: Session): void {
   booking.status = status;
-  if (status === BookingStatus.WAITLISTED) booking.waitlistedAt ??= now;
+  if (status === BookingStatus.WAITLISTED) {
+    booking.waitlistedAt ??= now;
+  }
   booking.approvalExpiresAt = status === BookingStatus.PENDING_APPROVAL ? approvalExpiry(now, session.startsAt) : null;
 }

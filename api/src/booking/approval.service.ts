@@ -41,7 +41,9 @@ export class ApprovalService {
     const booking = await this.em.fork().findOne(Booking, subject, {
       populate: ['person.agency', 'session.course', 'session.parts', 'session.venue'],
     });
-    if (!booking) throw linkNotValid();
+    if (!booking) {
+      throw linkNotValid();
+    }
     return {
       bookingId: booking.id,
       status: booking.status,
@@ -59,7 +61,9 @@ export class ApprovalService {
     const { subject } = verifyToken(this.config.appSecret, APPROVAL_TOKEN_PURPOSE, token, now);
     await this.em.fork().transactional(async (em) => {
       const found = await this.repo.findOwnerAndSession(em, subject);
-      if (!found) throw linkNotValid();
+      if (!found) {
+        throw linkNotValid();
+      }
       const session = await this.repo.lockSession(em, found.session.id);
       const booking = await this.repo.reloadUnderLock(em, subject, session);
       await this.decide(em, booking, approve, reason, null, now);
@@ -72,7 +76,9 @@ export class ApprovalService {
     requireCoordinator(viewer);
     await this.em.fork().transactional(async (em) => {
       const found = await this.repo.findOwnerAndSession(em, bookingId);
-      if (!found) throw bookingNotFound();
+      if (!found) {
+        throw bookingNotFound();
+      }
       const session = await this.repo.lockSession(em, found.session.id);
       const booking = await this.repo.reloadUnderLock(em, bookingId, session);
       await this.decide(em, booking, false, reason, this.changes.actor(em, viewer), now);
@@ -99,7 +105,9 @@ export class ApprovalService {
       reason,
       at: now,
     });
-    if (!approve) await this.waitingList.fillFreedPlaces(em, booking.session, now);
+    if (!approve) {
+      await this.waitingList.fillFreedPlaces(em, booking.session, now);
+    }
     await em.flush();
   }
 }

@@ -35,7 +35,9 @@ export class BookingChanges {
   async changed(em: EntityManager, booking: Booking, change: BookingChange, ctx: ChangeContext = {}): Promise<void> {
     this.record(em, booking, change);
     await em.flush();
-    if (!ctx.silent) await this.mailer.statusChanged(em, booking, change.from, { reason: change.reason ?? null, at: change.at, ...ctx });
+    if (!ctx.silent) {
+      await this.mailer.statusChanged(em, booking, change.from, { reason: change.reason ?? null, at: change.at, ...ctx });
+    }
   }
 
   /** Appends to the history only (the caller sends its own mail). */

@@ -105,7 +105,9 @@ describe('booking invariants (real API, real PostgreSQL)', () => {
         Array.from({ length: PEOPLE }, async () => {
           const course = await aCourse(em());
           const sessions = [];
-          for (let i = 0; i < SESSIONS; i++) sessions.push(await aSession(em(), course, { inDays: 10 + i }));
+          for (let i = 0; i < SESSIONS; i++) {
+            sessions.push(await aSession(em(), course, { inDays: 10 + i }));
+          }
           return { course, sessions, ...(await practitioner()) };
         }),
       );

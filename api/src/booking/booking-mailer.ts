@@ -38,13 +38,14 @@ export class BookingMailer {
     const to = booking.status;
     switch (to) {
       case BookingStatus.CONFIRMED:
-        if (from === BookingStatus.PENDING_APPROVAL)
+        if (from === BookingStatus.PENDING_APPROVAL) {
           await this.send(
             em,
             booking,
             MailKind.BOOKING_APPROVED,
             templates.bookingApproved(this.common(booking, { links: { booking: this.bookingUrl(booking) } })),
           );
+        }
         return this.confirmed(em, booking, ctx.at ?? new Date());
       case BookingStatus.WAITLISTED:
         return this.send(
@@ -96,7 +97,9 @@ export class BookingMailer {
         );
       case BookingStatus.CANCELLED:
         await this.outbox.cancelPending(em, { bookingId: booking.id }, [MailKind.REMINDER]);
-        if (from === BookingStatus.OFFERED && ctx.byThemselves) return; // declined an offer: nothing to tell them
+        if (from === BookingStatus.OFFERED && ctx.byThemselves) {
+          return;
+        } // declined an offer: nothing to tell them
         await this.send(
           em,
           booking,
@@ -134,7 +137,9 @@ export class BookingMailer {
   private async withdrawRemovedParts(em: EntityManager, booking: Booking, content: templates.MailContent): Promise<void> {
     const current = new Set(booking.session.parts.getItems().map((p) => inviteUid(booking.id, p.id)));
     for (const last of await this.outbox.lastInvites(em, { bookingId: booking.id })) {
-      if (current.has(last.uid) || last.method !== InviteMethod.REQUEST) continue;
+      if (current.has(last.uid) || last.method !== InviteMethod.REQUEST) {
+        continue;
+      }
       await this.outbox.enqueue(em, {
         kind: MailKind.SESSION_CHANGED,
         ...this.addressing(booking),
@@ -244,7 +249,9 @@ export class BookingMailer {
       session: this.inviteSession(booking.session),
       bookingUrl: this.bookingUrl(booking),
     });
-    for (const invite of invites) await this.outbox.enqueue(em, { kind, ...this.addressing(booking), ...content, invite });
+    for (const invite of invites) {
+      await this.outbox.enqueue(em, { kind, ...this.addressing(booking), ...content, invite });
+    }
   }
 
   private addressing(booking: Booking) {

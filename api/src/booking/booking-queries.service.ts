@@ -37,7 +37,9 @@ export class BookingQueries {
   async booking(viewer: Viewer, bookingId: string): Promise<BookingType> {
     const em = this.em.fork();
     const booking = await em.findOne(Booking, bookingId, { populate: FULL_BOOKING });
-    if (!booking || !isOwnerOrCoordinator(viewer, booking.person.id)) throw bookingNotFound();
+    if (!booking || !isOwnerOrCoordinator(viewer, booking.person.id)) {
+      throw bookingNotFound();
+    }
     const positions = await this.repo.waitlistPositions(em, [booking]);
     return toBookingType(booking, positions.get(booking.id) ?? null);
   }
@@ -69,7 +71,9 @@ export class BookingQueries {
     requireCoordinator(viewer);
     const em = this.em.fork();
     const session = await em.findOne(Session, { id: sessionId }, { populate: ['course', 'parts', 'venue'] });
-    if (!session) throw new DomainError(ErrorCode.NotFound, 'There is no session with that id.');
+    if (!session) {
+      throw new DomainError(ErrorCode.NotFound, 'There is no session with that id.');
+    }
     const bookings = await em.find(
       Booking,
       { session },

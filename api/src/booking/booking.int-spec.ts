@@ -141,9 +141,13 @@ describe('booking (real API, real PostgreSQL)', () => {
   it('never overbooks: 40 people booking the last 5 places at once', async () => {
     const session = await aSession(api.orm.em.fork(), await aCourse(api.orm.em.fork()), { capacity: 8 });
     const early = await Promise.all([1, 2, 3].map(() => practitioner()));
-    for (const e of early) await book(e.cookie, session.id);
+    for (const e of early) {
+      await book(e.cookie, session.id);
+    }
     const crowd: { cookie: string }[] = [];
-    for (let i = 0; i < 40; i++) crowd.push(await practitioner({ password: 'same-password-for-the-crowd' }));
+    for (let i = 0; i < 40; i++) {
+      crowd.push(await practitioner({ password: 'same-password-for-the-crowd' }));
+    }
     const results = await Promise.all(crowd.map((c) => book(c.cookie, session.id)));
     expect(results.filter((r) => r.errors).map((r) => r.errors)).toEqual([]);
     const statuses = results.map((r) => r.data!.bookSession.status);
@@ -277,7 +281,9 @@ describe('booking (real API, real PostgreSQL)', () => {
     const session = await aSession(api.orm.em.fork(), await aCourse(api.orm.em.fork()), { capacity: 2, inDays: 20 });
     const people = await Promise.all([1, 2, 3, 4].map(() => practitioner()));
     const results = [];
-    for (const p of people) results.push((await book(p.cookie, session.id)).data!.bookSession);
+    for (const p of people) {
+      results.push((await book(p.cookie, session.id)).data!.bookSession);
+    }
     const CAP = `mutation($input: ChangeCapacityInput!) { changeSessionCapacity(input: $input) { capacity placesLeft pending { id status } waiting { id } } }`;
     const low = await gql(api.url, CAP, { input: { sessionId: session.id, capacity: 1 } }, coordinatorCookie);
     expect(low.errors?.[0]?.extensions?.code).toBe('CAPACITY_BELOW_CONFIRMED');

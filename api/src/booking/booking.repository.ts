@@ -45,7 +45,9 @@ export class BookingRepository {
    */
   async lockSession(em: EntityManager, sessionId: string, opts: { withTrainers?: boolean } = {}): Promise<Session> {
     const rows = isUuid(sessionId) ? await em.execute('select id from session where id = ? for update', [sessionId]) : [];
-    if (!rows.length) throw sessionNotFound();
+    if (!rows.length) {
+      throw sessionNotFound();
+    }
     return opts.withTrainers
       ? em.findOneOrFail(Session, sessionId, { populate: ['course.prerequisite', 'parts', 'venue', 'trainers'], refresh: true })
       : em.findOneOrFail(Session, sessionId, { populate: ['course.prerequisite', 'parts', 'venue'], refresh: true });
@@ -69,7 +71,9 @@ export class BookingRepository {
 
   /** Place counts of each of these sessions (sessions with no bookings are left out). One query. */
   async placeCountsBySession(em: EntityManager, sessionIds: readonly string[]): Promise<Map<string, PlaceCounts>> {
-    if (!sessionIds.length) return new Map();
+    if (!sessionIds.length) {
+      return new Map();
+    }
     const rows = await em.execute<{ session_id: string; status: BookingStatus; n: string }[]>(
       'select session_id, status, count(*) as n from booking where session_id in (?) group by session_id, status',
       [[...sessionIds]],
@@ -78,9 +82,13 @@ export class BookingRepository {
     for (const r of rows) {
       const c = counts.get(r.session_id) ?? { ...NO_BOOKINGS };
       const n = Number(r.n);
-      if (r.status === BookingStatus.CONFIRMED) c.confirmed += n;
-      else if (PLACE_HOLDING.includes(r.status)) c.pending += n;
-      else if (r.status === BookingStatus.WAITLISTED) c.waiting += n;
+      if (r.status === BookingStatus.CONFIRMED) {
+        c.confirmed += n;
+      } else if (PLACE_HOLDING.includes(r.status)) {
+        c.pending += n;
+      } else if (r.status === BookingStatus.WAITLISTED) {
+        c.waiting += n;
+      }
       c.held = c.confirmed + c.pending;
       counts.set(r.session_id, c);
     }
@@ -89,7 +97,9 @@ export class BookingRepository {
 
   /** For each course: coming scheduled sessions, places left over them, and the next start. One query. */
   async upcomingPlacesByCourse(em: EntityManager, courseIds: readonly string[], now: Date): Promise<Map<string, UpcomingPlaces>> {
-    if (!courseIds.length) return new Map();
+    if (!courseIds.length) {
+      return new Map();
+    }
     const rows = await em.execute<{ course_id: string; sessions: string; places_left: string; next_start: Date | null }[]>(
       `select s.course_id, count(*) as sessions, min(s.starts_at) as next_start,
               sum(greatest(s.capacity - coalesce(b.n, 0), 0)) as places_left
@@ -133,7 +143,9 @@ export class BookingRepository {
   /** Each waiting booking's place in its session's queue (1 = next). */
   async waitlistPositions(em: EntityManager, bookings: readonly Booking[]): Promise<Map<string, number>> {
     const waiting = bookings.filter((b) => b.status === BookingStatus.WAITLISTED);
-    if (!waiting.length) return new Map();
+    if (!waiting.length) {
+      return new Map();
+    }
     const rows = await em.execute<{ id: string; position: string }[]>(
       `select id, position from (
          select id, row_number() over (partition by session_id order by waitlisted_at, id) as position

@@ -60,7 +60,9 @@ export class BookingService {
       }
 
       const refusal = sessionBookingRefusal(session, now);
-      if (refusal) throw new DomainError(refusal.code, refusal.message);
+      if (refusal) {
+        throw new DomainError(refusal.code, refusal.message);
+      }
 
       const person = await em.findOneOrFail(Person, viewer.id, { populate: ['agency'] });
       await this.refuseSecondBooking(em, person, session, now);
@@ -74,7 +76,9 @@ export class BookingService {
         person: { agencyId: person.agency?.id ?? null, sector: person.agency?.sector ?? null, roles: person.roles },
         prerequisite,
       });
-      if (ineligible) throw new DomainError(ineligible.code, ineligible.message);
+      if (ineligible) {
+        throw new DomainError(ineligible.code, ineligible.message);
+      }
 
       const approval = needsApproval(course, person.agency);
       if (approval && !input.managerEmail) {
@@ -102,7 +106,9 @@ export class BookingService {
         idempotencyKey: input.idempotencyKey ?? null,
         createdAt: now,
       });
-      if (status === BookingStatus.WAITLISTED) booking.waitlistedAt = await this.repo.nextInQueue(em, session.id, now);
+      if (status === BookingStatus.WAITLISTED) {
+        booking.waitlistedAt = await this.repo.nextInQueue(em, session.id, now);
+      }
       applyStatus(booking, status, now, session);
       await this.changes.changed(em, booking, { action: 'booked', from: null, actor: person, at: now }, { byThemselves: true });
       return booking.id;
@@ -133,7 +139,9 @@ export class BookingService {
         { action, from, actor: this.changes.actor(em, viewer), reason, at: now },
         { byThemselves: booking.person.id === viewer.id },
       );
-      if (holdsPlace(from)) await this.waitingList.fillFreedPlaces(em, session, now);
+      if (holdsPlace(from)) {
+        await this.waitingList.fillFreedPlaces(em, session, now);
+      }
       await em.flush();
     });
     return this.queries.booking(viewer, bookingId);
@@ -187,7 +195,9 @@ export class BookingService {
   private async lockBooking(em: EntityManager, viewer: Viewer, bookingId: string, opts: { ownOnly?: boolean } = {}): Promise<Booking> {
     const found = await this.repo.findOwnerAndSession(em, bookingId);
     const mayAct = found && (opts.ownOnly ? found.person.id === viewer.id : isOwnerOrCoordinator(viewer, found.person.id));
-    if (!found || !mayAct) throw bookingNotFound();
+    if (!found || !mayAct) {
+      throw bookingNotFound();
+    }
     const session = await this.repo.lockSession(em, found.session.id);
     return this.repo.reloadUnderLock(em, bookingId, session);
   }

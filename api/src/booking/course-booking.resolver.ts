@@ -17,7 +17,9 @@ export class CourseBookingResolver {
     @CurrentViewer() viewer: Viewer | undefined,
     @Context('req') req: object,
   ): Promise<MyCourseBookingType | null> {
-    if (!viewer) return Promise.resolve(null);
+    if (!viewer) {
+      return Promise.resolve(null);
+    }
     return loaderFor(req, 'course.myBooking', (ids) => this.queries.liveBookingsOnCourses(viewer, ids), null).load(course.id);
   }
 }

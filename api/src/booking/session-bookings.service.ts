@@ -72,7 +72,9 @@ export class SessionBookingsService {
         jumpQueue: true,
       });
       const booking = em.create(Booking, { session, person, status, createdAt: now });
-      if (status === BookingStatus.WAITLISTED) booking.waitlistedAt = await this.repo.nextInQueue(em, session.id, now);
+      if (status === BookingStatus.WAITLISTED) {
+        booking.waitlistedAt = await this.repo.nextInQueue(em, session.id, now);
+      }
       applyStatus(booking, status, now, session);
       const actor = this.changes.actor(em, viewer);
       await this.changes.changed(em, booking, { action: 'added-by-coordinator', from: null, actor, reason: input.reason, at: now });
@@ -140,7 +142,9 @@ export class SessionBookingsService {
   async applyAutoOffer(em: EntityManager, session: Session, auto: boolean, now: Date): Promise<void> {
     session.autoOfferWaitlist = auto;
     await em.flush();
-    if (auto) await this.waitingList.fillFreedPlaces(em, session, now);
+    if (auto) {
+      await this.waitingList.fillFreedPlaces(em, session, now);
+    }
     await em.flush();
   }
 
@@ -150,7 +154,9 @@ export class SessionBookingsService {
    * transaction that made the change, with sentences describing it.
    */
   async sessionChanged(em: EntityManager, sessionId: string, changes: string[], now = this.clock.now()): Promise<void> {
-    if (!changes.length) return;
+    if (!changes.length) {
+      return;
+    }
     const session = await this.repo.lockSession(em, sessionId);
     for (const booking of await this.repo.liveOnSessionAll(em, session)) {
       booking.session = session;
@@ -188,8 +194,12 @@ export class SessionBookingsService {
     requireCoordinator(viewer);
     const newId = await this.em.fork().transactional(async (em) => {
       const found = await this.repo.findOwnerAndSession(em, bookingId);
-      if (!found) throw bookingNotFound();
-      if (found.session.id === toSessionId) throw new DomainError(ErrorCode.InvalidTransition, 'The person is already on that session.');
+      if (!found) {
+        throw bookingNotFound();
+      }
+      if (found.session.id === toSessionId) {
+        throw new DomainError(ErrorCode.InvalidTransition, 'The person is already on that session.');
+      }
       // lock both sessions in a fixed order so two moves the other way round cannot deadlock
       const [firstId, secondId] = [found.session.id, toSessionId].sort();
       const first = await this.repo.lockSession(em, firstId!);
@@ -197,9 +207,13 @@ export class SessionBookingsService {
       const from = first.id === found.session.id ? first : second;
       const to = first.id === toSessionId ? first : second;
       const booking = await this.repo.reloadUnderLock(em, bookingId, from);
-      if (!isActive(booking.status)) throw new DomainError(ErrorCode.InvalidTransition, 'Only a live booking can be moved.');
+      if (!isActive(booking.status)) {
+        throw new DomainError(ErrorCode.InvalidTransition, 'Only a live booking can be moved.');
+      }
       const refusal = sessionBookingRefusal({ ...to, bookingOpensAt: null, bookingClosesAt: null }, now);
-      if (refusal) throw new DomainError(refusal.code, refusal.message);
+      if (refusal) {
+        throw new DomainError(refusal.code, refusal.message);
+      }
       if (await this.repo.liveOnSession(em, to.id, booking.person.id)) {
         throw new DomainError(ErrorCode.AlreadyBooked, `${booking.person.name} already has a booking on that session.`);
       }
@@ -226,7 +240,9 @@ export class SessionBookingsService {
       });
       const movedFrom = `Moved from ${formatLondonDate(from.startsAt)}. ${reason}`;
       await this.changes.changed(em, moved, { action: 'moved-in', from: null, actor, reason: movedFrom, at: now });
-      if (holdsPlace(fromStatus)) await this.waitingList.fillFreedPlaces(em, from, now);
+      if (holdsPlace(fromStatus)) {
+        await this.waitingList.fillFreedPlaces(em, from, now);
+      }
       await em.flush();
       return moved.id;
     });
@@ -236,7 +252,9 @@ export class SessionBookingsService {
   /** Any booking (coordinators only reach here), with its session locked. */
   private async lockBooking(em: EntityManager, bookingId: string): Promise<Booking> {
     const found = await this.repo.findOwnerAndSession(em, bookingId);
-    if (!found) throw bookingNotFound();
+    if (!found) {
+      throw bookingNotFound();
+    }
     const session = await this.repo.lockSession(em, found.session.id);
     return this.repo.reloadUnderLock(em, bookingId, session);
   }

@@ -34,13 +34,19 @@ export class WaitingListService implements OnModuleInit {
    * Call inside the transaction that freed the place, with the session locked.
    */
   async fillFreedPlaces(em: EntityManager, session: Session, now: Date): Promise<void> {
-    if (!session.autoOfferWaitlist || session.status === SessionStatus.CANCELLED) return;
+    if (!session.autoOfferWaitlist || session.status === SessionStatus.CANCELLED) {
+      return;
+    }
     await em.flush();
     const counts = await this.repo.placeCounts(em, session.id);
     const free = session.capacity - counts.held;
-    if (free <= 0 || counts.waiting === 0) return;
+    if (free <= 0 || counts.waiting === 0) {
+      return;
+    }
     const expiry = offerExpiry(now, session.startsAt);
-    if (!expiry) return;
+    if (!expiry) {
+      return;
+    }
     for (const b of await this.repo.firstWaiting(em, session, free)) {
       b.status = BookingStatus.OFFERED;
       b.offerExpiresAt = expiry;

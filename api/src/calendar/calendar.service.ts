@@ -76,7 +76,9 @@ export class CalendarService {
   async bookingCalendar(viewer: Viewer, bookingId: string): Promise<CalendarFileType> {
     const em = this.em.fork();
     const booking = await em.findOne(Booking, bookingId, { populate: ['person', 'session.course', 'session.parts', 'session.venue'] });
-    if (!booking || !isOwnerOrCoordinator(viewer, booking.person.id)) throw noBooking();
+    if (!booking || !isOwnerOrCoordinator(viewer, booking.person.id)) {
+      throw noBooking();
+    }
     const title = booking.session.course.title;
     const content = buildFeed({
       name: `Learning Hub: ${title}`,
@@ -88,10 +90,14 @@ export class CalendarService {
 
   /** The feed behind a feed address. No sign-in: the token is the permission. Unknown or reset tokens are not found. */
   async feedForToken(token: string): Promise<string> {
-    if (!TOKEN_PATTERN.test(token)) throw noFeed();
+    if (!TOKEN_PATTERN.test(token)) {
+      throw noFeed();
+    }
     const em = this.em.fork();
     const feed = await em.findOne(CalendarFeed, { tokenHash: hashToken(token) }, { populate: ['person'] });
-    if (!feed) throw noFeed();
+    if (!feed) {
+      throw noFeed();
+    }
     const bookings = await em.find(
       Booking,
       { person: feed.person.id, status: { $in: FEED_STATUSES } },

@@ -27,9 +27,15 @@ export class CatalogueService {
 
   async courses(_viewer: Viewer | undefined, filter: CourseFilterInput = {}): Promise<CourseType[]> {
     const where: FilterQuery<Course> = {};
-    if (filter.priorityAreaId) where.priorityArea = filter.priorityAreaId;
-    if (filter.level) where.level = filter.level;
-    if (filter.format) where.format = filter.format;
+    if (filter.priorityAreaId) {
+      where.priorityArea = filter.priorityAreaId;
+    }
+    if (filter.level) {
+      where.level = filter.level;
+    }
+    if (filter.format) {
+      where.format = filter.format;
+    }
     const words = (filter.search ?? '').trim().split(/\s+/).filter(Boolean);
     if (words.length) {
       where.$and = words.map((w) => {
@@ -52,7 +58,9 @@ export class CatalogueService {
   async course(_viewer: Viewer | undefined, id: string): Promise<CourseType> {
     const em = this.em.fork();
     const course = isUuid(id) ? await em.findOne(Course, id, { populate: ['priorityArea', 'prerequisite'] }) : null;
-    if (!course) throw new DomainError(ErrorCode.NotFound, 'There is no course with that id. It may have been removed.');
+    if (!course) {
+      throw new DomainError(ErrorCode.NotFound, 'There is no course with that id. It may have been removed.');
+    }
     const stats = await this.repo.upcomingPlacesByCourse(em, [course.id], this.clock.now());
     return this.toCourseType(course, stats.get(course.id));
   }
@@ -82,7 +90,9 @@ export class CatalogueService {
   async session(viewer: Viewer | undefined, id: string): Promise<SessionDetailType> {
     const em = this.em.fork();
     const session = isUuid(id) ? await em.findOne(Session, id, { populate: ['course', 'parts', 'venue'] }) : null;
-    if (!session) throw new DomainError(ErrorCode.NotFound, 'There is no session with that id. It may have been removed.');
+    if (!session) {
+      throw new DomainError(ErrorCode.NotFound, 'There is no session with that id. It may have been removed.');
+    }
     const counts = await this.repo.placeCounts(em, session.id);
     const agency = viewer?.agencyId ? await em.findOne(Agency, viewer.agencyId) : null;
     return {

@@ -35,7 +35,9 @@ export class CourseAdminService {
     requireCoordinator(viewer);
     const em = this.em.fork();
     const course = isUuid(id) ? await em.findOne(Course, id, { populate: ['priorityArea', 'prerequisite'] }) : null;
-    if (!course) throw notFound();
+    if (!course) {
+      throw notFound();
+    }
     return this.toType(course, await em.count(Session, { course }));
   }
 
@@ -51,7 +53,9 @@ export class CourseAdminService {
     requireCoordinator(viewer);
     const em = this.em.fork();
     const agency = isUuid(agencyId) ? await em.findOne(Agency, agencyId) : null;
-    if (!agency) throw new DomainError(ErrorCode.NotFound, 'There is no agency with that id.');
+    if (!agency) {
+      throw new DomainError(ErrorCode.NotFound, 'There is no agency with that id.');
+    }
     agency.approvalExempt = exempt;
     await em.flush();
     return AgencyType.from(agency);
@@ -80,7 +84,9 @@ export class CourseAdminService {
     requireCoordinator(viewer);
     await this.em.fork().transactional(async (em) => {
       const course = await em.findOne(Course, input.id);
-      if (!course) throw notFound();
+      if (!course) {
+        throw notFound();
+      }
       this.assign(course, input, await this.check(em, course.id, input));
       await em.flush();
     });
@@ -96,13 +102,17 @@ export class CourseAdminService {
     try {
       return await this.em.fork().transactional(async (em) => {
         const same = await em.findOne(PriorityArea, { name: { $ilike: input.name.replace(/[\\%_]/g, (c) => `\\${c}`) } });
-        if (same) throw taken();
+        if (same) {
+          throw taken();
+        }
         const area = em.create(PriorityArea, { name: input.name });
         await em.flush();
         return { id: area.id, name: area.name };
       });
     } catch (e) {
-      if (e instanceof UniqueConstraintViolationException) throw taken();
+      if (e instanceof UniqueConstraintViolationException) {
+        throw taken();
+      }
       throw e;
     }
   }
@@ -113,7 +123,9 @@ export class CourseAdminService {
   private async check(em: EntityManager, courseId: string | null, input: CreateCourseInput): Promise<CheckedCourse> {
     const problems: FieldProblem[] = [];
     const area = await em.findOne(PriorityArea, input.priorityAreaId);
-    if (!area) problems.push({ field: 'input.priorityAreaId', message: 'Choose a priority area from the list' });
+    if (!area) {
+      problems.push({ field: 'input.priorityAreaId', message: 'Choose a priority area from the list' });
+    }
 
     const agencyIds = [...new Set(input.audienceAgencyIds)];
     if (agencyIds.length && (await em.count(Agency, { id: { $in: agencyIds } })) !== agencyIds.length) {

@@ -11,7 +11,9 @@ export function isCoordinator(viewer: Viewer | undefined): boolean {
 
 /** Refuses anyone who is not a coordinator. */
 export function requireCoordinator(viewer: Viewer | undefined): asserts viewer is Viewer {
-  if (!isCoordinator(viewer)) throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators can do this.');
+  if (!isCoordinator(viewer)) {
+    throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators can do this.');
+  }
 }
 
 /** Whether the viewer may see or change something that belongs to `ownerId`: its owner, or a coordinator. */
@@ -28,5 +30,7 @@ export function requireOwnerOrCoordinator(
   ownerId: string,
   notFound: () => DomainError = () => new DomainError(ErrorCode.NotFound, 'There is nothing with that id, or it is not yours.'),
 ): void {
-  if (!isOwnerOrCoordinator(viewer, ownerId)) throw notFound();
+  if (!isOwnerOrCoordinator(viewer, ownerId)) {
+    throw notFound();
+  }
 }

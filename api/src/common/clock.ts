@@ -18,7 +18,9 @@ export class Clock {
 
   /** Tests only: every later `now()` answers this instant (null returns to the real time). */
   fixAt(at: Date | null): void {
-    if (this.config.env !== 'test') throw new Error('The clock can only be fixed in tests');
+    if (this.config.env !== 'test') {
+      throw new Error('The clock can only be fixed in tests');
+    }
     this.fixed = at ? new Date(at.getTime()) : null;
   }
 }

@@ -34,11 +34,17 @@ export function validationError(errors: ValidationError[], argument = ''): Domai
 }
 
 function domainErrorOf(error: unknown): DomainError | undefined {
-  if (error instanceof DomainError) return error;
-  if (error instanceof GraphQLError && error.originalError) return domainErrorOf(error.originalError);
+  if (error instanceof DomainError) {
+    return error;
+  }
+  if (error instanceof GraphQLError && error.originalError) {
+    return domainErrorOf(error.originalError);
+  }
   if (error instanceof BadRequestException) {
     const cause = (error as { cause?: unknown }).cause;
-    if (cause instanceof DomainError) return cause;
+    if (cause instanceof DomainError) {
+      return cause;
+    }
   }
   return undefined;
 }

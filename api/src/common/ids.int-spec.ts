@@ -30,8 +30,12 @@ describe('ids are checked at the edge', () => {
   /** A harmless value for another required argument of an operation. */
   function valueFor(type: GraphQLInputType): unknown {
     const named = getNamedType(type);
-    if (isListType(isNonNullType(type) ? type.ofType : type)) return [];
-    if (named instanceof GraphQLEnumType) return named.getValues()[0]!.value as unknown;
+    if (isListType(isNonNullType(type) ? type.ofType : type)) {
+      return [];
+    }
+    if (named instanceof GraphQLEnumType) {
+      return named.getValues()[0]!.value as unknown;
+    }
     if (named instanceof GraphQLScalarType) {
       switch (named.name) {
         case 'Boolean':
@@ -59,8 +63,14 @@ describe('ids are checked at the edge', () => {
       ['mutation', schema.getMutationType()],
     ] as const) {
       for (const field of Object.values(root!.getFields())) {
-        if (field.name === 'caughtMailMessage') continue;
-        for (const arg of field.args) if (getNamedType(arg.type).name === 'ID') found.push({ kind, field, idArg: arg.name });
+        if (field.name === 'caughtMailMessage') {
+          continue;
+        }
+        for (const arg of field.args) {
+          if (getNamedType(arg.type).name === 'ID') {
+            found.push({ kind, field, idArg: arg.name });
+          }
+        }
       }
     }
     return found;
@@ -83,7 +93,9 @@ describe('ids are checked at the edge', () => {
       const query = `${kind}(${decl}) { ${field.name}(${call})${selection} }`;
       for (const bad of BAD_IDS) {
         const variables: Record<string, unknown> = {};
-        for (const a of field.args.filter((x) => args.includes(x.name))) variables[a.name] = a.name === idArg ? bad : valueFor(a.type);
+        for (const a of field.args.filter((x) => args.includes(x.name))) {
+          variables[a.name] = a.name === idArg ? bad : valueFor(a.type);
+        }
         const res = await gql(api.url, query, variables, cookie);
         const error = res.errors?.[0];
         const ok =
@@ -91,7 +103,9 @@ describe('ids are checked at the edge', () => {
           res.status < 500 &&
           (error.extensions.fields ?? []).some((f) => f.field === idArg) &&
           error.message.includes('is not a valid id');
-        if (!ok) wrong.push(`${field.name}(${idArg}: ${JSON.stringify(bad)}) -> ${res.status} ${JSON.stringify(res.errors)}`);
+        if (!ok) {
+          wrong.push(`${field.name}(${idArg}: ${JSON.stringify(bad)}) -> ${res.status} ${JSON.stringify(res.errors)}`);
+        }
       }
     }
     expect(wrong).toEqual([]);

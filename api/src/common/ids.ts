@@ -12,8 +12,12 @@ class UuidPipe implements PipeTransform<unknown, unknown> {
   constructor(private readonly field: string) {}
 
   transform(value: unknown): unknown {
-    if (value === null || value === undefined) return value;
-    if (typeof value === 'string' && isUuid(value)) return value.toLowerCase();
+    if (value === null || value === undefined) {
+      return value;
+    }
+    if (typeof value === 'string' && isUuid(value)) {
+      return value.toLowerCase();
+    }
     const message = invalidIdMessage(this.field);
     throw new DomainError(ErrorCode.BadUserInput, message, [{ field: this.field, message }]);
   }

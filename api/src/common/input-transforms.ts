@@ -6,7 +6,9 @@ export const Trim = () => Transform(({ value }: { value: unknown }) => (typeof v
 /** Trims a string input and turns an empty one into null (an optional field left blank). */
 export const TrimToNull = () =>
   Transform(({ value }: { value: unknown }) => {
-    if (typeof value !== 'string') return value;
+    if (typeof value !== 'string') {
+      return value;
+    }
     const trimmed = value.trim();
     return trimmed === '' ? null : trimmed;
   });

@@ -13,8 +13,12 @@ const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const type = metadata.metatype;
-    if (metadata.type === 'custom') return value;
-    if (!type || PRIMITIVES.has(type) || value === null || value === undefined || typeof value !== 'object') return value;
+    if (metadata.type === 'custom') {
+      return value;
+    }
+    if (!type || PRIMITIVES.has(type) || value === null || value === undefined || typeof value !== 'object') {
+      return value;
+    }
     const instance = plainToInstance(type, value) as object;
     const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false });
     if (errors.length) {

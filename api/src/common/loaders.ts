@@ -13,7 +13,9 @@ export function loaderFor<V>(
   missing: V,
 ): DataLoader<string, V> {
   let loaders = perRequest.get(req);
-  if (!loaders) perRequest.set(req, (loaders = new Map()));
+  if (!loaders) {
+    perRequest.set(req, (loaders = new Map()));
+  }
   let loader = loaders.get(key) as DataLoader<string, V> | undefined;
   if (!loader) {
     loader = new DataLoader<string, V>(async (ids) => {

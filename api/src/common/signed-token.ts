@@ -15,13 +15,19 @@ export function verifyToken(secret: string, purpose: string, token: string, now 
   const invalid = () =>
     new DomainError(ErrorCode.InvalidToken, 'This link is not valid. Check you copied all of it, or ask for a new one.');
   const [encoded, signature] = token.split('.');
-  if (!encoded || !signature) throw invalid();
+  if (!encoded || !signature) {
+    throw invalid();
+  }
   const payload = Buffer.from(encoded, 'base64url').toString();
   const expected = Buffer.from(mac(secret, payload));
   const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid();
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    throw invalid();
+  }
   const [p, subject, exp] = payload.split('.');
-  if (p !== purpose || !subject || !exp || !/^\d+$/.test(exp)) throw invalid();
+  if (p !== purpose || !subject || !exp || !/^\d+$/.test(exp)) {
+    throw invalid();
+  }
   const expiresAt = new Date(Number(exp) * 1000);
   if (expiresAt.getTime() <= now.getTime()) {
     throw new DomainError(

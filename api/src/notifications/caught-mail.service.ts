@@ -41,9 +41,13 @@ export class CaughtMailService {
   async get(viewer: Viewer | undefined, id: string): Promise<CaughtMailType> {
     requireCoordinator(viewer);
     const dir = this.mustHaveFolder();
-    if (!FILE_NAME.test(id)) throw new DomainError(ErrorCode.NotFound, 'There is no caught mail with that id.');
+    if (!FILE_NAME.test(id)) {
+      throw new DomainError(ErrorCode.NotFound, 'There is no caught mail with that id.');
+    }
     return this.read(dir, id).catch((e: unknown) => {
-      if ((e as { code?: string }).code === 'ENOENT') throw new DomainError(ErrorCode.NotFound, 'There is no caught mail with that id.');
+      if ((e as { code?: string }).code === 'ENOENT') {
+        throw new DomainError(ErrorCode.NotFound, 'There is no caught mail with that id.');
+      }
       throw e;
     });
   }
@@ -81,7 +85,9 @@ export class CaughtMailService {
 
   private mustHaveFolder(): string {
     const dir = this.folder();
-    if (!dir) throw new DomainError(ErrorCode.NotFound, 'Caught mail is only kept in development, when `npm start` runs the mail catcher.');
+    if (!dir) {
+      throw new DomainError(ErrorCode.NotFound, 'Caught mail is only kept in development, when `npm start` runs the mail catcher.');
+    }
     return dir;
   }
 }

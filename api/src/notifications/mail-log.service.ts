@@ -22,10 +22,18 @@ export class MailLogService {
   async mailLog(viewer: Viewer | undefined, filter: MailLogFilterInput = {}): Promise<MailLogEntryType[]> {
     requireCoordinator(viewer);
     const where: FilterQuery<OutboxMessage> = {};
-    if (filter.personId) where.personId = filter.personId;
-    if (filter.sessionId) where.sessionId = filter.sessionId;
-    if (filter.email) where.toEmail = filter.email.toLowerCase();
-    if (filter.status) where.status = filter.status;
+    if (filter.personId) {
+      where.personId = filter.personId;
+    }
+    if (filter.sessionId) {
+      where.sessionId = filter.sessionId;
+    }
+    if (filter.email) {
+      where.toEmail = filter.email.toLowerCase();
+    }
+    if (filter.status) {
+      where.status = filter.status;
+    }
     const messages = await this.em.find(OutboxMessage, where, {
       orderBy: { createdAt: 'desc', id: 'asc' },
       limit: LOG_LIMIT,
@@ -39,7 +47,9 @@ export class MailLogService {
     requireCoordinator(viewer);
     const message = await this.em.fork().transactional(async (em) => {
       const m = await em.findOne(OutboxMessage, id, { exclude: ['text', 'html', 'ics'] });
-      if (!m) throw new DomainError(ErrorCode.NotFound, 'There is no mail with that id.');
+      if (!m) {
+        throw new DomainError(ErrorCode.NotFound, 'There is no mail with that id.');
+      }
       if (m.status !== MailStatus.FAILED) {
         throw new DomainError(ErrorCode.BadUserInput, 'Only a mail that failed can be sent again.', [
           { field: 'id', message: 'Only a mail that failed can be sent again.' },

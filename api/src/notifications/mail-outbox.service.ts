@@ -151,9 +151,13 @@ export class MailOutboxService {
     );
     const latest = new Map<string, LastInvite>();
     for (const m of sent) {
-      if (latest.has(m.icsUid!) || !m.ics) continue;
+      if (latest.has(m.icsUid!) || !m.ics) {
+        continue;
+      }
       const invite = readInvite(m.ics);
-      if (!invite.start || !invite.end) continue;
+      if (!invite.start || !invite.end) {
+        continue;
+      }
       latest.set(m.icsUid!, {
         uid: m.icsUid!,
         method: m.icsMethod!,

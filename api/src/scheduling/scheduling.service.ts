@@ -80,7 +80,9 @@ export class SchedulingService {
     requireCoordinator(viewer);
     const em = this.em.fork();
     const venue = isUuid(id) ? await em.findOne(Venue, id) : null;
-    if (!venue) throw venueNotFound();
+    if (!venue) {
+      throw venueNotFound();
+    }
     const counts = await this.upcomingByVenue(em, [venue.id], now);
     return this.venueType(venue, counts.get(venue.id) ?? 0);
   }
@@ -107,7 +109,9 @@ export class SchedulingService {
     requireCoordinator(viewer);
     const rooms = this.checkRooms(input.rooms);
     await this.em.fork().transactional(async (em) => {
-      if (!(await em.execute('select id from venue where id = ? for update', [input.id])).length) throw venueNotFound();
+      if (!(await em.execute('select id from venue where id = ? for update', [input.id])).length) {
+        throw venueNotFound();
+      }
       const venue = await em.findOneOrFail(Venue, input.id);
       const removed = venue.rooms.filter((r) => !rooms.includes(r));
       if (removed.length) {
@@ -137,7 +141,9 @@ export class SchedulingService {
     requireCoordinator(viewer);
     const em = this.em.fork();
     const session = isUuid(id) ? await em.findOne(Session, id, { populate: ['course', 'parts', 'venue', 'trainers'] }) : null;
-    if (!session) throw sessionNotFound();
+    if (!session) {
+      throw sessionNotFound();
+    }
     const live = await this.repo.countLive(em, session.id);
     const venueCounts = session.venue ? await this.upcomingByVenue(em, [session.venue.id], now) : new Map<string, number>();
     const parts = this.sortedParts(session);
@@ -172,7 +178,9 @@ export class SchedulingService {
     const id = await this.em.fork().transactional(async (em) => {
       const problems: FieldProblem[] = [];
       const course = isUuid(input.courseId) ? await em.findOne(Course, input.courseId) : null;
-      if (!course) problems.push({ field: 'input.courseId', message: 'Choose a course from the list' });
+      if (!course) {
+        problems.push({ field: 'input.courseId', message: 'Choose a course from the list' });
+      }
       const schedule = this.checkSchedule(input, now, problems);
       const place = await this.checkPlace(em, input, problems);
       if (place?.venue?.capacity != null && input.capacity > place.venue.capacity) {
@@ -182,7 +190,9 @@ export class SchedulingService {
         });
       }
       const window = this.checkWindow(input, schedule, problems);
-      if (problems.length || !course || !schedule || !place || !window) throw badInput(problems);
+      if (problems.length || !course || !schedule || !place || !window) {
+        throw badInput(problems);
+      }
 
       const session = em.create(Session, {
         course,
@@ -197,7 +207,9 @@ export class SchedulingService {
         bookingClosesAt: window.closesAt,
         autoOfferWaitlist: input.autoOfferWaitlist ?? true,
       });
-      for (const p of schedule) em.create(SessionPart, { session, startsAt: p.startsAt, endsAt: p.endsAt });
+      for (const p of schedule) {
+        em.create(SessionPart, { session, startsAt: p.startsAt, endsAt: p.endsAt });
+      }
       await em.flush();
       return session.id;
     });
@@ -241,8 +253,12 @@ export class SchedulingService {
         problems.push({ field: 'input.parts.0.date', message: 'Part 1 must start in the future' });
       }
       const window = this.checkWindow(input, schedule, problems);
-      if (problems.length || !schedule || !place || !window) throw badInput(problems);
-      if (datesChanged) await this.refuseTrainerClash(em, session, session.trainers.getItems(), schedule, 'input.parts');
+      if (problems.length || !schedule || !place || !window) {
+        throw badInput(problems);
+      }
+      if (datesChanged) {
+        await this.refuseTrainerClash(em, session, session.trainers.getItems(), schedule, 'input.parts');
+      }
 
       const plan = (parts: readonly TimedPart[], p: CheckedPlace): SessionPlan => ({
         parts,
@@ -268,7 +284,9 @@ export class SchedulingService {
           em.create(SessionPart, { session, startsAt: p.startsAt, endsAt: p.endsAt });
         }
       });
-      for (const gone of before.slice(schedule.length)) em.remove(gone);
+      for (const gone of before.slice(schedule.length)) {
+        em.remove(gone);
+      }
       session.startsAt = schedule[0]!.startsAt;
       session.endsAt = schedule[schedule.length - 1]!.endsAt;
       session.venue = place.venue;
@@ -304,7 +322,9 @@ export class SchedulingService {
     requireCoordinator(viewer);
     const em = this.em.fork();
     const ids = await em.execute<{ id: string }[]>('select id from person where ? = any(roles)', [Role.TRAINER]);
-    if (!ids.length) return [];
+    if (!ids.length) {
+      return [];
+    }
     const trainers = await em.find(Person, { id: { $in: ids.map((r) => r.id) } }, { populate: ['agency'], orderBy: { name: 'asc' } });
     const counts = await em.execute<{ person_id: string; n: string }[]>(
       `select st.person_id, count(*) as n from session_trainer st join session s on s.id = st.session_id
@@ -333,7 +353,9 @@ export class SchedulingService {
       }
       const field = 'input.personEmail';
       const person = await em.findOne(Person, { email: input.personEmail });
-      if (!person) throw badInput([{ field, message: `Nobody with the email address ${input.personEmail} has an account` }]);
+      if (!person) {
+        throw badInput([{ field, message: `Nobody with the email address ${input.personEmail} has an account` }]);
+      }
       if (!person.roles.includes(Role.TRAINER)) {
         throw badInput([
           { field, message: `${person.name} is not in the training pool: only people with the trainer role can be assigned` },
@@ -354,7 +376,9 @@ export class SchedulingService {
     await this.em.fork().transactional(async (em) => {
       const session = await this.repo.lockSession(em, sessionId, { withTrainers: true });
       const trainer = session.trainers.getItems().find((t) => t.id === personId);
-      if (!trainer) throw new DomainError(ErrorCode.NotFound, 'That person is not a trainer on this session.');
+      if (!trainer) {
+        throw new DomainError(ErrorCode.NotFound, 'That person is not a trainer on this session.');
+      }
       session.trainers.remove(trainer);
       await em.flush();
     });
@@ -376,7 +400,9 @@ export class SchedulingService {
     const seen = new Map<string, string>();
     for (const room of rooms) {
       const key = room.toLowerCase();
-      if (seen.has(key)) throw badInput([{ field: 'input.rooms', message: `Give each room once: "${room}" is listed twice` }]);
+      if (seen.has(key)) {
+        throw badInput([{ field: 'input.rooms', message: `Give each room once: "${room}" is listed twice` }]);
+      }
       seen.set(key, room);
     }
     return rooms;
@@ -386,7 +412,9 @@ export class SchedulingService {
   private checkSchedule(input: SessionPlanInput, now: Date | null, problems: FieldProblem[]): TimedPart[] | null {
     const schedule = londonSchedule(input.parts, 'input.parts');
     problems.push(...schedule.problems);
-    if (schedule.problems.length) return null;
+    if (schedule.problems.length) {
+      return null;
+    }
     if (now && schedule.parts[0]!.startsAt.getTime() <= now.getTime()) {
       problems.push({ field: 'input.parts.0.date', message: 'Part 1 must start in the future' });
       return null;
@@ -452,7 +480,9 @@ export class SchedulingService {
     parts: TimedPart[],
     field: string,
   ): Promise<void> {
-    if (!trainers.length || !parts.length) return;
+    if (!trainers.length || !parts.length) {
+      return;
+    }
     const values = parts.map(() => '(?::timestamptz, ?::timestamptz)').join(', ');
     const rows = await em.execute<{ person_id: string; title: string; starts_at: Date; ends_at: Date }[]>(
       `select st.person_id, c.title, p.starts_at, p.ends_at
@@ -466,14 +496,18 @@ export class SchedulingService {
       [...parts.flatMap((p) => [p.startsAt, p.endsAt]), trainers.map((t) => t.id), session.id, SessionStatus.SCHEDULED],
     );
     const clash = rows[0];
-    if (!clash) return;
+    if (!clash) {
+      return;
+    }
     const name = trainers.find((t) => t.id === clash.person_id)?.name ?? 'A trainer';
     const message = `${name} is already training on "${clash.title}" at that time (${formatLondonRange(new Date(clash.starts_at), new Date(clash.ends_at))})`;
     throw new DomainError(ErrorCode.TrainerUnavailable, `${message}.`, [{ field, message }]);
   }
 
   private async upcomingByVenue(em: EntityManager, venueIds: string[], now: Date): Promise<Map<string, number>> {
-    if (!venueIds.length) return new Map();
+    if (!venueIds.length) {
+      return new Map();
+    }
     const rows = await em.execute<{ venue_id: string; n: string }[]>(
       'select venue_id, count(*) as n from session where venue_id in (?) and status = ? and ends_at > ? group by venue_id',
       [venueIds, SessionStatus.SCHEDULED, now],

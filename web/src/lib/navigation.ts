@@ -11,16 +11,25 @@ export interface NavItem {
  */
 export function navigationFor(roles: Role[] | undefined): NavItem[] {
   const items: NavItem[] = [{ href: '/courses', label: 'Find a course' }];
-  if (roles?.length) items.push({ href: '/bookings', label: 'Your bookings' });
-  if (roles?.includes('COORDINATOR')) items.push({ href: '/manage/sessions', label: 'Programme' });
-  if (roles?.includes('COORDINATOR'))
+  if (roles?.length) {
+    items.push({ href: '/bookings', label: 'Your bookings' });
+  }
+  if (roles?.includes('COORDINATOR')) {
+    items.push({ href: '/manage/sessions', label: 'Programme' });
+  }
+  if (roles?.includes('COORDINATOR')) {
     items.push(
       { href: '/manage/courses', label: 'Courses' },
       { href: '/manage/venues', label: 'Venues' },
       { href: '/manage/agencies', label: 'Agencies' },
     );
-  if (roles?.includes('COORDINATOR')) items.push({ href: '/manage/mail', label: 'Mail log' });
-  if (roles?.length) items.push({ href: '/account', label: 'Your account' });
+  }
+  if (roles?.includes('COORDINATOR')) {
+    items.push({ href: '/manage/mail', label: 'Mail log' });
+  }
+  if (roles?.length) {
+    items.push({ href: '/account', label: 'Your account' });
+  }
   items.push({ href: '/help', label: 'Help' });
   return items;
 }

@@ -9,7 +9,9 @@ type SignedIn = NonNullable<MeQuery['me']>;
  */
 export function requireViewer(event: Pick<RequestEvent, 'locals' | 'url'>, ...roles: Role[]): SignedIn {
   const me = event.locals.me;
-  if (!me) redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+  if (!me) {
+    redirect(303, `/sign-in?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+  }
   if (roles.length && !roles.some((r) => me.roles.includes(r))) {
     error(403, { message: 'You do not have access to this page.', code: 'NOT_ALLOWED' });
   }

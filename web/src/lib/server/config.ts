@@ -3,12 +3,16 @@ import { env } from '$env/dynamic/private';
 /** The web app's settings: the only place it reads the environment. */
 function required(name: string, fallback?: string): string {
   const value = env[name] ?? fallback;
-  if (!value) throw new Error(`Learning Hub web cannot start: ${name} is not set`);
+  if (!value) {
+    throw new Error(`Learning Hub web cannot start: ${name} is not set`);
+  }
   return value;
 }
 
 const apiUrl = required('API_URL', 'http://127.0.0.1:3000').replace(/\/$/, '');
-if (!/^https?:\/\/.+/.test(apiUrl)) throw new Error(`Learning Hub web cannot start: API_URL must be an http(s) URL, got "${apiUrl}"`);
+if (!/^https?:\/\/.+/.test(apiUrl)) {
+  throw new Error(`Learning Hub web cannot start: API_URL must be an http(s) URL, got "${apiUrl}"`);
+}
 
 const cookieSecure = required('COOKIE_SECURE', 'false');
 if (cookieSecure !== 'true' && cookieSecure !== 'false') {

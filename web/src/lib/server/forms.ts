@@ -12,11 +12,15 @@ export interface FormProblem {
  * (for the fields this form has), anything else as a sentence at the top. Other failures are rethrown.
  */
 export function failFromApi<V extends Record<string, unknown>>(e: unknown, formFields: string[], values: V = {} as V) {
-  if (!(e instanceof ApiRequestError)) throw e;
+  if (!(e instanceof ApiRequestError)) {
+    throw e;
+  }
   const errors: FormProblem[] = Object.entries(e.fieldMessages())
     .filter(([field]) => formFields.includes(field))
     .map(([field, message]) => ({ field, message: message.replace(/^[a-zA-Z]+\.(?=[a-zA-Z]+ )/, '') }));
-  if (!errors.length) errors.push({ field: null, message: e.errors[0]?.message ?? e.message });
+  if (!errors.length) {
+    errors.push({ field: null, message: e.errors[0]?.message ?? e.message });
+  }
   return fail(e.status >= 400 && e.status < 500 ? e.status : 400, { errors, values, code: e.code });
 }
 

@@ -12,12 +12,22 @@ function filterFrom(params: URLSearchParams): { filter: CourseFilterInput; value
     hasUpcomingPlaces: params.get('hasUpcomingPlaces') ?? '',
   };
   const filter: CourseFilterInput = {};
-  if (values.search) filter.search = values.search;
-  if (values.priorityAreaId) filter.priorityAreaId = values.priorityAreaId;
+  if (values.search) {
+    filter.search = values.search;
+  }
+  if (values.priorityAreaId) {
+    filter.priorityAreaId = values.priorityAreaId;
+  }
   // A level that is not a whole number is sent as-is so the API names the problem.
-  if (values.level) filter.level = /^-?\d+$/.test(values.level) ? Number(values.level) : Number.NaN;
-  if (values.format) filter.format = values.format as CourseFormat;
-  if (values.hasUpcomingPlaces === 'yes') filter.hasUpcomingPlaces = true;
+  if (values.level) {
+    filter.level = /^-?\d+$/.test(values.level) ? Number(values.level) : Number.NaN;
+  }
+  if (values.format) {
+    filter.format = values.format as CourseFormat;
+  }
+  if (values.hasUpcomingPlaces === 'yes') {
+    filter.hasUpcomingPlaces = true;
+  }
   return { filter, values };
 }
 

@@ -10,7 +10,9 @@ function safeNext(next: string | null): string {
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.me) redirect(303, safeNext(url.searchParams.get('next')));
+  if (locals.me) {
+    redirect(303, safeNext(url.searchParams.get('next')));
+  }
   return {};
 };
 
@@ -20,13 +22,21 @@ export const actions: Actions = {
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
     const errors: { field: string; message: string }[] = [];
-    if (!email) errors.push({ field: 'email', message: 'Enter your email address' });
-    if (!password) errors.push({ field: 'password', message: 'Enter your password' });
-    if (errors.length) return fail(400, { email, errors });
+    if (!email) {
+      errors.push({ field: 'email', message: 'Enter your email address' });
+    }
+    if (!password) {
+      errors.push({ field: 'password', message: 'Enter your password' });
+    }
+    if (errors.length) {
+      return fail(400, { email, errors });
+    }
     try {
       const { setCookies } = await apiRequest(SignInDocument, { input: { email, password } });
       const session = setCookies.map((c) => /^lh_session=([^;]+)/.exec(c)).find(Boolean);
-      if (!session) throw new Error('The API did not start a session');
+      if (!session) {
+        throw new Error('The API did not start a session');
+      }
       const expires = /;\s*Expires=([^;]+)/i.exec(setCookies.join(';'))?.[1];
       cookies.set(SESSION_COOKIE, session[1], {
         path: '/',

@@ -7,7 +7,9 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
   default: async (event) => {
-    if (event.locals.apiCookie) await api(event, SignOutDocument, {}).catch(() => undefined);
+    if (event.locals.apiCookie) {
+      await api(event, SignOutDocument, {}).catch(() => undefined);
+    }
     event.cookies.delete(SESSION_COOKIE, { path: '/' });
     redirect(303, '/');
   },

@@ -12,15 +12,21 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
  */
 export const GET: RequestHandler = async ({ params }) => {
   const notFound = () => error(404, { message: 'There is no calendar feed at this address. It may have been reset.', code: 'NOT_FOUND' });
-  if (!TOKEN.test(params.token)) notFound();
+  if (!TOKEN.test(params.token)) {
+    notFound();
+  }
   let res: Response;
   try {
     res = await fetch(`${config.apiUrl}/calendar/${params.token}.ics`);
   } catch {
     error(503, { message: 'The calendar is not available at the moment. Please try again shortly.', code: 'UNAVAILABLE' });
   }
-  if (res.status === 404) notFound();
-  if (!res.ok) error(503, { message: 'The calendar is not available at the moment. Please try again shortly.', code: 'UNAVAILABLE' });
+  if (res.status === 404) {
+    notFound();
+  }
+  if (!res.ok) {
+    error(503, { message: 'The calendar is not available at the moment. Please try again shortly.', code: 'UNAVAILABLE' });
+  }
   return new Response(await res.text(), {
     headers: {
       'content-type': 'text/calendar; charset=utf-8',

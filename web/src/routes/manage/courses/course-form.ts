@@ -88,7 +88,9 @@ export function readCourseForm(form: FormData) {
   if (values.requiresApproval !== 'yes' && values.requiresApproval !== 'no') {
     problems.push({ field: 'requiresApproval', message: "Say whether bookings need the line manager's approval" });
   }
-  if (problems.length) return { values, failure: fail(400, { errors: problems, values, code: 'BAD_USER_INPUT' }) };
+  if (problems.length) {
+    return { values, failure: fail(400, { errors: problems, values, code: 'BAD_USER_INPUT' }) };
+  }
   const input: CreateCourseInput = {
     title: values.title,
     summary: values.summary,

@@ -18,10 +18,18 @@ function filterFrom(params: URLSearchParams): {
     personId: params.get('personId')?.trim() ?? '',
   };
   const filter: MailLogFilterInput = {};
-  if (values.email) filter.email = values.email;
-  if (values.sessionId) filter.sessionId = values.sessionId;
-  if (values.personId) filter.personId = values.personId;
-  if (STATUSES.includes(values.status as MailStatus)) filter.status = values.status as MailStatus;
+  if (values.email) {
+    filter.email = values.email;
+  }
+  if (values.sessionId) {
+    filter.sessionId = values.sessionId;
+  }
+  if (values.personId) {
+    filter.personId = values.personId;
+  }
+  if (STATUSES.includes(values.status as MailStatus)) {
+    filter.status = values.status as MailStatus;
+  }
   return { filter, values };
 }
 
@@ -48,8 +56,9 @@ export const actions: Actions = {
       const { retryMail } = await api(event, RetryMailDocument, { id });
       return { retried: retryMail.id };
     } catch (e) {
-      if (e instanceof ApiRequestError && (e.code === 'BAD_USER_INPUT' || e.code === 'NOT_FOUND'))
+      if (e instanceof ApiRequestError && (e.code === 'BAD_USER_INPUT' || e.code === 'NOT_FOUND')) {
         return fail(400, { retryError: e.message });
+      }
       failLoad(e, event);
     }
   },

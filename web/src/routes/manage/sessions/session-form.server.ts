@@ -14,7 +14,9 @@ const blank = (d: DateParts) => !d.day && !d.month && !d.year;
 
 /** "YYYY-MM-DD" from the three boxes, or null when they are not numbers (the API checks the date is real). */
 function isoDate(d: DateParts): string | null {
-  if (!/^\d{1,2}$/.test(d.day) || !/^\d{1,2}$/.test(d.month) || !/^\d{4}$/.test(d.year)) return null;
+  if (!/^\d{1,2}$/.test(d.day) || !/^\d{1,2}$/.test(d.month) || !/^\d{4}$/.test(d.year)) {
+    return null;
+  }
   return `${d.year}-${d.month.padStart(2, '0')}-${d.day.padStart(2, '0')}`;
 }
 
@@ -54,15 +56,20 @@ export function readSessionForm(form: FormData) {
   const problems: FormProblem[] = [];
   const parts: SessionPartInput[] = filled.map((r, i) => {
     const date = isoDate(r);
-    if (!date) problems.push({ field: `${partId(i, 'date')}-day`, message: `Part ${i + 1}: enter the date as numbers, like 27 3 2027` });
+    if (!date) {
+      problems.push({ field: `${partId(i, 'date')}-day`, message: `Part ${i + 1}: enter the date as numbers, like 27 3 2027` });
+    }
     return { date: date ?? '', startTime: time(r.startTime), endTime: time(r.endTime) };
   });
   const windowDate = (name: 'bookingOpensOn' | 'bookingClosesOn', what: string) => {
     const d = values[name];
-    if (blank(d)) return null;
+    if (blank(d)) {
+      return null;
+    }
     const iso = isoDate(d);
-    if (!iso)
+    if (!iso) {
       problems.push({ field: `${name}-day`, message: `Enter the date booking ${what} as numbers, like 1 3 2027, or leave it empty` });
+    }
     return iso;
   };
   const plan = {
@@ -99,9 +106,11 @@ const API_FIELDS = [
 export function failSessionForm(e: unknown, values: SessionFormValues) {
   const failure = failFromApi(e, API_FIELDS, values);
   for (const problem of failure.data.errors) {
-    if (problem.field === 'parts') problem.field = `${partId(0, 'date')}-day`;
-    else if (problem.field && (DATE_FIELDS.includes(problem.field) || problem.field.endsWith('.date')))
+    if (problem.field === 'parts') {
+      problem.field = `${partId(0, 'date')}-day`;
+    } else if (problem.field && (DATE_FIELDS.includes(problem.field) || problem.field.endsWith('.date'))) {
       problem.field = `${problem.field}-day`;
+    }
   }
   return failure;
 }

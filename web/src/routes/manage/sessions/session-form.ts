@@ -37,12 +37,16 @@ export const partId = (i: number, field: 'date' | 'startTime' | 'endTime') => `p
 export function partRows(parts: { date: string; startTime: string; endTime: string }[]): PartRow[] {
   const rows = parts.map((p) => ({ ...datePartsOf(p.date), startTime: p.startTime, endTime: p.endTime }));
   const count = Math.min(MAX_SESSION_PARTS, Math.max(MIN_PART_ROWS, rows.length + 1));
-  while (rows.length < count) rows.push({ ...emptyPart });
+  while (rows.length < count) {
+    rows.push({ ...emptyPart });
+  }
   return rows;
 }
 
 export function datePartsOf(date: string | null): DateParts {
-  if (!date) return { ...emptyDate };
+  if (!date) {
+    return { ...emptyDate };
+  }
   const [year = '', month = '', day = ''] = date.split('-');
   return { day: String(Number(day)), month: String(Number(month)), year };
 }

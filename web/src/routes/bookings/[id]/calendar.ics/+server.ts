@@ -16,7 +16,9 @@ function attachment(fileName: string): string {
 
 /** One booking as an .ics file to add to a calendar: the signed-in person's own, or any for coordinators. */
 export const GET: RequestHandler = async (event) => {
-  if (!event.locals.me) redirect(303, `/sign-in?next=${encodeURIComponent(`/bookings/${event.params.id}`)}`);
+  if (!event.locals.me) {
+    redirect(303, `/sign-in?next=${encodeURIComponent(`/bookings/${event.params.id}`)}`);
+  }
   try {
     const { bookingCalendar } = await api(event, BookingCalendarDocument, { bookingId: event.params.id });
     return new Response(bookingCalendar.content, {

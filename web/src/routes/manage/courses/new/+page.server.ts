@@ -18,7 +18,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   default: async (event) => {
     const { values, input, failure } = readCourseForm(await event.request.formData());
-    if (failure) return failure;
+    if (failure) {
+      return failure;
+    }
     let id: string;
     try {
       id = (await api(event, CreateCourseDocument, { input })).createCourse.id;

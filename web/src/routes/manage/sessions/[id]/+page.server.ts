@@ -29,7 +29,9 @@ export const actions: Actions = {
   capacity: async (event) => {
     const form = await event.request.formData();
     const raw = String(form.get('capacity') ?? '').trim();
-    if (!/^\d+$/.test(raw)) return failField('capacity', 'Enter the capacity as a whole number, like 20', { capacity: raw });
+    if (!/^\d+$/.test(raw)) {
+      return failField('capacity', 'Enter the capacity as a whole number, like 20', { capacity: raw });
+    }
     try {
       await api(event, ChangeSessionCapacityDocument, { input: { sessionId: event.params.id, capacity: Number(raw) } });
     } catch (e) {

@@ -36,7 +36,9 @@ export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
     const { values, plan, failure } = readSessionForm(form);
-    if (failure) return failure;
+    if (failure) {
+      return failure;
+    }
     let id: string;
     try {
       const { createSession } = await api(event, CreateSessionDocument, {

@@ -14,7 +14,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   default: async (event) => {
     const { values, input, failure } = readVenueForm(await event.request.formData());
-    if (failure) return failure;
+    if (failure) {
+      return failure;
+    }
     try {
       await api(event, CreateVenueDocument, { input });
     } catch (e) {

@@ -37,7 +37,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   default: async (event) => {
     const { values, input, failure } = readCourseForm(await event.request.formData());
-    if (failure) return failure;
+    if (failure) {
+      return failure;
+    }
     try {
       await api(event, UpdateCourseDocument, { input: { id: event.params.id, ...input } });
     } catch (e) {

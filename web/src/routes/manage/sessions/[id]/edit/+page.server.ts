@@ -33,7 +33,9 @@ const back = (id: string, done: string) => redirect(303, `/manage/sessions/${id}
 export const actions: Actions = {
   save: async (event) => {
     const { values, plan, failure } = readSessionForm(await event.request.formData());
-    if (failure) return failure;
+    if (failure) {
+      return failure;
+    }
     try {
       await api(event, UpdateSessionDocument, { input: { ...plan, sessionId: event.params.id } });
     } catch (e) {
@@ -44,7 +46,9 @@ export const actions: Actions = {
   assign: async (event) => {
     const form = await event.request.formData();
     const values = { personEmail: String(form.get('personEmail') ?? '').trim() };
-    if (!values.personEmail) return failField('personEmail', 'Choose a trainer from the training pool', values);
+    if (!values.personEmail) {
+      return failField('personEmail', 'Choose a trainer from the training pool', values);
+    }
     try {
       await api(event, AssignTrainerDocument, { input: { sessionId: event.params.id, ...values } });
     } catch (e) {
