@@ -34,7 +34,7 @@ export class MailLogService {
     if (filter.status) {
       where.status = filter.status;
     }
-    const messages = await this.em.find(OutboxMessage, where, {
+    const messages = await this.em.fork().find(OutboxMessage, where, {
       orderBy: { createdAt: 'desc', id: 'asc' },
       limit: LOG_LIMIT,
       exclude: ['text', 'html', 'ics'],

@@ -4,6 +4,8 @@ import { IdArg } from '../common/ids';
 import { CurrentViewer, Roles } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
 import { SchedulingService } from './scheduling.service';
+import { TrainingPoolService } from './training-pool.service';
+import { VenueAdminService } from './venue-admin.service';
 import { AdminSessionType, AdminVenueType, TrainerPoolMemberType } from './scheduling.types';
 import { CreateVenueInput } from './dto/create-venue.input';
 import { UpdateVenueInput } from './dto/update-venue.input';
@@ -14,30 +16,34 @@ import { AssignTrainerInput } from './dto/assign-trainer.input';
 /** Coordinators' scheduling: venues, sessions and the training pool. */
 @Resolver(() => AdminSessionType)
 export class SchedulingResolver {
-  constructor(private readonly scheduling: SchedulingService) {}
+  constructor(
+    private readonly scheduling: SchedulingService,
+    private readonly venueAdmin: VenueAdminService,
+    private readonly pool: TrainingPoolService,
+  ) {}
 
   @Roles(Role.COORDINATOR)
   @Query(() => [AdminVenueType], { description: 'Every venue, by name.' })
   venues(@CurrentViewer() viewer: Viewer): Promise<AdminVenueType[]> {
-    return this.scheduling.venues(viewer);
+    return this.venueAdmin.venues(viewer);
   }
 
   @Roles(Role.COORDINATOR)
   @Query(() => AdminVenueType)
   venue(@CurrentViewer() viewer: Viewer, @IdArg('id') id: string): Promise<AdminVenueType> {
-    return this.scheduling.venue(viewer, id);
+    return this.venueAdmin.venue(viewer, id);
   }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => AdminVenueType)
   createVenue(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateVenueInput): Promise<AdminVenueType> {
-    return this.scheduling.createVenue(viewer, input);
+    return this.venueAdmin.createVenue(viewer, input);
   }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => AdminVenueType, { description: 'Changes a venue; rooms still given to coming sessions cannot be removed.' })
   updateVenue(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateVenueInput): Promise<AdminVenueType> {
-    return this.scheduling.updateVenue(viewer, input);
+    return this.venueAdmin.updateVenue(viewer, input);
   }
 
   @Roles(Role.COORDINATOR)
@@ -61,13 +67,13 @@ export class SchedulingResolver {
   @Roles(Role.COORDINATOR)
   @Query(() => [TrainerPoolMemberType], { description: 'People with the trainer role, with their coming sessions.' })
   trainerPool(@CurrentViewer() viewer: Viewer): Promise<TrainerPoolMemberType[]> {
-    return this.scheduling.trainerPool(viewer);
+    return this.pool.trainerPool(viewer);
   }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => AdminSessionType, { description: 'Puts a member of the training pool on a session.' })
   assignTrainer(@CurrentViewer() viewer: Viewer, @Args('input') input: AssignTrainerInput): Promise<AdminSessionType> {
-    return this.scheduling.assignTrainer(viewer, input);
+    return this.pool.assignTrainer(viewer, input);
   }
 
   @Roles(Role.COORDINATOR)
@@ -77,6 +83,6 @@ export class SchedulingResolver {
     @IdArg('sessionId') sessionId: string,
     @IdArg('personId') personId: string,
   ): Promise<AdminSessionType> {
-    return this.scheduling.removeTrainer(viewer, sessionId, personId);
+    return this.pool.removeTrainer(viewer, sessionId, personId);
   }
 }
