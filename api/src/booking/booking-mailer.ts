@@ -18,8 +18,6 @@ export interface ChangeContext {
   byThemselves?: boolean;
   /** The caller sends its own mail for this change (for example a whole session cancelled). */
   silent?: boolean;
-  /** When the change happened (reminders already due by then are not queued). */
-  at?: Date;
 }
 
 /**
@@ -33,8 +31,11 @@ export class BookingMailer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Call after a booking moved from `from` (null for a new booking) to its current status. */
-  async statusChanged(em: EntityManager, booking: Booking, from: BookingStatus | null, ctx: ChangeContext = {}): Promise<void> {
+  /**
+   * Call after a booking moved from `from` (null for a new booking) to its current status, `ctx.at`
+   * being when that happened (reminders already due by then are not queued).
+   */
+  async statusChanged(em: EntityManager, booking: Booking, from: BookingStatus | null, ctx: ChangeContext & { at: Date }): Promise<void> {
     const to = booking.status;
     switch (to) {
       case BookingStatus.CONFIRMED:
@@ -46,7 +47,7 @@ export class BookingMailer {
             templates.bookingApproved(this.common(booking, { links: { booking: this.bookingUrl(booking) } })),
           );
         }
-        return this.confirmed(em, booking, ctx.at ?? new Date());
+        return this.confirmed(em, booking, ctx.at);
       case BookingStatus.WAITLISTED:
         return this.send(
           em,
