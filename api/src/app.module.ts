@@ -18,6 +18,7 @@ import { BookingModule } from './booking/booking.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { ClockModule } from './common/clock';
+import { PeopleModule } from './people/people.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -29,6 +30,7 @@ export const capabilityModules = [
   HealthModule,
   JobsModule,
   NotificationsModule,
+  PeopleModule,
 ];
 
 @Module({})

@@ -44,15 +44,17 @@ export class ApprovalService {
     if (!booking) {
       throw linkNotValid();
     }
+    // Who asked is shown only while a decision is awaited: a used link shows the outcome, nothing personal.
+    const open = booking.status === BookingStatus.PENDING_APPROVAL;
     return {
       bookingId: booking.id,
       status: booking.status,
-      practitionerName: booking.person.name,
-      practitionerJobTitle: booking.person.jobTitle ?? null,
-      practitionerAgency: booking.person.agency?.name ?? null,
-      managerEmail: booking.managerEmail ?? '',
-      session: toBookingSessionType(booking.session),
-      expiresAt: booking.approvalExpiresAt ?? null,
+      practitionerName: open ? booking.person.name : null,
+      practitionerJobTitle: open ? (booking.person.jobTitle ?? null) : null,
+      practitionerAgency: open ? (booking.person.agency?.name ?? null) : null,
+      managerEmail: open ? (booking.managerEmail ?? null) : null,
+      session: toBookingSessionType(booking.session, { withJoiningInstructions: false }),
+      expiresAt: open ? (booking.approvalExpiresAt ?? null) : null,
     };
   }
 
@@ -98,13 +100,20 @@ export class ApprovalService {
     }
     booking.status = approve ? BookingStatus.CONFIRMED : BookingStatus.DECLINED;
     booking.approvalExpiresAt = null;
-    await this.changes.changed(em, booking, {
-      action: approve ? 'approved' : 'declined',
-      from: BookingStatus.PENDING_APPROVAL,
-      actor,
-      reason,
-      at: now,
-    });
+    await this.changes.changed(
+      em,
+      booking,
+      {
+        action: approve ? 'approved' : 'declined',
+        from: BookingStatus.PENDING_APPROVAL,
+        actor,
+        // a manager deciding through their link is recorded by the address the link went to
+        actorEmail: actor ? null : (booking.managerEmail ?? null),
+        reason,
+        at: now,
+      },
+      { decidedBy: actor ? 'training-team' : 'line-manager' },
+    );
     if (!approve) {
       await this.waitingList.fillFreedPlaces(em, booking.session, now);
     }

@@ -14,6 +14,8 @@ export interface BookingChange {
   from: BookingStatus | null;
   /** Who did it: a person, or null for the system or a manager acting through a link. */
   actor: Person | null;
+  /** The address that acted through a signed link, when nobody signed in did. */
+  actorEmail?: string | null;
   reason?: string | null;
   at: Date;
 }
@@ -45,6 +47,7 @@ export class BookingChanges {
     em.create(BookingEvent, {
       booking,
       actor: change.actor,
+      actorEmail: change.actorEmail ?? null,
       action: change.action,
       fromStatus: change.from,
       toStatus: booking.status,

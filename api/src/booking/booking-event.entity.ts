@@ -22,6 +22,10 @@ export class BookingEvent {
   actor?: Rel<Person> | null;
 
   /** What happened: one of BOOKING_ACTIONS (libs/domain/src/booking-history.ts), each with its label. */
+  /** The address that acted when nobody signed in did (a line manager deciding through their link). */
+  @Property({ type: 'string', length: 320, nullable: true })
+  actorEmail?: string | null;
+
   @Property({ type: 'string', length: 50 })
   action!: BookingAction;
 

@@ -18,6 +18,8 @@ export interface ChangeContext {
   byThemselves?: boolean;
   /** The caller sends its own mail for this change (for example a whole session cancelled). */
   silent?: boolean;
+  /** Who decided an approval: the line manager by their link, or the training team on their behalf. */
+  decidedBy?: 'line-manager' | 'training-team';
 }
 
 /**

@@ -85,7 +85,7 @@ export class BookingQueries {
     const counts = await this.repo.placeCounts(em, session.id);
     return {
       sessionId: session.id,
-      session: toBookingSessionType(session),
+      session: toBookingSessionType(session, { withJoiningInstructions: true }),
       capacity: session.capacity,
       placesLeft: placesLeft(session.capacity, counts.held),
       autoOfferWaitlist: session.autoOfferWaitlist,
@@ -113,7 +113,7 @@ export class BookingQueries {
     return sessions.map((s) => {
       const c = counts.get(s.id);
       return {
-        session: toBookingSessionType(s),
+        session: toBookingSessionType(s, { withJoiningInstructions: true }),
         capacity: s.capacity,
         confirmed: c?.confirmed ?? 0,
         pending: c?.pending ?? 0,

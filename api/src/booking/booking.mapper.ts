@@ -3,8 +3,11 @@ import type { Session } from '../scheduling/session.entity';
 import type { Booking } from './booking.entity';
 import type { BookingSessionType, BookingType } from './booking.types';
 
-/** A session as booking pages show it. Course, parts and venue must be loaded. */
-export function toBookingSessionType(s: Session): BookingSessionType {
+/**
+ * A session as booking pages show it. Course, parts and venue must be loaded. Joining instructions
+ * are for people with a confirmed place (and the training team): leave them out for anyone else.
+ */
+export function toBookingSessionType(s: Session, opts: { withJoiningInstructions: boolean }): BookingSessionType {
   return {
     id: s.id,
     course: { id: s.course.id, title: s.course.title },
@@ -17,7 +20,7 @@ export function toBookingSessionType(s: Session): BookingSessionType {
     room: s.room ?? null,
     online: !s.venue,
     cancelled: s.status === SessionStatus.CANCELLED,
-    joiningInstructions: s.joiningInstructions ?? null,
+    joiningInstructions: opts.withJoiningInstructions ? (s.joiningInstructions ?? null) : null,
   };
 }
 
@@ -27,7 +30,7 @@ export function toBookingType(b: Booking, waitlistPosition: number | null): Book
   return {
     id: b.id,
     status: b.status,
-    session: toBookingSessionType(s),
+    session: toBookingSessionType(s, { withJoiningInstructions: b.status === BookingStatus.CONFIRMED }),
     person: {
       id: b.person.id,
       name: b.person.name,
@@ -54,6 +57,7 @@ export function toBookingType(b: Booking, waitlistPosition: number | null): Book
           fromStatus: e.fromStatus ?? null,
           toStatus: e.toStatus,
           actorName: e.actor?.name ?? null,
+          actorEmail: e.actorEmail ?? null,
           reason: e.reason ?? null,
         }))
       : [],

@@ -9,6 +9,7 @@ import {
   holdsPlace,
   isActive,
   isLateCancellation,
+  managerEmailProblem,
   needsApproval,
   newBookingStatus,
   sessionBookingRefusal,
@@ -81,13 +82,7 @@ export class BookingService {
       }
 
       const approval = needsApproval(course, person.agency);
-      if (approval && !input.managerEmail) {
-        throw new DomainError(
-          ErrorCode.ManagerEmailRequired,
-          "This course needs your line manager's approval: enter their email address.",
-          [{ field: 'input.managerEmail', message: "Enter your line manager's email address" }],
-        );
-      }
+      const managerEmail = approval ? this.checkManagerEmail(person, input.managerEmail) : null;
 
       const counts = await this.repo.placeCounts(em, session.id);
       const status = newBookingStatus({
@@ -102,7 +97,7 @@ export class BookingService {
         status,
         accessNeeds: input.accessNeeds ?? null,
         dietaryNeeds: input.dietaryNeeds ?? null,
-        managerEmail: approval ? input.managerEmail!.toLowerCase() : null,
+        managerEmail,
         idempotencyKey: input.idempotencyKey ?? null,
         createdAt: now,
       });
@@ -189,6 +184,26 @@ export class BookingService {
       await em.flush();
     });
     return this.queries.booking(viewer, bookingId);
+  }
+
+  /**
+   * The line manager who is asked to approve: required, never the booker, on the agency's domains when
+   * it asks for that. Kept as the person's usual line manager, so the next booking is prefilled.
+   */
+  private checkManagerEmail(person: Person, given: string | undefined): string {
+    const field = 'input.managerEmail';
+    if (!given) {
+      throw new DomainError(ErrorCode.ManagerEmailRequired, "This course needs your line manager's approval: enter their email address.", [
+        { field, message: "Enter your line manager's email address" },
+      ]);
+    }
+    const managerEmail = given.trim().toLowerCase();
+    const problem = managerEmailProblem({ managerEmail, bookerEmail: person.email, agency: person.agency });
+    if (problem) {
+      throw new DomainError(ErrorCode.BadUserInput, problem, [{ field, message: problem }]);
+    }
+    person.lineManagerEmail = managerEmail;
+    return managerEmail;
   }
 
   /** Loads a booking the viewer may change (their own, or any for a coordinator unless `ownOnly`) and locks its session. */

@@ -39,6 +39,11 @@ export class BookingEventType {
   @Field(() => BookingStatus) toStatus!: BookingStatus;
   @Field(() => String, { nullable: true, description: 'Who made the change; null for the system or a manager by link.' }) actorName!:
     string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The address that acted through a signed link (the line manager's), when nobody signed in did.",
+  })
+  actorEmail!: string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
 }
 
@@ -102,10 +107,14 @@ export class ProgrammeSessionType {
 export class ApprovalRequestType {
   @Field(() => ID) bookingId!: string;
   @Field(() => BookingStatus) status!: BookingStatus;
-  @Field(() => String) practitionerName!: string;
-  @Field(() => String, { nullable: true }) practitionerJobTitle!: string | null;
-  @Field(() => String, { nullable: true }) practitionerAgency!: string | null;
-  @Field(() => String) managerEmail!: string;
+  @Field(() => String, { nullable: true, description: 'Shown only while the request waits for a decision.' })
+  practitionerName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Shown only while the request waits for a decision.' })
+  practitionerJobTitle!: string | null;
+  @Field(() => String, { nullable: true, description: 'Shown only while the request waits for a decision.' })
+  practitionerAgency!: string | null;
+  @Field(() => String, { nullable: true, description: 'Shown only while the request waits for a decision.' })
+  managerEmail!: string | null;
   @Field(() => BookingSessionType) session!: BookingSessionType;
   @Field(() => Date, { nullable: true, description: 'Decide by then, or the place is released.' }) expiresAt!: Date | null;
 }

@@ -101,7 +101,12 @@ export class SessionBookingsService {
       booking.offerExpiresAt = null;
       applyStatus(booking, BookingStatus.CONFIRMED, now, booking.session);
       const actor = this.changes.actor(em, viewer);
-      await this.changes.changed(em, booking, { action: 'confirmed-by-coordinator', from, actor, at: now });
+      await this.changes.changed(
+        em,
+        booking,
+        { action: 'confirmed-by-coordinator', from, actor, at: now },
+        from === BookingStatus.PENDING_APPROVAL ? { decidedBy: 'training-team' } : {},
+      );
     });
     return this.queries.booking(viewer, bookingId);
   }

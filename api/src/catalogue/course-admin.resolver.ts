@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@lh/domain';
 import { IdArg } from '../common/ids';
+import { AgencyEmailRulesInput } from './dto/agency-email-rules.input';
 import { CurrentViewer, Roles } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
 import { AgencyType } from '../people/people.types';
@@ -36,6 +37,12 @@ export class CourseAdminResolver {
     @Args('exempt', { type: () => Boolean }) exempt: boolean,
   ): Promise<AgencyType> {
     return this.courses.setAgencyApprovalExempt(viewer, agencyId, exempt);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => AgencyType, { description: "An agency's email domains, and whether line managers must use them." })
+  setAgencyEmailRules(@CurrentViewer() viewer: Viewer, @Args('input') input: AgencyEmailRulesInput): Promise<AgencyType> {
+    return this.courses.setAgencyEmailRules(viewer, input);
   }
 
   @Roles(Role.COORDINATOR)

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, isUuid, prerequisiteLoop, type FieldProblem } from '@lh/domain';
+import { DomainError, ErrorCode, isUuid, normaliseDomains, prerequisiteLoop, type FieldProblem } from '@lh/domain';
 import { requireCoordinator } from '../common/access';
 import type { Viewer } from '../common/viewer';
+import type { AgencyEmailRulesInput } from './dto/agency-email-rules.input';
 import { Agency } from '../people/agency.entity';
 import { AgencyType } from '../people/people.types';
 import { Session } from '../scheduling/session.entity';
@@ -57,6 +58,25 @@ export class CourseAdminService {
       throw new DomainError(ErrorCode.NotFound, 'There is no agency with that id.');
     }
     agency.approvalExempt = exempt;
+    await em.flush();
+    return AgencyType.from(agency);
+  }
+
+  /** An agency's email domains, and whether line managers who approve its staff's bookings must use them. */
+  async setAgencyEmailRules(viewer: Viewer, input: AgencyEmailRulesInput): Promise<AgencyType> {
+    requireCoordinator(viewer);
+    const em = this.em.fork();
+    const agency = await em.findOne(Agency, input.agencyId);
+    if (!agency) {
+      throw new DomainError(ErrorCode.NotFound, 'There is no agency with that id.');
+    }
+    const domains = normaliseDomains(input.emailDomains);
+    if (input.managerEmailOnDomains && !domains.length) {
+      const message = 'Enter at least one email domain, or untick "Line managers must use these domains"';
+      throw new DomainError(ErrorCode.BadUserInput, message, [{ field: 'input.emailDomains', message }]);
+    }
+    agency.emailDomains = domains;
+    agency.managerEmailOnDomains = input.managerEmailOnDomains;
     await em.flush();
     return AgencyType.from(agency);
   }

@@ -19,6 +19,14 @@ export class Agency {
   @Property({ type: 'boolean', default: false })
   approvalExempt: Opt<boolean> = false;
 
+  /** The agency's email domains ("northshire.gov.uk"), lower-case, without "@". */
+  @Property({ type: 'text[]', default: '{}' })
+  emailDomains: Opt<string[]> = [];
+
+  /** Line managers who approve bookings must use an address on the agency's email domains. */
+  @Property({ type: 'boolean', default: false })
+  managerEmailOnDomains: Opt<boolean> = false;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 }

@@ -10,9 +10,20 @@ export class AgencyType {
   @Field(() => AgencySector) sector!: AgencySector;
   @Field(() => Boolean, { description: 'Its staff (for example volunteers with no line manager) book without manager approval.' })
   approvalExempt!: boolean;
+  @Field(() => [String], { description: 'The agency\'s email domains, like "northshire.gov.uk".' })
+  emailDomains!: string[];
+  @Field(() => Boolean, { description: "Line managers who approve bookings must use an address on the agency's domains." })
+  managerEmailOnDomains!: boolean;
 
   static from(a: Agency): AgencyType {
-    return Object.assign(new AgencyType(), { id: a.id, name: a.name, sector: a.sector, approvalExempt: a.approvalExempt });
+    return Object.assign(new AgencyType(), {
+      id: a.id,
+      name: a.name,
+      sector: a.sector,
+      approvalExempt: a.approvalExempt,
+      emailDomains: a.emailDomains,
+      managerEmailOnDomains: a.managerEmailOnDomains,
+    });
   }
 }
 

@@ -27,6 +27,10 @@ export class Person {
   @Enum({ items: () => Role, array: true, nativeEnumName: 'person_role' })
   roles: Opt<Role[]> = [Role.PRACTITIONER];
 
+  /** The person's usual line manager, who approves bookings where a course needs it (prefilled, changeable). */
+  @Property({ type: 'string', length: 320, nullable: true })
+  lineManagerEmail?: string | null;
+
   /** argon2id hash; null for people who have never set a password. */
   @Property({ type: 'string', length: 200, nullable: true, hidden: true, lazy: true })
   passwordHash?: string | null;

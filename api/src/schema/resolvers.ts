@@ -9,6 +9,7 @@ import { SchedulingResolver } from '../scheduling/scheduling.resolver';
 import { SessionCancellationResolver } from '../scheduling/session-cancellation.resolver';
 import { SessionBookingsResolver } from '../booking/session-bookings.resolver';
 import { ApprovalResolver } from '../booking/approval.resolver';
+import { ProfileResolver } from '../people/profile.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -23,4 +24,5 @@ export const resolvers = [
   CourseBookingResolver,
   CalendarResolver,
   NotificationsResolver,
+  ProfileResolver,
 ] as const;

@@ -11,3 +11,4 @@ export * from './booking-rules';
 export * from './session-schedule';
 export * from './ids';
 export * from './booking-history';
+export * from './manager-email';

@@ -12,6 +12,10 @@ export enum MailKind {
   SESSION_CANCELLED = 'SESSION_CANCELLED',
   REMINDER = 'REMINDER',
   JOINING_INSTRUCTIONS = 'JOINING_INSTRUCTIONS',
+  /** To the practitioner: whom we asked to approve, and until when the place is held. */
+  APPROVAL_PENDING = 'APPROVAL_PENDING',
+  /** To the line manager: what they decided. */
+  APPROVAL_DECIDED = 'APPROVAL_DECIDED',
 }
 
 export const mailKindLabels: Record<`${MailKind}`, string> = {
@@ -27,6 +31,8 @@ export const mailKindLabels: Record<`${MailKind}`, string> = {
   [MailKind.SESSION_CANCELLED]: 'Session cancelled',
   [MailKind.REMINDER]: 'Reminder',
   [MailKind.JOINING_INSTRUCTIONS]: 'Joining instructions',
+  [MailKind.APPROVAL_PENDING]: 'Approval requested (to the practitioner)',
+  [MailKind.APPROVAL_DECIDED]: 'Approval decision (to the line manager)',
 };
 
 /** Where one outgoing mail is: waiting (or retrying), handed to the SMTP server, given up on, or withdrawn before sending. */

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { BookSessionDocument, SessionForBookingDocument } from '@lh/graphql-client';
+import { BookSessionDocument, MyProfileDocument, SessionForBookingDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,9 +9,12 @@ import { requireViewer } from '$lib/server/access';
 export const load: PageServerLoad = async (event) => {
   requireViewer(event);
   try {
-    const { session } = await api(event, SessionForBookingDocument, { id: event.params.id });
+    const [{ session }, { myProfile }] = await Promise.all([
+      api(event, SessionForBookingDocument, { id: event.params.id }),
+      api(event, MyProfileDocument, {}),
+    ]);
     // One key per visit to this form: submitting twice (a double click, a retry) books once.
-    return { detail: session, idempotencyKey: randomUUID() };
+    return { detail: session, lineManagerEmail: myProfile.lineManagerEmail ?? '', idempotencyKey: randomUUID() };
   } catch (e) {
     failLoad(e, event);
   }
