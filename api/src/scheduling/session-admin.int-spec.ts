@@ -1,187 +1,15 @@
-import { BookingStatus, MailKind, Role, SessionStatus } from '@lh/domain';
-import { aCourse, aPerson, aSession, aVenue } from '../../test/builders';
-import { gql, signInAs, startTestApi, type GqlResult, type TestApi } from '../../test/test-db';
+// Scheduling (2 of 3): creating sessions, in London time across the clock changes, and changing them.
+import { BookingStatus, SessionStatus } from '@lh/domain';
+import { aCourse, aSession, aVenue } from '../../test/builders';
+import { gql } from '../../test/test-db';
 import { Booking } from '../booking/booking.entity';
-import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { Session } from './session.entity';
 import { SessionPart } from './session-part.entity';
-import { Venue } from './venue.entity';
-
-const SESSION_FIELDS = `id startsAt endsAt capacity room onlineUrl autoOfferWaitlist bookingOpensOn bookingClosesOn bookingOpensAt bookingClosesAt
-  liveBookings course { id title } venue { id name rooms } parts { id date startTime endTime startsAt endsAt }
-  trainers { id name email }`;
-const CREATE_SESSION = `mutation($input: CreateSessionInput!) { createSession(input: $input) { ${SESSION_FIELDS} } }`;
-const UPDATE_SESSION = `mutation($input: UpdateSessionInput!) { updateSession(input: $input) { ${SESSION_FIELDS} } }`;
-const SESSION_ADMIN = `query($id: ID!) { sessionAdmin(id: $id) { ${SESSION_FIELDS} } }`;
-const CREATE_VENUE = `mutation($input: CreateVenueInput!) { createVenue(input: $input) { id name address rooms capacity accessibilityNotes upcomingSessionCount } }`;
-const UPDATE_VENUE = `mutation($input: UpdateVenueInput!) { updateVenue(input: $input) { id name rooms capacity accessibilityNotes } }`;
-const VENUES = `{ venues { id name rooms capacity upcomingSessionCount } }`;
-const ASSIGN = `mutation($input: AssignTrainerInput!) { assignTrainer(input: $input) { id trainers { id name } } }`;
-const REMOVE = `mutation($s: ID!, $p: ID!) { removeTrainer(sessionId: $s, personId: $p) { id trainers { id } } }`;
-const POOL = `{ trainerPool { id name email upcomingSessionCount } }`;
-
-interface AdminSession {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  room: string | null;
-  onlineUrl: string | null;
-  autoOfferWaitlist: boolean;
-  bookingOpensOn: string | null;
-  bookingClosesOn: string | null;
-  bookingOpensAt: string | null;
-  bookingClosesAt: string | null;
-  liveBookings: number;
-  venue: { id: string; name: string } | null;
-  parts: { id: string; date: string; startTime: string; endTime: string; startsAt: string; endsAt: string }[];
-  trainers: { id: string; name: string }[];
-}
-type Part = { date: string; startTime: string; endTime: string };
-
-/** The last Sunday of March (the clocks go forward at 1am) and October of a year some way ahead. */
-const YEAR = new Date().getUTCFullYear() + 2;
-const lastSunday = (month: number) => {
-  const d = new Date(Date.UTC(YEAR, month + 1, 0));
-  d.setUTCDate(d.getUTCDate() - d.getUTCDay());
-  return d;
-};
-const day = (d: Date, plus = 0) => new Date(d.getTime() + plus * 86_400_000).toISOString().slice(0, 10);
-const SPRING = lastSunday(2);
-const AUTUMN = lastSunday(9);
-const fields = (res: GqlResult) => res.errors?.[0]?.extensions?.fields ?? [];
-const code = (res: GqlResult) => res.errors?.[0]?.extensions?.code;
+import { AUTUMN, code, day, fields, SPRING, YEAR, useSchedulingApi } from './scheduling-test-support';
 
 describe('scheduling: venues, sessions, trainers (real API, real PostgreSQL)', () => {
-  let api: TestApi;
-  let coordinator: string;
-  let practitioner: string;
-
-  beforeAll(async () => {
-    api = await startTestApi();
-    coordinator = await signInAs(api.url, await aPerson(api.orm.em.fork(), { roles: [Role.COORDINATOR] }));
-    practitioner = await signInAs(api.url, await aPerson(api.orm.em.fork()));
-  });
-  afterAll(() => api.close());
-
-  const em = () => api.orm.em.fork();
-  const create = (input: Record<string, unknown>, cookie = coordinator) =>
-    gql<{ createSession: AdminSession }>(api.url, CREATE_SESSION, { input }, cookie);
-  const update = (input: Record<string, unknown>, cookie = coordinator) =>
-    gql<{ updateSession: AdminSession }>(api.url, UPDATE_SESSION, { input }, cookie);
-  const admin = async (id: string) =>
-    (await gql<{ sessionAdmin: AdminSession }>(api.url, SESSION_ADMIN, { id }, coordinator)).data!.sessionAdmin;
-  const sessionCount = async (courseId: string) => em().count(Session, { course: courseId });
-  const plan = (over: Record<string, unknown> = {}) => ({
-    parts: [{ date: day(SPRING, -30), startTime: '09:30', endTime: '12:30' }] as Part[],
-    venueId: null,
-    onlineUrl: 'https://meet.example.org/abc-defg',
-    bookingOpensOn: null,
-    bookingClosesOn: null,
-    ...over,
-  });
-  async function scheduled(over: Record<string, unknown> = {}): Promise<AdminSession> {
-    const course = await aCourse(em());
-    const res = await create({ courseId: course.id, capacity: 12, ...plan(over) });
-    expect(res.errors).toBeUndefined();
-    return res.data!.createSession;
-  }
-  async function book(sessionId: string, status = BookingStatus.CONFIRMED) {
-    const e = em();
-    const person = await aPerson(e);
-    e.create(Booking, { session: sessionId, person, status, createdAt: new Date() });
-    await e.flush();
-    return person;
-  }
-  const changedMail = (sessionId: string) => em().find(OutboxMessage, { sessionId, kind: MailKind.SESSION_CHANGED });
-
-  it('refuses everything to practitioners (NOT_ALLOWED) and to visitors (UNAUTHENTICATED)', async () => {
-    const s = await aSession(em(), await aCourse(em()));
-    const uuid = '00000000-0000-4000-8000-000000000000';
-    const operations: [string, Record<string, unknown>][] = [
-      [VENUES, {}],
-      [POOL, {}],
-      [SESSION_ADMIN, { id: s.id }],
-      [CREATE_VENUE, { input: { name: 'A', address: 'B', rooms: [] } }],
-      [UPDATE_VENUE, { input: { id: uuid, name: 'A', address: 'B', rooms: [] } }],
-      [CREATE_SESSION, { input: { courseId: s.course.id, capacity: 5, ...plan() } }],
-      [UPDATE_SESSION, { input: { sessionId: s.id, ...plan() } }],
-      [ASSIGN, { input: { sessionId: s.id, personEmail: 'x@example.org' } }],
-      [REMOVE, { s: s.id, p: uuid }],
-    ];
-    for (const [query, variables] of operations) {
-      expect([query.slice(0, 40), code(await gql(api.url, query, variables, practitioner))]).toEqual([query.slice(0, 40), 'NOT_ALLOWED']);
-      expect(code(await gql(api.url, query, variables))).toBe('UNAUTHENTICATED');
-    }
-    expect(await sessionCount(s.course.id)).toBe(1);
-  });
-
-  describe('venues', () => {
-    it('creates and lists a venue with rooms, capacity and accessibility notes', async () => {
-      const res = await gql<{ createVenue: Record<string, unknown> }>(
-        api.url,
-        CREATE_VENUE,
-        {
-          input: {
-            name: '  Northshire Civic Centre ',
-            address: 'Town Hall Square, Northshire NS1 2AB',
-            rooms: ['Committee Room 1', ' ', 'Council Chamber '],
-            capacity: 60,
-            accessibilityNotes: 'Step-free entrance on Mill Lane; hearing loop in the Council Chamber.',
-          },
-        },
-        coordinator,
-      );
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.createVenue).toMatchObject({
-        name: 'Northshire Civic Centre',
-        rooms: ['Committee Room 1', 'Council Chamber'],
-        capacity: 60,
-        accessibilityNotes: 'Step-free entrance on Mill Lane; hearing loop in the Council Chamber.',
-        upcomingSessionCount: 0,
-      });
-      const list = await gql<{ venues: { id: string }[] }>(api.url, VENUES, {}, coordinator);
-      expect(list.data!.venues.map((v) => v.id)).toContain((res.data!.createVenue as { id: string }).id);
-    });
-
-    it('names every invalid field, writing nothing', async () => {
-      const before = await em().count(Venue, {});
-      const res = await gql(
-        api.url,
-        CREATE_VENUE,
-        { input: { name: ' ', address: '', rooms: ['x'.repeat(101)], capacity: 0 } },
-        coordinator,
-      );
-      expect(code(res)).toBe('BAD_USER_INPUT');
-      expect(fields(res)).toEqual(
-        expect.arrayContaining([
-          { field: 'input.name', message: 'Enter the name of the venue' },
-          { field: 'input.address', message: 'Enter the address of the venue' },
-          { field: 'input.rooms', message: 'Each room name must be 100 characters or fewer' },
-          { field: 'input.capacity', message: 'Capacity must be between 1 and 5000' },
-        ]),
-      );
-      const twice = await gql(api.url, CREATE_VENUE, { input: { name: 'A', address: 'B', rooms: ['Room 1', 'room 1'] } }, coordinator);
-      expect(fields(twice)).toEqual([{ field: 'input.rooms', message: 'Give each room once: "room 1" is listed twice' }]);
-      expect(await em().count(Venue, {})).toBe(before);
-    });
-
-    it('keeps rooms that coming sessions use', async () => {
-      const venue = await aVenue(em(), { rooms: ['Room 1', 'Room 2'] });
-      await scheduled({ venueId: venue.id, room: 'Room 2', onlineUrl: null });
-      const input = { id: venue.id, name: venue.name, address: venue.address, rooms: ['Room 1'], capacity: null, accessibilityNotes: null };
-      const res = await gql(api.url, UPDATE_VENUE, { input }, coordinator);
-      expect(fields(res)).toEqual([
-        { field: 'input.rooms', message: 'Rooms still in use cannot be removed: "Room 2" (1 coming session). Move those sessions first' },
-      ]);
-      const ok = await gql<{ updateVenue: { rooms: string[]; accessibilityNotes: string | null } }>(
-        api.url,
-        UPDATE_VENUE,
-        { input: { ...input, rooms: ['Room 2', 'Room 3'], accessibilityNotes: 'Lift to all floors' } },
-        coordinator,
-      );
-      expect(ok.data!.updateVenue).toMatchObject({ rooms: ['Room 2', 'Room 3'], accessibilityNotes: 'Lift to all floors' });
-    });
-  });
+  const ctx = useSchedulingApi();
+  const { em, create, update, admin, sessionCount, plan, scheduled, book, changedMail } = ctx;
 
   describe('creating sessions', () => {
     it('schedules a two-part session across the spring clock change, in London time', async () => {
@@ -225,7 +53,7 @@ describe('scheduling: venues, sessions, trainers (real API, real PostgreSQL)', (
       });
       // the catalogue shows it to everyone
       const pub = await gql<{ course: { upcomingSessions: { id: string; parts: { startsAt: string }[] }[] } }>(
-        api.url,
+        ctx.api.url,
         `query($id: ID!) { course(id: $id) { upcomingSessions { id parts { startsAt } } } }`,
         { id: course.id },
       );
@@ -470,77 +298,6 @@ describe('scheduling: venues, sessions, trainers (real API, real PostgreSQL)', (
       expect((await admin(s.id)).autoOfferWaitlist).toBe(true);
       const booking = await em().findOneOrFail(Booking, { session: s.id, person: waiting.id });
       expect(booking.status).toBe(BookingStatus.OFFERED);
-    });
-  });
-
-  describe('the training pool', () => {
-    it('assigns and removes trainers, counting their coming sessions, and refuses double-booking them', async () => {
-      const trainer = await aPerson(em(), { roles: [Role.PRACTITIONER, Role.TRAINER], name: 'Tariq Trainer' });
-      const first = await scheduled({ parts: [{ date: day(SPRING, -40), startTime: '09:30', endTime: '12:30' }] });
-      const clashing = await scheduled({ parts: [{ date: day(SPRING, -40), startTime: '12:00', endTime: '15:00' }] });
-      const later = await scheduled({ parts: [{ date: day(SPRING, -40), startTime: '12:30', endTime: '15:00' }] });
-
-      const res = await gql<{ assignTrainer: AdminSession }>(
-        api.url,
-        ASSIGN,
-        { input: { sessionId: first.id, personEmail: ` ${trainer.email.toUpperCase()} ` } },
-        coordinator,
-      );
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.assignTrainer.trainers).toEqual([{ id: trainer.id, name: 'Tariq Trainer' }]);
-
-      const again = await gql(api.url, ASSIGN, { input: { sessionId: first.id, personEmail: trainer.email } }, coordinator);
-      expect(fields(again)).toEqual([{ field: 'input.personEmail', message: 'Tariq Trainer is already a trainer on this session' }]);
-
-      const clash = await gql(api.url, ASSIGN, { input: { sessionId: clashing.id, personEmail: trainer.email } }, coordinator);
-      expect(code(clash)).toBe('TRAINER_UNAVAILABLE');
-      expect(fields(clash)).toEqual([
-        {
-          field: 'input.personEmail',
-          message: expect.stringMatching(/^Tariq Trainer is already training on "Course \w+" at that time \(/),
-        },
-      ]);
-      expect((await admin(clashing.id)).trainers).toEqual([]);
-
-      // touching sessions are fine
-      expect(
-        (await gql(api.url, ASSIGN, { input: { sessionId: later.id, personEmail: trainer.email } }, coordinator)).errors,
-      ).toBeUndefined();
-      const pool = await gql<{ trainerPool: { id: string; upcomingSessionCount: number }[] }>(api.url, POOL, {}, coordinator);
-      expect(pool.data!.trainerPool.find((t) => t.id === trainer.id)?.upcomingSessionCount).toBe(2);
-
-      // moving a session so that its trainer would be in two places at once is refused
-      const moved = await update({
-        sessionId: later.id,
-        ...plan({ parts: [{ date: day(SPRING, -40), startTime: '11:00', endTime: '14:00' }] }),
-      });
-      expect(code(moved)).toBe('TRAINER_UNAVAILABLE');
-      expect((await admin(later.id)).parts[0]!.startTime).toBe('12:30');
-
-      const removed = await gql<{ removeTrainer: { trainers: unknown[] } }>(api.url, REMOVE, { s: later.id, p: trainer.id }, coordinator);
-      expect(removed.data!.removeTrainer.trainers).toEqual([]);
-      expect(code(await gql(api.url, REMOVE, { s: later.id, p: trainer.id }, coordinator))).toBe('NOT_FOUND');
-    });
-
-    it('only takes people in the training pool', async () => {
-      const s = await scheduled();
-      const plain = await aPerson(em(), { name: 'Paula Practitioner' });
-      const notTrainer = await gql(api.url, ASSIGN, { input: { sessionId: s.id, personEmail: plain.email } }, coordinator);
-      expect(fields(notTrainer)).toEqual([
-        {
-          field: 'input.personEmail',
-          message: 'Paula Practitioner is not in the training pool: only people with the trainer role can be assigned',
-        },
-      ]);
-      const nobody = await gql(api.url, ASSIGN, { input: { sessionId: s.id, personEmail: 'nobody@example.org' } }, coordinator);
-      expect(fields(nobody)).toEqual([
-        { field: 'input.personEmail', message: 'Nobody with the email address nobody@example.org has an account' },
-      ]);
-      const bad = await gql(api.url, ASSIGN, { input: { sessionId: s.id, personEmail: 'not an email' } }, coordinator);
-      expect(fields(bad)).toEqual([
-        { field: 'input.personEmail', message: 'Enter an email address in the correct format, like name@example.org' },
-      ]);
-      expect((await admin(s.id)).trainers).toEqual([]);
     });
   });
 });
