@@ -1,0 +1,139 @@
+// Accessibility of the whole service in a real browser (issue 5), page by page: axe and the page structure on every
+// page of every role, at phone and desktop width, and on the help and error pages. The journeys are in accessibility-journeys.
+import { axe, demo, DESKTOP, demoEmail, PHONE, screenshot, webUrl } from './support';
+import { useBrowser } from './browser';
+import { expectNoAxeViolations, HELP_PAGES, ROLES, shapeOf, structureProblems } from './accessibility-support';
+
+// Pages are slow to sign in to when the machine is busy (argon2): allow for it.
+jest.setTimeout(60_000);
+
+describe('accessibility', () => {
+  const web = useBrowser();
+
+  const expectAccessible = (name: string): Promise<void> => expectNoAxeViolations(web.page, name);
+
+  async function signInAs(role: string): Promise<void> {
+    await web.page.goto(`${webUrl()}/sign-in`, { waitUntil: 'networkidle' });
+    await web.page.getByLabel('Email address').fill(demoEmail(role));
+    await web.page.getByLabel('Password').fill(demo.password);
+    await web.page.getByRole('button', { name: 'Sign in' }).click();
+    await web.page.waitForURL(`${webUrl()}/courses`, { timeout: 60_000 });
+  }
+
+  describe.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ])('help pages at %s width', (width, viewport) => {
+    it.each(HELP_PAGES)('%s', async (name, path) => {
+      await web.page.setViewportSize(viewport);
+      await web.page.goto(`${webUrl()}${path}`);
+      expect(await structureProblems(web.page)).toEqual([]);
+      expect(await web.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await expectAccessible(`${name} (${width})`);
+      await screenshot(web.page, `${name}-${width}`);
+    });
+  });
+
+  it.each(ROLES)(
+    'help points a signed-in %s to the help for their role',
+    async (role) => {
+      await signInAs(role);
+      await web.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Help' }).click();
+      await web.page.waitForURL(`${webUrl()}/help`);
+      await web.page
+        .locator('.govuk-inset-text')
+        .getByRole('link', { name: `Help for ${role.toLowerCase()}s` })
+        .click();
+      await web.page.waitForURL(`${webUrl()}/help/${role.toLowerCase()}`);
+      expect(await web.page.locator('[aria-current="page"]').innerText()).toBe('Help');
+      await expectAccessible(`help for ${role} signed in`);
+    },
+    90_000,
+  );
+
+  // Every page each role can reach by following links from the home page: the same structure, and no axe violations.
+  const everyone: [string, string | null][] = [['signed out', null], ...ROLES.map((r): [string, string | null] => [r, r])];
+  describe.each(everyone)('every page reachable when %s', (who, role) => {
+    it.each([
+      ['phone', PHONE],
+      ['desktop', DESKTOP],
+    ])(
+      'at %s width',
+      async (width, viewport) => {
+        await web.page.setViewportSize(viewport);
+        if (role) {
+          await signInAs(role);
+        }
+        const queue: { path: string; depth: number }[] = [{ path: '/', depth: 0 }];
+        const seen = new Set<string>();
+        const problems: { page: string; problems: string[] }[] = [];
+        const visited: string[] = [];
+        while (queue.length && visited.length < 60) {
+          const { path, depth } = queue.shift()!;
+          const shape = shapeOf(path);
+          if (seen.has(shape)) {
+            continue;
+          }
+          seen.add(shape);
+          const response = await web.page.goto(`${webUrl()}${path}`).catch((e: Error) => {
+            if (/Download is starting/.test(e.message)) {
+              return null;
+            } // an export or a calendar file
+            throw e;
+          });
+          if (!response?.headers()['content-type']?.includes('text/html')) {
+            continue;
+          }
+          visited.push(path);
+          const found = await structureProblems(web.page);
+          if (!response.ok()) {
+            found.push(`status ${response.status()}`);
+          }
+          const tooWide = await web.page.evaluate(() => {
+            if (document.documentElement.scrollWidth <= window.innerWidth) {
+              return null;
+            }
+            // Name the outermost elements that stick out, so the message says what to fix.
+            const out = Array.from(document.body.querySelectorAll<HTMLElement>('*')).filter(
+              (el) =>
+                el.getBoundingClientRect().right > window.innerWidth + 1 &&
+                el.parentElement!.getBoundingClientRect().right <= window.innerWidth + 1,
+            );
+            return out
+              .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''}`)
+              .slice(0, 3);
+          });
+          if (tooWide) {
+            found.push(`wider than the screen: ${tooWide.join(', ')}`);
+          }
+          found.push(...(await axe(web.page)).map((v) => `axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`));
+          if (found.length) {
+            problems.push({ page: path, problems: found });
+          }
+          if (depth >= 3) {
+            continue;
+          }
+          const links = await web.page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+          for (const href of links) {
+            if (!href.startsWith('/') || href.startsWith('//') || href.startsWith('/sign-out')) {
+              continue;
+            }
+            queue.push({ path: href.split('#')[0], depth: depth + 1 });
+          }
+        }
+        expect(visited.length).toBeGreaterThanOrEqual(6);
+        expect({ who, width, problems }).toEqual({ who, width, problems: [] });
+      },
+      180_000,
+    );
+  });
+
+  it.each([
+    ['page not found', '/no-such-page'],
+    ['catalogue with an invalid filter', '/courses?level=7'],
+  ])('error page: %s', async (name, path) => {
+    await web.page.goto(`${webUrl()}${path}`);
+    expect(await structureProblems(web.page)).toEqual([]);
+    await expectAccessible(name);
+  });
+});
