@@ -46,8 +46,14 @@ export class BookingMailer {
             em,
             booking,
             MailKind.BOOKING_APPROVED,
-            templates.bookingApproved(this.common(booking, { links: { booking: this.bookingUrl(booking) } })),
+            templates.bookingApproved(
+              this.common(booking, {
+                approverName: ctx.decidedBy === 'training-team' ? "The training team, on your line manager's behalf," : 'Your line manager',
+                links: { booking: this.bookingUrl(booking) },
+              }),
+            ),
           );
+          await this.decisionConfirmed(em, booking, true, ctx);
         }
         return this.confirmed(em, booking, ctx.at);
       case BookingStatus.WAITLISTED:
@@ -70,7 +76,19 @@ export class BookingMailer {
           ),
         );
       case BookingStatus.PENDING_APPROVAL:
-        return this.approvalRequested(em, booking);
+        await this.approvalRequested(em, booking);
+        return this.send(
+          em,
+          booking,
+          MailKind.APPROVAL_PENDING,
+          templates.approvalPending(
+            this.common(booking, {
+              managerEmail: booking.managerEmail!,
+              deadline: booking.approvalExpiresAt ?? null,
+              links: { booking: this.bookingUrl(booking) },
+            }),
+          ),
+        );
       case BookingStatus.EXPIRED:
         if (from === BookingStatus.OFFERED) {
           return this.send(
@@ -92,11 +110,18 @@ export class BookingMailer {
           ),
         );
       case BookingStatus.DECLINED:
+        await this.decisionConfirmed(em, booking, false, ctx);
         return this.send(
           em,
           booking,
           MailKind.BOOKING_DECLINED,
-          templates.bookingDeclined(this.common(booking, { reason: ctx.reason ?? null, links: { course: this.courseUrl(booking) } })),
+          templates.bookingDeclined(
+            this.common(booking, {
+              reason: ctx.reason ?? null,
+              declinedBy: ctx.decidedBy === 'training-team' ? "The training team, on your line manager's behalf," : null,
+              links: { course: this.courseUrl(booking) },
+            }),
+          ),
         );
       case BookingStatus.CANCELLED:
         await this.outbox.cancelPending(em, { bookingId: booking.id }, [MailKind.REMINDER]);
@@ -124,7 +149,8 @@ export class BookingMailer {
   async sessionChanged(em: EntityManager, booking: Booking, changes: string[], at: Date): Promise<void> {
     const confirmed = booking.status === BookingStatus.CONFIRMED;
     const links = { booking: this.bookingUrl(booking), cancel: `${this.bookingUrl(booking)}#cancel` };
-    const content = templates.sessionChanged(this.common(booking, { changes, links }));
+    const joiningInstructions = confirmed ? (booking.session.joiningInstructions ?? null) : null;
+    const content = templates.sessionChanged(this.common(booking, { changes, confirmed, joiningInstructions, links }));
     await this.send(em, booking, MailKind.SESSION_CHANGED, content, confirmed ? 'REQUEST' : undefined);
     if (confirmed) {
       await this.withdrawRemovedParts(em, booking, content);
@@ -234,6 +260,29 @@ export class BookingMailer {
     });
   }
 
+  /** A line manager who decided through their link gets a record of what they decided. */
+  private async decisionConfirmed(em: EntityManager, booking: Booking, approved: boolean, ctx: ChangeContext): Promise<void> {
+    if (ctx.decidedBy !== 'line-manager' || !booking.managerEmail) {
+      return;
+    }
+    const content = templates.approvalDecided({
+      ...this.common(booking, {}),
+      recipientName: 'line manager',
+      approved,
+      practitionerName: booking.person.name,
+      reason: ctx.reason ?? null,
+      links: { course: this.courseUrl(booking) },
+    });
+    await this.outbox.enqueue(em, {
+      kind: MailKind.APPROVAL_DECIDED,
+      to: { email: booking.managerEmail, name: `${booking.person.name}'s line manager` },
+      ...content,
+      personId: booking.person.id,
+      sessionId: booking.session.id,
+      bookingId: booking.id,
+    });
+  }
+
   /** One mail, or with invites one mail per session part (each invite has its own UID). */
   private async send(
     em: EntityManager,
@@ -249,7 +298,7 @@ export class BookingMailer {
     const invites = sessionInvites({
       method: inviteMethod,
       bookingId: booking.id,
-      session: this.inviteSession(booking.session),
+      session: this.inviteSession(booking.session, booking.status === BookingStatus.CONFIRMED),
       bookingUrl: this.bookingUrl(booking),
     });
     for (const invite of invites) {
@@ -270,31 +319,27 @@ export class BookingMailer {
     return {
       partnershipName: this.config.partnershipName,
       recipientName: booking.person.name,
-      session: this.details(booking.session),
+      session: this.details(booking.session, booking.status === BookingStatus.CONFIRMED),
       ...extra,
     };
   }
 
-  private details(session: Session): templates.SessionDetails {
+  /** The joining link and instructions go only to people with a confirmed place (`confirmed`). */
+  private details(session: Session, confirmed: boolean): templates.SessionDetails {
     return {
       courseTitle: session.course.title,
       parts: session.parts.getItems().map((p) => ({ start: p.startsAt, end: p.endsAt })),
-      place: this.place(session),
+      place: sessionPlace(session, { withJoinUrl: confirmed }),
     };
   }
 
-  private inviteSession(session: Session): InviteSession {
+  private inviteSession(session: Session, confirmed: boolean): InviteSession {
     return {
       courseTitle: session.course.title,
       parts: session.parts.getItems().map((p) => ({ id: p.id, start: p.startsAt, end: p.endsAt })),
-      place: this.place(session),
-      joiningInstructions: session.joiningInstructions ?? null,
+      place: sessionPlace(session, { withJoinUrl: confirmed }),
+      joiningInstructions: confirmed ? (session.joiningInstructions ?? null) : null,
     };
-  }
-
-  /** Mail goes to people with a place or in the queue; the joining link only matters once confirmed, and mail that lists it is for them. */
-  private place(session: Session): templates.SessionPlace {
-    return sessionPlace(session, { withJoinUrl: true });
   }
 
   private bookingUrl(booking: Booking): string {

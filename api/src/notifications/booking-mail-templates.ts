@@ -123,7 +123,7 @@ export function bookingApproved(d: Common & { approverName?: string | null; link
     partnershipName: d.partnershipName,
     recipientName: d.recipientName,
     heading: 'Your booking has been approved',
-    body: [p(`${d.approverName ?? 'Your line manager'} has approved your booking on ${d.session.courseTitle}.`), sessionFacts(d.session)],
+    body: [p(`${d.approverName ?? 'Your line manager'} approved your booking on ${d.session.courseTitle}.`), sessionFacts(d.session)],
     next: [
       p('You do not need to do anything else. We will confirm your place in a separate mail with a calendar invitation.'),
       links({ text: 'View your booking', href: d.links.booking }),
@@ -131,14 +131,21 @@ export function bookingApproved(d: Common & { approverName?: string | null; link
   });
 }
 
-export function bookingDeclined(d: Common & { reason?: string | null; links: { course: string } }): MailContent {
+/** `declinedBy`: who declined, when not the line manager (for example "The training team, on your line manager's behalf,"). */
+export function bookingDeclined(
+  d: Common & { reason?: string | null; declinedBy?: string | null; links: { course: string } },
+): MailContent {
   return compose({
     subject: `Booking not approved: ${d.session.courseTitle}`,
     partnershipName: d.partnershipName,
     recipientName: d.recipientName,
     heading: 'Your booking was not approved',
     body: [
-      p(`Your booking on ${d.session.courseTitle} was not approved, so you do not have a place.`),
+      p(
+        d.declinedBy
+          ? `${d.declinedBy} declined your booking on ${d.session.courseTitle}, so you do not have a place.`
+          : `Your booking on ${d.session.courseTitle} was not approved, so you do not have a place.`,
+      ),
       ...(d.reason ? [{ kind: 'facts', rows: [['Reason given', d.reason]] } satisfies Block] : []),
       sessionFacts(d.session),
     ],

@@ -198,6 +198,7 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
           recipientName: to.name,
           session: moved.session,
           changes: ['The date is now Monday 26 October 2026'],
+          confirmed: true,
           links: { booking: 'http://x/b' },
         }),
         invite: moved.invite,

@@ -48,6 +48,21 @@ const every: [string, MailContent][] = [
       links: { approve: L('ap'), decline: L('de') },
     }),
   ],
+  [
+    'approval pending',
+    templates.approvalPending({ ...common, session: venue, managerEmail: 'morgan.lee@northshire.nhs.uk', links: { booking: L('b/1') } }),
+  ],
+  [
+    'approval decided',
+    templates.approvalDecided({
+      ...common,
+      recipientName: 'Morgan Lee',
+      session: venue,
+      approved: false,
+      practitionerName: 'Asha Patel',
+      links: { course: L('c/1') },
+    }),
+  ],
   ['booking approved', templates.bookingApproved({ ...common, session: venue, links: { booking: L('b/1') } })],
   ['booking declined', templates.bookingDeclined({ ...common, session: venue, reason: 'Not this quarter', links: { course: L('c/1') } })],
   [
@@ -56,7 +71,13 @@ const every: [string, MailContent][] = [
   ],
   [
     'session changed',
-    templates.sessionChanged({ ...common, session: venue, changes: ['The venue is now Northshire College'], links: { booking: L('b/1') } }),
+    templates.sessionChanged({
+      ...common,
+      session: venue,
+      changes: ['The venue is now Northshire College'],
+      confirmed: true,
+      links: { booking: L('b/1') },
+    }),
   ],
   ['session cancelled', templates.sessionCancelled({ ...common, session: venue, reason: 'Trainer ill', links: { course: L('c/1') } })],
   ['reminder', templates.reminder({ ...common, session: venue, daysBefore: 7, links: { booking: L('b/1') } })],

@@ -5,7 +5,8 @@
  * say the same things, including the partnership's name and what to do next.
  *
  * Import them from here. The layout and shared pieces are in mail-layout.ts, the mails about a booking in
- * booking-mail-templates.ts, and those about a session someone is booked on in session-mail-templates.ts.
+ * booking-mail-templates.ts, the practitioner's and manager's side of an approval in approval-mail-templates.ts,
+ * and those about a session someone is booked on in session-mail-templates.ts.
  */
 export {
   describeDeadline,
@@ -26,4 +27,5 @@ export {
   placeOffered,
   waitingListJoined,
 } from './booking-mail-templates';
+export { approvalDecided, approvalPending } from './approval-mail-templates';
 export { joiningInstructions, reminder, sessionCancelled, sessionChanged } from './session-mail-templates';

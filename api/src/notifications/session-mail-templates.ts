@@ -2,18 +2,35 @@ import { type Block, type Common, compose, h2, links, list, type MailContent, p,
 
 // The mails about a session someone is booked on: changed, cancelled, a reminder, joining instructions.
 
-export function sessionChanged(d: Common & { changes: string[]; links: { booking: string; cancel?: string | null } }): MailContent {
+/**
+ * The change sentences never carry a joining link or instructions: those are for confirmed places
+ * (`confirmed`), who get them in the new details with an updated invitation; anyone else is told only
+ * what changed.
+ */
+export function sessionChanged(
+  d: Common & {
+    changes: string[];
+    confirmed: boolean;
+    joiningInstructions?: string | null;
+    links: { booking: string; cancel?: string | null };
+  },
+): MailContent {
   return compose({
     subject: `Changed: ${d.session.courseTitle}`,
     partnershipName: d.partnershipName,
     recipientName: d.recipientName,
     heading: 'Your course has changed',
     body: [
-      p(`Something has changed about ${d.session.courseTitle}, which you are booked on:`),
+      p(
+        d.confirmed
+          ? `Something has changed about ${d.session.courseTitle}, which you are booked on:`
+          : `Something has changed about ${d.session.courseTitle}, which you asked for a place on:`,
+      ),
       list(d.changes),
       h2('The new details'),
-      sessionFacts(d.session, { joinLink: true }),
-      p('An updated calendar invitation is attached: it replaces the one we sent before.'),
+      sessionFacts(d.session, { joinLink: d.confirmed }),
+      ...(d.confirmed && d.joiningInstructions ? [h2('Joining instructions'), p(d.joiningInstructions)] : []),
+      ...(d.confirmed ? [p('An updated calendar invitation is attached: it replaces the one we sent before.')] : []),
     ],
     next: [
       p('Check you can still come. If you cannot, cancel your place so someone else can have it.'),

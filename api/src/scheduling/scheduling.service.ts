@@ -212,11 +212,7 @@ export class SchedulingService {
       session.room = place.room;
       session.onlineUrl = place.onlineUrl;
       if ((input.joiningInstructions ?? null) !== (session.joiningInstructions ?? null)) {
-        changes.push(
-          input.joiningInstructions
-            ? `New joining instructions: ${input.joiningInstructions}`
-            : 'The joining instructions have been removed.',
-        );
+        changes.push(input.joiningInstructions ? 'The joining instructions have changed' : 'The joining instructions have been removed.');
       }
       session.joiningInstructions = input.joiningInstructions ?? null;
       session.bookingOpensAt = window.opensAt;

@@ -164,13 +164,11 @@ describe('describeSessionChanges', () => {
     expect(describeSessionChanges(two, moved)).toEqual(['Part 2, new date: Thursday 5 March 2026, 9:30am to 4pm']);
   });
 
-  it('describes moving online and a new joining link', () => {
+  it('describes moving online and a new joining link, never giving the link (it is for confirmed places only)', () => {
     const online = { ...base, venue: null, room: null, onlineUrl: 'https://meet.example.org/a' };
-    expect(describeSessionChanges(base, online)).toEqual([
-      'Now online instead of at Civic Centre, Room 1: join at https://meet.example.org/a',
-    ]);
+    expect(describeSessionChanges(base, online)).toEqual(['Now online instead of at Civic Centre, Room 1']);
     expect(describeSessionChanges(online, { ...online, onlineUrl: 'https://meet.example.org/b' })).toEqual([
-      'New joining link: https://meet.example.org/b',
+      'The joining link has changed',
     ]);
     expect(describeSessionChanges(online, base)).toEqual(['New venue: Civic Centre, Room 1']);
   });

@@ -199,9 +199,9 @@ export function describeSessionChanges(before: SessionPlan, after: SessionPlan):
     }
   } else if (after.onlineUrl) {
     if (before.venue) {
-      changes.push(`Now online instead of at ${place(before)}: join at ${after.onlineUrl}`);
+      changes.push(`Now online instead of at ${place(before)}`);
     } else if (before.onlineUrl !== after.onlineUrl) {
-      changes.push(`New joining link: ${after.onlineUrl}`);
+      changes.push('The joining link has changed');
     }
   }
   return changes;

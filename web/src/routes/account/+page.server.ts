@@ -1,4 +1,10 @@
-import { CalendarFeedDocument, ResetCalendarFeedDocument, StopCalendarFeedDocument } from '@lh/graphql-client';
+import {
+  CalendarFeedDocument,
+  MyProfileDocument,
+  ResetCalendarFeedDocument,
+  StopCalendarFeedDocument,
+  UpdateMyProfileDocument,
+} from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -7,14 +13,25 @@ import { requireViewer } from '$lib/server/access';
 export const load: PageServerLoad = async (event) => {
   const me = requireViewer(event);
   try {
-    const { calendarFeed } = await api(event, CalendarFeedDocument, {});
-    return { me, calendarFeed };
+    const [{ calendarFeed }, { myProfile }] = await Promise.all([api(event, CalendarFeedDocument, {}), api(event, MyProfileDocument, {})]);
+    return { me, calendarFeed, profile: myProfile };
   } catch (e) {
     failLoad(e, event);
   }
 };
 
 export const actions: Actions = {
+  /** Your usual line manager: prefilled when a course needs approval. */
+  lineManager: async (event) => {
+    const form = await event.request.formData();
+    const values = { lineManagerEmail: String(form.get('lineManagerEmail') ?? '') };
+    try {
+      await api(event, UpdateMyProfileDocument, { input: { lineManagerEmail: values.lineManagerEmail } });
+      return { lineManagerSaved: true };
+    } catch (e) {
+      return failFromApi(e, ['lineManagerEmail'], values);
+    }
+  },
   /** Makes a new feed address (the old one stops working) and shows it this once. */
   resetFeed: async (event) => {
     try {
