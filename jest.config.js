@@ -25,7 +25,7 @@ module.exports = {
   // integration and browser journeys take seconds, more on a busy two-core machine
   testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{api,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{api,libs,web/src}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

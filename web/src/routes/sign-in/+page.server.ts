@@ -2,16 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { ApiRequestError, SignInDocument } from '@lh/graphql-client';
 import { apiRequest, SESSION_COOKIE } from '$lib/server/api';
 import { config } from '$lib/server/config';
+import { safeNext } from '$lib/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only same-site paths may be a "next" page, so the sign-in form cannot send people elsewhere. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/courses';
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.me) {
-    redirect(303, safeNext(url.searchParams.get('next')));
+    redirect(303, safeNext(url.searchParams.get('next'), url.origin));
   }
   return {};
 };
@@ -55,6 +52,6 @@ export const actions: Actions = {
       }
       throw e;
     }
-    redirect(303, safeNext(url.searchParams.get('next')));
+    redirect(303, safeNext(url.searchParams.get('next'), url.origin));
   },
 };
