@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { LockMode, MikroORM } from '@mikro-orm/postgresql';
-import { MailStatus, nextRetryAt } from '@lh/domain';
+import { MailStatus, nextRetryAt, plural } from '@lh/domain';
 import { createTransport } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { JobsService } from '../jobs/jobs.service';
@@ -133,7 +133,9 @@ export class MailDeliveryService implements OnModuleInit {
           return { id: message.id, result: 'retrying' as const };
         }
         message.status = MailStatus.FAILED;
-        this.logger.warn(`Gave up on mail ${message.id} to ${message.toEmail} after ${message.attempts} attempts: ${message.lastError}`);
+        this.logger.warn(
+          `Gave up on mail ${message.id} to ${message.toEmail} after ${plural(message.attempts, 'attempt', 'attempts')}: ${message.lastError}`,
+        );
         return { id: message.id, result: 'failed' as const };
       }
       // If the process dies before this commits, the row stays PENDING and is sent again later with the

@@ -10,6 +10,7 @@ import {
   isUuid,
   londonPartOf,
   londonSchedule,
+  plural,
   type FieldProblem,
   type SessionPlan,
   type TimedPart,
@@ -155,7 +156,7 @@ export class SchedulingService {
       if (venueChanged && place?.venue?.capacity != null && session.capacity > place.venue.capacity) {
         problems.push({
           field: 'input.venueId',
-          message: `${place.venue.name} holds ${place.venue.capacity} people, fewer than this session's ${session.capacity} places: lower the capacity first`,
+          message: `${place.venue.name} holds ${plural(place.venue.capacity, 'person', 'people')}, fewer than this session's ${plural(session.capacity, 'place', 'places')}: lower the capacity first`,
         });
       }
       const before = sortedParts(session);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, SessionStatus, isUuid, type FieldProblem } from '@lh/domain';
+import { DomainError, ErrorCode, SessionStatus, isUuid, plural, type FieldProblem } from '@lh/domain';
 import { requireCoordinator } from '../common/access';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
@@ -78,7 +78,7 @@ export class VenueAdminService {
           [venue.id, removed, SessionStatus.SCHEDULED, now],
         );
         if (used.length) {
-          const list = used.map((u) => `"${u.room}" (${u.n} coming ${Number(u.n) === 1 ? 'session' : 'sessions'})`).join(', ');
+          const list = used.map((u) => `"${u.room}" (${plural(Number(u.n), 'coming session', 'coming sessions')})`).join(', ');
           throw badInput([{ field: 'input.rooms', message: `Rooms still in use cannot be removed: ${list}. Move those sessions first` }]);
         }
       }

@@ -1,4 +1,4 @@
-import { describeDuration, describePlacesLeft, placesLeft } from './places';
+import { describeDuration, describePlacesLeft, placesLeft, plural } from './places';
 
 describe('placesLeft', () => {
   it('subtracts confirmed bookings from capacity', () => {
@@ -29,5 +29,28 @@ describe('describeDuration', () => {
     expect(describeDuration(420)).toBe('1 day');
     expect(describeDuration(840)).toBe('2 days');
     expect(() => describeDuration(0)).toThrow();
+  });
+});
+
+describe('plural', () => {
+  it('uses the singular for exactly one, the plural for none and for more', () => {
+    expect(plural(1, 'course', 'courses')).toBe('1 course');
+    expect(plural(0, 'course', 'courses')).toBe('0 courses');
+    expect(plural(2, 'course', 'courses')).toBe('2 courses');
+    expect(plural(21, 'course', 'courses')).toBe('21 courses');
+  });
+  it('carries a verb that agrees, and irregular plurals', () => {
+    expect(plural(1, 'course matches', 'courses match')).toBe('1 course matches');
+    expect(plural(4, 'course matches', 'courses match')).toBe('4 courses match');
+    expect(plural(1, 'person is', 'people are')).toBe('1 person is');
+    expect(plural(3, 'person is', 'people are')).toBe('3 people are');
+  });
+  it('can leave the count out', () => {
+    expect(plural(1, 'role is', 'roles are', { count: false })).toBe('role is');
+    expect(plural(2, 'role is', 'roles are', { count: false })).toBe('roles are');
+  });
+  it('writes minus one and fractions with the plural', () => {
+    expect(plural(-1, 'day', 'days')).toBe('-1 days');
+    expect(plural(1.5, 'day', 'days')).toBe('1.5 days');
   });
 });

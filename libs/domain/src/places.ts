@@ -1,3 +1,14 @@
+/**
+ * A count with the word that fits it: `plural(1, 'course', 'courses')` is "1 course", `plural(3, ...)` and
+ * `plural(0, ...)` are "3 courses" and "0 courses". The words may carry a verb that agrees with them:
+ * `plural(n, 'course matches', 'courses match')`, `plural(n, 'person is', 'people are')`.
+ * With `{ count: false }` only the words: `Your ${plural(n, 'role is', 'roles are', { count: false })}`.
+ */
+export function plural(n: number, one: string, many: string, { count = true }: { count?: boolean } = {}): string {
+  const words = n === 1 ? one : many;
+  return count ? `${n} ${words}` : words;
+}
+
 /** Places left on a session: never negative, even if capacity was lowered below bookings. */
 export function placesLeft(capacity: number, confirmed: number): number {
   if (!Number.isInteger(capacity) || capacity < 0) {
@@ -14,7 +25,7 @@ export function describePlacesLeft(left: number): string {
   if (left <= 0) {
     return 'Full';
   }
-  return left === 1 ? '1 place left' : `${left} places left`;
+  return plural(left, 'place left', 'places left');
 }
 
 /** Duration in minutes to "3 hours", "1 day", "2 days", "45 minutes", "3 hours 30 minutes". */
@@ -24,12 +35,11 @@ export function describeDuration(minutes: number): string {
   }
   const DAY = 7 * 60; // a training day is about 7 hours of contact time
   if (minutes >= DAY && minutes % DAY === 0) {
-    const days = minutes / DAY;
-    return days === 1 ? '1 day' : `${days} days`;
+    return plural(minutes / DAY, 'day', 'days');
   }
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  const hours = h === 0 ? '' : h === 1 ? '1 hour' : `${h} hours`;
-  const mins = m === 0 ? '' : m === 1 ? '1 minute' : `${m} minutes`;
+  const hours = h === 0 ? '' : plural(h, 'hour', 'hours');
+  const mins = m === 0 ? '' : plural(m, 'minute', 'minutes');
   return [hours, mins].filter(Boolean).join(' ');
 }
