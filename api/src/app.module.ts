@@ -19,6 +19,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { SchedulingModule } from './scheduling/scheduling.module';
 import { ClockModule } from './common/clock';
 import { PeopleModule } from './people/people.module';
+import { PartnershipModule } from './partnership/partnership.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -31,6 +32,7 @@ export const capabilityModules = [
   JobsModule,
   NotificationsModule,
   PeopleModule,
+  PartnershipModule,
 ];
 
 @Module({})

@@ -8,6 +8,33 @@ describe('loadConfig', () => {
     expect(c.port).toBe(3000);
     expect(c.cookieSecure).toBe(false);
     expect(c.webOrigin).toBe('http://localhost:5173');
+    expect(c.partnershipContactEmail).toBe('training@learning-hub.example.org');
+    expect(c.partnershipContactPhone).toBe('01632 960 000');
+  });
+
+  it("takes the partnership's name and contact details", () => {
+    const c = loadConfig({
+      ...good,
+      PARTNERSHIP_NAME: ' Northshire Safeguarding Children Partnership ',
+      PARTNERSHIP_CONTACT_EMAIL: 'learning@northshire.example.gov.uk',
+      PARTNERSHIP_CONTACT_PHONE: '+44 (0)1632 960 123',
+    });
+    expect([c.partnershipName, c.partnershipContactEmail, c.partnershipContactPhone]).toEqual([
+      'Northshire Safeguarding Children Partnership',
+      'learning@northshire.example.gov.uk',
+      '+44 (0)1632 960 123',
+    ]);
+  });
+
+  it('refuses contact details that are not an email address or a telephone number', () => {
+    expect(() => loadConfig({ ...good, PARTNERSHIP_CONTACT_EMAIL: 'training team' })).toThrow(
+      /PARTNERSHIP_CONTACT_EMAIL must be an email address/,
+    );
+    expect(() => loadConfig({ ...good, PARTNERSHIP_CONTACT_PHONE: 'call us' })).toThrow(
+      /PARTNERSHIP_CONTACT_PHONE must be a telephone number/,
+    );
+    expect(() => loadConfig({ ...good, PARTNERSHIP_CONTACT_PHONE: '123 45' })).toThrow(/between 7 and 15 digits/);
+    expect(() => loadConfig({ ...good, PARTNERSHIP_NAME: '  ' })).toThrow(/PARTNERSHIP_NAME must not be empty/);
   });
 
   it('names a missing setting', () => {

@@ -26,7 +26,25 @@ const schema = z.object({
     .enum(['true', 'false'], { error: 'COOKIE_SECURE must be true or false' })
     .default('false')
     .transform((v) => v === 'true'),
-  PARTNERSHIP_NAME: z.string().min(1).default('Learning Hub Safeguarding Children Partnership'),
+  PARTNERSHIP_NAME: z
+    .string()
+    .trim()
+    .min(1, 'PARTNERSHIP_NAME must not be empty')
+    .default('Learning Hub Safeguarding Children Partnership'),
+  /** The training team's address for questions, shown on every page and in the help. */
+  PARTNERSHIP_CONTACT_EMAIL: z
+    .email({ error: 'PARTNERSHIP_CONTACT_EMAIL must be an email address' })
+    .default('training@learning-hub.example.org'),
+  /** The training team's telephone number, written as people should dial it (Ofcom's drama range by default). */
+  PARTNERSHIP_CONTACT_PHONE: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 ()-]*[0-9]$/, 'PARTNERSHIP_CONTACT_PHONE must be a telephone number such as 01632 960 000')
+    .refine((v) => {
+      const digits = v.replace(/\D/g, '').length;
+      return digits >= 7 && digits <= 15;
+    }, 'PARTNERSHIP_CONTACT_PHONE must have between 7 and 15 digits')
+    .default('01632 960 000'),
   LOG_SQL: z
     .enum(['true', 'false'], { error: 'LOG_SQL must be true or false' })
     .default('false')
@@ -48,6 +66,8 @@ export type AppConfig = {
   sessionTtlHours: number;
   cookieSecure: boolean;
   partnershipName: string;
+  partnershipContactEmail: string;
+  partnershipContactPhone: string;
   logSql: boolean;
   appSecret: string;
 } & MailConfig;
@@ -77,6 +97,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: c.SESSION_TTL_HOURS,
     cookieSecure: c.COOKIE_SECURE,
     partnershipName: c.PARTNERSHIP_NAME,
+    partnershipContactEmail: c.PARTNERSHIP_CONTACT_EMAIL,
+    partnershipContactPhone: c.PARTNERSHIP_CONTACT_PHONE,
     logSql: c.LOG_SQL,
     appSecret: c.APP_SECRET ?? DEVELOPMENT_SECRET,
     ...mailConfigFrom(c),

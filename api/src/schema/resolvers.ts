@@ -10,6 +10,7 @@ import { SessionCancellationResolver } from '../scheduling/session-cancellation.
 import { SessionBookingsResolver } from '../booking/session-bookings.resolver';
 import { ApprovalResolver } from '../booking/approval.resolver';
 import { ProfileResolver } from '../people/profile.resolver';
+import { PartnershipResolver } from '../partnership/partnership.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -25,4 +26,5 @@ export const resolvers = [
   CalendarResolver,
   NotificationsResolver,
   ProfileResolver,
+  PartnershipResolver,
 ] as const;
