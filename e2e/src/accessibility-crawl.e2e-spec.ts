@@ -45,7 +45,8 @@ describe('accessibility', () => {
         .getByRole('link', { name: `Help for ${role.toLowerCase()}s` })
         .click();
       await web.page.waitForURL(`${webUrl()}/help/${role.toLowerCase()}`);
-      expect(await web.page.locator('[aria-current="page"]').innerText()).toBe('Help');
+      // In the Help section, not on its page: aria-current="true" (GOV.UK service navigation).
+      expect(await web.page.locator('nav [aria-current="true"]').innerText()).toBe('Help');
       await expectAccessible(`help for ${role} signed in`);
     },
     90_000,

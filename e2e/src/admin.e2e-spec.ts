@@ -42,6 +42,7 @@ describe('coordinator administration in the web app', () => {
     const courseTitle = `Safer sleep for families ${stamp}`;
 
     // a venue
+    await web.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Manage' }).click();
     await web.page.getByRole('link', { name: 'Venues', exact: true }).click();
     await web.page.waitForURL(`${webUrl()}/manage/venues`);
     await expectAccessible('venues');
@@ -63,6 +64,7 @@ describe('coordinator administration in the web app', () => {
     await expectAccessible('edit a venue');
 
     // a course
+    await web.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Manage' }).click();
     await web.page.getByRole('link', { name: 'Courses', exact: true }).click();
     await web.page.waitForURL(`${webUrl()}/manage/courses`);
     await expectAccessible('courses');

@@ -62,6 +62,7 @@ describe('mail log and caught mail in Chromium', () => {
     const subject = `Booking confirmed: DASH risk checklist ${randomUUID().slice(0, 8)}`;
     await aFailedMail(subject);
     await signInAs(web.page, 'Coordinator');
+    await web.page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Manage' }).click();
     await web.page.getByRole('link', { name: 'Mail log' }).click();
     await web.page.waitForURL(`${webUrl()}/manage/mail`);
 

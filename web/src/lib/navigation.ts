@@ -5,9 +5,27 @@ export interface NavItem {
   label: string;
 }
 
+/** A page of the coordinators' "Manage" section, as its landing page lists it. */
+export interface ManageSection extends NavItem {
+  description: string;
+}
+
+/** What coordinators manage, in the order /manage lists it. Each capability adds its own page here. */
+export const manageSections: ManageSection[] = [
+  {
+    href: '/manage/sessions',
+    label: 'Sessions',
+    description: 'The programme of coming sessions: who is booked and waiting, places, trainers, changes and cancelling.',
+  },
+  { href: '/manage/courses', label: 'Courses', description: 'Add and edit courses, their audiences and what to do first.' },
+  { href: '/manage/venues', label: 'Venues', description: 'Places where sessions happen: addresses, rooms, capacity and access.' },
+  { href: '/manage/agencies', label: 'Agencies', description: 'The agencies people work for, and which book without manager approval.' },
+  { href: '/manage/mail', label: 'Mail log', description: 'Every mail the service has sent or will send, and sending a failed one again.' },
+];
+
 /**
- * The navigation for each role, in one place. A person with several roles sees the union.
- * Only pages that exist are listed; each capability adds its own entries here.
+ * The menu for each role, in one place. A person with several roles sees the union. Coordinators' pages
+ * are one entry, "Manage", whose landing page lists them, so the menu stays short on a phone.
  */
 export function navigationFor(roles: Role[] | undefined): NavItem[] {
   const items: NavItem[] = [{ href: '/courses', label: 'Find a course' }];
@@ -15,21 +33,23 @@ export function navigationFor(roles: Role[] | undefined): NavItem[] {
     items.push({ href: '/bookings', label: 'Your bookings' });
   }
   if (roles?.includes('COORDINATOR')) {
-    items.push({ href: '/manage/sessions', label: 'Programme' });
-  }
-  if (roles?.includes('COORDINATOR')) {
-    items.push(
-      { href: '/manage/courses', label: 'Courses' },
-      { href: '/manage/venues', label: 'Venues' },
-      { href: '/manage/agencies', label: 'Agencies' },
-    );
-  }
-  if (roles?.includes('COORDINATOR')) {
-    items.push({ href: '/manage/mail', label: 'Mail log' });
+    items.push({ href: '/manage', label: 'Manage' });
   }
   if (roles?.length) {
     items.push({ href: '/account', label: 'Your account' });
   }
   items.push({ href: '/help', label: 'Help' });
   return items;
+}
+
+/**
+ * How a menu entry relates to the page at `pathname`: 'page' when it is that page, 'true' when the page is
+ * in its section (GOV.UK service navigation: aria-current="page" or "true"), undefined otherwise.
+ */
+export function currentness(href: string, pathname: string): 'page' | 'true' | undefined {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  if (path === href) {
+    return 'page';
+  }
+  return path.startsWith(`${href}/`) ? 'true' : undefined;
 }

@@ -4,6 +4,7 @@ export { default as BackLink } from './BackLink.svelte';
 export { default as Button } from './Button.svelte';
 export { default as Checkbox } from './Checkbox.svelte';
 export { default as Checkboxes } from './Checkboxes.svelte';
+export { default as ContactDetails } from './ContactDetails.svelte';
 export { default as DateInput } from './DateInput.svelte';
 export { default as Details } from './Details.svelte';
 export { default as ErrorSummary } from './ErrorSummary.svelte';

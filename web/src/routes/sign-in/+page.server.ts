@@ -5,7 +5,6 @@ import { config } from '$lib/server/config';
 import { safeNext } from '$lib/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
-
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.me) {
     redirect(303, safeNext(url.searchParams.get('next'), url.origin));

@@ -1,0 +1,41 @@
+import { currentness, manageSections, navigationFor } from './navigation';
+
+const labels = (roles?: Parameters<typeof navigationFor>[0]) => navigationFor(roles).map((i) => i.label);
+
+describe('navigationFor', () => {
+  it('gives someone signed out the catalogue and help', () => {
+    expect(labels(undefined)).toEqual(['Find a course', 'Help']);
+  });
+  it('gives a practitioner their bookings and account', () => {
+    expect(labels(['PRACTITIONER'])).toEqual(['Find a course', 'Your bookings', 'Your account', 'Help']);
+  });
+  it("puts every coordinator's page under one Manage entry", () => {
+    const items = navigationFor(['PRACTITIONER', 'COORDINATOR']);
+    expect(items.map((i) => i.label)).toEqual(['Find a course', 'Your bookings', 'Manage', 'Your account', 'Help']);
+    expect(items.some((i) => i.href.startsWith('/manage/'))).toBe(false);
+  });
+  it('lists each section of Manage once, under /manage, with a description', () => {
+    expect(manageSections.map((s) => s.label)).toEqual(['Sessions', 'Courses', 'Venues', 'Agencies', 'Mail log']);
+    expect(new Set(manageSections.map((s) => s.href)).size).toBe(manageSections.length);
+    for (const s of manageSections) {
+      expect(s.href).toMatch(/^\/manage\/[a-z]+$/);
+      expect(s.description).toMatch(/^[A-Z].+\.$/);
+    }
+  });
+});
+
+describe('currentness', () => {
+  it('marks the page itself', () => {
+    expect(currentness('/manage', '/manage')).toBe('page');
+    expect(currentness('/help', '/help/')).toBe('page');
+  });
+  it('marks the section of a page inside it', () => {
+    expect(currentness('/manage', '/manage/venues/new')).toBe('true');
+    expect(currentness('/help', '/help/practitioner')).toBe('true');
+  });
+  it('leaves other entries alone, including ones that only start with the same letters', () => {
+    expect(currentness('/courses', '/manage/courses')).toBeUndefined();
+    expect(currentness('/manage', '/managers')).toBeUndefined();
+    expect(currentness('/help', '/')).toBeUndefined();
+  });
+});
