@@ -110,6 +110,32 @@ describe('buildInvite', () => {
     expect([p.start, p.end]).toEqual([start, end]);
   });
 
+  it.each([
+    ['the first 01:30 (BST) on 25 October 2026', '2026-10-25T00:30:00.000Z', '2026-10-25T03:00:00.000Z'],
+    ['the second 01:30 (GMT) on 25 October 2026', '2026-10-25T01:30:00.000Z', '2026-10-25T03:00:00.000Z'],
+    ['00:30 to the first 01:45 (BST)', '2026-10-24T23:30:00.000Z', '2026-10-25T00:45:00.000Z'],
+    ['the first 01:15 (BST) to the second 01:15 (GMT)', '2026-10-25T00:15:00.000Z', '2026-10-25T01:15:00.000Z'],
+  ])('gives RFC 5545 readers the stored instants for %s', (_, start, end) => {
+    const ics = buildInvite({ ...base, start: new Date(start), end: new Date(end) });
+    const p = parse(ics);
+    expect([p.start, p.end]).toEqual([start, end]);
+    // written in UTC, which no reader can take for the other 01:xx
+    expect(ics).toContain(`DTSTART:${start.replace(/[-:]|\.000/g, '')}`);
+    expect(readInvite(ics)).toMatchObject({ start: new Date(start), end: new Date(end) });
+  });
+
+  it.each([
+    ['the day the clocks go forward, 03:00 to 04:00 BST', '2026-03-29T02:00:00.000Z', '2026-03-29T03:00:00.000Z', '20260329T030000'],
+    ['the day the clocks go back, 00:30 to 00:59 BST', '2026-10-24T23:30:00.000Z', '2026-10-24T23:59:00.000Z', '20261025T003000'],
+    ['the day the clocks go back, 02:00 to 03:00 GMT', '2026-10-25T02:00:00.000Z', '2026-10-25T03:00:00.000Z', '20261025T020000'],
+  ])('keeps London time with TZID on %s', (_, start, end, local) => {
+    const ics = buildInvite({ ...base, start: new Date(start), end: new Date(end) });
+    expect(ics).toContain(`DTSTART;TZID=Europe/London:${local}`);
+    const p = parse(ics);
+    expect([p.start, p.end]).toEqual([start, end]);
+    expect(readInvite(ics)).toMatchObject({ start: new Date(start), end: new Date(end) });
+  });
+
   it('keeps the UID and raises the SEQUENCE for an update', () => {
     const first = parse(buildInvite(base));
     const moved = parse(
@@ -257,6 +283,24 @@ describe('buildFeed', () => {
         },
       ],
     });
+  });
+
+  it('places both 01:30s of 25 October 2026 and the ordinary clock-change days at the stored instants', () => {
+    const cases = [
+      ['2026-10-25T00:30:00.000Z', '2026-10-25T02:30:00.000Z'], // first 01:30 (BST)
+      ['2026-10-25T01:30:00.000Z', '2026-10-25T03:30:00.000Z'], // second 01:30 (GMT)
+      ['2026-03-29T08:30:00.000Z', '2026-03-29T11:30:00.000Z'], // 9:30am BST, the day the clocks go forward
+      ['2026-10-25T09:30:00.000Z', '2026-10-25T12:30:00.000Z'], // 9:30am GMT, the day the clocks go back
+    ];
+    const ics = buildFeed({
+      name: 'Learning Hub: Shah, Priya',
+      organizer,
+      events: cases.map(([start, end], i) => event({ uid: inviteUid('b-1', `p-${i}`), start: new Date(start!), end: new Date(end!) })),
+    });
+    expect(events(ics).events.map((e) => [e.start, e.end])).toEqual(cases);
+    expect(ics).toContain('DTSTART:20261025T003000Z');
+    expect(ics).toContain('DTSTART:20261025T013000Z');
+    expect(ics).toContain('DTSTART;TZID=Europe/London:20261025T093000');
   });
 
   it('is a valid empty calendar when there is nothing to show', () => {

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { PARTNERSHIP_TIME_ZONE, londonToUtc } from './london-time';
+import { PARTNERSHIP_TIME_ZONE, londonToUtc, repeatedOccurrenceOf } from './london-time';
 import { BookingStatus } from './enums';
 import { isActive } from './booking-rules';
 
@@ -74,9 +74,25 @@ function vtimezone(tzid: string): string | null {
 }
 
 /**
+ * DTSTART/DTEND of an event: Europe/London wall-clock time with TZID, except when either time falls
+ * in the hour repeated when the clocks go back (01:00 to 01:59 on the last Sunday of October). Local
+ * time cannot say which 01:30 is meant there, and readers disagree (RFC 5545 says the first; ical.js
+ * takes the second), so such an event is written in UTC ("...Z"), which every reader places the same.
+ */
+function eventTimes(start: Date, end: Date): { start: Date; end: Date; timezone: string | null } {
+  if (repeatedOccurrenceOf(start) || repeatedOccurrenceOf(end)) {
+    return { start, end, timezone: null };
+  }
+  // TZDate gives ical-generator London wall-clock parts whatever the server's own time zone is.
+  const london = (d: Date) => new TZDate(d.getTime(), PARTNERSHIP_TIME_ZONE);
+  return { start: london(start), end: london(end), timezone: PARTNERSHIP_TIME_ZONE };
+}
+
+/**
  * The .ics text of one invite (METHOD:REQUEST) or its cancellation (METHOD:CANCEL, STATUS:CANCELLED),
  * with DTSTART/DTEND in Europe/London local time and the VTIMEZONE that defines it, so calendars
- * place sessions correctly either side of the March and October clock changes.
+ * place sessions correctly either side of the March and October clock changes (in UTC in the
+ * repeated hour: see eventTimes).
  */
 export function buildInvite(spec: InviteSpec): string {
   if (!Number.isInteger(spec.sequence) || spec.sequence < 0) {
@@ -92,15 +108,11 @@ export function buildInvite(spec: InviteSpec): string {
     // No calendar-wide zone (it would also apply to DTSTAMP, which must be UTC): the events name theirs.
     timezone: { name: null, generator: vtimezone },
   });
-  // TZDate gives ical-generator London wall-clock parts whatever the server's own time zone is.
-  const london = (d: Date) => new TZDate(d.getTime(), PARTNERSHIP_TIME_ZONE);
   calendar.createEvent({
     id: spec.uid,
     sequence: spec.sequence,
     stamp: spec.stamp ?? new Date(),
-    start: london(spec.start),
-    end: london(spec.end),
-    timezone: PARTNERSHIP_TIME_ZONE,
+    ...eventTimes(spec.start, spec.end),
     summary: spec.summary,
     description: spec.description,
     location: spec.location,
@@ -154,7 +166,8 @@ const escapeText = (v: string) => v.replace(/\\/g, '\\\\').replace(/;/g, '\\;').
 /**
  * A published calendar (METHOD:PUBLISH): no attendees and no replies asked for, just the events,
  * each with the UID of its invite so calendar apps that have the invite do not show it twice.
- * Times are Europe/London wall-clock with TZID and the VTIMEZONE that defines it, as in invites.
+ * Times are Europe/London wall-clock with TZID and the VTIMEZONE that defines it (UTC in the repeated
+ * hour), as in invites.
  */
 export function buildFeed(spec: CalendarSpec): string {
   for (const e of spec.events) {
@@ -172,16 +185,13 @@ export function buildFeed(spec: CalendarSpec): string {
     ttl: spec.refreshSeconds ?? null,
     timezone: { name: null, generator: vtimezone },
   });
-  const london = (d: Date) => new TZDate(d.getTime(), PARTNERSHIP_TIME_ZONE);
   const stamp = spec.stamp ?? new Date();
   for (const e of spec.events) {
     calendar.createEvent({
       id: e.uid,
       sequence: e.sequence,
       stamp,
-      start: london(e.start),
-      end: london(e.end),
-      timezone: PARTNERSHIP_TIME_ZONE,
+      ...eventTimes(e.start, e.end),
       summary: e.summary,
       description: e.description,
       location: e.location,

@@ -1,4 +1,14 @@
-import { formatLondonDate, formatLondonDateTime, formatLondonRange, formatLondonTime, londonParts, londonToUtc } from './london-time';
+import {
+  formatLondonDate,
+  formatLondonDateTime,
+  formatLondonRange,
+  formatLondonTime,
+  isRepeatedLondonTime,
+  londonOccurrences,
+  londonParts,
+  londonToUtc,
+  repeatedOccurrenceOf,
+} from './london-time';
 
 describe('londonToUtc', () => {
   it('uses GMT in winter', () => {
@@ -68,5 +78,40 @@ describe('formatting', () => {
     // 25 October 2026: 09:30 UTC is 9:30am GMT; the day before, 08:30 UTC is 9:30am BST
     expect(formatLondonTime(new Date('2026-10-25T09:30:00Z'))).toBe('9:30am');
     expect(formatLondonTime(new Date('2026-10-24T08:30:00Z'))).toBe('9:30am');
+  });
+});
+
+describe('the hour repeated when the clocks go back (25 October 2026)', () => {
+  it('finds both instants of 01:30, earliest (BST) first', () => {
+    expect(londonOccurrences('2026-10-25', '01:30').map((d) => d.toISOString())).toEqual([
+      '2026-10-25T00:30:00.000Z',
+      '2026-10-25T01:30:00.000Z',
+    ]);
+    expect(isRepeatedLondonTime('2026-10-25', '01:00')).toBe(true);
+    expect(isRepeatedLondonTime('2026-10-25', '01:59')).toBe(true);
+    expect(isRepeatedLondonTime('2026-10-25', '00:59')).toBe(false);
+    expect(isRepeatedLondonTime('2026-10-25', '02:00')).toBe(false);
+    expect(isRepeatedLondonTime('2026-10-24', '01:30')).toBe(false);
+    expect(isRepeatedLondonTime('2026-03-29', '01:30')).toBe(false);
+    expect(londonOccurrences('2026-03-29', '01:30')).toEqual([]);
+    expect(londonOccurrences('2026-07-01', '09:30').map((d) => d.toISOString())).toEqual(['2026-07-01T08:30:00.000Z']);
+  });
+
+  it('reads a repeated time as the first (BST), as RFC 5545 does, unless told the second (GMT)', () => {
+    expect(londonToUtc('2026-10-25', '01:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(londonToUtc('2026-10-25', '01:30', 'FIRST').toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(londonToUtc('2026-10-25', '01:30', 'SECOND').toISOString()).toBe('2026-10-25T01:30:00.000Z');
+    // the choice only matters in the repeated hour
+    expect(londonToUtc('2026-10-25', '09:30', 'SECOND').toISOString()).toBe('2026-10-25T09:30:00.000Z');
+  });
+
+  it('says which occurrence an instant is, and shows it', () => {
+    expect(repeatedOccurrenceOf(new Date('2026-10-25T00:30:00Z'))).toBe('FIRST');
+    expect(repeatedOccurrenceOf(new Date('2026-10-25T01:30:00Z'))).toBe('SECOND');
+    expect(repeatedOccurrenceOf(new Date('2026-10-25T01:30:30Z'))).toBe('SECOND');
+    expect(repeatedOccurrenceOf(new Date('2026-10-25T09:30:00Z'))).toBeNull();
+    expect(formatLondonTime(new Date('2026-10-25T00:30:00Z'))).toBe('1:30am BST');
+    expect(formatLondonTime(new Date('2026-10-25T01:30:00Z'))).toBe('1:30am GMT');
+    expect(formatLondonTime(new Date('2026-10-25T02:00:00Z'))).toBe('2am');
   });
 });

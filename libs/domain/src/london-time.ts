@@ -7,11 +7,23 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /**
- * Converts a wall-clock date and time in London ("2026-03-29", "09:30") to the UTC instant.
- * Throws a RangeError naming the bad part when the input is malformed or does not exist
- * (for example 01:30 on the day the clocks go forward).
+ * Which of the two instants a London wall-clock time means when it happens twice: on the last Sunday
+ * of October the clocks go back at 02:00 BST, so 01:00 to 01:59 happen first in BST (UTC+1), then
+ * again in GMT (UTC+0).
  */
-export function londonToUtc(date: string, time: string): Date {
+export type ClockChangeOccurrence = 'FIRST' | 'SECOND';
+
+/** The zone name in force at an occurrence of a repeated time: "BST" for the first, "GMT" for the second. */
+export const occurrenceZone: Readonly<Record<ClockChangeOccurrence, string>> = { FIRST: 'BST', SECOND: 'GMT' };
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Every instant a wall-clock date and time in London names, earliest first: one on an ordinary day,
+ * two in the hour repeated when the clocks go back, none in the hour skipped when they go forward.
+ * Throws a RangeError naming the bad part when the input is malformed or not a real date.
+ */
+export function londonOccurrences(date: string, time: string): Date[] {
   const d = DATE_RE.exec(date);
   if (!d) {
     throw new RangeError(`date "${date}" is not in the form YYYY-MM-DD`);
@@ -26,10 +38,53 @@ export function londonToUtc(date: string, time: string): Date {
   if (local.getFullYear() !== year || local.getMonth() !== month || local.getDate() !== day) {
     throw new RangeError(`date "${date}" is not a real calendar date`);
   }
-  if (local.getHours() !== hours || local.getMinutes() !== minutes) {
+  // whichever instant TZDate picked, the other occurrence (if any) is an hour either side
+  const wanted = `${date} ${time}`;
+  const names = (ms: number) => {
+    const p = londonParts(new Date(ms));
+    return `${p.date} ${p.time}`;
+  };
+  return [local.getTime() - HOUR_MS, local.getTime(), local.getTime() + HOUR_MS]
+    .filter((ms) => names(ms) === wanted)
+    .map((ms) => new Date(ms));
+}
+
+/** True when a London date and time happen twice (the hour repeated when the clocks go back). */
+export function isRepeatedLondonTime(date: string, time: string): boolean {
+  try {
+    return londonOccurrences(date, time).length === 2;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Converts a wall-clock date and time in London ("2026-03-29", "09:30") to the UTC instant.
+ * A time in the hour repeated when the clocks go back means its first occurrence (BST), as RFC 5545
+ * reads local times, unless `occurrence` says 'SECOND' (GMT); elsewhere `occurrence` changes nothing.
+ * Throws a RangeError naming the bad part when the input is malformed or does not exist
+ * (for example 01:30 on the day the clocks go forward).
+ */
+export function londonToUtc(date: string, time: string, occurrence: ClockChangeOccurrence = 'FIRST'): Date {
+  const found = londonOccurrences(date, time);
+  if (!found.length) {
     throw new RangeError(`${date} ${time} does not exist in London (the clocks go forward)`);
   }
-  return new Date(local.getTime());
+  return occurrence === 'SECOND' ? found[found.length - 1]! : found[0]!;
+}
+
+/**
+ * Which occurrence of its London wall-clock time an instant is, when that time happens twice
+ * (the hour repeated when the clocks go back); null for every other instant.
+ */
+export function repeatedOccurrenceOf(instant: Date): ClockChangeOccurrence | null {
+  const { date, time } = londonParts(instant);
+  const found = londonOccurrences(date, time);
+  if (found.length < 2) {
+    return null;
+  }
+  // seconds are not part of the wall-clock time: the first occurrence is less than an hour after found[0]
+  return instant.getTime() - found[0]!.getTime() < HOUR_MS ? 'FIRST' : 'SECOND';
 }
 
 /** The London wall-clock parts of an instant. */
@@ -57,7 +112,7 @@ export function formatLondonDate(instant: Date): string {
   return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}`;
 }
 
-/** "9:30am", "12pm", "12:30pm" (GOV.UK style) */
+/** "9:30am", "12pm", "12:30pm" (GOV.UK style); "1:30am BST" / "1:30am GMT" in the hour the clocks repeat. */
 export function formatLondonTime(instant: Date): string {
   const { time } = londonParts(instant);
   const [h, m] = time.split(':').map(Number) as [number, number];
@@ -69,7 +124,10 @@ export function formatLondonTime(instant: Date): string {
   if (h === 12 && m === 0) {
     return 'midday';
   }
-  return m === 0 ? `${hour12}${suffix}` : `${hour12}:${String(m).padStart(2, '0')}${suffix}`;
+  const zone = repeatedOccurrenceOf(instant);
+  const said = m === 0 ? `${hour12}${suffix}` : `${hour12}:${String(m).padStart(2, '0')}${suffix}`;
+  // in the hour that happens twice, say which one ("1:30am BST", "1:30am GMT")
+  return zone ? `${said} ${occurrenceZone[zone]}` : said;
 }
 
 /**

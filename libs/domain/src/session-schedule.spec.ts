@@ -4,7 +4,10 @@ import {
   describeSessionChanges,
   londonPartOf,
   londonSchedule,
+  longerThanCourseProblem,
+  noSessionsProblem,
   prerequisiteLoop,
+  scheduledMinutes,
   type SessionPlan,
 } from './session-schedule';
 
@@ -38,10 +41,61 @@ describe('londonSchedule', () => {
     ]);
   });
 
-  it('accepts the repeated hour in October (01:30 is read as the second one, in GMT)', () => {
-    const { parts } = londonSchedule([{ date: '2026-10-25', startTime: '01:30', endTime: '03:00' }]);
-    expect(iso(parts[0]!.startsAt)).toBe('2026-10-25T01:30:00.000Z');
-    expect(iso(parts[0]!.endsAt)).toBe('2026-10-25T03:00:00.000Z');
+  it('refuses a time in the repeated hour in October unless the part says which one is meant', () => {
+    const { parts, problems } = londonSchedule(
+      [
+        { date: '2026-10-20', startTime: '09:30', endTime: '12:30' },
+        { date: '2026-10-25', startTime: '01:30', endTime: '03:00' },
+      ],
+      'input.parts',
+    );
+    expect(parts).toEqual([]);
+    expect(problems).toEqual([
+      {
+        field: 'input.parts.1.startOccurrence',
+        message: 'Part 2: 01:30 on 25 October 2026 happens twice when the clocks go back: choose the first (BST) or second (GMT)',
+      },
+    ]);
+    // the end time too
+    expect(londonSchedule([{ date: '2026-10-25', startTime: '00:30', endTime: '01:15' }]).problems.map((p) => p.field)).toEqual([
+      'parts.0.endOccurrence',
+    ]);
+  });
+
+  it.each([
+    ['FIRST', '2026-10-25T00:30:00.000Z'],
+    ['SECOND', '2026-10-25T01:30:00.000Z'],
+  ] as const)('stores the %s 01:30 when the part says so', (occurrence, start) => {
+    const { parts, problems } = londonSchedule([{ date: '2026-10-25', startTime: '01:30', endTime: '03:00', startOccurrence: occurrence }]);
+    expect(problems).toEqual([]);
+    expect([iso(parts[0]!.startsAt), iso(parts[0]!.endsAt)]).toEqual([start, '2026-10-25T03:00:00.000Z']);
+    // and editing gives the same choice back, so saving again keeps the instant
+    expect(londonPartOf(parts[0]!)).toEqual({
+      date: '2026-10-25',
+      startTime: '01:30',
+      endTime: '03:00',
+      startOccurrence: occurrence,
+      endOccurrence: null,
+    });
+  });
+
+  it('lets the first 01:30 end at the second 01:15 (BST to GMT) but not before it starts', () => {
+    const across = londonSchedule([
+      { date: '2026-10-25', startTime: '01:30', endTime: '01:15', startOccurrence: 'FIRST', endOccurrence: 'SECOND' },
+    ]);
+    expect(across.parts.map((p) => [iso(p.startsAt), iso(p.endsAt)])).toEqual([['2026-10-25T00:30:00.000Z', '2026-10-25T01:15:00.000Z']]);
+    const backwards = londonSchedule([
+      { date: '2026-10-25', startTime: '01:30', endTime: '01:45', startOccurrence: 'SECOND', endOccurrence: 'FIRST' },
+    ]);
+    expect(backwards.problems.map((p) => p.field)).toEqual(['parts.0.endTime']);
+  });
+
+  it('ignores an occurrence given for a time that happens once', () => {
+    const { parts, problems } = londonSchedule([
+      { date: '2026-10-25', startTime: '09:30', endTime: '12:30', startOccurrence: 'FIRST', endOccurrence: 'SECOND' },
+    ]);
+    expect(problems).toEqual([]);
+    expect(iso(parts[0]!.startsAt)).toBe('2026-10-25T09:30:00.000Z');
   });
 
   it('names malformed dates and times', () => {
@@ -95,7 +149,7 @@ describe('londonSchedule', () => {
 
   it('round-trips through londonPartOf', () => {
     const input = { date: '2026-03-29', startTime: '09:30', endTime: '16:00' };
-    expect(londonPartOf(londonSchedule([input]).parts[0]!)).toEqual(input);
+    expect(londonPartOf(londonSchedule([input]).parts[0]!)).toEqual({ ...input, startOccurrence: null, endOccurrence: null });
   });
 });
 
@@ -197,5 +251,46 @@ describe('prerequisiteLoop', () => {
       ['B', 'A'],
     ]);
     expect(prerequisiteLoop('C', 'A', broken)).toBeNull();
+  });
+});
+
+describe('parts far longer than the course', () => {
+  const part = (date: string, start: string, end: string) => {
+    const { parts } = londonSchedule([{ date, startTime: start, endTime: end }]);
+    return parts[0]!;
+  };
+  const halfDay = part('2026-05-05', '09:30', '12:30');
+  const fullDay = part('2026-05-05', '09:30', '16:30');
+  const nextDay = part('2026-05-06', '09:30', '16:30');
+
+  it('adds up the parts', () => {
+    expect(scheduledMinutes([halfDay])).toBe(180);
+    expect(scheduledMinutes([fullDay, nextDay])).toBe(840);
+  });
+
+  it('asks for confirmation when the parts are more than half as long again as the course', () => {
+    expect(longerThanCourseProblem([halfDay], 180, false)).toBeNull();
+    // a full day for a 6-hour course (lunch included) is fine
+    expect(longerThanCourseProblem([fullDay], 360, false)).toBeNull();
+    expect(longerThanCourseProblem([fullDay], 180, false, 'input.confirmLongerThanCourse')).toEqual({
+      field: 'input.confirmLongerThanCourse',
+      message:
+        "The parts add up to 1 day, far longer than the course's usual 3 hours: check the dates and times, or confirm the session is meant to be longer",
+    });
+    expect(longerThanCourseProblem([fullDay, nextDay], 420, false)?.message).toMatch(
+      /^The parts add up to 2 days, far longer than the course's usual 1 day/,
+    );
+    expect(longerThanCourseProblem([fullDay], 180, true)).toBeNull();
+  });
+});
+
+describe('noSessionsProblem', () => {
+  it('refuses sessions for e-learning only', () => {
+    expect(noSessionsProblem('E_LEARNING', 'input.courseId')).toEqual({
+      field: 'input.courseId',
+      message: "E-learning is done online at the learner's own pace: it has no sessions",
+    });
+    expect(noSessionsProblem('FACE_TO_FACE')).toBeNull();
+    expect(noSessionsProblem('VIRTUAL')).toBeNull();
   });
 });

@@ -1,5 +1,15 @@
+import { CourseFormat } from './enums';
 import type { FieldProblem } from './errors';
-import { formatLondonDate, formatLondonRange, londonParts, londonToUtc } from './london-time';
+import { describeDuration } from './places';
+import {
+  formatLondonDate,
+  formatLondonRange,
+  londonOccurrences,
+  londonParts,
+  londonToUtc,
+  repeatedOccurrenceOf,
+  type ClockChangeOccurrence,
+} from './london-time';
 
 /** One part of a session as a coordinator types it: a London date and wall-clock times. */
 export interface LondonPartInput {
@@ -9,6 +19,13 @@ export interface LondonPartInput {
   startTime: string;
   /** "12:30" (24-hour), on the same day */
   endTime: string;
+  /**
+   * Which one is meant when the start time happens twice (01:00 to 01:59 on the day the clocks go
+   * back): 'FIRST' (BST) or 'SECOND' (GMT). Needed only then; ignored on any other day or time.
+   */
+  startOccurrence?: ClockChangeOccurrence | null;
+  /** The same for the end time. */
+  endOccurrence?: ClockChangeOccurrence | null;
 }
 
 export interface TimedPart {
@@ -70,9 +87,8 @@ export function londonSchedule(parts: readonly LondonPartInput[], path = 'parts'
       return null;
     }
     const convert = (time: string, field: 'startTime' | 'endTime'): Date | null => {
-      try {
-        return londonToUtc(p.date, time);
-      } catch {
+      const found = londonOccurrences(p.date, time);
+      if (!found.length) {
         // the date and time are well formed, so the only way left to fail is a time the clocks skip
         const day = formatLondonDate(londonToUtc(p.date, '12:00'));
         problems.push({
@@ -81,6 +97,20 @@ export function londonSchedule(parts: readonly LondonPartInput[], path = 'parts'
         });
         return null;
       }
+      if (found.length === 1) {
+        return found[0]!;
+      }
+      // the hour repeated when the clocks go back: stored, shown and sent as the one the coordinator chose
+      const choice = field === 'startTime' ? p.startOccurrence : p.endOccurrence;
+      if (choice === 'FIRST' || choice === 'SECOND') {
+        return choice === 'FIRST' ? found[0]! : found[1]!;
+      }
+      const day = formatLondonDate(found[0]!).replace(/^\S+ /, '');
+      problems.push({
+        field: at(field === 'startTime' ? 'startOccurrence' : 'endOccurrence'),
+        message: `Part ${n}: ${time} on ${day} happens twice when the clocks go back: choose the first (BST) or second (GMT)`,
+      });
+      return null;
     };
     const startsAt = convert(p.startTime, 'startTime');
     const endsAt = convert(p.endTime, 'endTime');
@@ -109,10 +139,60 @@ export function londonSchedule(parts: readonly LondonPartInput[], path = 'parts'
   return { parts: timed as TimedPart[], problems };
 }
 
-/** The London form of a stored part, for editing: date, start and end times. */
-export function londonPartOf(part: TimedPart): LondonPartInput {
+/**
+ * The London form of a stored part, for editing: date, start and end times, and which occurrence
+ * each time is when it happens twice (null otherwise), so saving it again keeps the same instants.
+ */
+export function londonPartOf(part: TimedPart): LondonPartInput & {
+  startOccurrence: ClockChangeOccurrence | null;
+  endOccurrence: ClockChangeOccurrence | null;
+} {
   const start = londonParts(part.startsAt);
-  return { date: start.date, startTime: start.time, endTime: londonParts(part.endsAt).time };
+  return {
+    date: start.date,
+    startTime: start.time,
+    endTime: londonParts(part.endsAt).time,
+    startOccurrence: repeatedOccurrenceOf(part.startsAt),
+    endOccurrence: repeatedOccurrenceOf(part.endsAt),
+  };
+}
+
+/** Why a course of this format can have no sessions, or null when it can. */
+export function noSessionsProblem(format: `${CourseFormat}`, field = 'courseId'): FieldProblem | null {
+  return format === CourseFormat.E_LEARNING
+    ? { field, message: "E-learning is done online at the learner's own pace: it has no sessions" }
+    : null;
+}
+
+/** The minutes a session's parts add up to. */
+export function scheduledMinutes(parts: readonly TimedPart[]): number {
+  return parts.reduce((sum, p) => sum + Math.round((p.endsAt.getTime() - p.startsAt.getTime()) / 60_000), 0);
+}
+
+/** Parts adding up to more than this many times the course's usual length are worth a second look. */
+export const LONGER_THAN_COURSE_FACTOR = 1.5;
+
+/**
+ * A session whose parts add up to far more than the course's usual length (course.durationMinutes)
+ * is probably a typing slip (16:30 for 12:30, an extra day): refused with this problem on `field`
+ * unless the coordinator confirms it is meant (`confirmed`). Null when there is nothing to confirm.
+ */
+export function longerThanCourseProblem(
+  parts: readonly TimedPart[],
+  courseMinutes: number,
+  confirmed: boolean,
+  field = 'confirmLongerThanCourse',
+): FieldProblem | null {
+  const total = scheduledMinutes(parts);
+  if (confirmed || courseMinutes <= 0 || total <= courseMinutes * LONGER_THAN_COURSE_FACTOR) {
+    return null;
+  }
+  return {
+    field,
+    message:
+      `The parts add up to ${describeDuration(total)}, far longer than the course's usual ${describeDuration(courseMinutes)}: ` +
+      'check the dates and times, or confirm the session is meant to be longer',
+  };
 }
 
 /**
