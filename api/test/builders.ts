@@ -64,7 +64,8 @@ export async function aCourse(
     learningOutcomes: ['Know more'],
     level: 2,
     format: CourseFormat.FACE_TO_FACE,
-    durationMinutes: 180,
+    // two training days, so the parts tests schedule are never "far longer than the course" unless a test says so
+    durationMinutes: 840,
     ...over,
     priorityArea: over.priorityArea ?? (await aPriorityArea(em)),
   });

@@ -11,6 +11,8 @@ import {
   londonPartOf,
   londonSchedule,
   plural,
+  longerThanCourseProblem,
+  noSessionsProblem,
   type FieldProblem,
   type SessionPlan,
   type TimedPart,
@@ -101,7 +103,14 @@ export class SchedulingService {
       if (!course) {
         problems.push({ field: 'input.courseId', message: 'Choose a course from the list' });
       }
+      const formatProblem = course ? noSessionsProblem(course.format, 'input.courseId') : null;
+      if (formatProblem) {
+        problems.push(formatProblem);
+      }
       const schedule = this.checkSchedule(input, now, problems);
+      if (course && schedule) {
+        this.checkLength(input, course, schedule, problems);
+      }
       const place = await this.checkPlace(em, input, problems);
       if (place?.venue?.capacity != null && input.capacity > place.venue.capacity) {
         problems.push({
@@ -171,6 +180,10 @@ export class SchedulingService {
       }
       if (datesChanged && schedule![0]!.startsAt.getTime() <= now.getTime()) {
         problems.push({ field: 'input.parts.0.date', message: 'Part 1 must start in the future' });
+      }
+      // only new times are checked against the course's length: saving other changes asks nothing again
+      if (datesChanged) {
+        this.checkLength(input, session.course, schedule!, problems);
       }
       const window = this.checkWindow(input, schedule, problems);
       if (problems.length || !schedule || !place || !window) {
@@ -245,6 +258,19 @@ export class SchedulingService {
       return null;
     }
     return schedule.parts;
+  }
+
+  /** Parts far longer than the course's usual length are refused unless the coordinator confirms them. */
+  private checkLength(input: SessionPlanInput, course: Course, schedule: TimedPart[], problems: FieldProblem[]): void {
+    const problem = longerThanCourseProblem(
+      schedule,
+      course.durationMinutes,
+      input.confirmLongerThanCourse === true,
+      'input.confirmLongerThanCourse',
+    );
+    if (problem) {
+      problems.push(problem);
+    }
   }
 
   /** A venue (with one of its rooms) or an https link, never both. */

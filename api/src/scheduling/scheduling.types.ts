@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { SessionStatus } from '../common/graphql-enums';
+import type { ClockChangeOccurrence as Occurrence } from '@lh/domain';
+import { ClockChangeOccurrence, SessionStatus } from '../common/graphql-enums';
 import { CourseRefType } from '../catalogue/course.types';
 
 /** A venue with everything a coordinator edits. */
@@ -21,6 +22,16 @@ export class AdminSessionPartType {
   @Field(() => String, { description: 'London date, YYYY-MM-DD.' }) date!: string;
   @Field(() => String, { description: 'London start time, HH:MM.' }) startTime!: string;
   @Field(() => String, { description: 'London end time, HH:MM.' }) endTime!: string;
+  @Field(() => ClockChangeOccurrence, {
+    nullable: true,
+    description: 'Which one the start time is, when it happens twice (the clocks go back).',
+  })
+  startOccurrence!: Occurrence | null;
+  @Field(() => ClockChangeOccurrence, {
+    nullable: true,
+    description: 'Which one the end time is, when it happens twice (the clocks go back).',
+  })
+  endOccurrence!: Occurrence | null;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
 }

@@ -72,6 +72,11 @@ export type ChangeCapacityInput = {
   sessionId: string;
 };
 
+/** Which one of a time that happens twice when the clocks go back: FIRST (BST) or SECOND (GMT). */
+export type ClockChangeOccurrence =
+  | 'FIRST'
+  | 'SECOND';
+
 export type CourseFilterInput = {
   format?: CourseFormat | null | undefined;
   /** Only courses with a coming session that has places left. */
@@ -127,6 +132,8 @@ export type CreateSessionInput = {
   /** London date booking opens (from the start of the day); none: open now. */
   bookingOpensOn?: string | null | undefined;
   capacity: number;
+  /** Yes when the parts are meant to be far longer than the course's usual length (otherwise that is refused as a likely slip). */
+  confirmLongerThanCourse?: boolean | null | undefined;
   courseId: string;
   /** What people need to know to take part: in confirmations, invites and reminders. */
   joiningInstructions?: string | null | undefined;
@@ -203,8 +210,12 @@ export type Role =
 export type SessionPartInput = {
   /** London date, YYYY-MM-DD. */
   date: string;
+  /** When the end time happens twice (the clocks go back): FIRST (BST) or SECOND (GMT). Needed only then. */
+  endOccurrence?: ClockChangeOccurrence | null | undefined;
   /** End on the same day, London wall-clock time, HH:MM (24-hour). */
   endTime: string;
+  /** When the start time happens twice (the clocks go back): FIRST (BST) or SECOND (GMT). Needed only then. */
+  startOccurrence?: ClockChangeOccurrence | null | undefined;
   /** Start, London wall-clock time, HH:MM (24-hour). */
   startTime: string;
 };
@@ -253,6 +264,8 @@ export type UpdateSessionInput = {
   bookingClosesOn?: string | null | undefined;
   /** London date booking opens (from the start of the day); none: open now. */
   bookingOpensOn?: string | null | undefined;
+  /** Yes when the parts are meant to be far longer than the course's usual length (otherwise that is refused as a likely slip). */
+  confirmLongerThanCourse?: boolean | null | undefined;
   /** What people need to know to take part: in confirmations, invites and reminders. */
   joiningInstructions?: string | null | undefined;
   /** Joining link (https) for an online session; leave out when at a venue. */

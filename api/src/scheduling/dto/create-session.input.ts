@@ -56,6 +56,15 @@ export class SessionPlanInput {
   @IsString({ message: 'The date booking closes must be a date' })
   @MaxLength(10, { message: 'The date booking closes must be a real date' })
   bookingClosesOn?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Yes when the parts are meant to be far longer than the course's usual length (otherwise that is refused as a likely slip).",
+  })
+  @IsOptional()
+  @IsBoolean({ message: "Say whether the parts are meant to be longer than the course's usual length" })
+  confirmLongerThanCourse?: boolean | null;
 }
 
 @InputType()

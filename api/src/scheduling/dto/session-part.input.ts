@@ -1,5 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { ClockChangeOccurrence as Occurrence } from '@lh/domain';
+import { ClockChangeOccurrence } from '../../common/graphql-enums';
 import { Trim } from '../../common/input-transforms';
 
 /**
@@ -25,4 +27,20 @@ export class SessionPartInput {
   @IsString({ message: 'Enter each time as 24-hour HH:MM, like 09:30' })
   @MaxLength(20, { message: 'Enter each time as 24-hour HH:MM, like 09:30' })
   endTime!: string;
+
+  @Field(() => ClockChangeOccurrence, {
+    nullable: true,
+    description: 'When the start time happens twice (the clocks go back): FIRST (BST) or SECOND (GMT). Needed only then.',
+  })
+  @IsOptional()
+  @IsIn(Object.values(ClockChangeOccurrence), { message: 'Choose the first (BST) or second (GMT)' })
+  startOccurrence?: Occurrence | null;
+
+  @Field(() => ClockChangeOccurrence, {
+    nullable: true,
+    description: 'When the end time happens twice (the clocks go back): FIRST (BST) or SECOND (GMT). Needed only then.',
+  })
+  @IsOptional()
+  @IsIn(Object.values(ClockChangeOccurrence), { message: 'Choose the first (BST) or second (GMT)' })
+  endOccurrence?: Occurrence | null;
 }
