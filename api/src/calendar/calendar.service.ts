@@ -9,13 +9,17 @@ import {
   buildFeed,
   calendarStatusFor,
   calendarSummary,
+  cancelledSessionFeedCutoff,
+  publishedSequence,
   type CalendarEvent,
 } from '@lh/domain';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { isOwnerOrCoordinator } from '../common/access';
+import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { Booking } from '../booking/booking.entity';
+import { BookingEvent } from '../booking/booking-event.entity';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
 import { sessionInvites } from '../notifications/session-invites';
 import { CalendarFeed } from './calendar-feed.entity';
@@ -45,6 +49,7 @@ export class CalendarService {
     private readonly em: EntityManager,
     private readonly outbox: MailOutboxService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Whether the viewer has a feed, and since when. Never the address: it is not kept. */
@@ -88,8 +93,12 @@ export class CalendarService {
     return { fileName: `${fileNameFor(title)}.ics`, content };
   }
 
-  /** The feed behind a feed address. No sign-in: the token is the permission. Unknown or reset tokens are not found. */
-  async feedForToken(token: string): Promise<string> {
+  /**
+   * The feed behind a feed address. No sign-in: the token is the permission. Unknown or reset tokens are not found.
+   * Places on a session that was called off stay, as CANCELLED, until 30 days after it was due to end
+   * (cancelledSessionInFeed), so subscribed calendars mark them cancelled rather than just losing them.
+   */
+  async feedForToken(token: string, now = this.clock.now()): Promise<string> {
     if (!TOKEN_PATTERN.test(token)) {
       throw noFeed();
     }
@@ -98,15 +107,36 @@ export class CalendarService {
     if (!feed) {
       throw noFeed();
     }
-    const bookings = await em.find(
+    const found = await em.find(
       Booking,
-      { person: feed.person.id, status: { $in: FEED_STATUSES } },
+      {
+        person: feed.person.id,
+        $or: [
+          { status: { $in: FEED_STATUSES } },
+          {
+            status: BookingStatus.CANCELLED,
+            session: { status: SessionStatus.CANCELLED, endsAt: { $gt: cancelledSessionFeedCutoff(now) } },
+          },
+        ],
+      },
       {
         populate: ['session.course', 'session.parts', 'session.venue'],
         orderBy: { session: { startsAt: 'desc' } },
         limit: FEED_LIMIT,
       },
     );
+    // of the cancelled ones, only places the feed listed when the session was called off (not a place
+    // the person had already given up, nor a waiting-list entry)
+    const cancelledIds = found.filter((b) => b.status === BookingStatus.CANCELLED).map((b) => b.id);
+    const calledOff = cancelledIds.length
+      ? await em.find(
+          BookingEvent,
+          { booking: { $in: cancelledIds }, action: 'session-cancelled', fromStatus: { $in: FEED_STATUSES } },
+          { fields: ['booking'] },
+        )
+      : [];
+    const shownCancelled = new Set(calledOff.map((e) => e.booking.id));
+    const bookings = found.filter((b) => b.status !== BookingStatus.CANCELLED || shownCancelled.has(b.id));
     return buildFeed({
       name: `Learning Hub: ${feed.person.name}`,
       organizer: this.organizer(),
@@ -132,15 +162,15 @@ export class CalendarService {
         },
         bookingUrl: `${this.config.webOrigin}/bookings/${b.id}`,
       });
-      return invites.map((invite) => ({ invite, status, summary: calendarSummary(invite.summary, b.status, cancelled) }));
+      return invites.map((invite) => ({ invite, cancelled, status, summary: calendarSummary(invite.summary, b.status, cancelled) }));
     });
     const sequences = await this.outbox.lastSequences(
       em,
       drafts.map((d) => d.invite.uid),
     );
-    return drafts.map(({ invite, status, summary }) => ({
+    return drafts.map(({ invite, cancelled, status, summary }) => ({
       uid: invite.uid,
-      sequence: sequences.get(invite.uid) ?? 0,
+      sequence: publishedSequence(sequences.get(invite.uid), cancelled),
       status,
       summary,
       description: invite.description,

@@ -2,10 +2,12 @@ import ICAL from 'ical.js';
 import {
   buildFeed,
   buildInvite,
+  cancelledSessionInFeed,
   calendarStatusFor,
   calendarSummary,
   inCalendarFeed,
   inviteUid,
+  publishedSequence,
   readInvite,
   type CalendarEvent,
   type InviteSpec,
@@ -328,5 +330,21 @@ describe('bookings in calendars', () => {
     expect(calendarStatusFor(status, sessionCancelled)).toBe(shown);
     expect(inCalendarFeed(status)).toBe(feed);
     expect(calendarSummary('Course', status, sessionCancelled)).toBe(summary);
+  });
+});
+
+describe('a called-off session in feeds', () => {
+  const endsAt = new Date('2026-05-05T11:30:00Z');
+  it('shows until 30 days after the session was due to end', () => {
+    expect(cancelledSessionInFeed(endsAt, new Date('2026-05-01T09:00:00Z'))).toBe(true);
+    expect(cancelledSessionInFeed(endsAt, new Date('2026-06-04T11:29:00Z'))).toBe(true);
+    expect(cancelledSessionInFeed(endsAt, new Date('2026-06-04T11:30:00Z'))).toBe(false);
+  });
+
+  it('gets a SEQUENCE above the last invite, which stays as it is for everything else', () => {
+    expect(publishedSequence(undefined, false)).toBe(0);
+    expect(publishedSequence(2, false)).toBe(2);
+    expect(publishedSequence(undefined, true)).toBe(1);
+    expect(publishedSequence(3, true)).toBe(4);
   });
 });

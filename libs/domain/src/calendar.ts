@@ -217,10 +217,38 @@ export function calendarStatusFor(status: BookingStatus, sessionCancelled: boole
 
 /**
  * Whether a person's calendar feed lists a booking: places they have or hold (not the waiting list,
- * which is no place yet, nor cancelled or ended bookings, which simply leave the feed).
+ * which is no place yet, nor cancelled or ended bookings, which simply leave the feed). A place on a
+ * session that was called off stays a while longer, as CANCELLED: see cancelledSessionInFeed.
  */
 export function inCalendarFeed(status: BookingStatus): boolean {
   return status === BookingStatus.CONFIRMED || status === BookingStatus.PENDING_APPROVAL || status === BookingStatus.OFFERED;
+}
+
+/** How long after its original end a called-off session still shows in feeds, as CANCELLED. */
+export const CANCELLED_SESSION_FEED_DAYS = 30;
+
+/**
+ * Whether a feed still shows a place the person had (or held) on a session that was called off: as
+ * STATUS:CANCELLED, until CANCELLED_SESSION_FEED_DAYS after the session was due to end, so calendars
+ * that subscribe mark it cancelled instead of it simply vanishing.
+ */
+export function cancelledSessionInFeed(sessionEndsAt: Date, now: Date): boolean {
+  return sessionEndsAt.getTime() > cancelledSessionFeedCutoff(now).getTime();
+}
+
+/** Called-off sessions that ended after this instant still show in feeds (see cancelledSessionInFeed). */
+export function cancelledSessionFeedCutoff(now: Date): Date {
+  return new Date(now.getTime() - CANCELLED_SESSION_FEED_DAYS * 86_400_000);
+}
+
+/**
+ * The SEQUENCE a published calendar gives an event: the last invite's for that UID (0 if none was
+ * sent), and one more for a session that was called off, so the CANCELLED event is newer than
+ * anything the feed, or an invite, said before (a place held while a manager decided never got one).
+ */
+export function publishedSequence(lastInviteSequence: number | undefined, sessionCancelled: boolean): number {
+  const last = lastInviteSequence ?? 0;
+  return sessionCancelled ? last + 1 : last;
 }
 
 /** The event title for a booking: the invite's title, with what is not settled yet said first. */
