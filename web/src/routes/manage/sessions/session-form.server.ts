@@ -2,7 +2,16 @@ import { fail } from '@sveltejs/kit';
 import { MAX_SESSION_PARTS } from '@lh/domain';
 import type { SessionPartInput } from '@lh/graphql-client';
 import { failFromApi, type FormProblem } from '$lib/server/forms';
-import { emptyPart, MIN_PART_ROWS, partId, type DateParts, type PartRow, type SessionFormValues } from './session-form';
+import {
+  emptyPart,
+  isoDate,
+  MIN_PART_ROWS,
+  normalTime as time,
+  partId,
+  type DateParts,
+  type PartRow,
+  type SessionFormValues,
+} from './session-form';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 const dateFrom = (form: FormData, name: string): DateParts => ({
@@ -12,20 +21,7 @@ const dateFrom = (form: FormData, name: string): DateParts => ({
 });
 const blank = (d: DateParts) => !d.day && !d.month && !d.year;
 
-/** "YYYY-MM-DD" from the three boxes, or null when they are not numbers (the API checks the date is real). */
-function isoDate(d: DateParts): string | null {
-  if (!/^\d{1,2}$/.test(d.day) || !/^\d{1,2}$/.test(d.month) || !/^\d{4}$/.test(d.year)) {
-    return null;
-  }
-  return `${d.year}-${d.month.padStart(2, '0')}-${d.day.padStart(2, '0')}`;
-}
-
-/** Accepts "9:30", "09.30" and "0930" for 09:30; anything else goes to the API as typed, which names it. */
-function time(t: string): string {
-  const m = /^(\d{1,2})[:.]?(\d{2})$/.exec(t.replace(/\s+/g, ''));
-  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : t;
-}
-
+const occurrence = (v: string | undefined) => (v === 'FIRST' || v === 'SECOND' ? v : null);
 /**
  * Reads the posted session form. Filled part rows are moved to the top (so "Part 2" in an API message
  * is the second row when the form comes back), dates are put together from their boxes, and problems
@@ -39,6 +35,8 @@ export function readSessionForm(form: FormData) {
       ...dateFrom(form, partId(i, 'date')),
       startTime: text(form, partId(i, 'startTime')),
       endTime: text(form, partId(i, 'endTime')),
+      startOccurrence: text(form, partId(i, 'startOccurrence')),
+      endOccurrence: text(form, partId(i, 'endOccurrence')),
     });
   }
   const filled = rows.filter((r) => !blank(r) || r.startTime || r.endTime);
@@ -52,6 +50,7 @@ export function readSessionForm(form: FormData) {
     bookingOpensOn: dateFrom(form, 'bookingOpensOn'),
     bookingClosesOn: dateFrom(form, 'bookingClosesOn'),
     autoOfferWaitlist: text(form, 'autoOfferWaitlist') || 'yes',
+    confirmLongerThanCourse: text(form, 'confirmLongerThanCourse'),
   };
   const problems: FormProblem[] = [];
   const parts: SessionPartInput[] = filled.map((r, i) => {
@@ -59,7 +58,13 @@ export function readSessionForm(form: FormData) {
     if (!date) {
       problems.push({ field: `${partId(i, 'date')}-day`, message: `Part ${i + 1}: enter the date as numbers, like 27 3 2027` });
     }
-    return { date: date ?? '', startTime: time(r.startTime), endTime: time(r.endTime) };
+    return {
+      date: date ?? '',
+      startTime: time(r.startTime),
+      endTime: time(r.endTime),
+      startOccurrence: occurrence(r.startOccurrence),
+      endOccurrence: occurrence(r.endOccurrence),
+    };
   });
   const windowDate = (name: 'bookingOpensOn' | 'bookingClosesOn', what: string) => {
     const d = values[name];
@@ -74,13 +79,15 @@ export function readSessionForm(form: FormData) {
   };
   const plan = {
     parts,
-    venueId: values.venueId || null,
+    // 'online' is the "Online session" choice of a face-to-face course's form (where '' is "Choose a venue")
+    venueId: values.venueId && values.venueId !== 'online' ? values.venueId : null,
     room: values.room || null,
     onlineUrl: values.onlineUrl || null,
     joiningInstructions: values.joiningInstructions || null,
     bookingOpensOn: windowDate('bookingOpensOn', 'opens'),
     bookingClosesOn: windowDate('bookingClosesOn', 'closes'),
     autoOfferWaitlist: values.autoOfferWaitlist === 'yes',
+    confirmLongerThanCourse: values.confirmLongerThanCourse === 'yes',
   };
   if (form.has('capacity') && !/^\d+$/.test(values.capacity)) {
     problems.push({ field: 'capacity', message: 'Enter the number of places as a whole number, like 20' });
@@ -98,8 +105,11 @@ const API_FIELDS = [
   'onlineUrl',
   'joiningInstructions',
   'capacity',
+  'confirmLongerThanCourse',
   ...DATE_FIELDS,
-  ...Array.from({ length: MAX_SESSION_PARTS }, (_, i) => [partId(i, 'date'), partId(i, 'startTime'), partId(i, 'endTime')]).flat(),
+  ...Array.from({ length: MAX_SESSION_PARTS }, (_, i) =>
+    (['date', 'startTime', 'endTime', 'startOccurrence', 'endOccurrence'] as const).map((f) => partId(i, f)),
+  ).flat(),
 ];
 
 /** An API refusal as form errors, each next to its field (a date's problems on its first box). */

@@ -1,4 +1,4 @@
-import { MAX_SESSION_PARTS } from '@lh/domain';
+import { CourseFormat, MAX_SESSION_PARTS, isRepeatedLondonTime } from '@lh/domain';
 
 /**
  * The session form has a fixed number of part rows (no JavaScript needed); empty rows are ignored.
@@ -14,6 +14,10 @@ export interface DateParts {
 export interface PartRow extends DateParts {
   startTime: string;
   endTime: string;
+  /** 'FIRST' (BST) or 'SECOND' (GMT) when the start time happens twice (the clocks go back); else ''. */
+  startOccurrence?: string;
+  /** The same for the end time. */
+  endOccurrence?: string;
 }
 export type SessionFormValues = {
   parts: PartRow[];
@@ -25,17 +29,27 @@ export type SessionFormValues = {
   bookingOpensOn: DateParts;
   bookingClosesOn: DateParts;
   autoOfferWaitlist: string;
+  /** 'yes' when the coordinator confirmed the parts are meant to be far longer than the course. */
+  confirmLongerThanCourse?: string;
 };
 
 const emptyDate: DateParts = { day: '', month: '', year: '' };
 export const emptyPart: PartRow = { ...emptyDate, startTime: '', endTime: '' };
 
 /** Element ids: the API's field paths ("parts.1.startTime"); a date's first box is "<path>-day". */
-export const partId = (i: number, field: 'date' | 'startTime' | 'endTime') => `parts.${i}.${field}`;
+export const partId = (i: number, field: 'date' | 'startTime' | 'endTime' | 'startOccurrence' | 'endOccurrence') => `parts.${i}.${field}`;
 
-/** Form rows for stored parts, plus empty rows to add more. */
-export function partRows(parts: { date: string; startTime: string; endTime: string }[]): PartRow[] {
-  const rows = parts.map((p) => ({ ...datePartsOf(p.date), startTime: p.startTime, endTime: p.endTime }));
+/** Form rows for stored parts (with which 01:xx each time is on the day the clocks go back), plus empty rows to add more. */
+export function partRows(
+  parts: { date: string; startTime: string; endTime: string; startOccurrence?: string | null; endOccurrence?: string | null }[],
+): PartRow[] {
+  const rows: PartRow[] = parts.map((p) => ({
+    ...datePartsOf(p.date),
+    startTime: p.startTime,
+    endTime: p.endTime,
+    startOccurrence: p.startOccurrence ?? '',
+    endOccurrence: p.endOccurrence ?? '',
+  }));
   const count = Math.min(MAX_SESSION_PARTS, Math.max(MIN_PART_ROWS, rows.length + 1));
   while (rows.length < count) {
     rows.push({ ...emptyPart });
@@ -49,4 +63,32 @@ export function datePartsOf(date: string | null): DateParts {
   }
   const [year = '', month = '', day = ''] = date.split('-');
   return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+/** "YYYY-MM-DD" from the three boxes, or null when they are not numbers (the API checks the date is real). */
+export function isoDate(d: DateParts): string | null {
+  if (!/^\d{1,2}$/.test(d.day) || !/^\d{1,2}$/.test(d.month) || !/^\d{4}$/.test(d.year)) {
+    return null;
+  }
+  return `${d.year}-${d.month.padStart(2, '0')}-${d.day.padStart(2, '0')}`;
+}
+
+/** Accepts "9:30", "09.30" and "0930" for 09:30; anything else goes to the API as typed, which names it. */
+export function normalTime(t: string): string {
+  const m = /^(\d{1,2})[:.]?(\d{2})$/.exec(t.replace(/\s+/g, ''));
+  return m ? `${m[1]!.padStart(2, '0')}:${m[2]}` : t;
+}
+
+/**
+ * Whether a row's start or end time happens twice (01:00 to 01:59 on the day the clocks go back), so
+ * the form asks which one is meant. Server-rendered: after a submit the question is there without JavaScript.
+ */
+export function asksOccurrence(row: PartRow, field: 'startTime' | 'endTime'): boolean {
+  const date = isoDate(row);
+  return !!date && isRepeatedLondonTime(date, normalTime(row[field]));
+}
+
+/** Where a new session of a course of this format happens unless changed: online for virtual courses, else a venue. */
+export function defaultsToOnline(format: `${CourseFormat}`): boolean {
+  return format === CourseFormat.VIRTUAL;
 }

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { CreateSessionDocument, SessionFormOptionsDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
-import { emptyPart, MIN_PART_ROWS, type SessionFormValues } from '../session-form';
+import { noSessionsProblem } from '@lh/domain';
+import { defaultsToOnline, emptyPart, MIN_PART_ROWS, type SessionFormValues } from '../session-form';
 import { failSessionForm, readSessionForm } from '../session-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { requireViewer } from '$lib/server/access';
@@ -24,9 +25,13 @@ export const load: PageServerLoad = async (event) => {
   try {
     const { courses, venues } = await api(event, SessionFormOptionsDocument, {});
     const courseId = event.url.searchParams.get('courseId') ?? '';
-    const course = courses.find((c) => c.id === courseId) ?? null;
-    const courseError = courseId && !course ? 'Choose a course from the list' : null;
-    return { courses, venues, course, courseError, values: emptySession() };
+    const chosen = courses.find((c) => c.id === courseId) ?? null;
+    // e-learning has no sessions: say so at the first step rather than after the whole form (the API refuses it too)
+    const formatProblem = chosen ? noSessionsProblem(chosen.format) : null;
+    const course = formatProblem ? null : chosen;
+    const courseError = formatProblem?.message ?? (courseId && !chosen ? 'Choose a course from the list' : null);
+    const placeDefault: 'venue' | 'online' = course && defaultsToOnline(course.format) ? 'online' : 'venue';
+    return { courses, venues, course, courseError, placeDefault, values: emptySession() };
   } catch (e) {
     failLoad(e, event);
   }
