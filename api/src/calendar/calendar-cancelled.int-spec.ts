@@ -1,4 +1,4 @@
-import { BookingStatus, Role } from '@lh/domain';
+import { BookingStatus, InviteMethod, Role } from '@lh/domain';
 import ICAL from 'ical.js';
 import { aCourse, aPerson, aSession } from '../../test/builders';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
@@ -84,7 +84,7 @@ describe('calendar feeds: a session called off (real API, real PostgreSQL)', () 
     await callOff(heldSession);
     await callOff(givenUp);
     // the confirmed place got a METHOD:CANCEL invite for each part, one SEQUENCE up
-    const cancelInvites = await em().find(OutboxMessage, { bookingId: confirmed.data!.bookSession.id, icsMethod: 'CANCEL' });
+    const cancelInvites = await em().find(OutboxMessage, { bookingId: confirmed.data!.bookSession.id, icsMethod: InviteMethod.CANCEL });
     expect(cancelInvites.map((m) => m.icsSequence)).toEqual([1, 1]);
 
     const after = await feed();
