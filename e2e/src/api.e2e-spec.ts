@@ -27,7 +27,7 @@ describe('API over HTTP, with the demo data', () => {
     expect(data.courses.every((c) => c.level === 4)).toBe(true);
     await expect(api()(CoursesDocument, { filter: { level: 7 } })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      errors: [{ fields: [{ field: 'filter.level', message: 'filter.level must be between 1 and 4' }] }],
+      errors: [{ fields: [{ field: 'filter.level', message: 'Level must be between 1 and 4' }] }],
     });
   });
 

@@ -115,7 +115,7 @@ describe('catalogue (real API, real PostgreSQL)', () => {
     const res = await gql(api.url, COURSES, { filter: { level: 7 } });
     expect(res.data).toBeNull();
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0]?.extensions?.fields).toEqual([{ field: 'filter.level', message: 'filter.level must be between 1 and 4' }]);
+    expect(res.errors?.[0]?.extensions?.fields).toEqual([{ field: 'filter.level', message: 'Level must be between 1 and 4' }]);
   });
 
   it('says when a course does not exist', async () => {

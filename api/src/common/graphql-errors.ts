@@ -15,14 +15,12 @@ const APOLLO_REQUEST_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-/** Flattens class-validator errors to field paths, e.g. "filter.level". */
+/** Flattens class-validator errors to field paths, e.g. "filter.level", each with its sentence. */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({
-      field,
-      message: message.replace(new RegExp(`^${e.property}\\b`), field),
-    }));
+    // the message is the sentence people read (the form's words); the path says which field it is
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...fieldProblems(e.children ?? [], field)];
   });
 }
@@ -31,6 +29,26 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
 export function validationError(errors: ValidationError[], argument = ''): DomainError {
   const fields = fieldProblems(errors, argument);
   return new DomainError(ErrorCode.BadUserInput, fields.map((f) => f.message).join('; '), fields);
+}
+
+/**
+ * One log line for an unexpected error: what failed (the operation), the error's class, its SQL state
+ * or code, and where in the code (stack frames only). Never the message: a driver's message holds the
+ * SQL and its bound values, which are people's data.
+ */
+export function logUnexpected(error: unknown, operation: string): void {
+  const cause = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  const name = cause instanceof Error ? cause.constructor.name : typeof cause;
+  const { code, sqlState } = (typeof cause === 'object' && cause !== null ? cause : {}) as { code?: unknown; sqlState?: unknown };
+  const state = [sqlState, code].find((c) => typeof c === 'string' || typeof c === 'number');
+  const frames =
+    cause instanceof Error
+      ? (cause.stack ?? '')
+          .split('\n')
+          .filter((l) => /^\s+at /.test(l))
+          .slice(0, 8)
+      : [];
+  logger.error([`${operation} failed: ${name}${state !== undefined ? ` (code ${String(state)})` : ''}`, ...frames].join('\n'));
 }
 
 function domainErrorOf(error: unknown): DomainError | undefined {
@@ -76,7 +94,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (code === 'BAD_USER_INPUT') {
     return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BadUserInput } };
   }
-  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  logUnexpected(error, formatted.path?.join('.') ?? 'request');
   return {
     message: 'Something went wrong on our side. Please try again; if it keeps happening, contact the training team.',
     path: formatted.path,

@@ -7,7 +7,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 @InputType()
 export class MoveBookingInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'bookingId must be the id of a booking' })
+  @IsUUID('all', { message: 'Choose a booking from the list' })
   bookingId!: string;
 
   @Field(() => ID)

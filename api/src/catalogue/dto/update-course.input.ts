@@ -6,6 +6,6 @@ import { CreateCourseInput } from './create-course.input';
 @InputType()
 export class UpdateCourseInput extends CreateCourseInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'id must be the id of a course' })
+  @IsUUID('all', { message: 'Choose a course from the list' })
   id!: string;
 }

@@ -17,7 +17,7 @@ export class MailLogFilterInput {
   @Transform(trim)
   @IsOptional()
   @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org' })
-  @MaxLength(320)
+  @MaxLength(320, { message: 'The email address must be 320 characters or fewer' })
   email?: string;
 
   @Field(() => ID, { nullable: true })
@@ -28,6 +28,6 @@ export class MailLogFilterInput {
 
   @Field(() => MailStatus, { nullable: true })
   @IsOptional()
-  @IsEnum(MailStatus)
+  @IsEnum(MailStatus, { message: 'Choose a status from the list' })
   status?: MailStatus;
 }

@@ -7,7 +7,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 @InputType()
 export class CancelSessionInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'sessionId must be the id of a session' })
+  @IsUUID('all', { message: 'Choose a session from the list' })
   sessionId!: string;
 
   @Field(() => String, { description: 'Told to everyone booked.' })

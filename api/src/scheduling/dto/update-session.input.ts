@@ -9,7 +9,7 @@ import { SessionPlanInput } from './create-session.input';
 @InputType()
 export class UpdateSessionInput extends SessionPlanInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'sessionId must be the id of a session' })
+  @IsUUID('all', { message: 'Choose a session from the list' })
   sessionId!: string;
 
   @Field(() => Boolean, { nullable: true, description: 'Offer freed places automatically; leave out to keep the setting.' })

@@ -6,6 +6,6 @@ import { CreateVenueInput } from './create-venue.input';
 @InputType()
 export class UpdateVenueInput extends CreateVenueInput {
   @Field(() => ID)
-  @IsUUID('all', { message: 'id must be the id of a venue' })
+  @IsUUID('all', { message: 'Choose a venue from the list' })
   id!: string;
 }
