@@ -1,4 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { ReasonArg } from '../common/text-arg';
 import { CurrentViewer, SignedIn } from '../common/access.decorators';
 import { IdArg } from '../common/ids';
 import type { Viewer } from '../common/viewer';
@@ -26,7 +27,7 @@ export class BookingResolver {
   cancelBooking(
     @CurrentViewer() viewer: Viewer,
     @IdArg('bookingId') bookingId: string,
-    @Args('reason', { type: () => String, nullable: true }) reason?: string,
+    @ReasonArg() reason?: string,
   ): Promise<BookingType> {
     return this.bookings.cancel(viewer, bookingId, reason?.trim() || null);
   }

@@ -23,7 +23,15 @@ class UuidPipe implements PipeTransform<unknown, unknown> {
   }
 }
 
+const idArguments = new Set<string>();
+
+/** Whether some operation declares an argument of this name with `IdArg` (its pipe then checks it). */
+export function isIdArgument(name: string): boolean {
+  return idArguments.has(name);
+}
+
 /** A GraphQL argument that is an id (`ID` in the schema), refused unless it is a UUID. */
 export function IdArg(name: string, opts: { nullable?: boolean } = {}): ParameterDecorator {
+  idArguments.add(name);
   return Args(name, { type: () => ID, nullable: opts.nullable }, new UuidPipe(name));
 }

@@ -107,7 +107,7 @@ export class SchedulingService {
       if (formatProblem) {
         problems.push(formatProblem);
       }
-      const schedule = this.checkSchedule(input, now, problems);
+      const schedule = this.checkSchedule(input, now, problems, now);
       if (course && schedule) {
         this.checkLength(input, course, schedule, problems);
       }
@@ -118,7 +118,7 @@ export class SchedulingService {
           message: `Capacity must be ${place.venue.capacity} or fewer: that is the most ${place.venue.name} holds`,
         });
       }
-      const window = this.checkWindow(input, schedule, problems);
+      const window = this.checkWindow(input, schedule, problems, now);
       if (problems.length || !course || !schedule || !place || !window) {
         throw badInput(problems);
       }
@@ -159,7 +159,7 @@ export class SchedulingService {
         throw new DomainError(ErrorCode.SessionCancelled, 'This session has been cancelled, so it cannot be changed.');
       }
       const problems: FieldProblem[] = [];
-      const schedule = this.checkSchedule(input, null, problems);
+      const schedule = this.checkSchedule(input, null, problems, now);
       const place = await this.checkPlace(em, input, problems);
       const venueChanged = (place?.venue?.id ?? null) !== (session.venue?.id ?? null);
       if (venueChanged && place?.venue?.capacity != null && session.capacity > place.venue.capacity) {
@@ -185,7 +185,7 @@ export class SchedulingService {
       if (datesChanged) {
         this.checkLength(input, session.course, schedule!, problems);
       }
-      const window = this.checkWindow(input, schedule, problems);
+      const window = this.checkWindow(input, schedule, problems, now);
       if (problems.length || !schedule || !place || !window) {
         throw badInput(problems);
       }
@@ -247,8 +247,8 @@ export class SchedulingService {
   // ---- internals ---------------------------------------------------------------------------
 
   /** The parts as UTC instants, or null with the problems added. `now`: the first part must be after it. */
-  private checkSchedule(input: SessionPlanInput, now: Date | null, problems: FieldProblem[]): TimedPart[] | null {
-    const schedule = londonSchedule(input.parts, 'input.parts');
+  private checkSchedule(input: SessionPlanInput, now: Date | null, problems: FieldProblem[], today: Date): TimedPart[] | null {
+    const schedule = londonSchedule(input.parts, 'input.parts', today);
     problems.push(...schedule.problems);
     if (schedule.problems.length) {
       return null;
@@ -314,9 +314,15 @@ export class SchedulingService {
     input: SessionPlanInput,
     schedule: TimedPart[] | null,
     problems: FieldProblem[],
+    now: Date,
   ): { opensAt: Date | null; closesAt: Date | null } | null {
     const window = bookingWindow(
-      { opensOn: input.bookingOpensOn ?? null, closesOn: input.bookingClosesOn ?? null, sessionStartsAt: schedule?.[0]?.startsAt ?? null },
+      {
+        opensOn: input.bookingOpensOn ?? null,
+        closesOn: input.bookingClosesOn ?? null,
+        sessionStartsAt: schedule?.[0]?.startsAt ?? null,
+        now,
+      },
       { opensOn: 'input.bookingOpensOn', closesOn: 'input.bookingClosesOn' },
     );
     problems.push(...window.problems);

@@ -49,6 +49,16 @@ export function isCalendarDate(date: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
+/** How far from today a session or its booking window may be set, in years (either side). */
+export const MAX_YEARS_FROM_TODAY = 10;
+
+/** True for a "YYYY-MM-DD" date no more than MAX_YEARS_FROM_TODAY years before or after `now`. */
+export function isWithinYearsOf(date: string, now: Date, years = MAX_YEARS_FROM_TODAY): boolean {
+  const year = Number(date.slice(0, 4));
+  const thisYear = now.getUTCFullYear();
+  return Number.isInteger(year) && year >= thisYear - years && year <= thisYear + years;
+}
+
 function nextDay(date: string): string {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
@@ -62,7 +72,11 @@ function nextDay(date: string): string {
  * the parts in date order without overlapping. Problems name the field (`parts.1.startTime`) and the
  * part ("Part 2: ...") so people can find them; parts are only returned when there are none.
  */
-export function londonSchedule(parts: readonly LondonPartInput[], path = 'parts'): { parts: TimedPart[]; problems: FieldProblem[] } {
+export function londonSchedule(
+  parts: readonly LondonPartInput[],
+  path = 'parts',
+  now?: Date,
+): { parts: TimedPart[]; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   if (parts.length === 0) {
     return { parts: [], problems: [{ field: path, message: 'Add at least one part: a date, a start time and an end time' }] };
@@ -76,6 +90,8 @@ export function londonSchedule(parts: readonly LondonPartInput[], path = 'parts'
     const before = problems.length;
     if (!isCalendarDate(p.date)) {
       problems.push({ field: at('date'), message: `Part ${n}: enter a real date` });
+    } else if (now && !isWithinYearsOf(p.date, now)) {
+      problems.push({ field: at('date'), message: `Part ${n}: enter a date within ${MAX_YEARS_FROM_TODAY} years of today` });
     }
     if (!TIME_RE.test(p.startTime)) {
       problems.push({ field: at('startTime'), message: `Part ${n}: enter the start time as 24-hour HH:MM, like 09:30` });
@@ -201,7 +217,7 @@ export function longerThanCourseProblem(
  * after the day it opens, and close no later than the session's first day.
  */
 export function bookingWindow(
-  input: { opensOn: string | null; closesOn: string | null; sessionStartsAt: Date | null },
+  input: { opensOn: string | null; closesOn: string | null; sessionStartsAt: Date | null; now?: Date },
   fields = { opensOn: 'bookingOpensOn', closesOn: 'bookingClosesOn' },
 ): { opensAt: Date | null; closesAt: Date | null; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
@@ -211,6 +227,13 @@ export function bookingWindow(
   }
   if (closesOn !== null && !isCalendarDate(closesOn)) {
     problems.push({ field: fields.closesOn, message: 'The date booking closes must be a real date' });
+  }
+  const { now } = input;
+  if (now && opensOn !== null && isCalendarDate(opensOn) && !isWithinYearsOf(opensOn, now)) {
+    problems.push({ field: fields.opensOn, message: `The date booking opens must be within ${MAX_YEARS_FROM_TODAY} years of today` });
+  }
+  if (now && closesOn !== null && isCalendarDate(closesOn) && !isWithinYearsOf(closesOn, now)) {
+    problems.push({ field: fields.closesOn, message: `The date booking closes must be within ${MAX_YEARS_FROM_TODAY} years of today` });
   }
   if (problems.length) {
     return { opensAt: null, closesAt: null, problems };
