@@ -1,6 +1,7 @@
 import {
   bookingWindow,
   bookingWindowDates,
+  isWithinYearsOf,
   describeSessionChanges,
   londonPartOf,
   londonSchedule,
@@ -292,5 +293,20 @@ describe('noSessionsProblem', () => {
     });
     expect(noSessionsProblem('FACE_TO_FACE')).toBeNull();
     expect(noSessionsProblem('VIRTUAL')).toBeNull();
+describe('dates within reach', () => {
+  const now = new Date('2026-03-03T12:00:00Z');
+
+  it('accepts dates up to 10 years either side of today, and nothing further', () => {
+    expect(isWithinYearsOf('2036-12-31', now)).toBe(true);
+    expect(isWithinYearsOf('2016-01-01', now)).toBe(true);
+    expect(isWithinYearsOf('2037-01-01', now)).toBe(false);
+    expect(isWithinYearsOf('9999-12-31', now)).toBe(false);
+  });
+
+  it('refuses a booking window or a part far away, with a sentence, instead of failing', () => {
+    const window = bookingWindow({ opensOn: null, closesOn: '9999-12-31', sessionStartsAt: null, now });
+    expect(window.problems).toEqual([{ field: 'bookingClosesOn', message: 'The date booking closes must be within 10 years of today' }]);
+    const schedule = londonSchedule([{ date: '9999-12-31', startTime: '09:30', endTime: '12:30' }], 'parts', now);
+    expect(schedule.problems).toEqual([{ field: 'parts.0.date', message: 'Part 1: enter a date within 10 years of today' }]);
   });
 });
