@@ -293,6 +293,9 @@ describe('noSessionsProblem', () => {
     });
     expect(noSessionsProblem('FACE_TO_FACE')).toBeNull();
     expect(noSessionsProblem('VIRTUAL')).toBeNull();
+  });
+});
+
 describe('dates within reach', () => {
   const now = new Date('2026-03-03T12:00:00Z');
 
