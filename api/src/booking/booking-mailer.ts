@@ -136,6 +136,8 @@ export class BookingMailer {
             this.common(booking, {
               reason: ctx.reason ?? null,
               cancelledByYou: !!ctx.byThemselves,
+              from: from ?? BookingStatus.CONFIRMED,
+              late: booking.lateCancellation,
               links: { course: this.courseUrl(booking) },
             }),
           ),

@@ -28,8 +28,15 @@ export class BookingResolver {
     @CurrentViewer() viewer: Viewer,
     @IdArg('bookingId') bookingId: string,
     @ReasonArg() reason?: string,
+    @Args('countAsLate', {
+      type: () => Boolean,
+      nullable: true,
+      description:
+        "The training team cancelling someone else's place after the cut-off: whether it counts as their late cancellation (default: no).",
+    })
+    countAsLate?: boolean,
   ): Promise<BookingType> {
-    return this.bookings.cancel(viewer, bookingId, reason?.trim() || null);
+    return this.bookings.cancel(viewer, bookingId, reason?.trim() || null, { countAsLate: countAsLate ?? false });
   }
 
   @SignedIn()

@@ -111,8 +111,19 @@ export class BookingService {
     return this.queries.booking(viewer, id);
   }
 
-  /** Cancel a booking or leave the waiting list (own, or any for a coordinator). Late if after the course's cut-off. */
-  async cancel(viewer: Viewer, bookingId: string, reason: string | null, now = this.clock.now()): Promise<BookingType> {
+  /**
+   * Cancel a booking or leave the waiting list (own, or any for a coordinator). A person cancelling their
+   * own confirmed place after the course's cut-off cancels late; when the training team cancels someone
+   * else's, it is late only if they say so (`countAsLate`) and the cut-off has passed. Leaving a waiting
+   * list is never late.
+   */
+  async cancel(
+    viewer: Viewer,
+    bookingId: string,
+    reason: string | null,
+    opts: { countAsLate?: boolean } = {},
+    now = this.clock.now(),
+  ): Promise<BookingType> {
     await this.em.fork().transactional(async (em) => {
       const booking = await this.lockBooking(em, viewer, bookingId);
       if (!isActive(booking.status)) {
@@ -120,20 +131,18 @@ export class BookingService {
       }
       const session = booking.session;
       const from = booking.status;
+      const byThemselves = booking.person.id === viewer.id;
       const late =
-        from === BookingStatus.CONFIRMED && isLateCancellation(now, session.startsAt, session.course.cancellationCutoffWorkingDays);
+        from === BookingStatus.CONFIRMED &&
+        (byThemselves || opts.countAsLate === true) &&
+        isLateCancellation(now, session.startsAt, session.course.cancellationCutoffWorkingDays);
       booking.status = BookingStatus.CANCELLED;
       booking.cancelledAt = now;
       booking.lateCancellation = late;
       booking.offerExpiresAt = null;
       booking.approvalExpiresAt = null;
       const action = from === BookingStatus.WAITLISTED ? 'left-waiting-list' : late ? 'cancelled-late' : 'cancelled';
-      await this.changes.changed(
-        em,
-        booking,
-        { action, from, actor: this.changes.actor(em, viewer), reason, at: now },
-        { byThemselves: booking.person.id === viewer.id },
-      );
+      await this.changes.changed(em, booking, { action, from, actor: this.changes.actor(em, viewer), reason, at: now }, { byThemselves });
       if (holdsPlace(from)) {
         await this.waitingList.fillFreedPlaces(em, session, now);
       }

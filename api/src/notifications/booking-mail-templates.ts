@@ -156,21 +156,45 @@ export function bookingDeclined(
   });
 }
 
-export function bookingCancelled(d: Common & { reason?: string | null; cancelledByYou: boolean; links: { course: string } }): MailContent {
+/**
+ * A booking ended by the person or the training team. `from` is what it was: leaving a waiting list is
+ * not cancelling a place, and only a confirmed place had a calendar event to withdraw.
+ */
+export function bookingCancelled(
+  d: Common & {
+    reason?: string | null;
+    cancelledByYou: boolean;
+    from: 'CONFIRMED' | 'WAITLISTED' | 'OFFERED' | 'PENDING_APPROVAL' | 'CANCELLED' | 'DECLINED' | 'EXPIRED';
+    late?: boolean;
+    links: { course: string };
+  },
+): MailContent {
+  const waiting = d.from === 'WAITLISTED';
+  const title = d.session.courseTitle;
+  const what = waiting ? 'the waiting list' : d.from === 'CONFIRMED' ? 'your place' : 'your booking';
   return compose({
-    subject: `Booking cancelled: ${d.session.courseTitle}`,
+    subject: waiting ? `Waiting list left: ${title}` : `Booking cancelled: ${title}`,
     partnershipName: d.partnershipName,
     recipientName: d.recipientName,
-    heading: 'Your booking is cancelled',
+    heading: waiting
+      ? d.cancelledByYou
+        ? 'You have left the waiting list'
+        : 'You are no longer on the waiting list'
+      : 'Your booking is cancelled',
     body: [
       p(
-        d.cancelledByYou
-          ? `You cancelled your place on ${d.session.courseTitle}.`
-          : `The training team cancelled your place on ${d.session.courseTitle}.`,
+        waiting
+          ? d.cancelledByYou
+            ? `You left the waiting list for ${title}.`
+            : `The training team took you off the waiting list for ${title}.`
+          : d.cancelledByYou
+            ? `You cancelled ${what} on ${title}.`
+            : `The training team cancelled ${what} on ${title}.`,
       ),
       ...(d.reason ? [{ kind: 'facts', rows: [['Reason', d.reason]] } satisfies Block] : []),
+      ...(d.late ? [p('This was after the cancellation cut-off, so it is recorded as a late cancellation.')] : []),
       sessionFacts(d.session),
-      p('The calendar event has been cancelled too.'),
+      ...(d.from === 'CONFIRMED' ? [p('The calendar event has been cancelled too.')] : []),
     ],
     next: [
       p('You do not need to do anything. If you still need this training, book another date.'),

@@ -214,6 +214,7 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
           partnershipName,
           recipientName: to.name,
           session: cancelled.session,
+          from: 'CONFIRMED',
           cancelledByYou: true,
           links: { course: 'http://x/c' },
         }),

@@ -67,7 +67,19 @@ const every: [string, MailContent][] = [
   ['booking declined', templates.bookingDeclined({ ...common, session: venue, reason: 'Not this quarter', links: { course: L('c/1') } })],
   [
     'booking cancelled',
-    templates.bookingCancelled({ ...common, session: venue, cancelledByYou: false, reason: 'Duplicate', links: { course: L('c/1') } }),
+    templates.bookingCancelled({
+      ...common,
+      session: venue,
+      cancelledByYou: false,
+      from: 'CONFIRMED',
+      late: true,
+      reason: 'Duplicate',
+      links: { course: L('c/1') },
+    }),
+  ],
+  [
+    'waiting list left',
+    templates.bookingCancelled({ ...common, session: venue, cancelledByYou: true, from: 'WAITLISTED', links: { course: L('c/1') } }),
   ],
   [
     'session changed',
@@ -125,5 +137,26 @@ describe('mail templates', () => {
     const mail = every.at(-1)![1];
     expect(mail.html).toContain('Safeguarding for social care &lt;specialist&gt; &amp; more');
     expect(mail.html).not.toContain('<specialist>');
+  });
+});
+
+describe('cancellation wording', () => {
+  const base = { partnershipName: 'Northshire Safeguarding Partnership', recipientName: 'Asha Patel', links: { course: 'https://x/c/1' } };
+  const session = {
+    courseTitle: 'Neglect',
+    parts: [{ start: new Date('2026-12-10T10:00:00Z'), end: new Date('2026-12-10T13:00:00Z') }],
+    place: { kind: 'online' as const },
+  };
+  it('says a waiting list was left, with no calendar event to withdraw', () => {
+    const mail = templates.bookingCancelled({ ...base, session, cancelledByYou: true, from: 'WAITLISTED' });
+    expect(mail.subject).toBe('Waiting list left: Neglect');
+    expect(mail.text).toContain('You left the waiting list for Neglect.');
+    expect(mail.text).not.toMatch(/calendar event|cancelled your place/);
+  });
+  it('withdraws the calendar event of a confirmed place, and says when it was late', () => {
+    const mail = templates.bookingCancelled({ ...base, session, cancelledByYou: false, from: 'CONFIRMED', late: true });
+    expect(mail.text).toContain('The training team cancelled your place on Neglect.');
+    expect(mail.text).toContain('The calendar event has been cancelled too.');
+    expect(mail.text).toContain('recorded as a late cancellation');
   });
 });

@@ -12,8 +12,9 @@ export const ACTIVE_BOOKING: readonly BookingStatus[] = [...PLACE_HOLDING, Booki
 /** The statuses of a booking that is still live (the same list as ACTIVE_BOOKING, for pages). */
 export const LIVE_STATUSES = ACTIVE_BOOKING;
 
-export function holdsPlace(status: BookingStatus): boolean {
-  return PLACE_HOLDING.includes(status);
+/** Whether a booking holds a place (counts against capacity); takes the enum or its value. */
+export function holdsPlace(status: BookingStatus | `${BookingStatus}`): boolean {
+  return (PLACE_HOLDING as readonly string[]).includes(status);
 }
 /** Whether a booking is still live; takes the enum or its value (the GraphQL client's status strings). */
 export function isActive(status: BookingStatus | `${BookingStatus}`): boolean {

@@ -20,7 +20,11 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const reason = String(form.get('reason') ?? '').trim();
     try {
-      await api(event, CancelBookingDocument, { bookingId: event.params.id, reason: reason || null });
+      await api(event, CancelBookingDocument, {
+        bookingId: event.params.id,
+        reason: reason || null,
+        countAsLate: form.get('countAsLate') === 'yes',
+      });
     } catch (e) {
       return failFromApi(e, ['reason'], { reason });
     }
