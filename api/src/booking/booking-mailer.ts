@@ -197,14 +197,25 @@ export class BookingMailer {
   }
 
   /** The whole session was cancelled: the booking was live; invites are withdrawn. */
-  async sessionCancelled(em: EntityManager, booking: Booking, wasConfirmed: boolean, reason: string | null): Promise<void> {
+  async sessionCancelled(
+    em: EntityManager,
+    booking: Booking,
+    opts: { wasConfirmed: boolean; reason: string | null; otherDates: string[] },
+  ): Promise<void> {
     await this.outbox.cancelPending(em, { bookingId: booking.id }, [MailKind.REMINDER]);
     await this.send(
       em,
       booking,
       MailKind.SESSION_CANCELLED,
-      templates.sessionCancelled(this.common(booking, { reason, links: { course: this.courseUrl(booking) } })),
-      wasConfirmed ? 'CANCEL' : undefined,
+      templates.sessionCancelled(
+        this.common(booking, {
+          reason: opts.reason,
+          otherDates: opts.otherDates,
+          hadCalendarEvent: opts.wasConfirmed,
+          links: { course: this.courseUrl(booking) },
+        }),
+      ),
+      opts.wasConfirmed ? 'CANCEL' : undefined,
     );
   }
 

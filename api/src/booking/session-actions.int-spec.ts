@@ -55,7 +55,8 @@ describe('whole-session actions: cancel, move, change (real PostgreSQL)', () => 
 
     const aMail = (await mails(a.booking!.id)).filter((m) => m.kind === MailKind.SESSION_CANCELLED);
     expect(aMail.map((m) => m.icsMethod)).toEqual(['CANCEL']);
-    expect(aMail[0]!.text).toMatch(/Trainer unwell\. Other dates for this course: /);
+    expect(aMail[0]!.text).toContain('Trainer unwell');
+    expect(aMail[0]!.text).toMatch(/Other dates for this course: /);
     expect((await mails(a.booking!.id)).filter((m) => m.kind === MailKind.REMINDER).every((m) => m.status === MailStatus.CANCELLED)).toBe(
       true,
     );

@@ -91,7 +91,17 @@ const every: [string, MailContent][] = [
       links: { booking: L('b/1') },
     }),
   ],
-  ['session cancelled', templates.sessionCancelled({ ...common, session: venue, reason: 'Trainer ill', links: { course: L('c/1') } })],
+  [
+    'session cancelled',
+    templates.sessionCancelled({
+      ...common,
+      session: venue,
+      reason: 'Trainer ill',
+      otherDates: [],
+      hadCalendarEvent: true,
+      links: { course: L('c/1') },
+    }),
+  ],
   ['reminder', templates.reminder({ ...common, session: venue, daysBefore: 7, links: { booking: L('b/1') } })],
   [
     'joining instructions',
@@ -158,5 +168,25 @@ describe('cancellation wording', () => {
     expect(mail.text).toContain('The training team cancelled your place on Neglect.');
     expect(mail.text).toContain('The calendar event has been cancelled too.');
     expect(mail.text).toContain('recorded as a late cancellation');
+  });
+});
+
+describe('a cancelled session', () => {
+  const base = { partnershipName: 'Northshire Safeguarding Partnership', recipientName: 'Asha Patel', links: { course: 'https://x/c/1' } };
+  const session = {
+    courseTitle: 'Neglect',
+    parts: [{ start: new Date('2026-12-10T10:00:00Z'), end: new Date('2026-12-10T13:00:00Z') }],
+    place: { kind: 'online' as const },
+  };
+  it('offers no "other dates" when there are none', () => {
+    const mail = templates.sessionCancelled({ ...base, session, reason: 'Trainer ill', otherDates: [], hadCalendarEvent: false });
+    expect(mail.text).toContain('There are no other dates planned yet');
+    expect(mail.text).not.toMatch(/other dates for this course|calendar event/i);
+  });
+  it('lists the other dates when there are some', () => {
+    const mail = templates.sessionCancelled({ ...base, session, otherDates: ['Monday 4 January 2027'], hadCalendarEvent: true });
+    expect(mail.text).toContain('Other dates for this course: Monday 4 January 2027.');
+    expect(mail.text).toContain('See other dates for this course');
+    expect(mail.text).toContain('The calendar event has been cancelled too.');
   });
 });

@@ -39,7 +39,10 @@ export function sessionChanged(
   });
 }
 
-export function sessionCancelled(d: Common & { reason?: string | null; links: { course: string } }): MailContent {
+/** `otherDates`: the course's coming dates (formatted); none means the mail says so and offers no "other dates". */
+export function sessionCancelled(
+  d: Common & { reason?: string | null; otherDates: string[]; hadCalendarEvent: boolean; links: { course: string } },
+): MailContent {
   return compose({
     subject: `Cancelled: ${d.session.courseTitle}`,
     partnershipName: d.partnershipName,
@@ -49,12 +52,17 @@ export function sessionCancelled(d: Common & { reason?: string | null; links: { 
       p(`We are sorry: the training team has cancelled ${d.session.courseTitle} on the date you were booked on.`),
       ...(d.reason ? [{ kind: 'facts', rows: [['Reason', d.reason]] } satisfies Block] : []),
       sessionFacts(d.session),
-      p('The calendar event has been cancelled too.'),
+      ...(d.hadCalendarEvent ? [p('The calendar event has been cancelled too.')] : []),
     ],
-    next: [
-      p('You do not need to do anything. Book another date if you still need this training.'),
-      links({ text: 'See other dates for this course', href: d.links.course }),
-    ],
+    next: d.otherDates.length
+      ? [
+          p(`Other dates for this course: ${d.otherDates.join('; ')}. Book one if you still need this training.`),
+          links({ text: 'See other dates for this course', href: d.links.course }),
+        ]
+      : [
+          p('There are no other dates planned yet. You do not need to do anything: look again later if you still need this training.'),
+          links({ text: `About ${d.session.courseTitle}`, href: d.links.course }),
+        ],
   });
 }
 

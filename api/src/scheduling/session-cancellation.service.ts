@@ -39,9 +39,7 @@ export class SessionCancellationService {
         { course: session.course, status: SessionStatus.SCHEDULED, startsAt: { $gt: now }, id: { $ne: session.id } },
         { orderBy: { startsAt: 'asc' }, limit: 5 },
       );
-      const otherDates = others.length
-        ? ` Other dates for this course: ${others.map((o) => formatLondonDate(o.startsAt)).join('; ')}.`
-        : ' There are no other dates planned yet.';
+      const otherDates = others.map((o) => formatLondonDate(o.startsAt));
       const actor = this.changes.actor(em, viewer);
       for (const booking of await this.repo.liveOnSessionAll(em, session)) {
         const from = booking.status;
@@ -51,7 +49,7 @@ export class SessionCancellationService {
         booking.offerExpiresAt = null;
         booking.approvalExpiresAt = null;
         this.changes.record(em, booking, { action: 'session-cancelled', from, actor, reason, at: now });
-        await this.mailer.sessionCancelled(em, booking, from === BookingStatus.CONFIRMED, `${reason}.${otherDates}`.replace(/\.\./, '.'));
+        await this.mailer.sessionCancelled(em, booking, { wasConfirmed: from === BookingStatus.CONFIRMED, reason, otherDates });
       }
       await em.flush();
     });
