@@ -150,9 +150,9 @@ export function describeParts(parts: SessionDetails['parts']): string {
   return parts.map((x, i) => `Part ${i + 1} of ${parts.length}: ${formatLondonRange(x.start, x.end)}`).join('\n');
 }
 
-/** "Venue name, address" or "Online". */
+/** "Venue name, room, address lines" on one line, or "Online". */
 export function describePlace(place: SessionPlace): string {
-  return place.kind === 'venue' ? `${place.name}, ${place.address}` : 'Online';
+  return place.kind === 'venue' ? [place.name, ...place.address.split('\n')].filter(Boolean).join(', ') : 'Online';
 }
 
 /** "5pm on Friday 6 March 2026" */

@@ -29,7 +29,7 @@ export function sessionInvites(o: {
     const description = [
       count > 1 ? `Part ${i + 1} of ${count} of ${session.courseTitle}.` : session.courseTitle,
       session.place.kind === 'venue'
-        ? `Venue: ${session.place.name}, ${session.place.address}${session.place.accessibilityNotes ? `\nAccess: ${session.place.accessibilityNotes}` : ''}`
+        ? `Venue: ${describePlace(session.place)}${session.place.accessibilityNotes ? `\nAccess: ${session.place.accessibilityNotes}` : ''}`
         : `Online${session.place.joinUrl ? `: join at ${session.place.joinUrl}` : ''}`,
       session.joiningInstructions ? `Joining instructions:\n${session.joiningInstructions}` : null,
       `Your booking: ${o.bookingUrl}`,

@@ -1,4 +1,4 @@
-import { describeDuration, describePlacesLeft, placesLeft, plural } from './places';
+import { describeDuration, describePlacesLeft, describeVenue, placesLeft, plural, venueAddressLines } from './places';
 
 describe('placesLeft', () => {
   it('subtracts confirmed bookings from capacity', () => {
@@ -52,5 +52,21 @@ describe('plural', () => {
   it('writes minus one and fractions with the plural', () => {
     expect(plural(-1, 'day', 'days')).toBe('-1 days');
     expect(plural(1.5, 'day', 'days')).toBe('1.5 days');
+  });
+});
+
+describe('describing a venue', () => {
+  it('says the venue name once, even when the address starts with it', () => {
+    expect(
+      describeVenue({ name: 'Northshire College', room: 'Room B12', address: 'Northshire College, Station Road, Northbridge NB1 4QT' }),
+    ).toBe('Northshire College, Room B12, Station Road, Northbridge NB1 4QT');
+  });
+  it('keeps the separators of an address typed on separate lines', () => {
+    expect(venueAddressLines('Civic Centre', 'Market Square\r\nNorthbridge\n\nNB1 1AA ')).toEqual([
+      'Market Square',
+      'Northbridge',
+      'NB1 1AA',
+    ]);
+    expect(describeVenue({ name: 'Civic Centre', address: 'Market Square\nNorthbridge' })).toBe('Civic Centre, Market Square, Northbridge');
   });
 });

@@ -43,3 +43,20 @@ export function describeDuration(minutes: number): string {
   const mins = m === 0 ? '' : plural(m, 'minute', 'minutes');
   return [hours, mins].filter(Boolean).join(' ');
 }
+
+/**
+ * A venue's address as lines: typed on separate lines or with commas, trimmed, with the venue's own
+ * name left out when the address repeats it ("Northshire College, Station Road" for Northshire College).
+ */
+export function venueAddressLines(venueName: string, address: string): string[] {
+  const lines = address
+    .split(/\r?\n|,/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines[0]?.toLowerCase() === venueName.trim().toLowerCase() ? lines.slice(1) : lines;
+}
+
+/** "Northshire College, Room B12, Station Road, Northbridge NB1 4QT": one line, each part once. */
+export function describeVenue(v: { name: string; room?: string | null; address: string }): string {
+  return [v.name, v.room, ...venueAddressLines(v.name, v.address)].filter(Boolean).join(', ');
+}

@@ -1,7 +1,9 @@
+import { describeVenue } from '@lh/domain';
+
 /** "Northshire College, Room B12, 1 College Road, ..." or "Online": one way to say where a session is. */
 export function describePlace(s: { venue: { name: string; address: string } | null; room?: string | null }, online = 'Online'): string {
   if (!s.venue) {
     return online;
   }
-  return [s.venue.name, s.room, s.venue.address].filter(Boolean).join(', ');
+  return describeVenue({ name: s.venue.name, room: s.room, address: s.venue.address });
 }
