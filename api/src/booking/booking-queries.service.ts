@@ -1,14 +1,34 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { BookingStatus, DomainError, ErrorCode, isActive, londonParts, londonToUtc, placesLeft } from '@lh/domain';
+import {
+  BookingStatus,
+  DomainError,
+  ErrorCode,
+  eligibilityRefusal,
+  holdsPlace,
+  isActive,
+  londonParts,
+  londonToUtc,
+  needsApproval,
+  placesLeft,
+} from '@lh/domain';
 import { isOwnerOrCoordinator, requireCoordinator } from '../common/access';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
+import { Course } from '../catalogue/course.entity';
+import { Person } from '../people/person.entity';
 import { Session } from '../scheduling/session.entity';
 import { Booking } from './booking.entity';
 import { toBookingSessionType, toBookingType } from './booking.mapper';
 import { BookingRepository } from './booking.repository';
-import type { BookingType, MyBookingsType, MyCourseBookingType, ProgrammeSessionType, SessionRosterType } from './booking.types';
+import type {
+  BookingType,
+  CourseEligibilityType,
+  MyBookingsType,
+  MyCourseBookingType,
+  ProgrammeSessionType,
+  SessionRosterType,
+} from './booking.types';
 
 export const bookingNotFound = () => new DomainError(ErrorCode.NotFound, 'There is no booking with that id, or it is not yours.');
 
@@ -64,6 +84,56 @@ export class BookingQueries {
           waitlistPosition: positions.get(b.id) ?? null,
         },
       ]),
+    );
+  }
+
+  /**
+   * Whether the viewer may book each of these courses (the audience and prerequisite rules booking
+   * applies, with the same instant), whether their manager would be asked, and when they last
+   * completed it. A few queries for the whole batch, whatever its size.
+   */
+  async eligibilityOnCourses(
+    viewer: Viewer,
+    courseIds: readonly string[],
+    now = this.clock.now(),
+  ): Promise<Map<string, CourseEligibilityType>> {
+    const em = this.em.fork();
+    const [courses, person] = await Promise.all([
+      em.find(Course, { id: { $in: [...courseIds] } }, { populate: ['prerequisite'] }),
+      em.findOneOrFail(Person, viewer.id, { populate: ['agency'] }),
+    ]);
+    const prerequisiteIds = courses.flatMap((c) => (c.prerequisite ? [c.prerequisite.id] : []));
+    const [completions, coming] = await Promise.all([
+      this.repo.lastCompletions(em, person.id, [...courseIds, ...prerequisiteIds], now),
+      prerequisiteIds.length ? this.repo.liveOnCourses(em, person.id, prerequisiteIds, now) : Promise.resolve([]),
+    ]);
+    /** The start of the person's coming session, with a place, on each prerequisite. */
+    const bookedOn = new Map<string, Date>();
+    for (const b of coming.filter((b) => holdsPlace(b.status))) {
+      const earlier = bookedOn.get(b.session.course.id);
+      if (!earlier || b.session.startsAt < earlier) {
+        bookedOn.set(b.session.course.id, b.session.startsAt);
+      }
+    }
+    return new Map(
+      courses.map((c) => {
+        const p = c.prerequisite;
+        const refusal = eligibilityRefusal({
+          audience: { agencyIds: c.audienceAgencyIds, sectors: c.audienceSectors, roles: c.audienceRoles },
+          person: { agencyId: person.agency?.id ?? null, sector: person.agency?.sector ?? null, roles: person.roles },
+          prerequisite: p ? { title: p.title, met: completions.has(p.id), bookedOn: bookedOn.get(p.id) ?? null } : null,
+        });
+        return [
+          c.id,
+          {
+            canBook: !refusal,
+            reason: refusal?.message ?? null,
+            code: refusal?.code ?? null,
+            approvalNeeded: needsApproval(c, person.agency),
+            attendedOn: completions.get(c.id)?.startsAt ?? null,
+          },
+        ];
+      }),
     );
   }
 

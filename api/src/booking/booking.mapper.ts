@@ -20,6 +20,8 @@ export function toBookingSessionType(s: Session, opts: { withJoiningInstructions
     room: s.room ?? null,
     online: !s.venue,
     cancelled: s.status === SessionStatus.CANCELLED,
+    cancelledAt: s.cancelledAt ?? null,
+    cancellationReason: s.cancellationReason ?? null,
     joiningInstructions: opts.withJoiningInstructions ? (s.joiningInstructions ?? null) : null,
   };
 }

@@ -158,15 +158,33 @@ export class BookingRepository {
 
   /**
    * Whether the person has completed the course: a confirmed place on one of its sessions that had
-   * ended by `now` (until registers record attendance).
+   * ended by `now` (until registers record attendance). The same definition as `lastCompletions`.
    */
   async hasCompleted(em: EntityManager, personId: string, courseId: string, now: Date): Promise<boolean> {
-    const n = await em.count(Booking, {
-      person: personId,
-      status: BookingStatus.CONFIRMED,
-      session: { course: courseId, endsAt: { $lte: now }, status: SessionStatus.SCHEDULED },
-    });
-    return n > 0;
+    return (await this.lastCompletions(em, personId, [courseId], now)).has(courseId);
+  }
+
+  /**
+   * When the person last completed each of these courses: the latest of its sessions, ended by `now`
+   * and not cancelled, on which they held a confirmed place. Courses never completed are left out. One query.
+   */
+  async lastCompletions(
+    em: EntityManager,
+    personId: string,
+    courseIds: readonly string[],
+    now: Date,
+  ): Promise<Map<string, { startsAt: Date; endsAt: Date }>> {
+    if (!courseIds.length) {
+      return new Map();
+    }
+    const rows = await em.execute<{ course_id: string; starts_at: Date; ends_at: Date }[]>(
+      `select distinct on (s.course_id) s.course_id, s.starts_at, s.ends_at
+         from booking b join session s on s.id = b.session_id
+        where b.person_id = ? and b.status = ? and s.status = ? and s.ends_at <= ? and s.course_id in (?)
+        order by s.course_id, s.ends_at desc`,
+      [personId, BookingStatus.CONFIRMED, SessionStatus.SCHEDULED, now, [...new Set(courseIds)]],
+    );
+    return new Map(rows.map((r) => [r.course_id, { startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at) }]));
   }
 
   /** The person's live bookings on any session of the course, with their sessions. */

@@ -19,6 +19,9 @@ export class BookingSessionType {
   @Field(() => String, { nullable: true, description: 'The room at the venue, when set.' }) room!: string | null;
   @Field(() => Boolean) online!: boolean;
   @Field(() => Boolean) cancelled!: boolean;
+  @Field(() => Date, { nullable: true, description: 'When the session was called off.' }) cancelledAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why the session was called off, as told to everyone booked.' })
+  cancellationReason!: string | null;
   @Field(() => String, { nullable: true, description: 'What people need to know to take part.' }) joiningInstructions!: string | null;
 }
 
@@ -126,4 +129,18 @@ export class MyCourseBookingType {
   @Field(() => ID) sessionId!: string;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Int, { nullable: true }) waitlistPosition!: number | null;
+}
+
+@ObjectType('CourseEligibility', { description: 'Whether the signed-in person may book a course, and why not: before any form.' })
+export class CourseEligibilityType {
+  @Field(() => Boolean, { description: 'Whether the audience and the prerequisite let this person book (places and dates aside).' })
+  canBook!: boolean;
+  @Field(() => String, { nullable: true, description: 'Why not, in a sentence for the person; null when they can book.' })
+  reason!: string | null;
+  @Field(() => String, { nullable: true, description: 'The error code booking would give (NOT_ELIGIBLE, PREREQUISITE_NOT_MET).' })
+  code!: string | null;
+  @Field(() => Boolean, { description: "Whether a booking would wait for this person's line manager (their agency may be exempt)." })
+  approvalNeeded!: boolean;
+  @Field(() => Date, { nullable: true, description: 'The start of the last session of this course this person completed, if any.' })
+  attendedOn!: Date | null;
 }

@@ -4,6 +4,7 @@ import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { SessionPart } from '../scheduling/session-part.entity';
 import { Session } from '../scheduling/session.entity';
+import { Clock } from '../common/clock';
 import { Booking } from './booking.entity';
 import { SessionBookingsService } from './session-bookings.service';
 
@@ -67,6 +68,52 @@ describe('whole-session actions: cancel, move, change (real PostgreSQL)', () => 
     expect(again.errors?.[0]?.extensions?.code).toBe('SESSION_CANCELLED');
     const twice = await gql(api.url, CANCEL_SESSION, { input: { sessionId: session.id, reason: 'x' } }, coordinatorCookie);
     expect(twice.errors?.[0]?.extensions?.code).toBe('SESSION_CANCELLED');
+  });
+
+  it('keeps why and when a session was cancelled, shows it, and refuses changes to its places', async () => {
+    const course = await aCourse(api.orm.em.fork());
+    const session = await aSession(api.orm.em.fork(), course, { capacity: 3, inDays: 9 });
+    const at = new Date('2026-11-30T10:15:00Z');
+    api.app.get(Clock).fixAt(at);
+    try {
+      const res = await gql(api.url, CANCEL_SESSION, { input: { sessionId: session.id, reason: '  Venue flooded  ' } }, coordinatorCookie);
+      expect(res.errors).toBeUndefined();
+    } finally {
+      api.app.get(Clock).fixAt(null);
+    }
+    const roster = await gql<{ sessionRoster: { session: { cancelled: boolean; cancelledAt: string; cancellationReason: string } } }>(
+      api.url,
+      `query($id: ID!) { sessionRoster(sessionId: $id) { session { cancelled cancelledAt cancellationReason } } }`,
+      { id: session.id },
+      coordinatorCookie,
+    );
+    expect(roster.data!.sessionRoster.session).toEqual({
+      cancelled: true,
+      cancelledAt: at.toISOString(),
+      cancellationReason: 'Venue flooded',
+    });
+    const page = await gql<{ session: { session: { status: string; cancellationReason: string } } }>(
+      api.url,
+      `query($id: ID!) { session(id: $id) { session { status cancellationReason } } }`,
+      { id: session.id },
+    );
+    expect(page.data!.session.session).toEqual({ status: 'CANCELLED', cancellationReason: 'Venue flooded' });
+
+    const capacity = await gql(
+      api.url,
+      `mutation($input: ChangeCapacityInput!) { changeSessionCapacity(input: $input) { capacity } }`,
+      { input: { sessionId: session.id, capacity: 10 } },
+      coordinatorCookie,
+    );
+    expect(capacity.errors?.[0]?.extensions?.code).toBe('SESSION_CANCELLED');
+    const auto = await gql(
+      api.url,
+      `mutation($id: ID!) { setSessionAutoOffer(sessionId: $id, automatic: false) { autoOfferWaitlist } }`,
+      { id: session.id },
+      coordinatorCookie,
+    );
+    expect(auto.errors?.[0]?.extensions?.code).toBe('SESSION_CANCELLED');
+    expect((await api.orm.em.fork().findOneOrFail(Session, session.id)).capacity).toBe(3);
   });
 
   it('moves a booking to another date, keeps its needs, and offers the freed place', async () => {

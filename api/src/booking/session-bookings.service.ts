@@ -116,6 +116,7 @@ export class SessionBookingsService {
     requireCoordinator(viewer);
     await this.em.fork().transactional(async (em) => {
       const session = await this.repo.lockSession(em, input.sessionId);
+      refuseCancelled(session);
       const counts = await this.repo.placeCounts(em, session.id);
       if (input.capacity < counts.held) {
         throw new DomainError(
@@ -135,6 +136,7 @@ export class SessionBookingsService {
     requireCoordinator(viewer);
     await this.em.fork().transactional(async (em) => {
       const session = await this.repo.lockSession(em, sessionId);
+      refuseCancelled(session);
       await this.applyAutoOffer(em, session, auto, now);
     });
     return this.queries.roster(viewer, sessionId);
@@ -182,6 +184,7 @@ export class SessionBookingsService {
     requireCoordinator(viewer);
     return this.em.fork().transactional(async (em) => {
       const session = await this.repo.lockSession(em, sessionId);
+      refuseCancelled(session);
       if (!session.joiningInstructions?.trim()) {
         throw new DomainError(ErrorCode.BadUserInput, 'This session has no joining instructions yet: add them by editing the session.');
       }
@@ -262,5 +265,12 @@ export class SessionBookingsService {
     }
     const session = await this.repo.lockSession(em, found.session.id);
     return this.repo.reloadUnderLock(em, bookingId, session);
+  }
+}
+
+/** A cancelled session's places and mail are over: changes to them cannot succeed. */
+function refuseCancelled(session: Session): void {
+  if (session.status === SessionStatus.CANCELLED) {
+    throw new DomainError(ErrorCode.SessionCancelled, 'This session has been cancelled: its places can no longer be changed.');
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, SessionStatus, isUuid, needsApproval, placesLeft } from '@lh/domain';
+import { DomainError, ErrorCode, SessionStatus, isOpenAudience, isUuid, needsApproval, placesLeft } from '@lh/domain';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { BookingRepository, type PlaceCounts, type UpcomingPlaces } from '../booking/booking.repository';
@@ -52,7 +52,10 @@ export class CatalogueService {
       courses.map((c) => c.id),
       this.clock.now(),
     );
-    return courses.map((c) => this.toCourseType(c, stats.get(c.id))).filter((c) => !filter.hasUpcomingPlaces || c.upcomingPlacesLeft > 0);
+    const agencyNames = await this.agencyNames(em, courses);
+    return courses
+      .map((c) => this.toCourseType(c, stats.get(c.id), agencyNames))
+      .filter((c) => !filter.hasUpcomingPlaces || c.upcomingPlacesLeft > 0);
   }
 
   async course(_viewer: Viewer | undefined, id: string): Promise<CourseType> {
@@ -62,7 +65,14 @@ export class CatalogueService {
       throw new DomainError(ErrorCode.NotFound, 'There is no course with that id. It may have been removed.');
     }
     const stats = await this.repo.upcomingPlacesByCourse(em, [course.id], this.clock.now());
-    return this.toCourseType(course, stats.get(course.id));
+    return this.toCourseType(course, stats.get(course.id), await this.agencyNames(em, [course]));
+  }
+
+  /** The names of the agencies named in these courses' audiences, by id. One query. */
+  private async agencyNames(em: EntityManager, courses: readonly Course[]): Promise<Map<string, string>> {
+    const ids = [...new Set(courses.flatMap((c) => c.audienceAgencyIds))];
+    const agencies = ids.length ? await em.find(Agency, { id: { $in: ids } }, { fields: ['id', 'name'] }) : [];
+    return new Map(agencies.map((a) => [a.id, a.name]));
   }
 
   /** Coming scheduled sessions of each course, soonest first (batched for DataLoader). */
@@ -122,10 +132,13 @@ export class CatalogueService {
       placesLeft: placesLeft(s.capacity, counts.held),
       waiting: counts.waiting,
       status: s.status,
+      cancelledAt: s.cancelledAt ?? null,
+      cancellationReason: s.cancellationReason ?? null,
     };
   }
 
-  private toCourseType(c: Course, stats: UpcomingPlaces | undefined): CourseType {
+  private toCourseType(c: Course, stats: UpcomingPlaces | undefined, agencyNames: Map<string, string>): CourseType {
+    const audience = { agencyIds: c.audienceAgencyIds, sectors: c.audienceSectors, roles: c.audienceRoles };
     return {
       id: c.id,
       title: c.title,
@@ -136,6 +149,12 @@ export class CatalogueService {
       format: c.format,
       durationMinutes: c.durationMinutes,
       requiresApproval: c.requiresApproval,
+      audience: {
+        open: isOpenAudience(audience),
+        agencyNames: c.audienceAgencyIds.flatMap((id) => agencyNames.get(id) ?? []).sort((a, b) => a.localeCompare(b)),
+        sectors: c.audienceSectors,
+        roles: c.audienceRoles,
+      },
       cancellationCutoffWorkingDays: c.cancellationCutoffWorkingDays,
       prerequisite: c.prerequisite ? { id: c.prerequisite.id, title: c.prerequisite.title } : null,
       upcomingSessionCount: stats?.sessions ?? 0,

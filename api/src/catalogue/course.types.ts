@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { CourseFormat, SessionStatus } from '../common/graphql-enums';
+import { AgencySector, CourseFormat, Role, SessionStatus } from '../common/graphql-enums';
 
 @ObjectType('PriorityArea')
 export class PriorityAreaType {
@@ -35,6 +35,8 @@ export class SessionType {
   @Field(() => Int, { description: 'People on the waiting list: while anyone waits, a new booking joins the end of it.' })
   waiting!: number;
   @Field(() => SessionStatus) status!: SessionStatus;
+  @Field(() => Date, { nullable: true, description: 'When the session was called off.' }) cancelledAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why the session was called off.' }) cancellationReason!: string | null;
 }
 
 @ObjectType('CourseRef')
@@ -56,6 +58,14 @@ export class SessionDetailType {
   @Field(() => Int, { description: 'People on the waiting list.' }) waiting!: number;
 }
 
+@ObjectType('CourseAudience', { description: 'Who may book a course: anyone matching one of the lists; all empty means everyone.' })
+export class CourseAudienceType {
+  @Field(() => Boolean, { description: 'Open to everyone working in the partnership.' }) open!: boolean;
+  @Field(() => [String], { description: 'Agencies whose staff may book, by name.' }) agencyNames!: string[];
+  @Field(() => [AgencySector]) sectors!: AgencySector[];
+  @Field(() => [Role]) roles!: Role[];
+}
+
 @ObjectType('Course')
 export class CourseType {
   @Field(() => ID) id!: string;
@@ -67,6 +77,7 @@ export class CourseType {
   @Field(() => CourseFormat) format!: CourseFormat;
   @Field(() => Int) durationMinutes!: number;
   @Field(() => Boolean, { description: "Bookings need the line manager's approval." }) requiresApproval!: boolean;
+  @Field(() => CourseAudienceType, { description: 'Who may book.' }) audience!: CourseAudienceType;
   @Field(() => Int, { description: 'Working days before the start after which cancelling counts as late.' })
   cancellationCutoffWorkingDays!: number;
   @Field(() => CourseRefType, { nullable: true, description: 'A course to complete first.' }) prerequisite!: CourseRefType | null;

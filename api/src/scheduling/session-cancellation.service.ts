@@ -34,6 +34,8 @@ export class SessionCancellationService {
         throw new DomainError(ErrorCode.SessionCancelled, 'This session is already cancelled.');
       }
       session.status = SessionStatus.CANCELLED;
+      session.cancelledAt = now;
+      session.cancellationReason = reason;
       const others = await em.find(
         Session,
         { course: session.course, status: SessionStatus.SCHEDULED, startsAt: { $gt: now }, id: { $ne: session.id } },

@@ -48,6 +48,14 @@ export class Session {
   @Enum({ items: () => SessionStatus, nativeEnumName: 'session_status', default: SessionStatus.SCHEDULED })
   status: Opt<SessionStatus> = SessionStatus.SCHEDULED;
 
+  /** When the session was called off (null while it is scheduled). */
+  @Property({ type: 'datetime', nullable: true })
+  cancelledAt?: Date | null;
+
+  /** Why it was called off, as told to everyone booked. */
+  @Property({ type: 'text', nullable: true })
+  cancellationReason?: string | null;
+
   /** Start of the first part: kept in step with the parts, for sorting and filtering. */
   @Property({ type: 'datetime' })
   @Index()

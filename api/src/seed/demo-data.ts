@@ -1300,6 +1300,8 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
       onlineUrl: online ? `https://meet.example.org/lh/${shortCode(rng)}` : undefined,
       capacity,
       status: spec.cancelled ? SessionStatus.CANCELLED : SessionStatus.SCHEDULED,
+      cancelledAt: spec.cancelled ? new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000) : undefined,
+      cancellationReason: spec.cancelled ? 'The trainer is unwell and no other trainer is free on that day' : undefined,
       startsAt: first.startsAt,
       endsAt: last.endsAt,
     });

@@ -3,6 +3,7 @@ import { ErrorCode } from './errors';
 import {
   approvalExpiry,
   bookingOutcome,
+  describeAudience,
   eligibilityRefusal,
   isActive,
   needsApproval,
@@ -65,6 +66,36 @@ describe('eligibilityRefusal', () => {
       code: ErrorCode.PrerequisiteNotMet,
       message: 'You need to complete "DASH risk checklist" before you can book this course.',
     });
+  });
+  it('explains that a booked prerequisite counts once its session has ended, still refusing', () => {
+    const r = eligibilityRefusal({
+      audience: open,
+      person,
+      prerequisite: { title: 'DASH risk checklist', met: false, bookedOn: new Date('2026-03-03T09:30:00Z') },
+    });
+    expect(r).toEqual({
+      code: ErrorCode.PrerequisiteNotMet,
+      message: 'You can book this course once you have completed "DASH risk checklist" (your session on Tuesday 3 March 2026).',
+    });
+    expect(
+      eligibilityRefusal({
+        audience: open,
+        person,
+        prerequisite: { title: 'DASH', met: true, bookedOn: new Date('2026-03-03T09:30:00Z') },
+      }),
+    ).toBeNull();
+  });
+});
+
+describe('describeAudience', () => {
+  it('says a course with no audience is for everyone', () => {
+    expect(describeAudience({ agencyNames: [], sectors: [], roles: [] })).toBe('Everyone working in the partnership');
+  });
+  it('names agencies, sectors and roles, any of which may book', () => {
+    expect(describeAudience({ agencyNames: ['Northshire Police'], sectors: [], roles: [] })).toBe('Staff of Northshire Police');
+    expect(
+      describeAudience({ agencyNames: ['A', 'B'], sectors: [AgencySector.HEALTH, AgencySector.EDUCATION], roles: [Role.TRAINER] }),
+    ).toBe('Staff of A and B, staff in health and education or trainers');
   });
 });
 

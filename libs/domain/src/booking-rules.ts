@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
-import { AgencySector, BookingStatus, Role, SessionStatus } from './enums';
-import { PARTNERSHIP_TIME_ZONE } from './london-time';
+import { AgencySector, BookingStatus, Role, SessionStatus, agencySectorLabels, roleLabels } from './enums';
+import { PARTNERSHIP_TIME_ZONE, formatLondonDate } from './london-time';
 import { ErrorCode } from './errors';
 
 /** Statuses that hold a place on the session (count against capacity). */
@@ -75,15 +75,18 @@ export interface Audience {
   roles: Role[];
 }
 
-/** Why a person may not book a course (audience or prerequisite), or null when they may. */
+/**
+ * Why a person may not book a course (audience or prerequisite), or null when they may. A prerequisite
+ * counts once its session has ended; `bookedOn` (the start of the person's coming session on the
+ * prerequisite, if any) only changes the explanation, never the rule.
+ */
 export function eligibilityRefusal(input: {
   audience: Audience;
   person: { agencyId: string | null; sector: AgencySector | null; roles: Role[] };
-  prerequisite: { title: string; met: boolean } | null;
+  prerequisite: { title: string; met: boolean; bookedOn?: Date | null } | null;
 }): Refusal | null {
   const { audience, person } = input;
-  const restricted = audience.agencyIds.length + audience.sectors.length + audience.roles.length > 0;
-  if (restricted) {
+  if (!isOpenAudience(audience)) {
     const inAudience =
       (person.agencyId !== null && audience.agencyIds.includes(person.agencyId)) ||
       (person.sector !== null && audience.sectors.includes(person.sector)) ||
@@ -97,12 +100,49 @@ export function eligibilityRefusal(input: {
     }
   }
   if (input.prerequisite && !input.prerequisite.met) {
+    if (input.prerequisite.bookedOn) {
+      return {
+        code: ErrorCode.PrerequisiteNotMet,
+        message: `You can book this course once you have completed "${input.prerequisite.title}" (your session on ${formatLondonDate(input.prerequisite.bookedOn)}).`,
+      };
+    }
     return {
       code: ErrorCode.PrerequisiteNotMet,
       message: `You need to complete "${input.prerequisite.title}" before you can book this course.`,
     };
   }
   return null;
+}
+
+/** Whether a course is open to everyone (no agency, sector or role named). */
+export function isOpenAudience(audience: Audience): boolean {
+  return audience.agencyIds.length + audience.sectors.length + audience.roles.length === 0;
+}
+
+/**
+ * Who a course is for, in words, for everyone to read before booking: "Everyone working in the
+ * partnership", or "Staff of <agencies>, staff in <sectors> and <roles>" (any one of them may book).
+ */
+export function describeAudience(audience: { agencyNames: string[]; sectors: `${AgencySector}`[]; roles: `${Role}`[] }): string {
+  const groups: string[] = [];
+  if (audience.agencyNames.length) {
+    groups.push(`staff of ${listInWords(audience.agencyNames)}`);
+  }
+  if (audience.sectors.length) {
+    groups.push(`staff in ${listInWords(audience.sectors.map((s) => agencySectorLabels[s].toLowerCase()))}`);
+  }
+  if (audience.roles.length) {
+    groups.push(listInWords(audience.roles.map((r) => `${roleLabels[r].toLowerCase()}s`)));
+  }
+  if (!groups.length) {
+    return 'Everyone working in the partnership';
+  }
+  const text = listInWords(groups, 'or');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function listInWords(items: string[], joiner: 'and' | 'or' = 'and'): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1]}`;
 }
 
 const HOUR = 3_600_000;
