@@ -25,3 +25,5 @@ export { default as Textarea } from './Textarea.svelte';
 export { default as TextInput } from './TextInput.svelte';
 export { default as ScrollRegion } from './ScrollRegion.svelte';
 export { syncChecked, syncValue } from './form-state';
+export { default as WarningText } from './WarningText.svelte';
+export { default as CourseEligibility } from './CourseEligibility.svelte';

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import type { AgencySector, CourseFormat, CreateCourseInput, Role } from '@lh/graphql-client';
-import type { FormProblem } from '$lib/server/forms';
+import { wholeNumber, type FormProblem } from '$lib/server/forms';
 
 /** What the course form shows: what was typed (after a refusal) or the course as it is. */
 export type CourseFormValues = {
@@ -56,8 +56,10 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim
 const list = (form: FormData, name: string) => form.getAll(name).map(String);
 
 /**
- * Reads the posted course form. Numbers that are not whole numbers are refused here (the API only
- * sees numbers); everything else is checked by the API, which names the fields.
+ * Reads the posted course form. Numbers that are not whole numbers are problems found here (the API
+ * only sees numbers; it gets a stand-in it refuses, so it still checks every other field in the same
+ * round: see `submitForm`); everything else is checked by the API, which names the fields. `failure`
+ * is set only for a form that was not sent from the page (no approval answer at all).
  */
 export function readCourseForm(form: FormData) {
   const values: CourseFormValues = {
@@ -87,9 +89,8 @@ export function readCourseForm(form: FormData) {
   }
   if (values.requiresApproval !== 'yes' && values.requiresApproval !== 'no') {
     problems.push({ field: 'requiresApproval', message: "Say whether bookings need the line manager's approval" });
-  }
-  if (problems.length) {
-    return { values, failure: fail(400, { errors: problems, values, code: 'BAD_USER_INPUT' }) };
+    // No stand-in the API would refuse exists for a yes/no, so this one (a form not sent from the page) is answered alone.
+    return { values, problems, failure: fail(400, { errors: problems, values, code: 'BAD_USER_INPUT' }) };
   }
   const input: CreateCourseInput = {
     title: values.title,
@@ -98,13 +99,13 @@ export function readCourseForm(form: FormData) {
     priorityAreaId: values.priorityAreaId,
     level: Number(values.level) || 0,
     format: values.format as CourseFormat,
-    durationMinutes: Number(values.durationMinutes),
+    durationMinutes: wholeNumber(values.durationMinutes),
     requiresApproval: values.requiresApproval === 'yes',
     audienceAgencyIds: values.audienceAgencyIds,
     audienceSectors: values.audienceSectors as AgencySector[],
     audienceRoles: values.audienceRoles as Role[],
     prerequisiteCourseId: values.prerequisiteCourseId || null,
-    cancellationCutoffWorkingDays: Number(values.cancellationCutoffWorkingDays),
+    cancellationCutoffWorkingDays: wholeNumber(values.cancellationCutoffWorkingDays),
   };
-  return { values, input };
+  return { values, input, problems };
 }

@@ -1,7 +1,6 @@
-import { fail } from '@sveltejs/kit';
 import { MAX_SESSION_PARTS } from '@lh/domain';
 import type { SessionPartInput } from '@lh/graphql-client';
-import { failFromApi, type FormProblem } from '$lib/server/forms';
+import { UNREADABLE_DATE, failFromApi, submitForm, wholeNumber, type FormProblem } from '$lib/server/forms';
 import {
   emptyPart,
   isoDate,
@@ -25,7 +24,8 @@ const occurrence = (v: string | undefined) => (v === 'FIRST' || v === 'SECOND' ?
 /**
  * Reads the posted session form. Filled part rows are moved to the top (so "Part 2" in an API message
  * is the second row when the form comes back), dates are put together from their boxes, and problems
- * the API cannot see (a date that is not numbers) are found here.
+ * the API cannot see (a date that is not numbers) are found here; the API gets stand-ins it refuses,
+ * so `submitSessionForm` reports them with everything the API finds, in one round.
  */
 export function readSessionForm(form: FormData) {
   const rowCount = Math.min(MAX_SESSION_PARTS, Math.max(1, Number(text(form, 'rows')) || MIN_PART_ROWS));
@@ -59,7 +59,7 @@ export function readSessionForm(form: FormData) {
       problems.push({ field: `${partId(i, 'date')}-day`, message: `Part ${i + 1}: enter the date as numbers, like 27 3 2027` });
     }
     return {
-      date: date ?? '',
+      date: date ?? UNREADABLE_DATE,
       startTime: time(r.startTime),
       endTime: time(r.endTime),
       startOccurrence: occurrence(r.startOccurrence),
@@ -75,7 +75,7 @@ export function readSessionForm(form: FormData) {
     if (!iso) {
       problems.push({ field: `${name}-day`, message: `Enter the date booking ${what} as numbers, like 1 3 2027, or leave it empty` });
     }
-    return iso;
+    return iso ?? UNREADABLE_DATE;
   };
   const plan = {
     parts,
@@ -92,8 +92,7 @@ export function readSessionForm(form: FormData) {
   if (form.has('capacity') && !/^\d+$/.test(values.capacity)) {
     problems.push({ field: 'capacity', message: 'Enter the number of places as a whole number, like 20' });
   }
-  const failure = problems.length ? fail(400, { errors: problems, values, code: 'BAD_USER_INPUT' }) : null;
-  return { values, plan, failure };
+  return { values, plan, problems, capacity: wholeNumber(values.capacity) };
 }
 
 const DATE_FIELDS = ['bookingOpensOn', 'bookingClosesOn'];
@@ -110,6 +109,27 @@ const API_FIELDS = [
   ...Array.from({ length: MAX_SESSION_PARTS }, (_, i) =>
     (['date', 'startTime', 'endTime', 'startOccurrence', 'endOccurrence'] as const).map((f) => partId(i, f)),
   ).flat(),
+];
+
+/** The session form's problems and the API's, in one round, each at its field (see `submitForm`). */
+export function submitSessionForm<T>(problems: FormProblem[], values: SessionFormValues, call: () => Promise<T>) {
+  return submitForm({ problems, fields: FORM_ORDER, values, call, failure: (e) => failSessionForm(e, values) });
+}
+
+/** The form's fields top to bottom, for the order of the error summary. */
+const FORM_ORDER = [
+  ...Array.from({ length: MAX_SESSION_PARTS }, (_, i) =>
+    (['date', 'startTime', 'startOccurrence', 'endTime', 'endOccurrence'] as const).map((f) => partId(i, f)),
+  ).flat(),
+  'confirmLongerThanCourse',
+  'venueId',
+  'room',
+  'onlineUrl',
+  'capacity',
+  'bookingOpensOn',
+  'bookingClosesOn',
+  'joiningInstructions',
+  'courseId',
 ];
 
 /** An API refusal as form errors, each next to its field (a date's problems on its first box). */

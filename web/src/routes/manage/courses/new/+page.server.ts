@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { CourseFormOptionsDocument, CreateCourseDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
-import { failFromApi } from '$lib/server/forms';
+import { submitForm } from '$lib/server/forms';
 import { COURSE_FIELDS, emptyCourse, readCourseForm } from '../course-form';
 import type { Actions, PageServerLoad } from './$types';
 import { requireViewer } from '$lib/server/access';
@@ -17,16 +17,14 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   default: async (event) => {
-    const { values, input, failure } = readCourseForm(await event.request.formData());
+    const { values, input, problems, failure } = readCourseForm(await event.request.formData());
     if (failure) {
       return failure;
     }
-    let id: string;
-    try {
-      id = (await api(event, CreateCourseDocument, { input })).createCourse.id;
-    } catch (e) {
-      return failFromApi(e, COURSE_FIELDS, values);
+    const sent = await submitForm({ problems, fields: COURSE_FIELDS, values, call: () => api(event, CreateCourseDocument, { input }) });
+    if (!sent.ok) {
+      return sent.failure;
     }
-    redirect(303, `/manage/courses?done=added&course=${id}`);
+    redirect(303, `/manage/courses?done=added&course=${sent.result.createCourse.id}`);
   },
 };

@@ -3,7 +3,7 @@ import { CreateSessionDocument, SessionFormOptionsDocument } from '@lh/graphql-c
 import { api, failLoad } from '$lib/server/api';
 import { noSessionsProblem } from '@lh/domain';
 import { defaultsToOnline, emptyPart, MIN_PART_ROWS, type SessionFormValues } from '../session-form';
-import { failSessionForm, readSessionForm } from '../session-form.server';
+import { readSessionForm, submitSessionForm } from '../session-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { requireViewer } from '$lib/server/access';
 
@@ -29,7 +29,9 @@ export const load: PageServerLoad = async (event) => {
     // e-learning has no sessions: say so at the first step rather than after the whole form (the API refuses it too)
     const formatProblem = chosen ? noSessionsProblem(chosen.format) : null;
     const course = formatProblem ? null : chosen;
-    const courseError = formatProblem?.message ?? (courseId && !chosen ? 'Choose a course from the list' : null);
+    // "Continue" with no course chosen sends courseId= (empty): that is a problem too (WCAG 3.3.1).
+    const courseError =
+      formatProblem?.message ?? (event.url.searchParams.has('courseId') && !chosen ? 'Choose a course from the list' : null);
     const placeDefault: 'venue' | 'online' = course && defaultsToOnline(course.format) ? 'online' : 'venue';
     return { courses, venues, course, courseError, placeDefault, values: emptySession() };
   } catch (e) {
@@ -40,19 +42,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
-    const { values, plan, failure } = readSessionForm(form);
-    if (failure) {
-      return failure;
+    const { values, plan, problems, capacity } = readSessionForm(form);
+    const sent = await submitSessionForm(problems, values, () =>
+      api(event, CreateSessionDocument, { input: { ...plan, courseId: String(form.get('courseId') ?? ''), capacity } }),
+    );
+    if (!sent.ok) {
+      return sent.failure;
     }
-    let id: string;
-    try {
-      const { createSession } = await api(event, CreateSessionDocument, {
-        input: { ...plan, courseId: String(form.get('courseId') ?? ''), capacity: Number(values.capacity) },
-      });
-      id = createSession.id;
-    } catch (e) {
-      return failSessionForm(e, values);
-    }
-    redirect(303, `/manage/sessions/${id}/edit?done=added`);
+    redirect(303, `/manage/sessions/${sent.result.createSession.id}/edit?done=added`);
   },
 };

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { BookSessionDocument, MyProfileDocument, SessionForBookingDocument } from '@lh/graphql-client';
+import { BookSessionDocument, CourseEligibilityDocument, MyProfileDocument, SessionForBookingDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,8 +13,10 @@ export const load: PageServerLoad = async (event) => {
       api(event, SessionForBookingDocument, { id: event.params.id }),
       api(event, MyProfileDocument, {}),
     ]);
+    // Who may book, from the same rules the API applies when the form is sent: no form for people it would refuse.
+    const { course } = await api(event, CourseEligibilityDocument, { id: session.course.id });
     // One key per visit to this form: submitting twice (a double click, a retry) books once.
-    return { detail: session, lineManagerEmail: myProfile.lineManagerEmail ?? '', idempotencyKey: randomUUID() };
+    return { detail: session, course, now: Date.now(), lineManagerEmail: myProfile.lineManagerEmail ?? '', idempotencyKey: randomUUID() };
   } catch (e) {
     failLoad(e, event);
   }

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { CourseAdminDocument, CourseFormOptionsDocument, UpdateCourseDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
-import { failFromApi } from '$lib/server/forms';
+import { submitForm } from '$lib/server/forms';
 import { COURSE_FIELDS, readCourseForm, type CourseFormValues } from '../../course-form';
 import type { Actions, PageServerLoad } from './$types';
 import { requireViewer } from '$lib/server/access';
@@ -36,14 +36,18 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   default: async (event) => {
-    const { values, input, failure } = readCourseForm(await event.request.formData());
+    const { values, input, problems, failure } = readCourseForm(await event.request.formData());
     if (failure) {
       return failure;
     }
-    try {
-      await api(event, UpdateCourseDocument, { input: { id: event.params.id, ...input } });
-    } catch (e) {
-      return failFromApi(e, COURSE_FIELDS, values);
+    const sent = await submitForm({
+      problems,
+      fields: COURSE_FIELDS,
+      values,
+      call: () => api(event, UpdateCourseDocument, { input: { id: event.params.id, ...input } }),
+    });
+    if (!sent.ok) {
+      return sent.failure;
     }
     redirect(303, `/manage/courses?done=saved&course=${event.params.id}`);
   },

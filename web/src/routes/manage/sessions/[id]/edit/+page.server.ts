@@ -3,7 +3,7 @@ import { AssignTrainerDocument, RemoveTrainerDocument, SessionAdminDocument, Upd
 import { api, failLoad } from '$lib/server/api';
 import { failField, failFromApi } from '$lib/server/forms';
 import { datePartsOf, partRows, type SessionFormValues } from '../../session-form';
-import { failSessionForm, readSessionForm } from '../../session-form.server';
+import { readSessionForm, submitSessionForm } from '../../session-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { requireViewer } from '$lib/server/access';
 
@@ -32,14 +32,12 @@ const back = (id: string, done: string) => redirect(303, `/manage/sessions/${id}
 
 export const actions: Actions = {
   save: async (event) => {
-    const { values, plan, failure } = readSessionForm(await event.request.formData());
-    if (failure) {
-      return failure;
-    }
-    try {
-      await api(event, UpdateSessionDocument, { input: { ...plan, sessionId: event.params.id } });
-    } catch (e) {
-      return failSessionForm(e, values);
+    const { values, plan, problems } = readSessionForm(await event.request.formData());
+    const sent = await submitSessionForm(problems, values, () =>
+      api(event, UpdateSessionDocument, { input: { ...plan, sessionId: event.params.id } }),
+    );
+    if (!sent.ok) {
+      return sent.failure;
     }
     back(event.params.id, 'saved');
   },
