@@ -145,9 +145,12 @@ describe('course and session pages in the web app', () => {
 
     // the first course that has sessions (e-learning courses are turned away at this step)
     for (let index = 1; ; index++) {
-      await web.page.getByLabel('Which course is the session for?').selectOption({ index });
+      const select = web.page.getByLabel('Which course is the session for?');
+      const courseId = await select.locator('option').nth(index).getAttribute('value');
+      await select.selectOption({ index });
       await web.page.getByRole('button', { name: 'Continue' }).click();
-      await web.page.waitForURL(/\/manage\/sessions\/new\?courseId=[0-9a-f-]{36}$/);
+      await web.page.waitForURL(`${webUrl()}/manage/sessions/new?courseId=${courseId}`);
+      await web.page.waitForLoadState();
       if ((await web.page.locator('[id="parts.0.date-day"]').count()) > 0) {
         break;
       }
