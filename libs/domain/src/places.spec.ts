@@ -61,6 +61,14 @@ describe('describing a venue', () => {
       describeVenue({ name: 'Northshire College', room: 'Room B12', address: 'Northshire College, Station Road, Northbridge NB1 4QT' }),
     ).toBe('Northshire College, Room B12, Station Road, Northbridge NB1 4QT');
   });
+  it('leaves out a first line that only names the venue again, never the street', () => {
+    expect(describeVenue({ name: 'Civic Centre', address: 'Northbridge Civic Centre, Market Square, Northbridge NB1 1AA' })).toBe(
+      'Civic Centre, Market Square, Northbridge NB1 1AA',
+    );
+    expect(describeVenue({ name: 'Civic Centre', address: '1 Civic Way, Northbridge' })).toBe('Civic Centre, 1 Civic Way, Northbridge');
+    expect(describeVenue({ name: 'Civic Centre', address: 'Civic Centre' })).toBe('Civic Centre');
+  });
+
   it('keeps the separators of an address typed on separate lines', () => {
     expect(venueAddressLines('Civic Centre', 'Market Square\r\nNorthbridge\n\nNB1 1AA ')).toEqual([
       'Market Square',

@@ -45,15 +45,19 @@ export function describeDuration(minutes: number): string {
 }
 
 /**
- * A venue's address as lines: typed on separate lines or with commas, trimmed, with the venue's own
- * name left out when the address repeats it ("Northshire College, Station Road" for Northshire College).
+ * A venue's address as lines: typed on separate lines or with commas, trimmed, with a first line left
+ * out when it only names the venue again ("Northshire College, Station Road" for Northshire College;
+ * "Northbridge Civic Centre, Market Square" for Civic Centre).
  */
 export function venueAddressLines(venueName: string, address: string): string[] {
   const lines = address
     .split(/\r?\n|,/)
     .map((l) => l.trim())
     .filter(Boolean);
-  return lines[0]?.toLowerCase() === venueName.trim().toLowerCase() ? lines.slice(1) : lines;
+  const name = venueName.trim().toLowerCase();
+  const first = lines[0]?.toLowerCase() ?? '';
+  const repeatsName = !!name && (first === name || (lines.length > 1 && (first.endsWith(` ${name}`) || name.endsWith(` ${first}`))));
+  return repeatsName ? lines.slice(1) : lines;
 }
 
 /** "Northshire College, Room B12, Station Road, Northbridge NB1 4QT": one line, each part once. */
