@@ -2,8 +2,38 @@ import type { Handle } from '@sveltejs/kit';
 import { MeDocument } from '@lh/graphql-client';
 import { api, SESSION_COOKIE } from '$lib/server/api';
 
-/** Every request: find who is signed in (from the session cookie) before any page loads. */
+/** Every POST here is a form on one of our pages: nothing else is read as a form. */
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
+/** The largest form worth reading; every field the API takes is far smaller. */
+const MAX_FORM_BYTES = 100_000;
+
+/** A form post this app cannot take, as a clear 4xx answer instead of an error while reading it. */
+function refusePost(request: Request): Response | null {
+  if (request.method !== 'POST') {
+    return null;
+  }
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!FORM_TYPES.has(type)) {
+    return new Response('This address takes only forms sent from its own pages. Go back to the page and send the form again.', {
+      status: 415,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) {
+    return new Response('What you sent is too long: shorten the text in the form and send it again.', {
+      status: 413,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
+  }
+  return null;
+}
+
+/** Every request: refuse posts that are not our forms, then find who is signed in (from the session cookie) before any page loads. */
 export const handle: Handle = async ({ event, resolve }) => {
+  const refused = refusePost(event.request);
+  if (refused) {
+    return refused;
+  }
   const token = event.cookies.get(SESSION_COOKIE);
   event.locals.apiCookie = token ? `${SESSION_COOKIE}=${token}` : undefined;
   event.locals.me = null;
