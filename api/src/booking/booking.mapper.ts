@@ -1,4 +1,5 @@
 import { BookingStatus, SessionStatus, cancellationDeadline } from '@lh/domain';
+import { sessionTimesAndPlace } from '../catalogue/session-mapping';
 import type { Session } from '../scheduling/session.entity';
 import type { Booking } from './booking.entity';
 import type { BookingSessionType, BookingType } from './booking.types';
@@ -11,14 +12,7 @@ export function toBookingSessionType(s: Session, opts: { withJoiningInstructions
   return {
     id: s.id,
     course: { id: s.course.id, title: s.course.title },
-    startsAt: s.startsAt,
-    endsAt: s.endsAt,
-    parts: s.parts.getItems().map((p) => ({ startsAt: p.startsAt, endsAt: p.endsAt })),
-    venue: s.venue
-      ? { id: s.venue.id, name: s.venue.name, address: s.venue.address, accessibilityNotes: s.venue.accessibilityNotes ?? null }
-      : null,
-    room: s.room ?? null,
-    online: !s.venue,
+    ...sessionTimesAndPlace(s),
     cancelled: s.status === SessionStatus.CANCELLED,
     cancelledAt: s.cancelledAt ?? null,
     cancellationReason: s.cancellationReason ?? null,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, SessionStatus, isOpenAudience, isUuid, needsApproval, placesLeft } from '@lh/domain';
 import { Clock } from '../common/clock';
+import { sessionTimesAndPlace } from './session-mapping';
 import type { Viewer } from '../common/viewer';
 import { BookingRepository, type PlaceCounts, type UpcomingPlaces } from '../booking/booking.repository';
 import { Session } from '../scheduling/session.entity';
@@ -120,14 +121,7 @@ export class CatalogueService {
   private toSessionType(s: Session, counts: Pick<PlaceCounts, 'held' | 'waiting'>): SessionType {
     return {
       id: s.id,
-      startsAt: s.startsAt,
-      endsAt: s.endsAt,
-      parts: s.parts.getItems().map((p) => ({ startsAt: p.startsAt, endsAt: p.endsAt })),
-      venue: s.venue
-        ? { id: s.venue.id, name: s.venue.name, address: s.venue.address, accessibilityNotes: s.venue.accessibilityNotes ?? null }
-        : null,
-      room: s.room ?? null,
-      online: !s.venue,
+      ...sessionTimesAndPlace(s),
       capacity: s.capacity,
       placesLeft: placesLeft(s.capacity, counts.held),
       waiting: counts.waiting,
