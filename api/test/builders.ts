@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AgencySector, BookingStatus, CourseFormat, Role, SessionStatus } from '@lh/domain';
+import { AgencySector, BookingStatus, CourseFormat, PersonStatus, Role, SessionStatus } from '@lh/domain';
 import { randomBytes } from 'node:crypto';
 import { AuthService } from '../src/auth/auth.service';
 import { Agency } from '../src/people/agency.entity';
@@ -32,10 +32,12 @@ const hashOf = (password: string) => {
 
 export async function aPerson(
   em: EntityManager,
-  over: { name?: string; email?: string; roles?: Role[]; password?: string; agency?: Agency } = {},
+  over: { name?: string; email?: string; roles?: Role[]; password?: string; agency?: Agency; status?: PersonStatus } = {},
 ): Promise<Person & { password: string }> {
   const password = over.password ?? `pw-${uid()}`;
   const person = em.create(Person, {
+    status: over.status ?? PersonStatus.ACTIVE,
+    emailVerifiedAt: new Date(),
     name: over.name ?? `Person ${uid()}`,
     email: (over.email ?? `p-${uid()}@example.org`).toLowerCase(),
     roles: over.roles ?? [Role.PRACTITIONER],

@@ -1,4 +1,5 @@
-import { Role } from '@lh/domain';
+import { PersonStatus, Role } from '@lh/domain';
+import { Person } from '../people/person.entity';
 import { aPerson } from '../../test/builders';
 import { gql, startTestApi, type TestApi } from '../../test/test-db';
 import { AuthSession } from './auth-session.entity';
@@ -83,6 +84,31 @@ describe('sign-in (real API, real PostgreSQL)', () => {
     const person = await aPerson(em);
     const res = await gql(api.url, SIGN_IN, { input: { email: person.email, password: person.password } });
     await api.orm.em.fork().nativeUpdate(AuthSession, { person: person.id }, { expiresAt: new Date(Date.now() - 1000) });
+    const me = await gql<{ me: null }>(api.url, ME, {}, cookieFrom(res.setCookie));
+    expect(me.data?.me).toBeNull();
+  });
+
+  it('lets only active accounts sign in, says why after the right password, and ends the sessions of an account that is closed', async () => {
+    const em = api.orm.em.fork();
+    const cases: [PersonStatus, RegExp][] = [
+      [PersonStatus.UNVERIFIED, /Confirm your email address first/],
+      [PersonStatus.PENDING_APPROVAL, /waiting for the training team to approve/],
+      [PersonStatus.REFUSED, /not approved/],
+      [PersonStatus.DEACTIVATED, /account has been closed/],
+    ];
+    for (const [status, message] of cases) {
+      const person = await aPerson(em, { status });
+      const wrong = await gql(api.url, SIGN_IN, { input: { email: person.email, password: 'not-it' } });
+      expect(wrong.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
+      const right = await gql(api.url, SIGN_IN, { input: { email: person.email, password: person.password } });
+      expect(right.errors?.[0]?.extensions?.code).toBe('ACCOUNT_NOT_ACTIVE');
+      expect(right.errors?.[0]?.message).toMatch(message);
+      expect(right.setCookie.some((c) => c.startsWith('lh_session='))).toBe(false);
+    }
+
+    const leaver = await aPerson(em);
+    const res = await gql(api.url, SIGN_IN, { input: { email: leaver.email, password: leaver.password } });
+    await api.orm.em.fork().nativeUpdate(Person, { id: leaver.id }, { status: PersonStatus.DEACTIVATED });
     const me = await gql<{ me: null }>(api.url, ME, {}, cookieFrom(res.setCookie));
     expect(me.data?.me).toBeNull();
   });

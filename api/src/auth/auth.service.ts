@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode } from '@lh/domain';
+import { DomainError, ErrorCode, PersonStatus } from '@lh/domain';
 import * as argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -27,6 +27,22 @@ export function toViewer(person: Person): Viewer {
   };
 }
 
+/** Why an account with the right password still cannot sign in (null when it can). Told only after the password matched. */
+export function signInRefusal(status: PersonStatus): string | null {
+  switch (status) {
+    case PersonStatus.ACTIVE:
+      return null;
+    case PersonStatus.UNVERIFIED:
+      return 'Confirm your email address first: open the link in the email we sent you when you registered.';
+    case PersonStatus.PENDING_APPROVAL:
+      return 'Your registration is waiting for the training team to approve it. We will email you when they have.';
+    case PersonStatus.REFUSED:
+      return 'Your registration was not approved. Contact the training team if you think this is wrong.';
+    case PersonStatus.DEACTIVATED:
+      return 'This account has been closed. Contact the training team if you need it again.';
+  }
+}
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -47,6 +63,10 @@ export class AuthService {
     if (!person || !person.passwordHash || !ok) {
       throw new DomainError(ErrorCode.InvalidCredentials, 'The email address or password is not right. Check them and try again.');
     }
+    const refusal = signInRefusal(person.status);
+    if (refusal) {
+      throw new DomainError(ErrorCode.AccountNotActive, refusal);
+    }
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
     em.create(AuthSession, { tokenHash: hashToken(token), person, expiresAt });
@@ -65,7 +85,7 @@ export class AuthService {
       return undefined;
     }
     const now = Date.now();
-    if (session.expiresAt.getTime() <= now) {
+    if (session.expiresAt.getTime() <= now || session.person.status !== PersonStatus.ACTIVE) {
       await em.remove(session).flush();
       return undefined;
     }

@@ -1,6 +1,7 @@
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { BookingStatus } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
+import { Agency } from '../people/agency.entity';
 import { Person } from '../people/person.entity';
 import { Session } from '../scheduling/session.entity';
 import { BookingEvent } from './booking-event.entity';
@@ -26,6 +27,11 @@ export class Booking {
   @ManyToOne(() => Person)
   @Index()
   person!: Rel<Person>;
+
+  /** The person's agency when they booked: reports by agency stay true after people move. */
+  @ManyToOne(() => Agency, { nullable: true })
+  @Index()
+  agency?: Rel<Agency> | null;
 
   @Enum({ items: () => BookingStatus, nativeEnumName: 'booking_status' })
   status!: BookingStatus;

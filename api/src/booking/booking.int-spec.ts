@@ -5,7 +5,7 @@ import { Booking } from './booking.entity';
 import { WaitingListService } from './waiting-list.service';
 import { Session } from '../scheduling/session.entity';
 import { Course } from '../catalogue/course.entity';
-import type { Person } from '../people/person.entity';
+import { Person } from '../people/person.entity';
 
 const BOOK = `mutation($input: BookSessionInput!) { bookSession(input: $input) {
   id status waitlistPosition offerExpiresAt accessNeeds dietaryNeeds cancellationDeadline lateCancellation
@@ -50,6 +50,19 @@ describe('booking (real API, real PostgreSQL)', () => {
   }
 
   const bookingCount = (sessionId: string) => api.orm.em.fork().count(Booking, { session: sessionId });
+
+  it('keeps the agency the person belonged to when they booked, after they move to another', async () => {
+    const em = api.orm.em.fork();
+    const from = await anAgency(em, { name: `Northshire Police ${Date.now()}`, sector: AgencySector.POLICE });
+    const to = await anAgency(em, { name: `Northshire NHS ${Date.now()}`, sector: AgencySector.HEALTH });
+    const session = await aSession(em, await aCourse(em), { capacity: 3 });
+    const { person, cookie } = await practitioner({ agency: from });
+    const res = await book(cookie, session.id);
+    expect(res.errors).toBeUndefined();
+    await api.orm.em.fork().nativeUpdate(Person, { id: person.id }, { agency: to.id });
+    const stored = await api.orm.em.fork().findOneOrFail(Booking, res.data!.bookSession.id);
+    expect(stored.agency?.id).toBe(from.id);
+  });
 
   it('confirms a place and records who booked', async () => {
     const session = await aSession(api.orm.em.fork(), await aCourse(api.orm.em.fork()), { capacity: 3 });

@@ -94,6 +94,7 @@ export class BookingService {
       const booking = em.create(Booking, {
         session,
         person,
+        agency: person.agency ?? null,
         status,
         accessNeeds: input.accessNeeds ?? null,
         dietaryNeeds: input.dietaryNeeds ?? null,

@@ -71,7 +71,7 @@ export class SessionBookingsService {
         needsApproval: false,
         jumpQueue: true,
       });
-      const booking = em.create(Booking, { session, person, status, createdAt: now });
+      const booking = em.create(Booking, { session, person, agency: person.agency ?? null, status, createdAt: now });
       if (status === BookingStatus.WAITLISTED) {
         booking.waitlistedAt = await this.repo.nextInQueue(em, session.id, now);
       }
@@ -240,6 +240,7 @@ export class SessionBookingsService {
       const moved = em.create(Booking, {
         session: to,
         person: booking.person,
+        agency: booking.agency ?? null,
         status: BookingStatus.CONFIRMED,
         accessNeeds: booking.accessNeeds ?? null,
         dietaryNeeds: booking.dietaryNeeds ?? null,

@@ -1,11 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AgencySector, BookingStatus, CourseFormat, Role, SessionStatus } from '@lh/domain';
+import { AgencySector, BookingStatus, CourseFormat, PersonStatus, Role, SessionStatus } from '@lh/domain';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(AgencySector, { name: 'AgencySector' });
 registerEnumType(CourseFormat, { name: 'CourseFormat' });
 registerEnumType(SessionStatus, { name: 'SessionStatus' });
 registerEnumType(BookingStatus, { name: 'BookingStatus' });
+registerEnumType(PersonStatus, { name: 'PersonStatus' });
 
 /** Which of the two 01:xx is meant on the day the clocks go back (ClockChangeOccurrence in @lh/domain). */
 export const ClockChangeOccurrence = { FIRST: 'FIRST', SECOND: 'SECOND' } as const;
@@ -14,4 +15,4 @@ registerEnumType(ClockChangeOccurrence, {
   description: 'Which one of a time that happens twice when the clocks go back: FIRST (BST) or SECOND (GMT).',
 });
 
-export { AgencySector, BookingStatus, CourseFormat, Role, SessionStatus };
+export { AgencySector, BookingStatus, CourseFormat, PersonStatus, Role, SessionStatus };

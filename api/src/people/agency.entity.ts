@@ -27,6 +27,22 @@ export class Agency {
   @Property({ type: 'boolean', default: false })
   managerEmailOnDomains: Opt<boolean> = false;
 
+  /** Statutory partners (council, police, NHS, schools) may be treated differently by charges. */
+  @Property({ type: 'boolean', default: false })
+  statutoryPartner: Opt<boolean> = false;
+
+  /** A retired agency is kept for history and reports but offered to no one. */
+  @Property({ type: 'datetime', nullable: true })
+  retiredAt?: Date | null;
+
+  /** Microsoft Entra tenant ids whose single sign-on tokens this agency accepts. */
+  @Property({ type: 'text[]', default: '{}' })
+  ssoTenantIds: Opt<string[]> = [];
+
+  /** False for agencies that use single sign-on only: their people cannot sign in with a password. */
+  @Property({ type: 'boolean', default: true })
+  passwordSignIn: Opt<boolean> = true;
+
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt: Opt<Date> = new Date();
 }

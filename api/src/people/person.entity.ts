@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Rel, type Opt } from '@mikro-orm/core';
-import { Role } from '@lh/domain';
+import { PersonStatus, Role } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { Agency } from './agency.entity';
 
@@ -19,6 +19,17 @@ export class Person {
 
   @Property({ type: 'string', length: 200, nullable: true })
   jobTitle?: string;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  team?: string | null;
+
+  /** Only ACTIVE accounts sign in and book (see PersonStatus). */
+  @Enum({ items: () => PersonStatus, nativeEnumName: 'person_status', default: PersonStatus.ACTIVE })
+  status: Opt<PersonStatus> = PersonStatus.ACTIVE;
+
+  /** When the person proved they receive mail at `email` (a verification, sign-in or reset link, or single sign-on). */
+  @Property({ type: 'datetime', nullable: true })
+  emailVerifiedAt?: Date | null;
 
   @ManyToOne(() => Agency, { nullable: true })
   @Index()

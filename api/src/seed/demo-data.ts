@@ -1331,13 +1331,14 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     // A cancelled session: everyone who had booked has been cancelled.
     const status = spec.cancelled ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED;
     for (const person of confirmedPeople) {
-      bookings.push(em.create(Booking, { session, person, status, createdAt: bookedAt() }));
+      bookings.push(em.create(Booking, { session, person, agency: person.agency ?? null, status, createdAt: bookedAt() }));
     }
     for (const person of cancelledPeople) {
       bookings.push(
         em.create(Booking, {
           session,
           person,
+          agency: person.agency ?? null,
           status: BookingStatus.CANCELLED,
           createdAt: bookedAt(),
         }),

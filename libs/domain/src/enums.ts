@@ -6,6 +6,27 @@ export enum Role {
   REVIEWER = 'REVIEWER',
 }
 
+/**
+ * Where a person's account stands. Registration starts UNVERIFIED; a confirmed address on one of its
+ * agency's domains becomes ACTIVE at once, any other waits as PENDING_APPROVAL for a coordinator.
+ * Only ACTIVE accounts sign in. DEACTIVATED people (leavers) stay in history and reports.
+ */
+export enum PersonStatus {
+  UNVERIFIED = 'UNVERIFIED',
+  PENDING_APPROVAL = 'PENDING_APPROVAL',
+  ACTIVE = 'ACTIVE',
+  REFUSED = 'REFUSED',
+  DEACTIVATED = 'DEACTIVATED',
+}
+
+export const personStatusLabels: Record<`${PersonStatus}`, string> = {
+  [PersonStatus.UNVERIFIED]: 'Email address not confirmed yet',
+  [PersonStatus.PENDING_APPROVAL]: 'Waiting for approval',
+  [PersonStatus.ACTIVE]: 'Active',
+  [PersonStatus.REFUSED]: 'Registration refused',
+  [PersonStatus.DEACTIVATED]: 'Deactivated',
+};
+
 /** Agency sectors used by the partnership's reports. */
 export enum AgencySector {
   CHILDRENS_SOCIAL_CARE = 'CHILDRENS_SOCIAL_CARE',

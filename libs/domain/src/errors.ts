@@ -26,6 +26,10 @@ export enum ErrorCode {
   SessionFull = 'SESSION_FULL',
   IdempotencyConflict = 'IDEMPOTENCY_CONFLICT',
   TrainerUnavailable = 'TRAINER_UNAVAILABLE',
+  /** The account exists but cannot sign in (not confirmed, waiting for approval, refused or deactivated). */
+  AccountNotActive = 'ACCOUNT_NOT_ACTIVE',
+  /** Too many attempts: the message says when to try again. */
+  TooManyAttempts = 'TOO_MANY_ATTEMPTS',
 }
 
 export interface FieldProblem {
@@ -54,7 +58,10 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.InvalidCredentials:
       return 401;
     case ErrorCode.NotAllowed:
+    case ErrorCode.AccountNotActive:
       return 403;
+    case ErrorCode.TooManyAttempts:
+      return 429;
     case ErrorCode.NotFound:
       return 404;
     case ErrorCode.SessionCancelled:

@@ -16,6 +16,24 @@ export enum MailKind {
   APPROVAL_PENDING = 'APPROVAL_PENDING',
   /** To the line manager: what they decided. */
   APPROVAL_DECIDED = 'APPROVAL_DECIDED',
+  /** Accounts: confirm the email address given at registration (single-use, expiring link). */
+  ACCOUNT_VERIFY = 'ACCOUNT_VERIFY',
+  /** Accounts: someone registered with an address that already has an account (says what to do instead). */
+  ACCOUNT_EXISTS = 'ACCOUNT_EXISTS',
+  /** Accounts: a one-time sign-in link. */
+  SIGN_IN_LINK = 'SIGN_IN_LINK',
+  /** Accounts: a link to choose a new password. */
+  PASSWORD_RESET = 'PASSWORD_RESET',
+  /** Accounts: the password was changed (other sessions were signed out). */
+  PASSWORD_CHANGED = 'PASSWORD_CHANGED',
+  /** Accounts: a coordinator approved a registration waiting in the queue. */
+  REGISTRATION_APPROVED = 'REGISTRATION_APPROVED',
+  /** Accounts: a coordinator refused a registration. */
+  REGISTRATION_REFUSED = 'REGISTRATION_REFUSED',
+  /** Accounts: a coordinator added the person and invites them to set a password. */
+  ACCOUNT_INVITED = 'ACCOUNT_INVITED',
+  /** Accounts: a coordinator decided a request to join or move to an agency. */
+  AGENCY_REQUEST_DECIDED = 'AGENCY_REQUEST_DECIDED',
 }
 
 export const mailKindLabels: Record<`${MailKind}`, string> = {
@@ -33,6 +51,15 @@ export const mailKindLabels: Record<`${MailKind}`, string> = {
   [MailKind.JOINING_INSTRUCTIONS]: 'Joining instructions',
   [MailKind.APPROVAL_PENDING]: 'Approval requested (to the practitioner)',
   [MailKind.APPROVAL_DECIDED]: 'Approval decision (to the line manager)',
+  [MailKind.ACCOUNT_VERIFY]: 'Confirm your email address',
+  [MailKind.ACCOUNT_EXISTS]: 'Registration for an existing account',
+  [MailKind.SIGN_IN_LINK]: 'Sign-in link',
+  [MailKind.PASSWORD_RESET]: 'Password reset',
+  [MailKind.PASSWORD_CHANGED]: 'Password changed',
+  [MailKind.REGISTRATION_APPROVED]: 'Registration approved',
+  [MailKind.REGISTRATION_REFUSED]: 'Registration refused',
+  [MailKind.ACCOUNT_INVITED]: 'Invitation to set a password',
+  [MailKind.AGENCY_REQUEST_DECIDED]: 'Agency request decided',
 };
 
 /** Where one outgoing mail is: waiting (or retrying), handed to the SMTP server, given up on, or withdrawn before sending. */

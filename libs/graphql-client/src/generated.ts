@@ -165,6 +165,10 @@ export type InviteMethod =
 
 /** What a mail is about. */
 export type MailKind =
+  | 'ACCOUNT_EXISTS'
+  | 'ACCOUNT_INVITED'
+  | 'ACCOUNT_VERIFY'
+  | 'AGENCY_REQUEST_DECIDED'
   | 'APPROVAL_DECIDED'
   | 'APPROVAL_PENDING'
   | 'APPROVAL_REQUESTED'
@@ -174,10 +178,15 @@ export type MailKind =
   | 'BOOKING_DECLINED'
   | 'JOINING_INSTRUCTIONS'
   | 'OFFER_EXPIRED'
+  | 'PASSWORD_CHANGED'
+  | 'PASSWORD_RESET'
   | 'PLACE_OFFERED'
+  | 'REGISTRATION_APPROVED'
+  | 'REGISTRATION_REFUSED'
   | 'REMINDER'
   | 'SESSION_CANCELLED'
   | 'SESSION_CHANGED'
+  | 'SIGN_IN_LINK'
   | 'WAITING_LIST_JOINED';
 
 export type MailLogFilterInput = {
