@@ -27,6 +27,16 @@ export class Migration20261201140000_accounts extends Migration {
     this.addSql(
       `alter table "agency" add column "statutory_partner" boolean not null default false, add column "retired_at" timestamptz null, add column "sso_tenant_ids" text[] not null default '{}', add column "password_sign_in" boolean not null default true;`,
     );
+    this.addSql(`create type "account_token_purpose" as enum ('VERIFY_EMAIL', 'SIGN_IN', 'RESET_PASSWORD', 'INVITE');`);
+    this.addSql(
+      `create table "account_token" ("id" uuid not null, "token_hash" varchar(64) not null, "person_id" uuid not null, "purpose" "account_token_purpose" not null, "expires_at" timestamptz not null, "used_at" timestamptz null, "created_at" timestamptz not null default now(), constraint "account_token_pkey" primary key ("id"));`,
+    );
+    this.addSql(`alter table "account_token" add constraint "account_token_token_hash_unique" unique ("token_hash");`);
+    this.addSql(`create index "account_token_person_id_index" on "account_token" ("person_id");`);
+    this.addSql(
+      `alter table "account_token" add constraint "account_token_person_id_foreign" foreign key ("person_id") references "person" ("id") on update cascade on delete cascade;`,
+    );
+    this.addSql(`alter table "auth_session" add column "last_used_at" timestamptz null, add column "user_agent" varchar(300) null, add column "method" varchar(20) null;`);
     this.addSql(`alter table "booking" add column "agency_id" uuid null;`);
     this.addSql(
       `alter table "booking" add constraint "booking_agency_id_foreign" foreign key ("agency_id") references "agency" ("id") on update cascade on delete set null;`,
@@ -39,6 +49,9 @@ export class Migration20261201140000_accounts extends Migration {
     this.addSql(`alter table "booking" drop constraint "booking_agency_id_foreign";`);
     this.addSql(`drop index "booking_agency_id_index";`);
     this.addSql(`alter table "booking" drop column "agency_id";`);
+    this.addSql(`alter table "auth_session" drop column "last_used_at", drop column "user_agent", drop column "method";`);
+    this.addSql(`drop table "account_token";`);
+    this.addSql(`drop type "account_token_purpose";`);
     this.addSql(`alter table "agency" drop column "statutory_partner", drop column "retired_at", drop column "sso_tenant_ids", drop column "password_sign_in";`);
     this.addSql(`alter table "person" drop column "team", drop column "status", drop column "email_verified_at";`);
     this.addSql(`drop type "person_status";`);

@@ -17,4 +17,16 @@ export class AuthSession {
 
   @Property({ type: 'datetime' })
   expiresAt!: Date;
+
+  /** When the session was last used (updated at most every few minutes), for "where you are signed in". */
+  @Property({ type: 'datetime', nullable: true })
+  lastUsedAt?: Date | null;
+
+  /** The browser's own description of itself when it signed in, shortened. */
+  @Property({ type: 'string', length: 300, nullable: true })
+  userAgent?: string | null;
+
+  /** How this session began: PASSWORD, LINK (a sign-in link) or SSO. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  method?: string | null;
 }

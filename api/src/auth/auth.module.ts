@@ -3,9 +3,10 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { AccountTokenService } from './account-token.service';
 
 @Module({
-  providers: [AuthService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService],
+  providers: [AuthService, AccountTokenService, AuthResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, AccountTokenService],
 })
 export class AuthModule {}

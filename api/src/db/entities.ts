@@ -1,6 +1,7 @@
 import { Agency } from '../people/agency.entity';
 import { Person } from '../people/person.entity';
 import { AuthSession } from '../auth/auth-session.entity';
+import { AccountToken } from '../auth/account-token.entity';
 import { PriorityArea } from '../catalogue/priority-area.entity';
 import { Course } from '../catalogue/course.entity';
 import { Venue } from '../scheduling/venue.entity';
@@ -16,6 +17,7 @@ export const entities = [
   Agency,
   Person,
   AuthSession,
+  AccountToken,
   PriorityArea,
   Course,
   Venue,
