@@ -7,6 +7,7 @@ import type { Viewer } from '../common/viewer';
 import { MeType } from '../people/people.types';
 import { AuthService, SESSION_COOKIE } from './auth.service';
 import { SignInInput } from './dto/sign-in.input';
+import { setSessionCookie } from './session-cookie';
 
 @Resolver()
 export class AuthResolver {
@@ -25,13 +26,7 @@ export class AuthResolver {
   @Mutation(() => MeType, { description: 'Signs in with email and password; sets an httpOnly session cookie.' })
   async signIn(@Args('input') input: SignInInput, @Context('res') res: Response): Promise<MeType> {
     const { token, expiresAt, viewer } = await this.auth.signIn(input.email, input.password);
-    res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.cookieSecure,
-      path: '/',
-      expires: expiresAt,
-    });
+    setSessionCookie(res, this.config, { token, expiresAt });
     return MeType.from(viewer);
   }
 

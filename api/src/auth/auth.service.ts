@@ -67,9 +67,26 @@ export class AuthService {
     if (refusal) {
       throw new DomainError(ErrorCode.AccountNotActive, refusal);
     }
+    return this.startSession(em, person, { method: 'PASSWORD' });
+  }
+
+  /** Starts a session for a person who has proved who they are; returns its token (for the cookie). */
+  async startSession(
+    em: EntityManager,
+    person: Person,
+    how: { method: 'PASSWORD' | 'LINK' | 'SSO'; userAgent?: string },
+  ): Promise<{ token: string; expiresAt: Date; viewer: Viewer }> {
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3_600_000);
-    em.create(AuthSession, { tokenHash: hashToken(token), person, expiresAt });
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
+    em.create(AuthSession, {
+      tokenHash: hashToken(token),
+      person,
+      expiresAt,
+      method: how.method,
+      userAgent: how.userAgent?.slice(0, 300) ?? null,
+      lastUsedAt: now,
+    });
     await em.flush();
     return { token, expiresAt, viewer: toViewer(person) };
   }

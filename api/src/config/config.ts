@@ -51,8 +51,23 @@ const schema = z.object({
     .transform((v) => v === 'true'),
   /** Signs the links in mail that work without signing in (manager approval). At least 32 characters; keep it secret. */
   APP_SECRET: z.string().min(32, 'APP_SECRET must be at least 32 characters (for example: openssl rand -hex 32)').optional(),
+  /** Single sign-on (OpenID Connect): the provider's issuer, e.g. https://login.microsoftonline.com/organizations/v2.0 for multi-tenant Entra ID. */
+  OIDC_ISSUER: z
+    .url({ error: "OIDC_ISSUER must be the provider's issuer URL, such as https://login.microsoftonline.com/organizations/v2.0" })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1, 'OIDC_CLIENT_ID must not be empty').optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1, 'OIDC_CLIENT_SECRET must not be empty').optional(),
+  OIDC_SCOPES: z
+    .string()
+    .trim()
+    .regex(/(^|\s)openid(\s|$)/, 'OIDC_SCOPES must include openid')
+    .default('openid email profile'),
+  /** The words on the sign-in button, e.g. "Sign in with Microsoft". */
+  OIDC_BUTTON_LABEL: z.string().trim().min(1).max(80).default('Sign in with your organisation account'),
   ...mailSettings,
 });
+
+export type SingleSignOnConfig = { issuer: string; clientId: string; clientSecret: string; scopes: string; buttonLabel: string } | null;
 
 /** Used only outside production when APP_SECRET is not set, so demo links keep working across restarts. */
 const DEVELOPMENT_SECRET = 'learning-hub-development-secret-not-for-production';
@@ -70,6 +85,8 @@ export type AppConfig = {
   partnershipContactPhone: string;
   logSql: boolean;
   appSecret: string;
+  /** Null when single sign-on is not configured. */
+  sso: SingleSignOnConfig;
 } & MailConfig;
 
 export class ConfigError extends Error {}
@@ -78,6 +95,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = schema
     .superRefine(requireSmtpInProduction)
     .superRefine((c, ctx) => {
+      if (c.OIDC_ISSUER && (!c.OIDC_CLIENT_ID || !c.OIDC_CLIENT_SECRET)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['OIDC_CLIENT_ID'],
+          message: 'OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER',
+        });
+      }
+      if (c.OIDC_ISSUER && new URL(c.OIDC_ISSUER).protocol !== 'https:' && !isLoopback(c.OIDC_ISSUER)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['OIDC_ISSUER'],
+          message: 'OIDC_ISSUER must use https (http only on this machine, for tests)',
+        });
+      }
       if (c.NODE_ENV === 'production' && !c.APP_SECRET) {
         ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'APP_SECRET is required in production (at least 32 characters)' });
       }
@@ -101,8 +132,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     partnershipContactPhone: c.PARTNERSHIP_CONTACT_PHONE,
     logSql: c.LOG_SQL,
     appSecret: c.APP_SECRET ?? DEVELOPMENT_SECRET,
+    sso:
+      c.OIDC_ISSUER && c.OIDC_CLIENT_ID && c.OIDC_CLIENT_SECRET
+        ? {
+            issuer: c.OIDC_ISSUER,
+            clientId: c.OIDC_CLIENT_ID,
+            clientSecret: c.OIDC_CLIENT_SECRET,
+            scopes: c.OIDC_SCOPES,
+            buttonLabel: c.OIDC_BUTTON_LABEL,
+          }
+        : null,
     ...mailConfigFrom(c),
   };
+}
+
+/** A provider on this machine (the tests' own) may use plain http. */
+export function isLoopback(url: string): boolean {
+  return ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
 }
 
 /** Nest injection token for AppConfig. */

@@ -2,6 +2,7 @@ import { Agency } from '../people/agency.entity';
 import { Person } from '../people/person.entity';
 import { AuthSession } from '../auth/auth-session.entity';
 import { AccountToken } from '../auth/account-token.entity';
+import { SsoAttempt } from '../auth/sso/sso-attempt.entity';
 import { PriorityArea } from '../catalogue/priority-area.entity';
 import { Course } from '../catalogue/course.entity';
 import { Venue } from '../scheduling/venue.entity';
@@ -18,6 +19,7 @@ export const entities = [
   Person,
   AuthSession,
   AccountToken,
+  SsoAttempt,
   PriorityArea,
   Course,
   Venue,

@@ -42,6 +42,10 @@ export class Person {
   @Property({ type: 'string', length: 320, nullable: true })
   lineManagerEmail?: string | null;
 
+  /** The single sign-on identity linked to this account: the ID token's issuer and subject ("iss sub"). */
+  @Property({ type: 'string', length: 400, nullable: true, unique: true })
+  ssoSubject?: string | null;
+
   /** argon2id hash; null for people who have never set a password. */
   @Property({ type: 'string', length: 200, nullable: true, hidden: true, lazy: true })
   passwordHash?: string | null;

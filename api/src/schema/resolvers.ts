@@ -1,4 +1,5 @@
 import { AuthResolver } from '../auth/auth.resolver';
+import { SsoResolver } from '../auth/sso/sso.resolver';
 import { CatalogueResolver } from '../catalogue/catalogue.resolver';
 import { NotificationsResolver } from '../notifications/notifications.resolver';
 import { BookingResolver } from '../booking/booking.resolver';
@@ -15,6 +16,7 @@ import { PartnershipResolver } from '../partnership/partnership.resolver';
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
   AuthResolver,
+  SsoResolver,
   CatalogueResolver,
   CourseAdminResolver,
   SchedulingResolver,
