@@ -16,7 +16,7 @@ describe('accessibility', () => {
     await web.page.goto(`${webUrl()}/sign-in`, { waitUntil: 'networkidle' });
     await web.page.getByLabel('Email address').fill(demoEmail(role));
     await web.page.getByLabel('Password').fill(demo.password);
-    await web.page.getByRole('button', { name: 'Sign in' }).click();
+    await web.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await web.page.waitForURL(`${webUrl()}/courses`, { timeout: 60_000 });
   }
 

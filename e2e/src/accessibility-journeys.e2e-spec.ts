@@ -236,7 +236,7 @@ describe('accessibility', () => {
   describe('error summary after a failed sign-in', () => {
     async function submitEmpty(p: Page): Promise<void> {
       await p.goto(`${webUrl()}/sign-in`);
-      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByRole('button', { name: 'Sign in', exact: true }).click();
       await p.waitForSelector('.govuk-error-summary');
     }
     async function summaryShape(p: Page) {

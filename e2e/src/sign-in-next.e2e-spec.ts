@@ -63,7 +63,7 @@ describe('sign-in: the next page', () => {
       await web.page.goto(`${webUrl()}/sign-in?next=${next}`);
       await web.page.getByLabel('Email address').fill(demoEmail('Practitioner'));
       await web.page.getByLabel('Password').fill(demo.password);
-      await web.page.getByRole('button', { name: 'Sign in' }).click();
+      await web.page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await web.page.waitForURL(`${webUrl()}/courses`);
       // ...and once signed in, the same address sends them straight to the catalogue.
       await web.page.goto(`${webUrl()}/sign-in?next=${next}`);
@@ -75,7 +75,7 @@ describe('sign-in: the next page', () => {
       await web.page.goto(`${webUrl()}/sign-in?next=${encodeURIComponent('/bookings')}`);
       await web.page.getByLabel('Email address').fill(demoEmail('Practitioner'));
       await web.page.getByLabel('Password').fill(demo.password);
-      await web.page.getByRole('button', { name: 'Sign in' }).click();
+      await web.page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await web.page.waitForURL(`${webUrl()}/bookings`);
     });
   });

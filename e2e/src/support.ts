@@ -61,7 +61,7 @@ export async function signIn(page: Page, email: string, password = demo.password
   await page.goto(`${webUrl()}/sign-in`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** Waits for a mail caught by the local SMTP catcher, to `to`, whose subject matches; returns it parsed. */

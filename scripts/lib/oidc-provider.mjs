@@ -12,14 +12,19 @@ import { createServer } from 'node:http';
  * @param {Record<string, string>} [o.tenants]   email domain → tenant id put in the `tid` claim
  * @param {number} [o.port]
  * @param {number} [o.codeTtlSeconds]             how long an authorization code works (default 60)
+ * @param {boolean} [o.quiet]                    leave out the library's development-only warnings
  */
-export async function startOidcProvider({ clients, tenants = {}, port = 0, codeTtlSeconds = 60 }) {
+export async function startOidcProvider({ clients, tenants = {}, port = 0, codeTtlSeconds = 60, quiet = false }) {
   const server = createServer();
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
   const issuer = `http://127.0.0.1:${server.address().port}`;
+  const warn = console.warn;
+  if (quiet) {
+    console.warn = () => {};
+  }
   const provider = new Provider(issuer, {
     clients: clients.map((c) => ({ grant_types: ['authorization_code'], response_types: ['code'], ...c })),
     pkce: { required: () => true },
@@ -60,6 +65,7 @@ export async function startOidcProvider({ clients, tenants = {}, port = 0, codeT
       };
     },
   });
+  console.warn = warn;
   // The library warns about its development-only views; in this role that is the point.
   provider.on('server_error', (_ctx, err) => console.error('test OpenID provider:', err));
   server.on('request', provider.callback());

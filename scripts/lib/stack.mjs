@@ -6,6 +6,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { dataDirFor, freePort, startPostgres } from './postgres.mjs';
 import { startMailCatcher } from './mail-catcher.mjs';
+import { startOidcProvider } from './oidc-provider.mjs';
 import { root, runTs, startService, waitForUrl } from './processes.mjs';
 
 /**
@@ -64,9 +65,29 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const webUrl = `http://localhost:${webPort}`;
 
+    // Single sign-on: a local OpenID provider, unless a real one is configured (OIDC_ISSUER).
+    let ssoEnv = {};
+    if (!process.env.OIDC_ISSUER) {
+      const { default: demo } = await import('../../api/src/seed/demo-accounts.json', { with: { type: 'json' } });
+      const sso = demo.singleSignOn;
+      const provider = await startOidcProvider({
+        clients: [{ client_id: sso.clientId, client_secret: sso.clientSecret, redirect_uris: [`${webUrl}/sign-in/sso/callback`] }],
+        tenants: sso.tenants,
+        quiet: true,
+      });
+      stops.push(() => provider.stop());
+      ssoEnv = {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: sso.clientId,
+        OIDC_CLIENT_SECRET: sso.clientSecret,
+        OIDC_BUTTON_LABEL: 'Sign in with your organisation account (demo)',
+      };
+    }
+
     const api = startService('api', process.execPath, ['-r', '@swc-node/register', 'api/src/main.ts'], {
       env: {
         ...env,
+        ...ssoEnv,
         API_PORT: String(apiPort),
         WEB_ORIGIN: webUrl,
         NODE_ENV: process.env.NODE_ENV ?? 'development',
@@ -99,7 +120,7 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
     children.push(webService.child);
     await waitForUrl(`${webUrl}/accessibility`, { name: 'the web app', service: webService, timeoutMs: 120_000 });
 
-    return { databaseUrl, smtpUrl, mailDir, apiUrl, webUrl, stop };
+    return { databaseUrl, smtpUrl, mailDir, apiUrl, webUrl, oidcIssuer: ssoEnv.OIDC_ISSUER ?? process.env.OIDC_ISSUER, stop };
   } catch (e) {
     await stop();
     throw e;

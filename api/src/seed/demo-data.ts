@@ -18,6 +18,7 @@ import { Session } from '../scheduling/session.entity';
 import { SessionPart } from '../scheduling/session-part.entity';
 import { Booking } from '../booking/booking.entity';
 import demoAccounts from './demo-accounts.json';
+import { seedDemoSingleSignOn } from './demo-sso';
 
 /** The demo sign-ins, shared with `npm start` (which prints them). */
 export const DEMO_PASSWORD: string = demoAccounts.password;
@@ -1357,6 +1358,7 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
   });
 
   await em.flush();
+  await seedDemoSingleSignOn(em);
 
   return {
     priorityAreas: Object.keys(areas).length,

@@ -48,6 +48,8 @@ export class ApiRequestError extends Error {
 export interface RequestOptions {
   /** Cookie header to forward (the session cookie). */
   cookie?: string;
+  /** The browser's User-Agent, forwarded so "where you are signed in" can name it. */
+  userAgent?: string;
   signal?: AbortSignal;
 }
 
@@ -77,6 +79,7 @@ export function createApiClient(url: string, fetchImpl: typeof fetch = fetch) {
           'content-type': 'application/json',
           accept: 'application/json',
           ...(options.cookie ? { cookie: options.cookie } : {}),
+          ...(options.userAgent ? { 'user-agent': options.userAgent.slice(0, 300) } : {}),
         },
         body: JSON.stringify({ query: print(document), variables }),
         signal: options.signal,

@@ -1,15 +1,21 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { ApiRequestError, SignInDocument } from '@lh/graphql-client';
-import { apiRequest, SESSION_COOKIE } from '$lib/server/api';
-import { config } from '$lib/server/config';
+import { ApiRequestError, SignInDocument, SingleSignOnDocument } from '@lh/graphql-client';
+import { apiRequest } from '$lib/server/api';
+import { keepSession } from '$lib/server/session-cookie';
 import { safeNext } from '$lib/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.me) {
     redirect(303, safeNext(url.searchParams.get('next'), url.origin));
   }
-  return {};
+  const { data } = await apiRequest(SingleSignOnDocument, {});
+  const next = safeNext(url.searchParams.get('next'), url.origin);
+  return {
+    singleSignOn: data.singleSignOn.enabled
+      ? { label: data.singleSignOn.buttonLabel, href: `/sign-in/sso?next=${encodeURIComponent(next)}` }
+      : null,
+  };
 };
 
 export const actions: Actions = {
@@ -29,18 +35,7 @@ export const actions: Actions = {
     }
     try {
       const { setCookies } = await apiRequest(SignInDocument, { input: { email, password } });
-      const session = setCookies.map((c) => /^lh_session=([^;]+)/.exec(c)).find(Boolean);
-      if (!session) {
-        throw new Error('The API did not start a session');
-      }
-      const expires = /;\s*Expires=([^;]+)/i.exec(setCookies.join(';'))?.[1];
-      cookies.set(SESSION_COOKIE, session[1], {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.cookieSecure,
-        expires: expires ? new Date(expires) : undefined,
-      });
+      keepSession(cookies, setCookies);
     } catch (e) {
       if (e instanceof ApiRequestError && e.code === 'INVALID_CREDENTIALS') {
         return fail(400, { email, errors: [{ field: 'email', message: e.message }] });

@@ -1,0 +1,22 @@
+import type { Cookies } from '@sveltejs/kit';
+import { SESSION_COOKIE } from './api';
+import { config } from './config';
+
+/** Holds, for ten minutes, the state of a single sign-on this browser started (bound to it at the callback). */
+export const SSO_STATE_COOKIE = 'lh_sso_state';
+
+/** Copies the session the API started (its Set-Cookie headers) onto this site's own cookie. */
+export function keepSession(cookies: Cookies, setCookies: string[]): void {
+  const session = setCookies.map((c) => /^lh_session=([^;]+)/.exec(c)).find(Boolean);
+  if (!session) {
+    throw new Error('The API did not start a session');
+  }
+  const expires = /;\s*Expires=([^;]+)/i.exec(setCookies.join(';'))?.[1];
+  cookies.set(SESSION_COOKIE, session[1]!, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.cookieSecure,
+    expires: expires ? new Date(expires) : undefined,
+  });
+}
