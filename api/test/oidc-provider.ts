@@ -35,7 +35,9 @@ export async function startTestOidcProvider(o: {
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /ready (\S+)/.exec(out);
-      if (m) {resolve(m[1]!);}
+      if (m) {
+        resolve(m[1]!);
+      }
     });
     child.once('exit', (code) => reject(new Error(`the test OpenID provider stopped (${code}): ${err}`)));
   });
@@ -63,7 +65,9 @@ async function signInAt(authorizationUrl: string, email: string): Promise<string
     if (!location) {
       const html = await res.text();
       const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-      if (!action) {throw new Error(`the provider showed no form (${res.status}): ${html.slice(0, 300)}`);}
+      if (!action) {
+        throw new Error(`the provider showed no form (${res.status}): ${html.slice(0, 300)}`);
+      }
       const prompt = /name="prompt" value="([^"]+)"/.exec(html)?.[1] ?? 'login';
       const body = new URLSearchParams(prompt === 'login' ? { prompt, login: email, password: 'any password' } : { prompt });
       res = await send(new URL(action, res.url || authorizationUrl).href, {
@@ -84,7 +88,9 @@ async function signInAt(authorizationUrl: string, email: string): Promise<string
 
 function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) {return resolve();}
+    if (child.exitCode !== null) {
+      return resolve();
+    }
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
