@@ -12,6 +12,7 @@ import {
   londonSchedule,
   plural,
   longerThanCourseProblem,
+  sessionCapacityProblem,
   noSessionsProblem,
   type FieldProblem,
   type SessionPlan,
@@ -112,11 +113,9 @@ export class SchedulingService {
         this.checkLength(input, course, schedule, problems);
       }
       const place = await this.checkPlace(em, input, problems);
-      if (place?.venue?.capacity != null && input.capacity > place.venue.capacity) {
-        problems.push({
-          field: 'input.capacity',
-          message: `Capacity must be ${place.venue.capacity} or fewer: that is the most ${place.venue.name} holds`,
-        });
+      const capacityProblem = sessionCapacityProblem(input.capacity, place?.venue ?? null, 'input.capacity');
+      if (capacityProblem) {
+        problems.push(capacityProblem);
       }
       const window = this.checkWindow(input, schedule, problems, now);
       if (problems.length || !course || !schedule || !place || !window) {

@@ -166,6 +166,23 @@ describe('scheduling: venues, sessions, trainers (real API, real PostgreSQL)', (
       expect(await em().count(SessionPart, { session: { course: course.id } })).toBe(0);
     });
 
+    it('reports a bad number of places with every other problem at once, not in a second round', async () => {
+      const course = await aCourse(em());
+      for (const capacity of [-1, 0, 1001]) {
+        const res = await create({
+          courseId: course.id,
+          capacity,
+          ...plan({ onlineUrl: null, parts: [{ date: day(SPRING, -30), startTime: '', endTime: '' }] }),
+        });
+        expect(code(res)).toBe('BAD_USER_INPUT');
+        const got = fields(res);
+        expect(got).toContainEqual({ field: 'input.capacity', message: 'Capacity must be between 1 and 1000' });
+        expect(got).toContainEqual({ field: 'input.venueId', message: 'Choose a venue, or give the online link for an online session' });
+        expect(got.some((f) => f.field.startsWith('input.parts.0.'))).toBe(true);
+      }
+      expect(await sessionCount(course.id)).toBe(0);
+    });
+
     it('refuses a venue and a link together, a room the venue does not have, more places than the venue holds, an unknown course', async () => {
       const course = await aCourse(em());
       const venue = await aVenue(em(), { name: 'Northshire College', rooms: ['Room A'], capacity: 16 });

@@ -1,4 +1,12 @@
-import { describeDuration, describePlacesLeft, describeVenue, placesLeft, plural, venueAddressLines } from './places';
+import {
+  describeDuration,
+  describePlacesLeft,
+  describeVenue,
+  placesLeft,
+  plural,
+  sessionCapacityProblem,
+  venueAddressLines,
+} from './places';
 
 describe('placesLeft', () => {
   it('subtracts confirmed bookings from capacity', () => {
@@ -76,5 +84,19 @@ describe('describing a venue', () => {
       'NB1 1AA',
     ]);
     expect(describeVenue({ name: 'Civic Centre', address: 'Market Square\nNorthbridge' })).toBe('Civic Centre, Market Square, Northbridge');
+  });
+});
+
+describe('sessionCapacityProblem', () => {
+  it('takes 1 to 1000 places, and no more than the venue holds', () => {
+    expect(sessionCapacityProblem(1, null)).toBeNull();
+    expect(sessionCapacityProblem(1000, { name: 'Hall', capacity: null })).toBeNull();
+    for (const bad of [0, -1, 1001, 2.5]) {
+      expect(sessionCapacityProblem(bad, null)).toEqual({ field: 'capacity', message: 'Capacity must be between 1 and 1000' });
+    }
+    expect(sessionCapacityProblem(17, { name: 'Northshire College', capacity: 16 }, 'input.capacity')).toEqual({
+      field: 'input.capacity',
+      message: 'Capacity must be 16 or fewer: that is the most Northshire College holds',
+    });
   });
 });

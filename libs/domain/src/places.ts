@@ -1,3 +1,5 @@
+import type { FieldProblem } from './errors';
+
 /**
  * A count with the word that fits it: `plural(1, 'course', 'courses')` is "1 course", `plural(3, ...)` and
  * `plural(0, ...)` are "3 courses" and "0 courses". The words may carry a verb that agrees with them:
@@ -18,6 +20,27 @@ export function placesLeft(capacity: number, confirmed: number): number {
     throw new RangeError('confirmed must be a whole number, 0 or more');
   }
   return Math.max(0, capacity - confirmed);
+}
+
+/** The most places a session may have. */
+export const MAX_SESSION_CAPACITY = 1000;
+
+/**
+ * A new session's number of places: 1 to MAX_SESSION_CAPACITY, and no more than its venue holds.
+ * Checked with the session's other rules, so a bad number is reported with every other problem at once.
+ */
+export function sessionCapacityProblem(
+  capacity: number,
+  venue: { name: string; capacity: number | null } | null,
+  field = 'capacity',
+): FieldProblem | null {
+  if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_SESSION_CAPACITY) {
+    return { field, message: `Capacity must be between 1 and ${MAX_SESSION_CAPACITY}` };
+  }
+  if (venue?.capacity != null && capacity > venue.capacity) {
+    return { field, message: `Capacity must be ${venue.capacity} or fewer: that is the most ${venue.name} holds` };
+  }
+  return null;
 }
 
 /** "3 places left", "1 place left", "Full" */

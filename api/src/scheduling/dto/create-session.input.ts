@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUrl, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { TrimToNull } from '../../common/input-transforms';
 import { SessionPartInput } from './session-part.input';
 
@@ -73,10 +73,9 @@ export class CreateSessionInput extends SessionPlanInput {
   @IsUUID('all', { message: 'Choose a course' })
   courseId!: string;
 
+  /** Its range is checked by the service with the session's other rules (sessionCapacityProblem), so every problem comes back at once. */
   @Field(() => Int)
   @IsInt({ message: 'Capacity must be a whole number' })
-  @Min(1, { message: 'Capacity must be between 1 and 1000' })
-  @Max(1000, { message: 'Capacity must be between 1 and 1000' })
   capacity!: number;
 
   @Field(() => Boolean, { nullable: true, description: 'Offer freed places to the first person waiting automatically (default yes).' })
