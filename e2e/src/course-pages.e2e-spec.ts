@@ -96,7 +96,9 @@ describe('course and session pages in the web app', () => {
     await web.page.goto(`${webUrl()}/manage/sessions`);
     const row = web.page.locator('tr', { has: web.page.locator(`a[href="/manage/sessions/${cancelled.id}"]`) });
     expect(await row.innerText()).toContain('Cancelled');
-    expect(await row.innerText()).toContain('None: cancelled');
+    // no places are counted for it ("0 of 12"): the place columns say Cancelled
+    expect(await row.innerText()).not.toMatch(/\d+ of \d+/);
+    expect(await row.locator('td').nth(2).innerText()).toBe('Cancelled');
 
     await web.page.goto(`${webUrl()}/manage/sessions/${cancelled.id}`);
     const banner = await web.page.locator('.govuk-notification-banner').innerText();
@@ -108,6 +110,12 @@ describe('course and session pages in the web app', () => {
     expect(await web.page.locator('main form[method="POST"]').count()).toBe(0);
     await expectAccessible('roster, cancelled session');
     await screenshot(web.page, 'roster-cancelled-desktop');
+
+    // its edit page offers no changes that cannot succeed: it goes to the session's page, which says it was cancelled
+    await web.page.goto(`${webUrl()}/manage/sessions/${cancelled.id}/edit`);
+    expect(web.page.url()).toBe(`${webUrl()}/manage/sessions/${cancelled.id}`);
+    expect(await web.page.locator('.govuk-notification-banner').innerText()).toContain(`Reason: ${cancelled.cancellationReason}`);
+    expect(await web.page.locator('main form[method="POST"]').count()).toBe(0);
 
     await web.page.goto(`${webUrl()}/sessions/${cancelled.id}/book`);
     expect(await web.page.locator('h1').innerText()).toBe('This session has been cancelled');
@@ -158,18 +166,27 @@ describe('course and session pages in the web app', () => {
     await web.page.locator('[id="parts.0.date-day"]').fill('31');
     await web.page.locator('[id="parts.0.date-month"]').fill('xx');
     await web.page.locator('[id="parts.0.date-year"]').fill('2027');
-    await web.page.getByLabel('Number of places').fill('12');
+    await web.page.getByLabel('Number of places').fill('0');
     await web.page.getByRole('button', { name: 'Add session' }).click();
     await web.page.waitForSelector('.govuk-error-summary');
-    // the form's own problem (a date that is not numbers) and the API's (no times, no place) in one round
+    // the form's own problem (a date that is not numbers) and the API's (no times, no place, too few places) in one round
     for (const message of [
       'Part 1: enter the date as numbers',
       'Part 1: enter the start time',
       'Part 1: enter the end time',
       'Choose a venue, or give the online link',
+      'Capacity must be between 1 and 1000',
     ]) {
       expect(await summary()).toContain(message);
     }
+    // only the date box at fault (the month) is highlighted, and the summary links to it
+    const boxClass = (box: string) => web.page.locator(`[id="parts.0.date-${box}"]`).getAttribute('class');
+    expect(await boxClass('month')).toContain('govuk-input--error');
+    expect(await boxClass('day')).not.toContain('govuk-input--error');
+    expect(await boxClass('year')).not.toContain('govuk-input--error');
+    expect(await web.page.locator('.govuk-error-summary a', { hasText: 'Part 1: enter the date as numbers' }).getAttribute('href')).toBe(
+      '#parts.0.date-month',
+    );
     // and at each field
     const atField = (text: string) => web.page.locator('main form .govuk-error-message', { hasText: text }).count();
     expect(await atField('Part 1: enter the date as numbers')).toBe(1);

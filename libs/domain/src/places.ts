@@ -31,7 +31,7 @@ export const MAX_SESSION_CAPACITY = 1000;
  */
 export function sessionCapacityProblem(
   capacity: number,
-  venue: { name: string; capacity: number | null } | null,
+  venue: { name: string; capacity?: number | null } | null,
   field = 'capacity',
 ): FieldProblem | null {
   if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_SESSION_CAPACITY) {

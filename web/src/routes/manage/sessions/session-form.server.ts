@@ -1,6 +1,7 @@
 import { MAX_SESSION_PARTS } from '@lh/domain';
 import type { SessionPartInput } from '@lh/graphql-client';
 import { UNREADABLE_DATE, failFromApi, submitForm, wholeNumber, type FormProblem } from '$lib/server/forms';
+import { dateErrorField } from '$lib/date-parts';
 import {
   emptyPart,
   isoDate,
@@ -56,7 +57,7 @@ export function readSessionForm(form: FormData) {
   const parts: SessionPartInput[] = filled.map((r, i) => {
     const date = isoDate(r);
     if (!date) {
-      problems.push({ field: `${partId(i, 'date')}-day`, message: `Part ${i + 1}: enter the date as numbers, like 27 3 2027` });
+      problems.push({ field: dateErrorField(partId(i, 'date'), r), message: `Part ${i + 1}: enter the date as numbers, like 27 3 2027` });
     }
     return {
       date: date ?? UNREADABLE_DATE,
@@ -73,7 +74,10 @@ export function readSessionForm(form: FormData) {
     }
     const iso = isoDate(d);
     if (!iso) {
-      problems.push({ field: `${name}-day`, message: `Enter the date booking ${what} as numbers, like 1 3 2027, or leave it empty` });
+      problems.push({
+        field: dateErrorField(name, d),
+        message: `Enter the date booking ${what} as numbers, like 1 3 2027, or leave it empty`,
+      });
     }
     return iso ?? UNREADABLE_DATE;
   };
@@ -132,14 +136,20 @@ const FORM_ORDER = [
   'courseId',
 ];
 
-/** An API refusal as form errors, each next to its field (a date's problems on its first box). */
+/** The boxes posted for a date field ("parts.1.date", "bookingOpensOn"). */
+function postedDate(values: SessionFormValues, field: string): DateParts | undefined {
+  const part = /^parts\.(\d+)\.date$/.exec(field);
+  return part ? values.parts[Number(part[1])] : values[field as 'bookingOpensOn' | 'bookingClosesOn'];
+}
+
+/** An API refusal as form errors, each next to its field (a date's problems on its first box at fault). */
 export function failSessionForm(e: unknown, values: SessionFormValues) {
   const failure = failFromApi(e, API_FIELDS, values);
   for (const problem of failure.data.errors) {
     if (problem.field === 'parts') {
       problem.field = `${partId(0, 'date')}-day`;
     } else if (problem.field && (DATE_FIELDS.includes(problem.field) || problem.field.endsWith('.date'))) {
-      problem.field = `${problem.field}-day`;
+      problem.field = dateErrorField(problem.field, postedDate(values, problem.field) ?? {});
     }
   }
   return failure;

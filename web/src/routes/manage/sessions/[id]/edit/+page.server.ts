@@ -9,23 +9,27 @@ import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
   requireViewer(event, 'COORDINATOR');
-  try {
-    const { sessionAdmin: s, venues, trainerPool } = await api(event, SessionAdminDocument, { id: event.params.id });
-    const values: SessionFormValues = {
-      parts: partRows(s.parts),
-      venueId: s.venue?.id ?? '',
-      room: s.room ?? '',
-      onlineUrl: s.onlineUrl ?? '',
-      joiningInstructions: s.joiningInstructions ?? '',
-      capacity: String(s.capacity),
-      bookingOpensOn: datePartsOf(s.bookingOpensOn),
-      bookingClosesOn: datePartsOf(s.bookingClosesOn),
-      autoOfferWaitlist: s.autoOfferWaitlist ? 'yes' : 'no',
-    };
-    return { session: s, venues, trainerPool, values, done: event.url.searchParams.get('done') };
-  } catch (e) {
-    failLoad(e, event);
+  const {
+    sessionAdmin: s,
+    venues,
+    trainerPool,
+  } = await api(event, SessionAdminDocument, { id: event.params.id }).catch((e: unknown) => failLoad(e, event));
+  // A cancelled session cannot be changed: its own page shows it as cancelled, with the reason.
+  if (s.status === 'CANCELLED') {
+    redirect(303, `/manage/sessions/${s.id}`);
   }
+  const values: SessionFormValues = {
+    parts: partRows(s.parts),
+    venueId: s.venue?.id ?? '',
+    room: s.room ?? '',
+    onlineUrl: s.onlineUrl ?? '',
+    joiningInstructions: s.joiningInstructions ?? '',
+    capacity: String(s.capacity),
+    bookingOpensOn: datePartsOf(s.bookingOpensOn),
+    bookingClosesOn: datePartsOf(s.bookingClosesOn),
+    autoOfferWaitlist: s.autoOfferWaitlist ? 'yes' : 'no',
+  };
+  return { session: s, venues, trainerPool, values, done: event.url.searchParams.get('done') };
 };
 
 const back = (id: string, done: string) => redirect(303, `/manage/sessions/${id}/edit?done=${done}`);
