@@ -2,15 +2,44 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
 import cookieParser from 'cookie-parser';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import { ErrorCode, TOO_LARGE_MESSAGE, httpStatusFor } from '@lh/domain';
 import type { AppConfig } from './config/config';
 import { AppModule } from './app.module';
+
+/** The largest request body the API reads: a GraphQL operation with its variables (the web app's forms stop at 100 KB). */
+export const MAX_REQUEST_BYTES = 200 * 1024;
+
+/**
+ * A body the parser refuses (too large, not JSON) is answered the way GraphQL answers errors, with a
+ * code and a sentence, so clients show the sentence instead of "service not available".
+ */
+function refusedBody(err: unknown, _req: Request, res: Response, next: NextFunction): void {
+  const type = (err as { type?: unknown } | null)?.type;
+  const [code, message] =
+    type === 'entity.too.large'
+      ? [ErrorCode.TooLarge, TOO_LARGE_MESSAGE]
+      : type === 'entity.parse.failed'
+        ? [ErrorCode.BadUserInput, 'The request is not valid JSON.']
+        : [null, ''];
+  if (!code) {
+    next(err);
+    return;
+  }
+  const status = httpStatusFor(code);
+  res.status(status).json({ errors: [{ message, extensions: { code, status } }] });
+}
 
 /** Builds the HTTP app (used by main.ts and by tests). */
 export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), {
     logger: opts.logger === false ? false : ['error', 'warn', 'log'],
     cors: { origin: config.webOrigin, credentials: true },
+    // the one body parser is ours (below), so its refusals get an answer clients can read
+    bodyParser: false,
   });
+  app.use(json({ limit: MAX_REQUEST_BYTES }));
+  app.use(refusedBody);
   app.use(cookieParser());
   app.enableShutdownHooks();
   return app;

@@ -1,10 +1,11 @@
 import type { Handle } from '@sveltejs/kit';
 import { MeDocument } from '@lh/graphql-client';
+import { TOO_LARGE_MESSAGE } from '@lh/domain';
 import { api, SESSION_COOKIE } from '$lib/server/api';
 
 /** Every POST here is a form on one of our pages: nothing else is read as a form. */
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
-/** The largest form worth reading; every field the API takes is far smaller. */
+/** The largest form worth reading; every field the API takes is far smaller, and the API reads any request it makes (MAX_REQUEST_BYTES). */
 const MAX_FORM_BYTES = 100_000;
 
 /** A form post this app cannot take, as a clear 4xx answer instead of an error while reading it. */
@@ -20,7 +21,7 @@ function refusePost(request: Request): Response | null {
     });
   }
   if (Number(request.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) {
-    return new Response('What you sent is too long: shorten the text in the form and send it again.', {
+    return new Response(TOO_LARGE_MESSAGE, {
       status: 413,
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });

@@ -30,7 +30,12 @@ export enum ErrorCode {
   AccountNotActive = 'ACCOUNT_NOT_ACTIVE',
   /** Too many attempts: the message says when to try again. */
   TooManyAttempts = 'TOO_MANY_ATTEMPTS',
+  /** A request bigger than the API reads (far more text than any form field takes). */
+  TooLarge = 'TOO_LARGE',
 }
+
+/** What a person is told when what they sent is bigger than the API reads. */
+export const TOO_LARGE_MESSAGE = 'What you entered is too long. Shorten the text in the form and send it again.';
 
 export interface FieldProblem {
   /** Path of the input field, for example "filter.level". */
@@ -85,5 +90,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.ManagerEmailRequired:
     case ErrorCode.InvalidToken:
       return 400;
+    case ErrorCode.TooLarge:
+      return 413;
   }
 }

@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { ErrorCode, TOO_LARGE_MESSAGE } from '@lh/domain';
 
 export interface ApiFieldProblem {
   field: string;
@@ -101,6 +102,10 @@ export function createApiClient(url: string, fetchImpl: typeof fetch = fetch) {
         })),
         response.status,
       );
+    }
+    if (response.status === 413) {
+      // too large for something on the way that did not answer in GraphQL's shape: still say so, not "not available"
+      throw new ApiRequestError([{ message: TOO_LARGE_MESSAGE, code: ErrorCode.TooLarge, fields: [], status: 413 }], 413);
     }
     if (!response.ok || body.data === undefined) {
       throw new ApiRequestError(
