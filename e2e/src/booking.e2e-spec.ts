@@ -56,6 +56,22 @@ describe('booking in the web app', () => {
     await web.page.waitForURL(/outcome=cancelled/);
     expect(await web.page.locator('.govuk-notification-banner').innerText()).toMatch(/Your booking is cancelled/);
     expect(await web.page.locator('main').innerText()).toContain('Clash with a case conference');
+
+    // what the booking said about access needs is kept on Your account and fills in the next booking form
+    const accessOnForm = () => web.page.getByLabel('Access needs or reasonable adjustments (optional)').inputValue();
+    await web.page.goto(dates[0]!);
+    expect(await accessOnForm()).toBe('Step-free access and a hearing loop');
+    await web.page.goto(`${webUrl()}/account`);
+    const onAccount = web.page.getByLabel('Access needs or reasonable adjustments', { exact: true });
+    expect(await onAccount.inputValue()).toBe('Step-free access and a hearing loop');
+    // changeable there too (and emptied again for the other journeys)
+    await onAccount.fill('');
+    await web.page.getByRole('button', { name: 'Save access and dietary needs' }).click();
+    await web.page.waitForSelector('.govuk-notification-banner--success');
+    expect(await web.page.locator('.govuk-notification-banner').innerText()).toContain('Your access and dietary needs are saved');
+    await expectAccessible('your account, needs saved');
+    await web.page.goto(dates[0]!);
+    expect(await accessOnForm()).toBe('');
   });
 
   it('a practitioner joins the waiting list of a full session; the coordinator raises capacity; the offer is accepted', async () => {

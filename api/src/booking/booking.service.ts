@@ -91,6 +91,7 @@ export class BookingService {
         waiting: counts.waiting,
         needsApproval: approval,
       });
+      keepNeeds(person, input);
       const booking = em.create(Booking, {
         session,
         person,
@@ -239,5 +240,18 @@ export class BookingService {
         `You already have a booking on this course (${formatLondonDate(other.session.startsAt)}). Cancel it first, or ask the training team to change it.`,
       );
     }
+  }
+}
+
+/**
+ * What a booking says about access and dietary needs is kept on the person's profile, so their next
+ * booking form is prefilled with it (as their usual line manager is). Sent empty (null): cleared.
+ */
+function keepNeeds(person: Person, input: Pick<BookSessionInput, 'accessNeeds' | 'dietaryNeeds'>): void {
+  if (input.accessNeeds !== undefined) {
+    person.accessNeeds = input.accessNeeds ?? null;
+  }
+  if (input.dietaryNeeds !== undefined) {
+    person.dietaryNeeds = input.dietaryNeeds ?? null;
   }
 }

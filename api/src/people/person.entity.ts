@@ -45,6 +45,13 @@ export class Person {
   /** The single sign-on identity linked to this account: the ID token's issuer and subject ("iss sub"). */
   @Property({ type: 'string', length: 400, nullable: true, unique: true })
   ssoSubject?: string | null;
+  /** Access needs and reasonable adjustments, kept for the next booking (prefilled, changeable); each booking keeps its own copy. */
+  @Property({ type: 'text', nullable: true })
+  accessNeeds?: string | null;
+
+  /** Dietary needs, kept like access needs. */
+  @Property({ type: 'text', nullable: true })
+  dietaryNeeds?: string | null;
 
   /** argon2id hash; null for people who have never set a password. */
   @Property({ type: 'string', length: 200, nullable: true, hidden: true, lazy: true })

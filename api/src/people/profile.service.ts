@@ -16,7 +16,7 @@ export class ProfileService {
     return ProfileType.from(person);
   }
 
-  /** Changes what the person keeps about themselves (today: their usual line manager). */
+  /** Changes what the person keeps about themselves: their usual line manager, access and dietary needs (each only when given). */
   async updateMyProfile(viewer: Viewer, input: UpdateProfileInput): Promise<ProfileType> {
     const person = await this.em.fork().transactional(async (em) => {
       const me = await em.findOneOrFail(Person, viewer.id, { populate: ['agency'] });
@@ -27,6 +27,12 @@ export class ProfileService {
           throw new DomainError(ErrorCode.BadUserInput, problem, [{ field: 'input.lineManagerEmail', message: problem }]);
         }
         me.lineManagerEmail = email;
+      }
+      if (input.accessNeeds !== undefined) {
+        me.accessNeeds = input.accessNeeds;
+      }
+      if (input.dietaryNeeds !== undefined) {
+        me.dietaryNeeds = input.dietaryNeeds;
       }
       return me;
     });

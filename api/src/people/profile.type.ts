@@ -10,6 +10,10 @@ export class ProfileType {
   @Field(() => String, { nullable: true }) agencyName!: string | null;
   @Field(() => String, { nullable: true, description: 'Who approves bookings where a course needs it; prefilled when booking.' })
   lineManagerEmail!: string | null;
+  @Field(() => String, { nullable: true, description: 'Access needs or reasonable adjustments; prefilled when booking.' })
+  accessNeeds!: string | null;
+  @Field(() => String, { nullable: true, description: 'Dietary needs; prefilled when booking.' })
+  dietaryNeeds!: string | null;
 
   static from(p: Person): ProfileType {
     return Object.assign(new ProfileType(), {
@@ -18,6 +22,8 @@ export class ProfileType {
       jobTitle: p.jobTitle ?? null,
       agencyName: p.agency?.name ?? null,
       lineManagerEmail: p.lineManagerEmail ?? null,
+      accessNeeds: p.accessNeeds ?? null,
+      dietaryNeeds: p.dietaryNeeds ?? null,
     });
   }
 }

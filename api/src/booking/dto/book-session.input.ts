@@ -14,13 +14,13 @@ export class BookSessionInput {
   @IsOptional()
   @Transform(trim)
   @MaxLength(2000, { message: 'Access needs must be 2000 characters or fewer' })
-  accessNeeds?: string;
+  accessNeeds?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Transform(trim)
   @MaxLength(1000, { message: 'Dietary needs must be 1000 characters or fewer' })
-  dietaryNeeds?: string;
+  dietaryNeeds?: string | null;
 
   @Field(() => String, { nullable: true, description: "Line manager's email, where the course needs approval." })
   @IsOptional()

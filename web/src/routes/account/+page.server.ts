@@ -32,6 +32,17 @@ export const actions: Actions = {
       return failFromApi(e, ['lineManagerEmail'], values);
     }
   },
+  /** Access and dietary needs: prefilled on every booking form (each booking keeps its own copy). */
+  needs: async (event) => {
+    const form = await event.request.formData();
+    const values = { accessNeeds: String(form.get('accessNeeds') ?? ''), dietaryNeeds: String(form.get('dietaryNeeds') ?? '') };
+    try {
+      await api(event, UpdateMyProfileDocument, { input: values });
+      return { needsSaved: true };
+    } catch (e) {
+      return failFromApi(e, ['accessNeeds', 'dietaryNeeds'], values);
+    }
+  },
   /** Makes a new feed address (the old one stops working) and shows it this once. */
   resetFeed: async (event) => {
     try {

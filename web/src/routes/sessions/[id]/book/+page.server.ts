@@ -16,7 +16,16 @@ export const load: PageServerLoad = async (event) => {
     // Who may book, from the same rules the API applies when the form is sent: no form for people it would refuse.
     const { course } = await api(event, CourseEligibilityDocument, { id: session.course.id });
     // One key per visit to this form: submitting twice (a double click, a retry) books once.
-    return { detail: session, course, now: Date.now(), lineManagerEmail: myProfile.lineManagerEmail ?? '', idempotencyKey: randomUUID() };
+    return {
+      detail: session,
+      course,
+      now: Date.now(),
+      // prefilled from the profile (changeable here; what is sent is kept for next time)
+      lineManagerEmail: myProfile.lineManagerEmail ?? '',
+      accessNeeds: myProfile.accessNeeds ?? '',
+      dietaryNeeds: myProfile.dietaryNeeds ?? '',
+      idempotencyKey: randomUUID(),
+    };
   } catch (e) {
     failLoad(e, event);
   }
