@@ -29,21 +29,24 @@ async function aFailedMail(subject: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
+    const messageId = randomUUID();
     await client.query(
-      `insert into outbox_message (id, kind, status, to_email, to_name, subject, text, html, ics, ics_method, ics_uid, ics_sequence,
+      `insert into outbox_message (id, kind, status, to_email, to_name, subject, text, html,
          message_id, attempts, last_error, next_attempt_at, booking_id)
-       values ($1, 'BOOKING_CONFIRMED', 'FAILED', 'practitioner@example.org', 'Priya Shah', $2, $3, $4, $5, 'REQUEST', $6, 0,
-         $7, 6, '421 Service not available, closing transmission channel', now(), $8)`,
+       values ($1, 'BOOKING_CONFIRMED', 'FAILED', 'practitioner@example.org', 'Priya Shah', $2, $3, $4,
+         $5, 6, '421 Service not available, closing transmission channel', now(), $6)`,
       [
-        randomUUID(),
+        messageId,
         subject,
         `Your place on ${subject} is confirmed.`,
         `<!DOCTYPE html><html lang="en-GB"><body><h1>Your place is booked</h1></body></html>`,
-        ics,
-        inviteUid(bookingId, 'x'),
         `<${randomUUID()}@learning-hub.example.org>`,
         bookingId,
       ],
+    );
+    await client.query(
+      `insert into outbox_invite (id, message_id, position, ics, method, uid, sequence) values ($1, $2, 0, $3, 'REQUEST', $4, 0)`,
+      [randomUUID(), messageId, ics, inviteUid(bookingId, 'x')],
     );
   } finally {
     await client.end();

@@ -1,7 +1,7 @@
-import { MailKind, MailStatus, Role, inviteUid } from '@lh/domain';
+import { MailKind, MailStatus, Role, formatLondonRange, inviteUid } from '@lh/domain';
 import ICAL from 'ical.js';
 import { aCourse, aPerson, aSession } from '../../test/builders';
-import { startTestSmtp, type TestSmtp } from '../../test/smtp-server';
+import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../test/smtp-server';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 import { MailDeliveryService } from '../notifications/mail-delivery.service';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
@@ -10,6 +10,7 @@ import { SessionPart } from '../scheduling/session-part.entity';
 
 const BOOK = `mutation($input: BookSessionInput!) { bookSession(input: $input) { id status } }`;
 const CANCEL = `mutation($id: ID!) { cancelBooking(bookingId: $id) { id status } }`;
+const MOVE = `mutation($input: MoveBookingInput!) { moveBooking(input: $input) { id } }`;
 const REQUEST = `query($token: String!) { approvalRequest(token: $token) { bookingId status practitionerName managerEmail } }`;
 const DECIDE = `mutation($token: String!, $approve: Boolean!, $reason: String) { decideApproval(token: $token, approve: $approve, reason: $reason) { status } }`;
 
@@ -27,7 +28,32 @@ describe('booking mail and invites (real SMTP, real PostgreSQL)', () => {
     await smtp.stop();
   });
 
-  const outbox = (bookingId: string) => api.orm.em.fork().find(OutboxMessage, { bookingId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  const outbox = (bookingId: string) =>
+    api.orm.em.fork().find(OutboxMessage, { bookingId }, { orderBy: { createdAt: 'asc', id: 'asc' }, populate: ['invites'] });
+
+  /** An instant as an .ics file holds it (to the second). */
+  const seconds = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString();
+
+  /** Every .ics attached to a received mail, read with ical.js: one METHOD and one VEVENT in each. */
+  function readInvites(mail: ReceivedMail) {
+    const files = mail.parsed.attachments.filter((a) => a.filename?.endsWith('.ics'));
+    return files.map((file) => {
+      const calendar = new ICAL.Component(ICAL.parse(file.content.toString()));
+      for (const vtz of calendar.getAllSubcomponents('vtimezone')) {
+        ICAL.TimezoneService.register(new ICAL.Timezone(vtz));
+      }
+      const events = calendar.getAllSubcomponents('vevent');
+      expect(events).toHaveLength(1);
+      const event = new ICAL.Event(events[0]!);
+      return {
+        method: calendar.getFirstPropertyValue('method'),
+        uid: event.uid,
+        sequence: event.sequence,
+        start: event.startDate.toJSDate().toISOString(),
+        end: event.endDate.toJSDate().toISOString(),
+      };
+    });
+  }
   const kinds = async (bookingId: string) => (await outbox(bookingId)).map((m) => m.kind);
 
   async function practitioner() {
@@ -35,7 +61,7 @@ describe('booking mail and invites (real SMTP, real PostgreSQL)', () => {
     return { person, cookie: await signInAs(api.url, person) };
   }
 
-  it('sends a confirmation with a calendar invite per part, schedules reminders, and cancels with the same UID', async () => {
+  it('sends one confirmation listing every part, with one invite (.ics) per part, and one cancellation with the same UIDs', async () => {
     const course = await aCourse(api.orm.em.fork(), { title: 'Graded Care Profile 2' });
     const session = await aSession(api.orm.em.fork(), course, { inDays: 20, parts: 2 });
     const { person, cookie } = await practitioner();
@@ -43,38 +69,96 @@ describe('booking mail and invites (real SMTP, real PostgreSQL)', () => {
     const bookingId = booked.data!.bookSession.id;
 
     const queued = await outbox(bookingId);
-    expect(queued.map((m) => m.kind)).toEqual([
-      MailKind.BOOKING_CONFIRMED,
-      MailKind.BOOKING_CONFIRMED,
-      MailKind.REMINDER,
-      MailKind.REMINDER,
-    ]);
+    expect(queued.map((m) => m.kind)).toEqual([MailKind.BOOKING_CONFIRMED, MailKind.REMINDER, MailKind.REMINDER]);
     const parts = await api.orm.em.fork().find(SessionPart, { session: session.id }, { orderBy: { startsAt: 'asc' } });
-    expect(queued.slice(0, 2).map((m) => m.icsUid)).toEqual(parts.map((p) => inviteUid(bookingId, p.id)));
+    const uids = parts.map((p) => inviteUid(bookingId, p.id));
+    expect(queued[0]!.invites.getItems().map((i) => [i.method, i.uid, i.sequence])).toEqual(uids.map((uid) => ['REQUEST', uid, 0]));
     const reminders = queued.filter((m) => m.kind === MailKind.REMINDER);
     expect(reminders.every((m) => m.nextAttemptAt.getTime() > Date.now())).toBe(true);
 
     await api.app.get(MailDeliveryService).deliverDue();
-    await smtp.waitFor(2);
+    await smtp.waitFor(1);
     const mine = smtp.received.filter((m) => m.envelopeTo.includes(person.email));
-    expect(mine).toHaveLength(2);
-    const first = mine[0]!;
-    expect(first.parsed.subject).toBe('Booking confirmed: Graded Care Profile 2');
-    expect(first.parsed.text).toContain('https://learninghub.example.org/bookings/');
-    const calendarPart = first.raw.toString().match(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
-    expect(calendarPart).not.toBeNull();
-    const ics = first.parsed.attachments.find((a) => a.contentType.startsWith('text/calendar') || a.filename?.endsWith('.ics'));
-    const vevent = new ICAL.Component(ICAL.parse(ics!.content.toString())).getFirstSubcomponent('vevent')!;
-    expect(vevent.getFirstPropertyValue('uid')).toBe(inviteUid(bookingId, parts[0]!.id));
-    expect(vevent.getFirstPropertyValue('sequence')).toBe(0);
+    expect(mine).toHaveLength(1);
+    const mail = mine[0]!;
+    expect(mail.parsed.subject).toBe('Booking confirmed: Graded Care Profile 2');
+    expect(mail.parsed.text).toContain('https://learninghub.example.org/bookings/');
+    expect(mail.parsed.text).toContain(`Part 1 of 2: ${formatLondonRange(parts[0]!.startsAt, parts[0]!.endsAt)}`);
+    expect(mail.parsed.text).toContain(`Part 2 of 2: ${formatLondonRange(parts[1]!.startsAt, parts[1]!.endsAt)}`);
+    // one .ics per part, each one iCalendar object with one METHOD and one VEVENT with its own UID
+    expect(readInvites(mail)).toEqual(
+      parts.map((p, i) => ({
+        method: 'REQUEST',
+        uid: uids[i],
+        sequence: 0,
+        start: seconds(p.startsAt),
+        end: seconds(p.endsAt),
+      })),
+    );
 
     await gql(api.url, CANCEL, { id: bookingId }, cookie);
     const after = await outbox(bookingId);
     const cancelMails = after.filter((m) => m.kind === MailKind.BOOKING_CANCELLED);
-    expect(cancelMails.map((m) => [m.icsMethod, m.icsUid, m.icsSequence])).toEqual(
-      parts.map((p) => ['CANCEL', inviteUid(bookingId, p.id), 1]),
-    );
+    expect(cancelMails).toHaveLength(1);
+    expect(cancelMails[0]!.invites.getItems().map((i) => [i.method, i.uid, i.sequence])).toEqual(uids.map((uid) => ['CANCEL', uid, 1]));
     expect(after.filter((m) => m.kind === MailKind.REMINDER).map((m) => m.status)).toEqual([MailStatus.CANCELLED, MailStatus.CANCELLED]);
+  });
+
+  it('moves a place in one mail (old and new dates in London time) whose invites leave only the new date in the calendar', async () => {
+    const em = api.orm.em.fork();
+    const course = await aCourse(em, { title: 'Neglect: early help' });
+    const from = await aSession(em, course, { inDays: 20, parts: 2 });
+    const to = await aSession(em, course, { inDays: 40 });
+    const { person, cookie } = await practitioner();
+    const booked = await gql<{ bookSession: { id: string } }>(api.url, BOOK, { input: { sessionId: from.id } }, cookie);
+    const oldId = booked.data!.bookSession.id;
+    await api.app.get(MailDeliveryService).deliverDue();
+    await smtp.waitFor(smtp.received.length);
+    const before = smtp.received.length;
+
+    const coordinator = await signInAs(api.url, await aPerson(api.orm.em.fork(), { roles: [Role.COORDINATOR] }));
+    const moved = await gql<{ moveBooking: { id: string } }>(
+      api.url,
+      MOVE,
+      { input: { bookingId: oldId, toSessionId: to.id, reason: 'The first date was overbooked' } },
+      coordinator,
+    );
+    expect(moved.errors).toBeUndefined();
+    const newId = moved.data!.moveBooking.id;
+
+    // no "Booking cancelled" and no separate "Booking confirmed": one BOOKING_MOVED mail
+    expect((await outbox(oldId)).filter((m) => m.status === MailStatus.PENDING).map((m) => m.kind)).toEqual([]);
+    expect((await outbox(newId)).filter((m) => m.kind !== MailKind.REMINDER).map((m) => m.kind)).toEqual([MailKind.BOOKING_MOVED]);
+
+    await api.app.get(MailDeliveryService).deliverDue();
+    await smtp.waitFor(before + 1);
+    const mine = smtp.received.slice(before).filter((m) => m.envelopeTo.includes(person.email));
+    expect(mine.map((m) => m.parsed.subject)).toEqual(['Your place has moved to another date: Neglect: early help']);
+    const mail = mine[0]!;
+    const oldParts = await api.orm.em.fork().find(SessionPart, { session: from.id }, { orderBy: { startsAt: 'asc' } });
+    const [newPart] = await api.orm.em.fork().find(SessionPart, { session: to.id });
+    for (const p of oldParts) {
+      expect(mail.parsed.text).toContain(formatLondonRange(p.startsAt, p.endsAt));
+    }
+    expect(mail.parsed.text).toContain(formatLondonRange(newPart!.startsAt, newPart!.endsAt));
+    expect(mail.parsed.text).toContain('Reason: The first date was overbooked');
+    // the new date's invite, and the old date's events cancelled by their own UIDs (a higher SEQUENCE)
+    expect(readInvites(mail)).toEqual([
+      {
+        method: 'REQUEST',
+        uid: inviteUid(newId, newPart!.id),
+        sequence: 0,
+        start: seconds(newPart!.startsAt),
+        end: seconds(newPart!.endsAt),
+      },
+      ...oldParts.map((p) => ({
+        method: 'CANCEL',
+        uid: inviteUid(oldId, p.id),
+        sequence: 1,
+        start: seconds(p.startsAt),
+        end: seconds(p.endsAt),
+      })),
+    ]);
   });
 
   it('tells people joining the waiting list, offers freed places by mail, and sends nothing for a refused booking', async () => {

@@ -4,7 +4,7 @@ import { BookingStatus, InviteMethod, MailKind, inviteUid, reminderSendTimes } f
 import { sessionPlace } from '../notifications/session-place';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { signToken } from '../common/signed-token';
-import { MailOutboxService } from '../notifications/mail-outbox.service';
+import { MailOutboxService, type InviteDraft } from '../notifications/mail-outbox.service';
 import * as templates from '../notifications/mail-templates';
 import { sessionInvites, type InviteSession } from '../notifications/session-invites';
 import type { Session } from '../scheduling/session.entity';
@@ -153,39 +153,60 @@ export class BookingMailer {
     const links = { booking: this.bookingUrl(booking), cancel: `${this.bookingUrl(booking)}#cancel` };
     const joiningInstructions = confirmed ? (booking.session.joiningInstructions ?? null) : null;
     const content = templates.sessionChanged(this.common(booking, { changes, confirmed, joiningInstructions, links }));
-    await this.send(em, booking, MailKind.SESSION_CHANGED, content, confirmed ? 'REQUEST' : undefined);
+    const withdrawn = confirmed ? await this.withdrawnInvites(em, booking.id, booking, 'This part of the course has been removed.') : [];
+    await this.send(em, booking, MailKind.SESSION_CHANGED, content, confirmed ? 'REQUEST' : undefined, withdrawn);
     if (confirmed) {
-      await this.withdrawRemovedParts(em, booking, content);
       await this.outbox.cancelPending(em, { bookingId: booking.id }, [MailKind.REMINDER]);
       await this.scheduleReminders(em, booking, links, at);
     }
   }
 
   /**
-   * A part removed from a session leaves its invite in people's calendars: send a CANCEL for every
-   * invite UID of this booking whose last word was REQUEST and whose part no longer exists.
+   * CANCELs for the events a booking's earlier invites left in the person's calendar: every UID of
+   * booking `bookingId` whose last word was REQUEST, except those of `keep`'s current parts (a part
+   * removed from a session; with no `keep`, all of them: a place moved to another date).
    */
-  private async withdrawRemovedParts(em: EntityManager, booking: Booking, content: templates.MailContent): Promise<void> {
-    const current = new Set(booking.session.parts.getItems().map((p) => inviteUid(booking.id, p.id)));
-    for (const last of await this.outbox.lastInvites(em, { bookingId: booking.id })) {
-      if (current.has(last.uid) || last.method !== InviteMethod.REQUEST) {
-        continue;
-      }
-      await this.outbox.enqueue(em, {
-        kind: MailKind.SESSION_CHANGED,
-        ...this.addressing(booking),
-        ...content,
-        invite: {
-          method: 'CANCEL',
-          uid: last.uid,
-          summary: last.summary ?? booking.session.course.title,
-          description: 'This part of the course has been removed.',
-          location: last.location ?? '',
-          start: last.start,
-          end: last.end,
-        },
-      });
-    }
+  private async withdrawnInvites(em: EntityManager, bookingId: string, keep: Booking | null, description: string): Promise<InviteDraft[]> {
+    const current = new Set(keep ? keep.session.parts.getItems().map((p) => inviteUid(keep.id, p.id)) : []);
+    return (await this.outbox.lastInvites(em, { bookingId }))
+      .filter((last) => !current.has(last.uid) && last.method === InviteMethod.REQUEST)
+      .sort((a, b) => a.start.getTime() - b.start.getTime())
+      .map((last) => ({
+        method: 'CANCEL' as const,
+        uid: last.uid,
+        summary: last.summary ?? '',
+        description,
+        location: last.location ?? '',
+        start: last.start,
+        end: last.end,
+      }));
+  }
+
+  /**
+   * A place moved to another date: one mail saying so (old and new dates), carrying the new date's
+   * invites and cancellations of the old date's events, so the calendar holds only the new date. The
+   * new booking has its own UIDs (they are built from the booking and part ids), so the old events
+   * are withdrawn by their own UIDs rather than updated. Reminders follow the new date.
+   */
+  async moved(em: EntityManager, from: Booking, to: Booking, reason: string | null, at: Date): Promise<void> {
+    await this.outbox.cancelPending(em, { bookingId: from.id }, [MailKind.REMINDER]);
+    const links = { booking: this.bookingUrl(to), cancel: `${this.bookingUrl(to)}#cancel` };
+    const content = templates.bookingMoved(
+      this.common(to, {
+        previous: this.details(from.session, false),
+        reason,
+        joiningInstructions: to.session.joiningInstructions ?? null,
+        links,
+      }),
+    );
+    const withdrawn = await this.withdrawnInvites(
+      em,
+      from.id,
+      null,
+      'Your place has moved to another date: this date is cancelled for you.',
+    );
+    await this.send(em, to, MailKind.BOOKING_MOVED, content, 'REQUEST', withdrawn);
+    await this.scheduleReminders(em, to, links, at);
   }
 
   /** The session's joining instructions, sent on request by the training team (to confirmed people). */
@@ -296,27 +317,27 @@ export class BookingMailer {
     });
   }
 
-  /** One mail, or with invites one mail per session part (each invite has its own UID). */
+  /**
+   * One mail per change. With `inviteMethod` it carries one invite per session part (each its own
+   * UID and .ics), then any `extra` invites (cancellations of events an earlier invite left).
+   */
   private async send(
     em: EntityManager,
     booking: Booking,
     kind: MailKind,
     content: templates.MailContent,
     inviteMethod?: 'REQUEST' | 'CANCEL',
+    extra: InviteDraft[] = [],
   ): Promise<void> {
-    if (!inviteMethod) {
-      await this.outbox.enqueue(em, { kind, ...this.addressing(booking), ...content });
-      return;
-    }
-    const invites = sessionInvites({
-      method: inviteMethod,
-      bookingId: booking.id,
-      session: this.inviteSession(booking.session, booking.status === BookingStatus.CONFIRMED),
-      bookingUrl: this.bookingUrl(booking),
-    });
-    for (const invite of invites) {
-      await this.outbox.enqueue(em, { kind, ...this.addressing(booking), ...content, invite });
-    }
+    const invites = inviteMethod
+      ? sessionInvites({
+          method: inviteMethod,
+          bookingId: booking.id,
+          session: this.inviteSession(booking.session, booking.status === BookingStatus.CONFIRMED),
+          bookingUrl: this.bookingUrl(booking),
+        })
+      : [];
+    await this.outbox.enqueue(em, { kind, ...this.addressing(booking), ...content, invites: [...invites, ...extra] });
   }
 
   private addressing(booking: Booking) {

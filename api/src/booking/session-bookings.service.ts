@@ -236,7 +236,8 @@ export class SessionBookingsService {
       booking.offerExpiresAt = null;
       booking.approvalExpiresAt = null;
       const movedTo = `Moved to ${formatLondonDate(to.startsAt)}. ${reason}`;
-      await this.changes.changed(em, booking, { action: 'moved-out', from: fromStatus, actor, reason: movedTo, at: now });
+      // one mail for the move (below), not a cancellation and a confirmation
+      await this.changes.changed(em, booking, { action: 'moved-out', from: fromStatus, actor, reason: movedTo, at: now }, { silent: true });
       const moved = em.create(Booking, {
         session: to,
         person: booking.person,
@@ -248,7 +249,8 @@ export class SessionBookingsService {
         createdAt: now,
       });
       const movedFrom = `Moved from ${formatLondonDate(from.startsAt)}. ${reason}`;
-      await this.changes.changed(em, moved, { action: 'moved-in', from: null, actor, reason: movedFrom, at: now });
+      await this.changes.changed(em, moved, { action: 'moved-in', from: null, actor, reason: movedFrom, at: now }, { silent: true });
+      await this.mailer.moved(em, booking, moved, reason || null, now);
       if (holdsPlace(fromStatus)) {
         await this.waitingList.fillFreedPlaces(em, from, now);
       }

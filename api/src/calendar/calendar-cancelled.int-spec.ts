@@ -5,7 +5,7 @@ import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 import { Booking } from '../booking/booking.entity';
 import { Clock } from '../common/clock';
 import { Course } from '../catalogue/course.entity';
-import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { OutboxInvite } from '../notifications/outbox-message.entity';
 import type { Session } from '../scheduling/session.entity';
 
 const RESET = `mutation { resetCalendarFeed { url } }`;
@@ -84,8 +84,11 @@ describe('calendar feeds: a session called off (real API, real PostgreSQL)', () 
     await callOff(heldSession);
     await callOff(givenUp);
     // the confirmed place got a METHOD:CANCEL invite for each part, one SEQUENCE up
-    const cancelInvites = await em().find(OutboxMessage, { bookingId: confirmed.data!.bookSession.id, icsMethod: InviteMethod.CANCEL });
-    expect(cancelInvites.map((m) => m.icsSequence)).toEqual([1, 1]);
+    const cancelInvites = await em().find(OutboxInvite, {
+      message: { bookingId: confirmed.data!.bookSession.id },
+      method: InviteMethod.CANCEL,
+    });
+    expect(cancelInvites.map((m) => m.sequence)).toEqual([1, 1]);
 
     const after = await feed();
     expect(after.map((e) => e.uid)).toEqual(before.map((e) => e.uid));

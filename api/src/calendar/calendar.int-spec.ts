@@ -4,7 +4,7 @@ import { aCourse, aPerson, aSession } from '../../test/builders';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 import { Booking } from '../booking/booking.entity';
 import { Course } from '../catalogue/course.entity';
-import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { OutboxInvite } from '../notifications/outbox-message.entity';
 import type { Person } from '../people/person.entity';
 import { Session } from '../scheduling/session.entity';
 import { SessionPart } from '../scheduling/session-part.entity';
@@ -178,7 +178,7 @@ describe('calendar feeds and downloads (real API, real PostgreSQL)', () => {
     expect(onlineFirst.description).toContain('join at https://meet.example.org/test');
     // the same SEQUENCE as the last invite sent for that UID
     expect(onlineFirst.sequence).toBe(0);
-    await api.orm.em.fork().nativeUpdate(OutboxMessage, { icsUid: onlineFirst.uid }, { icsSequence: 2 }); // as if updated twice
+    await api.orm.em.fork().nativeUpdate(OutboxInvite, { uid: onlineFirst.uid }, { sequence: 2 }); // as if updated twice
     const again = parse(await (await fetchFeed(url)).text());
     expect(again.events.map((e) => [e.uid, e.sequence])).toEqual(feed.events.map((e) => [e.uid, e.uid === onlineFirst.uid ? 2 : 0]));
     expect(tentative).toMatchObject({ status: 'TENTATIVE', summary: 'Awaiting approval: Domestic abuse: specialist' });

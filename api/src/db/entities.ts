@@ -9,7 +9,7 @@ import { Venue } from '../scheduling/venue.entity';
 import { Session } from '../scheduling/session.entity';
 import { SessionPart } from '../scheduling/session-part.entity';
 import { Booking } from '../booking/booking.entity';
-import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { OutboxInvite, OutboxMessage } from '../notifications/outbox-message.entity';
 import { BookingEvent } from '../booking/booking-event.entity';
 import { CalendarFeed } from '../calendar/calendar-feed.entity';
 
@@ -28,5 +28,6 @@ export const entities = [
   Booking,
   BookingEvent,
   OutboxMessage,
+  OutboxInvite,
   CalendarFeed,
 ];

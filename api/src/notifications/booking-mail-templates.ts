@@ -3,12 +3,14 @@ import {
   type Common,
   compose,
   describeDeadline,
+  describeParts,
   h2,
   inviteNote,
   links,
   type MailContent,
   p,
   sessionFacts,
+  type SessionDetails,
 } from './mail-layout';
 
 // The mails about one booking: confirmed, waiting, offered a place, approval asked for and given or refused, cancelled.
@@ -199,6 +201,45 @@ export function bookingCancelled(
     next: [
       p('You do not need to do anything. If you still need this training, book another date.'),
       links({ text: 'See other dates for this course', href: d.links.course }),
+    ],
+  });
+}
+
+/**
+ * The training team moved the person's place to another date: one mail with the old and the new
+ * dates (London time), the new date's invites and cancellations of the old date's events.
+ */
+export function bookingMoved(
+  d: Common & {
+    previous: SessionDetails;
+    reason?: string | null;
+    joiningInstructions?: string | null;
+    links: { booking: string; cancel?: string | null };
+  },
+): MailContent {
+  const parts = d.session.parts.length;
+  return compose({
+    subject: `Your place has moved to another date: ${d.session.courseTitle}`,
+    partnershipName: d.partnershipName,
+    recipientName: d.recipientName,
+    heading: 'Your place has moved to another date',
+    body: [
+      p(`The training team has moved your place on ${d.session.courseTitle} to another date. Your place on the new date is confirmed.`),
+      ...(d.reason ? [p(`Reason: ${d.reason}`)] : []),
+      h2('The date you were booked on'),
+      p(describeParts(d.previous.parts)),
+      h2('Your new date'),
+      sessionFacts(d.session, { joinLink: true }),
+      ...(d.joiningInstructions ? [h2('Joining instructions'), p(d.joiningInstructions)] : []),
+      p(
+        parts > 1
+          ? `Calendar invitations for the ${parts} parts of the new date are attached, with cancellations for the old date, so your calendar keeps only the new one.`
+          : 'A calendar invitation for the new date is attached, with a cancellation for the old date, so your calendar keeps only the new one.',
+      ),
+    ],
+    next: [
+      p('Check you can come on the new date. If you cannot, cancel your place so someone else can have it.'),
+      links({ text: 'View your booking', href: d.links.booking }, d.links.cancel && { text: 'Cancel your place', href: d.links.cancel }),
     ],
   });
 }

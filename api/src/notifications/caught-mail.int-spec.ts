@@ -10,8 +10,8 @@ import { MailDeliveryService } from './mail-delivery.service';
 import { MailOutboxService } from './mail-outbox.service';
 import { placeOffered } from './mail-templates';
 
-const LIST = `{ caughtMail { id subject to date text invite { method uid sequence status summary location startsAt endsAt } } mailCatcherAvailable }`;
-const ONE = `query($id: ID!) { caughtMailMessage(id: $id) { id subject from to messageId text invite { method startsAt } } }`;
+const LIST = `{ caughtMail { id subject to date text invites { method uid sequence status summary location startsAt endsAt } } mailCatcherAvailable }`;
+const ONE = `query($id: ID!) { caughtMailMessage(id: $id) { id subject from to messageId text invites { method startsAt } } }`;
 
 describe('caught mail in development (real SMTP, mailparser)', () => {
   let smtp: TestSmtp;
@@ -44,14 +44,16 @@ describe('caught mail in development (real SMTP, mailparser)', () => {
             deadline: londonToUtc('2026-10-20', '17:00'),
             links: { accept: 'http://localhost:5173/offers/1/accept', decline: 'http://localhost:5173/offers/1/decline' },
           }),
-          invite: {
-            method: 'REQUEST',
-            uid: inviteUid('b1', 'p1'),
-            summary: session.courseTitle,
-            description: 'Online',
-            location: 'Online',
-            ...session.parts[0]!,
-          },
+          invites: [
+            {
+              method: 'REQUEST',
+              uid: inviteUid('b1', 'p1'),
+              summary: session.courseTitle,
+              description: 'Online',
+              location: 'Online',
+              ...session.parts[0]!,
+            },
+          ],
         }),
       );
     await api.app.get(MailDeliveryService).deliverDue();
@@ -72,16 +74,18 @@ describe('caught mail in development (real SMTP, mailparser)', () => {
         subject: 'A place is available: Graded Care Profile 2',
         to: expect.stringContaining('sam.reed@example.org'),
         text: expect.stringContaining('Accept or decline it by 5pm on Tuesday 20 October 2026'),
-        invite: {
-          method: 'REQUEST',
-          uid: 'booking-b1-part-p1@learninghub',
-          sequence: 0,
-          status: 'CONFIRMED',
-          summary: 'Graded Care Profile 2',
-          location: 'Online',
-          startsAt: '2026-10-26T09:30:00.000Z',
-          endsAt: '2026-10-26T16:00:00.000Z',
-        },
+        invites: [
+          {
+            method: 'REQUEST',
+            uid: 'booking-b1-part-p1@learninghub',
+            sequence: 0,
+            status: 'CONFIRMED',
+            summary: 'Graded Care Profile 2',
+            location: 'Online',
+            startsAt: '2026-10-26T09:30:00.000Z',
+            endsAt: '2026-10-26T16:00:00.000Z',
+          },
+        ],
       }),
     ]);
   });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { requireCoordinator } from '../common/access';
 import type { Viewer } from '../common/viewer';
-import { CaughtMailType } from './mail.types';
+import { CaughtMailType, type CaughtInviteType } from './mail.types';
 
 /** The newest caught mails a list shows. */
 const LIST_LIMIT = 50;
@@ -54,8 +54,21 @@ export class CaughtMailService {
 
   private async read(dir: string, file: string): Promise<CaughtMailType> {
     const mail = await simpleParser(await readFile(path.join(dir, path.basename(file))));
-    const calendar = mail.attachments.find((a) => a.contentType.toLowerCase() === 'text/calendar');
-    const invite = calendar ? readInvite(calendar.content.toString('utf8')) : null;
+    // every .ics in the mail once (a single invite is both the text/calendar alternative and invite.ics)
+    const invites = new Map<string, CaughtInviteType>();
+    for (const a of mail.attachments.filter((x) => x.contentType.toLowerCase() === 'text/calendar')) {
+      const invite = readInvite(a.content.toString('utf8'));
+      invites.set(`${invite.method} ${invite.uid} ${invite.sequence}`, {
+        method: invite.method,
+        uid: invite.uid,
+        sequence: invite.sequence,
+        status: invite.status,
+        summary: invite.summary,
+        location: invite.location,
+        startsAt: invite.start,
+        endsAt: invite.end,
+      });
+    }
     return {
       id: file,
       subject: mail.subject ?? '(no subject)',
@@ -64,18 +77,7 @@ export class CaughtMailService {
       date: mail.date ?? null,
       messageId: mail.messageId ?? null,
       text: mail.text ?? '',
-      invite: invite
-        ? {
-            method: invite.method,
-            uid: invite.uid,
-            sequence: invite.sequence,
-            status: invite.status,
-            summary: invite.summary,
-            location: invite.location,
-            startsAt: invite.start,
-            endsAt: invite.end,
-          }
-        : null,
+      invites: [...invites.values()],
     };
   }
 

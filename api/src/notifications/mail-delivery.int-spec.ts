@@ -88,7 +88,7 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
         session: s,
         links: { booking: `http://localhost:5173/bookings/${o.bookingId}` },
       }),
-      invite,
+      invites: [invite],
       bookingId: o.bookingId,
       sessionId: randomUUID(),
       personId: randomUUID(),
@@ -96,7 +96,7 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
   }
 
   const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => orm.em.fork().transactional(work);
-  const rowsFor = (where: object) => orm.em.fork().find(OutboxMessage, where, { orderBy: { createdAt: 'asc' } });
+  const rowsFor = (where: object) => orm.em.fork().find(OutboxMessage, where, { orderBy: { createdAt: 'asc' }, populate: ['invites'] });
 
   it('queues a mail in the caller’s transaction and delivers text, accessible HTML and a REQUEST invite', async () => {
     const before = smtp.received.length;
@@ -184,7 +184,7 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
         kind: MailKind.BOOKING_CONFIRMED,
         to,
         ...bookingConfirmed({ partnershipName, recipientName: to.name, session: first.session, links: { booking: 'http://x/b' } }),
-        invite: first.invite,
+        invites: [first.invite],
         bookingId,
       });
     });
@@ -201,7 +201,7 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
           confirmed: true,
           links: { booking: 'http://x/b' },
         }),
-        invite: moved.invite,
+        invites: [moved.invite],
         bookingId,
       });
     });
@@ -218,7 +218,7 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
           cancelledByYou: true,
           links: { course: 'http://x/c' },
         }),
-        invite: cancelled.invite,
+        invites: [cancelled.invite],
         bookingId,
       });
     });
@@ -233,7 +233,7 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
     // Saturday 24 October 2026 is still BST (08:30Z); Monday 26 October is GMT again (09:30Z)
     expect(invites.map((i) => i.start)).toEqual(['2026-10-24T08:30:00.000Z', '2026-10-26T09:30:00.000Z', '2026-10-26T09:30:00.000Z']);
     expect(smtp.received.at(-1)!.raw.toString('utf8')).toMatch(/text\/calendar; charset=utf-8; method=CANCEL/i);
-    expect((await rowsFor({ bookingId })).map((r) => [r.icsMethod, r.icsSequence])).toEqual([
+    expect((await rowsFor({ bookingId })).flatMap((r) => r.invites.getItems().map((i) => [i.method, i.sequence]))).toEqual([
       [InviteMethod.REQUEST, 0],
       [InviteMethod.REQUEST, 1],
       [InviteMethod.CANCEL, 2],

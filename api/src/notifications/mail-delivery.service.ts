@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { LockMode, MikroORM } from '@mikro-orm/postgresql';
 import { MailStatus, nextRetryAt, plural } from '@lh/domain';
-import { createTransport } from 'nodemailer';
+import { createTransport, type SendMailOptions } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { JobsService } from '../jobs/jobs.service';
-import { OutboxMessage } from './outbox-message.entity';
+import { OutboxMessage, type OutboxInvite } from './outbox-message.entity';
 import { OutboxKickSubscriber } from './outbox-kick.subscriber';
 
 /** The pg-boss queue whose jobs run a delivery pass. */
@@ -109,6 +109,7 @@ export class MailDeliveryService implements OnModuleInit {
       if (!message) {
         return null;
       }
+      await em.populate(message, ['invites']);
       message.attempts += 1;
       try {
         await transport.sendMail({
@@ -119,10 +120,7 @@ export class MailDeliveryService implements OnModuleInit {
           html: message.html,
           messageId: message.messageId,
           date: message.createdAt,
-          // nodemailer adds the invite both as the text/calendar alternative (with its method) and as an attachment.
-          ...(message.ics && message.icsMethod
-            ? { icalEvent: { method: message.icsMethod, filename: 'invite.ics', content: message.ics } }
-            : {}),
+          ...calendarParts(message.invites.getItems()),
         });
       } catch (e) {
         const failedAt = new Date();
@@ -146,4 +144,26 @@ export class MailDeliveryService implements OnModuleInit {
       return { id: message.id, result: 'sent' as const };
     });
   }
+}
+
+/**
+ * How a mail's invites travel. One invite: nodemailer's `icalEvent`, which sends it both as the
+ * text/calendar alternative (with its method) and as invite.ics, the form every calendar client reads.
+ * Several (one per session part, or a move's new invites and old cancellations): each its own .ics
+ * attachment with its own method, since one iCalendar object carries one METHOD and, for REQUEST,
+ * one UID; calendar clients show each as its own entry.
+ */
+export function calendarParts(
+  invites: readonly Pick<OutboxInvite, 'ics' | 'method'>[],
+): Pick<SendMailOptions, 'icalEvent' | 'attachments'> {
+  if (invites.length === 1) {
+    return { icalEvent: { method: invites[0]!.method, filename: 'invite.ics', content: invites[0]!.ics } };
+  }
+  return {
+    attachments: invites.map((invite, i) => ({
+      filename: `invite-${i + 1}.ics`,
+      content: invite.ics,
+      contentType: `text/calendar; charset=utf-8; method=${invite.method}`,
+    })),
+  };
 }

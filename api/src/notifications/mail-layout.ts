@@ -179,6 +179,6 @@ export function sessionFacts(s: SessionDetails, opts: { joinLink?: boolean } = {
 export const inviteNote = (parts: number) =>
   p(
     parts > 1
-      ? `Each part has its own calendar invitation (one mail per part). Add them to your calendar so you have the dates and the place.`
+      ? `A calendar invitation for each of the ${parts} parts is attached. Add them to your calendar so you have the dates and the place.`
       : 'A calendar invitation is attached. Add it to your calendar so you have the date and the place.',
   );

@@ -6,7 +6,7 @@ import type { Viewer } from '../common/viewer';
 import type { MailLogFilterInput } from './dto/mail-log-filter.input';
 import { MailDeliveryService } from './mail-delivery.service';
 import { MailLogEntryType } from './mail.types';
-import { OutboxMessage } from './outbox-message.entity';
+import { OutboxInvite, OutboxMessage } from './outbox-message.entity';
 
 /** The newest entries a log page shows. */
 const LOG_LIMIT = 200;
@@ -37,16 +37,20 @@ export class MailLogService {
     const messages = await this.em.fork().find(OutboxMessage, where, {
       orderBy: { createdAt: 'desc', id: 'asc' },
       limit: LOG_LIMIT,
-      exclude: ['text', 'html', 'ics'],
+      exclude: ['text', 'html'],
     });
-    return messages.map((m) => MailLogEntryType.from(m));
+    const invites = await this.invitesOf(
+      this.em.fork(),
+      messages.map((m) => m.id),
+    );
+    return messages.map((m) => MailLogEntryType.from(m, invites.get(m.id)));
   }
 
   /** Tries a failed mail again now, with a fresh set of attempts (for example after an SMTP outage). */
   async retry(viewer: Viewer | undefined, id: string): Promise<MailLogEntryType> {
     requireCoordinator(viewer);
     const message = await this.em.fork().transactional(async (em) => {
-      const m = await em.findOne(OutboxMessage, id, { exclude: ['text', 'html', 'ics'] });
+      const m = await em.findOne(OutboxMessage, id, { exclude: ['text', 'html'] });
       if (!m) {
         throw new DomainError(ErrorCode.NotFound, 'There is no mail with that id.');
       }
@@ -61,6 +65,23 @@ export class MailLogService {
       return m;
     });
     this.delivery.requestPass();
-    return MailLogEntryType.from(message);
+    return MailLogEntryType.from(message, (await this.invitesOf(this.em.fork(), [message.id])).get(message.id));
+  }
+
+  /** The method and SEQUENCE of each mail's invites, in order, without their .ics text. */
+  private async invitesOf(em: EntityManager, messageIds: string[]): Promise<Map<string, Pick<OutboxInvite, 'method' | 'sequence'>[]>> {
+    const byMessage = new Map<string, Pick<OutboxInvite, 'method' | 'sequence'>[]>();
+    if (!messageIds.length) {
+      return byMessage;
+    }
+    const rows = await em.find(
+      OutboxInvite,
+      { message: { $in: messageIds } },
+      { fields: ['message', 'method', 'sequence', 'position'], orderBy: { position: 'asc' } },
+    );
+    for (const r of rows) {
+      byMessage.set(r.message.id, [...(byMessage.get(r.message.id) ?? []), { method: r.method, sequence: r.sequence }]);
+    }
+    return byMessage;
   }
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { InviteMethod, MailKind, MailStatus, buildInvite, readInvite, type InviteSpec } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { OutboxMessage } from './outbox-message.entity';
+import { OutboxInvite, OutboxMessage } from './outbox-message.entity';
 
 /**
  * The invite carried by one mail. Organizer (the partnership's mailbox) and attendee (the mail's
@@ -29,8 +29,11 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
-  /** At most one invite per mail: a session with several parts gets one mail per part. */
-  invite?: InviteDraft;
+  /**
+   * The invites it carries, each its own iCalendar object and .ics attachment (one METHOD and one UID
+   * each, as iTIP wants): one per session part, or a new date's REQUESTs with the old date's CANCELs.
+   */
+  invites?: InviteDraft[];
   personId?: string | null;
   sessionId?: string | null;
   bookingId?: string | null;
@@ -56,17 +59,6 @@ export class MailOutboxService {
       throw new Error('MailOutboxService.enqueue needs the transaction of the change that causes the mail (use em.transactional)');
     }
     const email = mail.to.email.trim().toLowerCase();
-    let invite: { ics: string; method: InviteMethod; uid: string; sequence: number } | undefined;
-    if (mail.invite) {
-      const sequence = mail.invite.sequence ?? (await this.nextSequence(em, mail.invite.uid));
-      const spec: InviteSpec = {
-        ...mail.invite,
-        sequence,
-        organizer: { name: this.config.partnershipName, email: this.config.mailFromAddress },
-        attendee: { name: mail.to.name, email },
-      };
-      invite = { ics: buildInvite(spec), method: InviteMethod[spec.method], uid: spec.uid, sequence };
-    }
     const message = em.create(OutboxMessage, {
       kind: mail.kind,
       status: MailStatus.PENDING,
@@ -75,16 +67,22 @@ export class MailOutboxService {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      ics: invite?.ics ?? null,
-      icsMethod: invite?.method ?? null,
-      icsUid: invite?.uid ?? null,
-      icsSequence: invite?.sequence ?? null,
       messageId: `<${randomUUID()}@${this.config.mailFromAddress.split('@')[1]}>`,
       nextAttemptAt: mail.sendAfter ?? new Date(),
       personId: mail.personId ?? null,
       sessionId: mail.sessionId ?? null,
       bookingId: mail.bookingId ?? null,
     });
+    for (const [position, draft] of (mail.invites ?? []).entries()) {
+      const sequence = draft.sequence ?? (await this.nextSequence(em, draft.uid));
+      const spec: InviteSpec = {
+        ...draft,
+        sequence,
+        organizer: { name: this.config.partnershipName, email: this.config.mailFromAddress },
+        attendee: { name: mail.to.name, email },
+      };
+      em.create(OutboxInvite, { message, position, ics: buildInvite(spec), method: InviteMethod[spec.method], uid: spec.uid, sequence });
+    }
     // Written now, inside the caller's transaction, so the next invite for this UID sees its sequence.
     await em.flush();
     return message;
@@ -133,7 +131,7 @@ export class MailOutboxService {
       return new Map();
     }
     const rows = await em.execute<{ uid: string; max: number | string }[]>(
-      'select ics_uid as uid, max(ics_sequence) as max from outbox_message where ics_uid in (?) group by ics_uid',
+      'select uid, max(sequence) as max from outbox_invite where uid in (?) group by uid',
       [[...uids]],
     );
     return new Map(rows.map((r) => [r.uid, Number(r.max)]));
@@ -144,24 +142,20 @@ export class MailOutboxService {
    * the one place that knows which invites went out, so nothing else reads outbox rows or .ics text.
    */
   async lastInvites(em: EntityManager, about: { bookingId: string }): Promise<LastInvite[]> {
-    const sent = await em.find(
-      OutboxMessage,
-      { bookingId: about.bookingId, icsUid: { $ne: null } },
-      { orderBy: { icsSequence: 'desc' }, fields: ['icsUid', 'icsMethod', 'ics', 'icsSequence'] },
-    );
+    const sent = await em.find(OutboxInvite, { message: { bookingId: about.bookingId } }, { orderBy: { sequence: 'desc' } });
     const latest = new Map<string, LastInvite>();
     for (const m of sent) {
-      if (latest.has(m.icsUid!) || !m.ics) {
+      if (latest.has(m.uid)) {
         continue;
       }
       const invite = readInvite(m.ics);
       if (!invite.start || !invite.end) {
         continue;
       }
-      latest.set(m.icsUid!, {
-        uid: m.icsUid!,
-        method: m.icsMethod!,
-        sequence: m.icsSequence ?? 0,
+      latest.set(m.uid, {
+        uid: m.uid,
+        method: m.method,
+        sequence: m.sequence,
         summary: invite.summary ?? null,
         location: invite.location ?? null,
         start: invite.start,
@@ -174,9 +168,7 @@ export class MailOutboxService {
   /** One more than the highest SEQUENCE queued for this UID; serialised per UID for the rest of the transaction. */
   private async nextSequence(em: EntityManager, uid: string): Promise<number> {
     await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`invite:${uid}`]);
-    const [row] = await em.execute<{ max: number | null }[]>('select max(ics_sequence) as max from outbox_message where ics_uid = ?', [
-      uid,
-    ]);
+    const [row] = await em.execute<{ max: number | null }[]>('select max(sequence) as max from outbox_invite where uid = ?', [uid]);
     return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;
   }
 }

@@ -23,6 +23,7 @@ export {
   bookingCancelled,
   bookingConfirmed,
   bookingDeclined,
+  bookingMoved,
   offerExpired,
   placeOffered,
   waitingListJoined,

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { InviteMethod, MailKind, MailStatus } from '@lh/domain';
-import type { OutboxMessage } from './outbox-message.entity';
+import type { OutboxInvite, OutboxMessage } from './outbox-message.entity';
 
 registerEnumType(MailKind, { name: 'MailKind', description: 'What a mail is about.' });
 registerEnumType(MailStatus, { name: 'MailStatus' });
@@ -15,8 +15,13 @@ export class MailLogEntryType {
   @Field(() => String) toEmail!: string;
   @Field(() => String) toName!: string;
   @Field(() => String) subject!: string;
-  @Field(() => InviteMethod, { nullable: true }) inviteMethod!: InviteMethod | null;
-  @Field(() => Int, { nullable: true }) inviteSequence!: number | null;
+  @Field(() => InviteMethod, { nullable: true, description: 'The method of its first calendar invite.' })
+  inviteMethod!: InviteMethod | null;
+  @Field(() => Int, { nullable: true, description: 'The SEQUENCE of its first calendar invite.' }) inviteSequence!: number | null;
+  @Field(() => Int, {
+    description: 'How many calendar invites it carries (one per session part; a move adds the old date’s cancellations).',
+  })
+  inviteCount!: number;
   @Field(() => Int, { description: 'Delivery attempts so far.' }) attempts!: number;
   @Field(() => String, { nullable: true, description: 'Why the last attempt failed (the SMTP server’s answer).' })
   lastError!: string | null;
@@ -27,7 +32,10 @@ export class MailLogEntryType {
   @Field(() => ID, { nullable: true }) sessionId!: string | null;
   @Field(() => ID, { nullable: true }) bookingId!: string | null;
 
-  static from(m: Omit<OutboxMessage, 'text' | 'html' | 'ics'>): MailLogEntryType {
+  static from(
+    m: Omit<OutboxMessage, 'text' | 'html' | 'invites'>,
+    invites: Pick<OutboxInvite, 'method' | 'sequence'>[] = [],
+  ): MailLogEntryType {
     return Object.assign(new MailLogEntryType(), {
       id: m.id,
       kind: m.kind,
@@ -35,8 +43,9 @@ export class MailLogEntryType {
       toEmail: m.toEmail,
       toName: m.toName,
       subject: m.subject,
-      inviteMethod: m.icsMethod ?? null,
-      inviteSequence: m.icsSequence ?? null,
+      inviteMethod: invites[0]?.method ?? null,
+      inviteSequence: invites[0]?.sequence ?? null,
+      inviteCount: invites.length,
       attempts: m.attempts,
       lastError: m.lastError ?? null,
       nextAttemptAt: m.nextAttemptAt,
@@ -70,5 +79,8 @@ export class CaughtMailType {
   @Field(() => Date, { nullable: true }) date!: Date | null;
   @Field(() => String, { nullable: true }) messageId!: string | null;
   @Field(() => String, { description: 'The plain-text part.' }) text!: string;
-  @Field(() => CaughtInviteType, { nullable: true }) invite!: CaughtInviteType | null;
+  @Field(() => [CaughtInviteType], {
+    description: 'Every calendar invite it carries (one per session part; a move adds the cancellations).',
+  })
+  invites!: CaughtInviteType[];
 }

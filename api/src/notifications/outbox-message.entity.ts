@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Opt, type Rel } from '@mikro-orm/core';
 import { InviteMethod, MailKind, MailStatus } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 
@@ -33,19 +33,9 @@ export class OutboxMessage {
   @Property({ type: 'text' })
   html!: string;
 
-  /** One calendar invite (.ics text), sent as the text/calendar part and as an attachment. */
-  @Property({ type: 'text', nullable: true })
-  ics?: string | null;
-
-  @Enum({ items: () => InviteMethod, nativeEnumName: 'invite_method', nullable: true })
-  icsMethod?: InviteMethod | null;
-
-  @Property({ type: 'string', length: 200, nullable: true })
-  @Index()
-  icsUid?: string | null;
-
-  @Property({ type: 'integer', nullable: true })
-  icsSequence?: number | null;
+  /** The calendar invites it carries (one per session part, each its own UID), in order. */
+  @OneToMany(() => OutboxInvite, (i) => i.message, { orderBy: { position: 'asc' } })
+  invites = new Collection<OutboxInvite>(this);
 
   /** The Message-ID header, fixed when the mail is queued: a resend after a crash carries the same one. */
   @Property({ type: 'string', length: 200 })
@@ -80,4 +70,37 @@ export class OutboxMessage {
   @Property({ type: 'uuid', nullable: true })
   @Index()
   bookingId?: string | null;
+}
+
+/**
+ * One calendar invite in a mail: its own iCalendar object (one METHOD, one UID), sent as its own
+ * .ics attachment, so a mail can carry one invite per session part, or a new date's invites and the
+ * old date's cancellations together.
+ */
+@Entity({ tableName: 'outbox_invite' })
+@Unique({ properties: ['message', 'position'] })
+export class OutboxInvite {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => OutboxMessage, { deleteRule: 'cascade' })
+  message!: Rel<OutboxMessage>;
+
+  /** Its place among the mail's invites (0 first). */
+  @Property({ type: 'integer' })
+  position!: number;
+
+  /** The .ics text. */
+  @Property({ type: 'text' })
+  ics!: string;
+
+  @Enum({ items: () => InviteMethod, nativeEnumName: 'invite_method' })
+  method!: InviteMethod;
+
+  @Property({ type: 'string', length: 200 })
+  @Index()
+  uid!: string;
+
+  @Property({ type: 'integer' })
+  sequence!: number;
 }

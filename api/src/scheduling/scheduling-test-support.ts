@@ -96,7 +96,8 @@ export function useSchedulingApi() {
     await e.flush();
     return person;
   }
-  const changedMail = (sessionId: string) => em().find(OutboxMessage, { sessionId, kind: MailKind.SESSION_CHANGED });
+  const changedMail = (sessionId: string) =>
+    em().find(OutboxMessage, { sessionId, kind: MailKind.SESSION_CHANGED }, { populate: ['invites'] });
 
   return {
     get api() {

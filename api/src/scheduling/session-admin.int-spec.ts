@@ -272,7 +272,8 @@ describe('scheduling: venues, sessions, trainers (real API, real PostgreSQL)', (
       expect(text).toMatch(/New date: \w+day \d+ March \d{4}, 1pm to 4:30pm/);
       expect(text).toContain('New venue: Civic Centre, Room 2');
       // the confirmed person's calendar entry is updated, keeping the part's UID
-      expect(mail.find((m) => m.toEmail === confirmed.email)!.icsUid).toContain(`-part-${s.parts[0]!.id}@`);
+      const invites = mail.find((m) => m.toEmail === confirmed.email)!.invites.getItems();
+      expect(invites.map((i) => i.uid)).toEqual([expect.stringContaining(`-part-${s.parts[0]!.id}@`)]);
     });
 
     it('changes nothing, and tells nobody, when the change is refused', async () => {

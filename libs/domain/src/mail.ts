@@ -34,6 +34,8 @@ export enum MailKind {
   ACCOUNT_INVITED = 'ACCOUNT_INVITED',
   /** Accounts: a coordinator decided a request to join or move to an agency. */
   AGENCY_REQUEST_DECIDED = 'AGENCY_REQUEST_DECIDED',
+  /** To the person: their place moved to another date (the new date's invites and the old one's cancellations in one mail). */
+  BOOKING_MOVED = 'BOOKING_MOVED',
 }
 
 export const mailKindLabels: Record<`${MailKind}`, string> = {
@@ -60,6 +62,7 @@ export const mailKindLabels: Record<`${MailKind}`, string> = {
   [MailKind.REGISTRATION_REFUSED]: 'Registration refused',
   [MailKind.ACCOUNT_INVITED]: 'Invitation to set a password',
   [MailKind.AGENCY_REQUEST_DECIDED]: 'Agency request decided',
+  [MailKind.BOOKING_MOVED]: 'Booking moved to another date',
 };
 
 /** Where one outgoing mail is: waiting (or retrying), handed to the SMTP server, given up on, or withdrawn before sending. */
