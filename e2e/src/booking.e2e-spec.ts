@@ -215,6 +215,28 @@ describe('booking in the web app', () => {
     }
     expect(moved).toBe(true);
 
+    // the person moved gets one mail saying so, with the new date's invite and the old date's cancellation
+    const movedToUrl = web.page.url();
+    const movedMail = web.page.locator('tr', { hasText: movedName }).getByRole('link', { name: /^Your place has moved to another date: / });
+    for (let i = 0; i < 30 && !(await movedMail.count()); i++) {
+      await web.page.goto(`${webUrl()}/dev/mail`);
+      if (!(await movedMail.count())) {
+        await web.page.waitForTimeout(500);
+      }
+    }
+    await movedMail.first().click();
+    await web.page.waitForURL(/\/dev\/mail\/[\w.-]+\.eml$/);
+    const movedText = await web.page.locator('main').innerText();
+    expect(movedText).toContain('The training team has moved your place');
+    expect(movedText).toContain('The date you were booked on');
+    expect(movedText).toContain('Your new date');
+    expect(movedText).toContain('Reason: Clash with a child protection conference');
+    expect(movedText).toMatch(/\w+day \d{1,2} \w+ \d{4}, \d{1,2}(:\d{2})?[ap]m to/);
+    expect(movedText).toContain('REQUEST (adds or updates the event)');
+    expect(movedText).toContain('CANCEL (withdraws the event)');
+    expect(movedText).not.toContain('book another date');
+    await web.page.goto(movedToUrl);
+
     // cancel the session now on screen
     const rosterUrl = web.page.url().replace(/\?.*$/, '');
     await web.page.getByRole('link', { name: 'Cancel this session' }).click();

@@ -153,7 +153,7 @@ export class BookingMailer {
     const links = { booking: this.bookingUrl(booking), cancel: `${this.bookingUrl(booking)}#cancel` };
     const joiningInstructions = confirmed ? (booking.session.joiningInstructions ?? null) : null;
     const content = templates.sessionChanged(this.common(booking, { changes, confirmed, joiningInstructions, links }));
-    const withdrawn = confirmed ? await this.withdrawnInvites(em, booking.id, booking, 'This part of the course has been removed.') : [];
+    const withdrawn = confirmed ? await this.withdrawnInvites(em, booking, 'This part of the course has been removed.') : [];
     await this.send(em, booking, MailKind.SESSION_CHANGED, content, confirmed ? 'REQUEST' : undefined, withdrawn);
     if (confirmed) {
       await this.outbox.cancelPending(em, { bookingId: booking.id }, [MailKind.REMINDER]);
@@ -162,19 +162,18 @@ export class BookingMailer {
   }
 
   /**
-   * CANCELs for the events a booking's earlier invites left in the person's calendar: every UID of
-   * booking `bookingId` whose last word was REQUEST, except those of `keep`'s current parts (a part
-   * removed from a session; with no `keep`, all of them: a place moved to another date).
+   * A part removed from a session leaves its invite in people's calendars: a CANCEL for every invite
+   * UID of this booking whose last word was REQUEST and whose part no longer exists.
    */
-  private async withdrawnInvites(em: EntityManager, bookingId: string, keep: Booking | null, description: string): Promise<InviteDraft[]> {
-    const current = new Set(keep ? keep.session.parts.getItems().map((p) => inviteUid(keep.id, p.id)) : []);
-    return (await this.outbox.lastInvites(em, { bookingId }))
+  private async withdrawnInvites(em: EntityManager, booking: Booking, description: string): Promise<InviteDraft[]> {
+    const current = new Set(booking.session.parts.getItems().map((p) => inviteUid(booking.id, p.id)));
+    return (await this.outbox.lastInvites(em, { bookingId: booking.id }))
       .filter((last) => !current.has(last.uid) && last.method === InviteMethod.REQUEST)
       .sort((a, b) => a.start.getTime() - b.start.getTime())
       .map((last) => ({
         method: 'CANCEL' as const,
         uid: last.uid,
-        summary: last.summary ?? '',
+        summary: last.summary ?? booking.session.course.title,
         description,
         location: last.location ?? '',
         start: last.start,
@@ -184,27 +183,32 @@ export class BookingMailer {
 
   /**
    * A place moved to another date: one mail saying so (old and new dates), carrying the new date's
-   * invites and cancellations of the old date's events, so the calendar holds only the new date. The
-   * new booking has its own UIDs (they are built from the booking and part ids), so the old events
-   * are withdrawn by their own UIDs rather than updated. Reminders follow the new date.
+   * invites and, when the old place was confirmed (so it had calendar events), a CANCEL for each of the
+   * old date's parts, so the calendar holds only the new date. The new booking has its own UIDs (they
+   * are built from the booking and part ids), so the old events are withdrawn by their own UIDs, as a
+   * cancelled booking's are. Reminders follow the new date.
    */
-  async moved(em: EntityManager, from: Booking, to: Booking, reason: string | null, at: Date): Promise<void> {
+  async moved(em: EntityManager, from: Booking, fromStatus: BookingStatus, to: Booking, reason: string | null, at: Date): Promise<void> {
+    const hadEvents = fromStatus === BookingStatus.CONFIRMED;
     await this.outbox.cancelPending(em, { bookingId: from.id }, [MailKind.REMINDER]);
     const links = { booking: this.bookingUrl(to), cancel: `${this.bookingUrl(to)}#cancel` };
     const content = templates.bookingMoved(
       this.common(to, {
         previous: this.details(from.session, false),
+        oldEventsCancelled: hadEvents,
         reason,
         joiningInstructions: to.session.joiningInstructions ?? null,
         links,
       }),
     );
-    const withdrawn = await this.withdrawnInvites(
-      em,
-      from.id,
-      null,
-      'Your place has moved to another date: this date is cancelled for you.',
-    );
+    const withdrawn = hadEvents
+      ? sessionInvites({
+          method: 'CANCEL',
+          bookingId: from.id,
+          session: this.inviteSession(from.session, false),
+          bookingUrl: this.bookingUrl(from),
+        })
+      : [];
     await this.send(em, to, MailKind.BOOKING_MOVED, content, 'REQUEST', withdrawn);
     await this.scheduleReminders(em, to, links, at);
   }

@@ -250,7 +250,7 @@ export class SessionBookingsService {
       });
       const movedFrom = `Moved from ${formatLondonDate(from.startsAt)}. ${reason}`;
       await this.changes.changed(em, moved, { action: 'moved-in', from: null, actor, reason: movedFrom, at: now }, { silent: true });
-      await this.mailer.moved(em, booking, moved, reason || null, now);
+      await this.mailer.moved(em, booking, fromStatus, moved, reason || null, now);
       if (holdsPlace(fromStatus)) {
         await this.waitingList.fillFreedPlaces(em, from, now);
       }

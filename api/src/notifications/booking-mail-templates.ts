@@ -212,6 +212,8 @@ export function bookingCancelled(
 export function bookingMoved(
   d: Common & {
     previous: SessionDetails;
+    /** The old place was confirmed, so its calendar events are cancelled in this mail. */
+    oldEventsCancelled: boolean;
     reason?: string | null;
     joiningInstructions?: string | null;
     links: { booking: string; cancel?: string | null };
@@ -232,9 +234,9 @@ export function bookingMoved(
       sessionFacts(d.session, { joinLink: true }),
       ...(d.joiningInstructions ? [h2('Joining instructions'), p(d.joiningInstructions)] : []),
       p(
-        parts > 1
-          ? `Calendar invitations for the ${parts} parts of the new date are attached, with cancellations for the old date, so your calendar keeps only the new one.`
-          : 'A calendar invitation for the new date is attached, with a cancellation for the old date, so your calendar keeps only the new one.',
+        `${parts > 1 ? `Calendar invitations for the ${parts} parts of the new date are attached` : 'A calendar invitation for the new date is attached'}${
+          d.oldEventsCancelled ? ', with cancellations for the old date, so your calendar keeps only the new one.' : '.'
+        }`,
       ),
     ],
     next: [
