@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { ErrorCode, TOO_LARGE_MESSAGE, httpStatusFor } from '@lh/domain';
@@ -32,7 +33,7 @@ function refusedBody(err: unknown, _req: Request, res: Response, next: NextFunct
 
 /** Builds the HTTP app (used by main.ts and by tests). */
 export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: opts.logger === false ? false : ['error', 'warn', 'log'],
     cors: { origin: config.webOrigin, credentials: true },
     // the one body parser is ours (below), so its refusals get an answer clients can read
@@ -41,6 +42,8 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   app.use(json({ limit: MAX_REQUEST_BYTES }));
   app.use(refusedBody);
   app.use(cookieParser());
+  // The client's IP address (rate limits) comes from X-Forwarded-For only when a trusted proxy, by default the web server on this machine, sent it.
+  app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks();
   return app;
 }

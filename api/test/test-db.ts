@@ -27,8 +27,25 @@ export async function createTestDatabase(): Promise<string> {
   return adminUrl().replace(/\/[^/]+$/, `/${name}`);
 }
 
+/**
+ * Tests sign in (and ask for links) a lot, all from 127.0.0.1: the per-IP limits are generous here
+ * (rate-limit specs set their own); the per-account back-off after wrong passwords stays as configured.
+ */
+const GENEROUS_PER_IP = { points: 100_000, seconds: 3600 };
+
 export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ DATABASE_URL: databaseUrl, NODE_ENV: 'test' }), ...overrides };
+  const config = loadConfig({ DATABASE_URL: databaseUrl, NODE_ENV: 'test' });
+  return {
+    ...config,
+    rateLimits: {
+      ...config.rateLimits,
+      SIGN_IN_PER_IP: GENEROUS_PER_IP,
+      SIGN_IN_LINK_PER_IP: GENEROUS_PER_IP,
+      PASSWORD_RESET_PER_IP: GENEROUS_PER_IP,
+      REGISTRATION_PER_IP: GENEROUS_PER_IP,
+    },
+    ...overrides,
+  };
 }
 
 export interface TestApi {
@@ -69,10 +86,11 @@ export async function gql<T = Record<string, unknown>>(
   query: string,
   variables: Record<string, unknown> = {},
   cookie?: string,
+  headers: Record<string, string> = {},
 ): Promise<GqlResult<T>> {
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: T | null; errors?: GqlResult<T>['errors'] };

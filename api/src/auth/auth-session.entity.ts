@@ -1,4 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Rel, type Opt } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
 import { Person } from '../people/person.entity';
 
 /** A signed-in browser. The cookie holds a random token; only its SHA-256 is stored. */
@@ -7,6 +8,10 @@ export class AuthSession {
   /** hex SHA-256 of the cookie token */
   @PrimaryKey({ type: 'string', length: 64 })
   tokenHash!: string;
+
+  /** Names the session on "where you are signed in" (the token hash is never shown). */
+  @Property({ type: 'uuid', defaultRaw: 'gen_random_uuid()', unique: true })
+  publicId: Opt<string> = randomUUID();
 
   @ManyToOne(() => Person, { deleteRule: 'cascade' })
   @Index()

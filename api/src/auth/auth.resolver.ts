@@ -2,12 +2,12 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { CurrentViewer, Public, type RequestWithViewer } from '../common/access.decorators';
+import { CurrentViewer, Public } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
 import { MeType } from '../people/people.types';
-import { AuthService, SESSION_COOKIE } from './auth.service';
+import { AuthService } from './auth.service';
+import { clearSessionCookie, CurrentClient, setSessionCookie, type ClientInfo } from './client-info';
 import { SignInInput } from './dto/sign-in.input';
-import { setSessionCookie } from './session-cookie';
 
 @Resolver()
 export class AuthResolver {
@@ -23,18 +23,21 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => MeType, { description: 'Signs in with email and password; sets an httpOnly session cookie.' })
-  async signIn(@Args('input') input: SignInInput, @Context('res') res: Response): Promise<MeType> {
-    const { token, expiresAt, viewer } = await this.auth.signIn(input.email, input.password);
-    setSessionCookie(res, this.config, { token, expiresAt });
+  @Mutation(() => MeType, {
+    description:
+      'Signs in with email and password; sets an httpOnly session cookie. Repeated failures make the account (and the IP address) wait: TOO_MANY_ATTEMPTS says how long.',
+  })
+  async signIn(@Args('input') input: SignInInput, @CurrentClient() client: ClientInfo, @Context('res') res: Response): Promise<MeType> {
+    const { viewer, ...session } = await this.auth.signIn(input.email, input.password, client);
+    setSessionCookie(res, this.config, session);
     return MeType.from(viewer);
   }
 
   @Public()
   @Mutation(() => Boolean, { description: 'Ends the current session.' })
-  async signOut(@Context('req') req: RequestWithViewer, @Context('res') res: Response): Promise<boolean> {
-    await this.auth.signOut((req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE]);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+  async signOut(@CurrentClient() client: ClientInfo, @Context('res') res: Response): Promise<boolean> {
+    await this.auth.signOut(client.sessionToken);
+    clearSessionCookie(res);
     return true;
   }
 }

@@ -1,19 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, PersonStatus } from '@lh/domain';
+import { DomainError, ErrorCode, PersonStatus, SignInMethod, isOnDomains } from '@lh/domain';
 import * as argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { Clock } from '../common/clock';
+import { Agency } from '../people/agency.entity';
 import { Person } from '../people/person.entity';
 import type { Viewer } from '../common/viewer';
 import { AuthSession } from './auth-session.entity';
+import type { ClientInfo } from './client-info';
+import { RateLimitName, RateLimitService } from './rate-limit.service';
 
-export const SESSION_COOKIE = 'lh_session';
+export { SESSION_COOKIE } from './client-info';
+
+/** How often a session's "last used" time is written: at most once in this many minutes. */
+export const LAST_USED_EVERY_MINUTES = 5;
+
+/** Said to people whose agency signs them in with its own account, when they try a password. */
+export const USE_SINGLE_SIGN_ON =
+  'Your organisation signs you in with its own account, not a Learning Hub password. Use your organisation’s single sign-on instead.';
 
 /** Hash used when an email is unknown, so a wrong email takes as long as a wrong password. */
 let dummyHash: Promise<string> | undefined;
 
-function hashToken(token: string): string {
+export function hashSessionToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -43,72 +54,134 @@ export function signInRefusal(status: PersonStatus): string | null {
   }
 }
 
+/**
+ * Sessions (start, find, end) and signing in with a password. Sign-in links are in
+ * sign-in-link.service.ts, passwords in password.service.ts, the list of a person's sessions in
+ * sessions.service.ts; all of them start sessions here.
+ */
 @Injectable()
 export class AuthService {
   constructor(
     private readonly em: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly rateLimits: RateLimitService,
   ) {}
 
   static hashPassword(password: string): Promise<string> {
     return argon2.hash(password, { type: argon2.argon2id });
   }
 
-  /** Checks email and password; on success starts a session and returns its token (for the cookie). */
-  async signIn(email: string, password: string): Promise<{ token: string; expiresAt: Date; viewer: Viewer }> {
+  /** Whether `password` matches `hash`; as slow for a missing hash as for a wrong password. */
+  static async passwordMatches(hash: string | null | undefined, password: string): Promise<boolean> {
+    const against = hash ?? (await (dummyHash ??= AuthService.hashPassword(randomBytes(16).toString('hex'))));
+    const ok = await argon2.verify(against, password).catch(() => false);
+    return !!hash && ok;
+  }
+
+  /**
+   * Checks email and password; on success starts a session and returns its token (for the cookie).
+   * Refused while the IP address or the account is waiting after too many failures; a wrong password
+   * counts against both. People whose agency uses single sign-on only are told to use it.
+   */
+  async signIn(
+    email: string,
+    password: string,
+    client: Pick<ClientInfo, 'ip' | 'userAgent'>,
+    now = this.clock.now(),
+  ): Promise<{ token: string; expiresAt: Date; viewer: Viewer }> {
+    const address = email.trim().toLowerCase();
+    await this.rateLimits.check(RateLimitName.SIGN_IN_PER_IP, client.ip);
+    await this.rateLimits.checkSignInWait(address);
     const em = this.em.fork();
-    const person = await em.findOne(Person, { email: email.trim().toLowerCase() }, { populate: ['passwordHash'], exclude: [] });
-    const hash = person?.passwordHash ?? (await (dummyHash ??= AuthService.hashPassword(randomBytes(16).toString('hex'))));
-    const ok = await argon2.verify(hash, password).catch(() => false);
-    if (!person || !person.passwordHash || !ok) {
+    // Known from the address alone (the agency's domains), so it says nothing about whether an account exists.
+    if (await this.onSingleSignOnOnlyDomain(em, address)) {
+      throw new DomainError(ErrorCode.NotAllowed, USE_SINGLE_SIGN_ON);
+    }
+    const person = await em.findOne(Person, { email: address }, { populate: ['passwordHash', 'agency'], exclude: [] });
+    if (!person || !(await AuthService.passwordMatches(person.passwordHash, password))) {
+      await this.rateLimits.signInFailed(address);
+      await this.rateLimits.count(RateLimitName.SIGN_IN_PER_IP, client.ip);
       throw new DomainError(ErrorCode.InvalidCredentials, 'The email address or password is not right. Check them and try again.');
+    }
+    await this.rateLimits.signInSucceeded(address);
+    if (person.agency && !person.agency.passwordSignIn) {
+      throw new DomainError(ErrorCode.NotAllowed, USE_SINGLE_SIGN_ON);
     }
     const refusal = signInRefusal(person.status);
     if (refusal) {
       throw new DomainError(ErrorCode.AccountNotActive, refusal);
     }
-    return this.startSession(em, person, { method: 'PASSWORD' });
+    const session = await em.transactional((tx) => this.startSession(tx, person, SignInMethod.PASSWORD, client.userAgent, now));
+    return { ...session, viewer: toViewer(person) };
   }
 
-  /** Starts a session for a person who has proved who they are; returns its token (for the cookie). */
+  /** Whether the address is on the domains of an agency whose people sign in only with its single sign-on. */
+  async onSingleSignOnOnlyDomain(em: EntityManager, address: string): Promise<boolean> {
+    const agencies = await em.find(Agency, { passwordSignIn: false, retiredAt: null }, { fields: ['emailDomains'] });
+    return agencies.some((a) => a.emailDomains.length > 0 && isOnDomains(address, a.emailDomains));
+  }
+
+  /** Starts a session for `person` (a sign-in that has been checked) in the caller's transaction; returns the cookie's token. */
   async startSession(
     em: EntityManager,
     person: Person,
-    how: { method: 'PASSWORD' | 'LINK' | 'SSO'; userAgent?: string },
-  ): Promise<{ token: string; expiresAt: Date; viewer: Viewer }> {
+    method: SignInMethod,
+    userAgent: string | null,
+    now: Date,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
-    const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
     em.create(AuthSession, {
-      tokenHash: hashToken(token),
+      tokenHash: hashSessionToken(token),
       person,
-      expiresAt,
-      method: how.method,
-      userAgent: how.userAgent?.slice(0, 300) ?? null,
+      createdAt: now,
       lastUsedAt: now,
+      expiresAt,
+      method,
+      userAgent: userAgent?.slice(0, 300) ?? null,
     });
     await em.flush();
-    return { token, expiresAt, viewer: toViewer(person) };
+    return { token, expiresAt };
   }
 
-  /** The person a session token belongs to, if the session is still live. Extends sessions in use. */
-  async viewerForToken(token: string | undefined): Promise<Viewer | undefined> {
+  /** Ends every session of a person, except the one whose token is `keepToken`. */
+  async endSessions(em: EntityManager, personId: string, keepToken?: string): Promise<number> {
+    return em.nativeDelete(AuthSession, {
+      person: personId,
+      ...(keepToken ? { tokenHash: { $ne: hashSessionToken(keepToken) } } : {}),
+    });
+  }
+
+  /**
+   * The person a session token belongs to, if the session is still live. Extends sessions in use and
+   * notes when they were last used (at most every LAST_USED_EVERY_MINUTES).
+   */
+  async viewerForToken(token: string | undefined, now = this.clock.now()): Promise<Viewer | undefined> {
     if (!token) {
       return undefined;
     }
     const em = this.em.fork();
-    const session = await em.findOne(AuthSession, { tokenHash: hashToken(token) }, { populate: ['person'] });
+    const session = await em.findOne(AuthSession, { tokenHash: hashSessionToken(token) }, { populate: ['person'] });
     if (!session) {
       return undefined;
     }
-    const now = Date.now();
-    if (session.expiresAt.getTime() <= now || session.person.status !== PersonStatus.ACTIVE) {
+    const at = now.getTime();
+    if (session.expiresAt.getTime() <= at || session.person.status !== PersonStatus.ACTIVE) {
       await em.remove(session).flush();
       return undefined;
     }
     const ttl = this.config.sessionTtlHours * 3_600_000;
-    if (session.expiresAt.getTime() - now < ttl / 2) {
-      session.expiresAt = new Date(now + ttl);
+    let changed = false;
+    if (session.expiresAt.getTime() - at < ttl / 2) {
+      session.expiresAt = new Date(at + ttl);
+      changed = true;
+    }
+    if (!session.lastUsedAt || at - session.lastUsedAt.getTime() >= LAST_USED_EVERY_MINUTES * 60_000) {
+      session.lastUsedAt = now;
+      changed = true;
+    }
+    if (changed) {
       await em.flush();
     }
     return toViewer(session.person);
@@ -118,6 +191,6 @@ export class AuthService {
     if (!token) {
       return;
     }
-    await this.em.fork().nativeDelete(AuthSession, { tokenHash: hashToken(token) });
+    await this.em.fork().nativeDelete(AuthSession, { tokenHash: hashSessionToken(token) });
   }
 }

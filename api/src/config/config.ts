@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mailConfigFrom, mailSettings, requireSmtpInProduction, type MailConfig } from './mail-config';
+import { rateLimitConfigFrom, rateLimitSettings, type RateLimitConfig } from './rate-limit-config';
 
 /**
  * The one typed configuration object. This is the only place that reads process.env:
@@ -65,6 +66,7 @@ const schema = z.object({
   /** The words on the sign-in button, e.g. "Sign in with Microsoft". */
   OIDC_BUTTON_LABEL: z.string().trim().min(1).max(80).default('Sign in with your organisation account'),
   ...mailSettings,
+  ...rateLimitSettings,
 });
 
 export type SingleSignOnConfig = { issuer: string; clientId: string; clientSecret: string; scopes: string; buttonLabel: string } | null;
@@ -87,7 +89,8 @@ export type AppConfig = {
   appSecret: string;
   /** Null when single sign-on is not configured. */
   sso: SingleSignOnConfig;
-} & MailConfig;
+} & MailConfig &
+  RateLimitConfig;
 
 export class ConfigError extends Error {}
 
@@ -143,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : null,
     ...mailConfigFrom(c),
+    ...rateLimitConfigFrom(c),
   };
 }
 

@@ -3,6 +3,7 @@ import { Person } from '../people/person.entity';
 import { AuthSession } from '../auth/auth-session.entity';
 import { AccountToken } from '../auth/account-token.entity';
 import { SsoAttempt } from '../auth/sso/sso-attempt.entity';
+import { RateLimitCounter } from '../auth/rate-limit-counter.entity';
 import { PriorityArea } from '../catalogue/priority-area.entity';
 import { Course } from '../catalogue/course.entity';
 import { Venue } from '../scheduling/venue.entity';
@@ -30,4 +31,5 @@ export const entities = [
   OutboxMessage,
   OutboxInvite,
   CalendarFeed,
+  RateLimitCounter,
 ];

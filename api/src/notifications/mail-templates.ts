@@ -6,7 +6,8 @@
  *
  * Import them from here. The layout and shared pieces are in mail-layout.ts, the mails about a booking in
  * booking-mail-templates.ts, the practitioner's and manager's side of an approval in approval-mail-templates.ts,
- * and those about a session someone is booked on in session-mail-templates.ts.
+ * those about a session someone is booked on in session-mail-templates.ts, and those about signing in in
+ * sign-in-mail-templates.ts.
  */
 export {
   describeDeadline,
@@ -30,3 +31,4 @@ export {
 } from './booking-mail-templates';
 export { approvalDecided, approvalPending } from './approval-mail-templates';
 export { joiningInstructions, reminder, sessionCancelled, sessionChanged } from './session-mail-templates';
+export { passwordChanged, passwordReset, signInLink, useSingleSignOn } from './sign-in-mail-templates';

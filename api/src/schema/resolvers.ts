@@ -1,5 +1,8 @@
 import { AuthResolver } from '../auth/auth.resolver';
 import { SsoResolver } from '../auth/sso/sso.resolver';
+import { PasswordResolver } from '../auth/password.resolver';
+import { SessionsResolver } from '../auth/sessions.resolver';
+import { SignInLinkResolver } from '../auth/sign-in-link.resolver';
 import { CatalogueResolver } from '../catalogue/catalogue.resolver';
 import { NotificationsResolver } from '../notifications/notifications.resolver';
 import { BookingResolver } from '../booking/booking.resolver';
@@ -17,6 +20,9 @@ import { PartnershipResolver } from '../partnership/partnership.resolver';
 export const resolvers = [
   AuthResolver,
   SsoResolver,
+  SignInLinkResolver,
+  PasswordResolver,
+  SessionsResolver,
   CatalogueResolver,
   CourseAdminResolver,
   SchedulingResolver,

@@ -12,3 +12,4 @@ export * from './session-schedule';
 export * from './ids';
 export * from './booking-history';
 export * from './manager-email';
+export * from './sign-in';

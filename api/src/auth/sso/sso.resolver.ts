@@ -1,11 +1,11 @@
 import { Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { Public } from '../../common/access.decorators';
 import { TextArg } from '../../common/text-arg';
 import { MeType } from '../../people/people.types';
-import { setSessionCookie } from '../session-cookie';
+import { CurrentClient, setSessionCookie, type ClientInfo } from '../client-info';
 import { SsoService } from './sso.service';
 import { SingleSignOnResultType, SingleSignOnStartType, SingleSignOnType } from './sso.types';
 
@@ -36,10 +36,10 @@ export class SsoResolver {
   async finishSingleSignOn(
     @TextArg('callbackQuery', { maxLength: 8000, message: 'The answer from your organisation is too long' }) callbackQuery: string,
     @TextArg('state', { maxLength: 200, message: 'The sign-in state is too long' }) state: string,
-    @Context('req') req: Request,
+    @CurrentClient() client: ClientInfo,
     @Context('res') res: Response,
   ): Promise<SingleSignOnResultType> {
-    const result = await this.sso.finish(callbackQuery, state, req.get('user-agent'));
+    const result = await this.sso.finish(callbackQuery, state, client.userAgent);
     setSessionCookie(res, this.config, result);
     return { me: MeType.from(result.viewer), next: result.nextPath };
   }

@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode } from '@lh/domain';
+import { DomainError, ErrorCode, SignInMethod } from '@lh/domain';
 import * as oidc from 'openid-client';
 import { createHash } from 'node:crypto';
 import { APP_CONFIG, isLoopback, type AppConfig } from '../../config/config';
 import { Clock } from '../../common/clock';
-import { AuthService, signInRefusal } from '../auth.service';
+import { AuthService, signInRefusal, toViewer } from '../auth.service';
+import type { Viewer } from '../../common/viewer';
 import { SsoAttempt } from './sso-attempt.entity';
 import { accountForSso, type SsoClaims } from './sso-identity';
 
@@ -78,8 +79,8 @@ export class SsoService {
   async finish(
     callbackQuery: string,
     browserState: string,
-    userAgent: string | undefined,
-  ): Promise<{ token: string; expiresAt: Date; nextPath: string; viewer: import('../../common/viewer').Viewer }> {
+    userAgent: string | null,
+  ): Promise<{ token: string; expiresAt: Date; nextPath: string; viewer: Viewer }> {
     const client = await this.client();
     const callback = new URL(`${this.redirectUri}?${callbackQuery.replace(/^\?/, '')}`);
     const state = callback.searchParams.get('state') ?? '';
@@ -118,8 +119,8 @@ export class SsoService {
     if (refusal) {
       throw new DomainError(ErrorCode.AccountNotActive, refusal);
     }
-    const session = await this.auth.startSession(em, person, { method: 'SSO', userAgent });
-    return { ...session, nextPath: attempt.nextPath };
+    const session = await em.transactional((tx) => this.auth.startSession(tx, person, SignInMethod.SSO, userAgent, now));
+    return { ...session, viewer: toViewer(person), nextPath: attempt.nextPath };
   }
 
   private providerRefusal(e: unknown): DomainError {
