@@ -7,6 +7,8 @@ declare global {
       me: MeQuery['me'];
       /** The session cookie to forward to the API ("lh_session=..."), if any. */
       apiCookie: string | undefined;
+      /** The browser's User-Agent and address, passed on to the API (rate limits, "where you are signed in"). */
+      browserHeaders: Record<string, string>;
     }
     interface Error {
       message: string;

@@ -1,4 +1,4 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { MeDocument } from '@lh/graphql-client';
 import { TOO_LARGE_MESSAGE } from '@lh/domain';
 import { api, SESSION_COOKIE } from '$lib/server/api';
@@ -29,12 +29,32 @@ function refusePost(request: Request): Response | null {
   return null;
 }
 
+/**
+ * What the API is told about the browser: its User-Agent (to name the session on "where you are signed
+ * in") and its address (for rate limits; the API believes X-Forwarded-For only from this server, see TRUST_PROXY).
+ * Behind a proxy, adapter-node's ADDRESS_HEADER / XFF_DEPTH say where the browser's address is.
+ */
+function browserHeaders(event: RequestEvent): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const userAgent = event.request.headers.get('user-agent');
+  if (userAgent) {
+    headers['user-agent'] = userAgent.slice(0, 1000);
+  }
+  try {
+    headers['x-forwarded-for'] = event.getClientAddress();
+  } catch {
+    // no client address (for example while building): the API sees this server's
+  }
+  return headers;
+}
+
 /** Every request: refuse posts that are not our forms, then find who is signed in (from the session cookie) before any page loads. */
 export const handle: Handle = async ({ event, resolve }) => {
   const refused = refusePost(event.request);
   if (refused) {
     return refused;
   }
+  event.locals.browserHeaders = browserHeaders(event);
   const token = event.cookies.get(SESSION_COOKIE);
   event.locals.apiCookie = token ? `${SESSION_COOKIE}=${token}` : undefined;
   event.locals.me = null;

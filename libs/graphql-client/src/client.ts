@@ -49,8 +49,8 @@ export class ApiRequestError extends Error {
 export interface RequestOptions {
   /** Cookie header to forward (the session cookie). */
   cookie?: string;
-  /** The browser's User-Agent, forwarded so "where you are signed in" can name it. */
-  userAgent?: string;
+  /** Other headers to send, such as the browser's User-Agent and address (X-Forwarded-For) the web server passes on. */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
@@ -77,10 +77,10 @@ export function createApiClient(url: string, fetchImpl: typeof fetch = fetch) {
       response = await fetchImpl(url, {
         method: 'POST',
         headers: {
+          ...options.headers,
           'content-type': 'application/json',
           accept: 'application/json',
           ...(options.cookie ? { cookie: options.cookie } : {}),
-          ...(options.userAgent ? { 'user-agent': options.userAgent.slice(0, 300) } : {}),
         },
         body: JSON.stringify({ query: print(document), variables }),
         signal: options.signal,

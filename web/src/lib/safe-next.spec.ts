@@ -1,4 +1,4 @@
-import { safeNext } from './safe-next';
+import { nextQuery, safeNext } from './safe-next';
 
 const origin = 'http://localhost:5173';
 
@@ -39,5 +39,13 @@ describe('safeNext', () => {
       expect(new URL(answer, origin).origin).toBe(origin);
       expect(answer).toMatch(/^\/(?![/\\])/);
     }
+  });
+});
+
+describe('nextQuery', () => {
+  it('carries a safe page to return to, encoded, and nothing else', () => {
+    expect(nextQuery(new URL('/sign-in?next=%2Fcourses%3Flevel%3D3', origin))).toBe('?next=%2Fcourses%3Flevel%3D3');
+    expect(nextQuery(new URL('/sign-in?next=//evil.example', origin))).toBe('');
+    expect(nextQuery(new URL('/sign-in', origin))).toBe('');
   });
 });

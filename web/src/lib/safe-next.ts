@@ -24,3 +24,12 @@ export function safeNext(next: string | null | undefined, origin: string, fallba
   // "/.//evil.example" parses to the path "//evil.example", which a browser would take as another host.
   return path.startsWith('//') || path.startsWith('/\\') ? fallback : path;
 }
+
+/**
+ * `?next=<page>` to carry the page to return to from one sign-in page to the next (and into a sign-in
+ * link), or '' when the address has none that is safe.
+ */
+export function nextQuery(url: URL): string {
+  const next = safeNext(url.searchParams.get('next'), url.origin, '');
+  return next ? `?next=${encodeURIComponent(next)}` : '';
+}

@@ -15,12 +15,18 @@ export async function api<TResult, TVariables>(
   variables: TVariables,
   options: Omit<RequestOptions, 'cookie'> = {},
 ): Promise<TResult> {
-  const { data } = await request(document, variables, { ...options, cookie: event.locals.apiCookie });
+  const { data } = await request(document, variables, { ...options, cookie: event.locals.apiCookie, headers: event.locals.browserHeaders });
   return data;
 }
 
-/** The raw client, for sign-in where the Set-Cookie headers matter. */
-export const apiRequest = request;
+/** As `api`, but also gives the Set-Cookie headers the API sent (signing in starts a session). */
+export function apiWithCookies<TResult, TVariables>(
+  event: Pick<RequestEvent, 'locals'>,
+  document: TypedDocumentNode<TResult, TVariables>,
+  variables: TVariables,
+) {
+  return request(document, variables, { cookie: event.locals.apiCookie, headers: event.locals.browserHeaders });
+}
 
 /**
  * Turns an API failure in a page load into the right page: sign-in for UNAUTHENTICATED,

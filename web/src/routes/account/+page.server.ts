@@ -1,11 +1,16 @@
+import { redirect } from '@sveltejs/kit';
 import {
   CalendarFeedDocument,
+  ChangePasswordDocument,
+  MyAccountSecurityDocument,
   MyProfileDocument,
   ResetCalendarFeedDocument,
+  SignOutEverywhereDocument,
+  SignOutSessionDocument,
   StopCalendarFeedDocument,
   UpdateMyProfileDocument,
 } from '@lh/graphql-client';
-import { api, failLoad } from '$lib/server/api';
+import { api, failLoad, SESSION_COOKIE } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requireViewer } from '$lib/server/access';
@@ -13,8 +18,18 @@ import { requireViewer } from '$lib/server/access';
 export const load: PageServerLoad = async (event) => {
   const me = requireViewer(event);
   try {
-    const [{ calendarFeed }, { myProfile }] = await Promise.all([api(event, CalendarFeedDocument, {}), api(event, MyProfileDocument, {})]);
-    return { me, calendarFeed, profile: myProfile };
+    const [{ calendarFeed }, { myProfile }, { myAccountSecurity }] = await Promise.all([
+      api(event, CalendarFeedDocument, {}),
+      api(event, MyProfileDocument, {}),
+      api(event, MyAccountSecurityDocument, {}),
+    ]);
+    return {
+      me,
+      calendarFeed,
+      profile: myProfile,
+      security: myAccountSecurity,
+      passwordSet: event.url.searchParams.get('password') === 'set',
+    };
   } catch (e) {
     failLoad(e, event);
   }
@@ -59,5 +74,35 @@ export const actions: Actions = {
     } catch (e) {
       return failFromApi(e, []);
     }
+  },
+  /** Needs the current password; every other session ends. */
+  changePassword: async (event) => {
+    const form = await event.request.formData();
+    const input = { currentPassword: String(form.get('currentPassword') ?? ''), newPassword: String(form.get('newPassword') ?? '') };
+    try {
+      await api(event, ChangePasswordDocument, { input });
+      return { passwordChanged: true };
+    } catch (e) {
+      return failFromApi(e, ['currentPassword', 'newPassword']);
+    }
+  },
+  signOutSession: async (event) => {
+    const form = await event.request.formData();
+    try {
+      await api(event, SignOutSessionDocument, { sessionId: String(form.get('sessionId') ?? '') });
+      return { sessionEnded: true };
+    } catch (e) {
+      return failFromApi(e, []);
+    }
+  },
+  /** Every session ends, this one too: back to the sign-in page, which says so. */
+  signOutEverywhere: async (event) => {
+    try {
+      await api(event, SignOutEverywhereDocument, {});
+    } catch (e) {
+      return failFromApi(e, []);
+    }
+    event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    redirect(303, '/sign-in?signed-out=everywhere');
   },
 };

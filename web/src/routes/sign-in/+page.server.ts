@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { ApiRequestError, SignInDocument, SingleSignOnDocument } from '@lh/graphql-client';
-import { apiRequest } from '$lib/server/api';
-import { keepSession } from '$lib/server/session-cookie';
-import { safeNext } from '$lib/safe-next';
+import { apiRequest, apiWithCookies } from '$lib/server/api';
+import { keepSession } from '$lib/server/session';
+import { nextQuery, safeNext } from '$lib/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -12,6 +12,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const { data } = await apiRequest(SingleSignOnDocument, {});
   const next = safeNext(url.searchParams.get('next'), url.origin);
   return {
+    nextQuery: nextQuery(url),
+    signedOutEverywhere: url.searchParams.get('signed-out') === 'everywhere',
     singleSignOn: data.singleSignOn.enabled
       ? { label: data.singleSignOn.buttonLabel, href: `/sign-in/sso?next=${encodeURIComponent(next)}` }
       : null,
@@ -19,7 +21,8 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, cookies, url }) => {
+  default: async (event) => {
+    const { request, cookies, url } = event;
     const form = await request.formData();
     const email = String(form.get('email') ?? '').trim();
     const password = String(form.get('password') ?? '');
@@ -34,15 +37,16 @@ export const actions: Actions = {
       return fail(400, { email, errors });
     }
     try {
-      const { setCookies } = await apiRequest(SignInDocument, { input: { email, password } });
+      const { setCookies } = await apiWithCookies(event, SignInDocument, { input: { email, password } });
       keepSession(cookies, setCookies);
     } catch (e) {
-      if (e instanceof ApiRequestError && e.code === 'INVALID_CREDENTIALS') {
-        return fail(400, { email, errors: [{ field: 'email', message: e.message }] });
-      }
       if (e instanceof ApiRequestError && e.code === 'BAD_USER_INPUT') {
         const fields = e.fieldMessages();
         return fail(400, { email, errors: Object.entries(fields).map(([field, message]) => ({ field, message })) });
+      }
+      // A wrong password, too many attempts (with when to try again), single sign-on only, an account that is not active.
+      if (e instanceof ApiRequestError && e.status >= 400 && e.status < 500) {
+        return fail(e.status, { email, errors: [{ field: 'email', message: e.message }] });
       }
       throw e;
     }

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { ApiRequestError, StartSingleSignOnDocument } from '@lh/graphql-client';
 import { apiRequest } from '$lib/server/api';
 import { config } from '$lib/server/config';
-import { SSO_STATE_COOKIE } from '$lib/server/session-cookie';
+import { SSO_STATE_COOKIE } from '$lib/server/session';
 import { safeNext } from '$lib/safe-next';
 import type { RequestHandler } from './$types';
 

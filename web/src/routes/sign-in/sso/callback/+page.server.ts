@@ -1,12 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { ApiRequestError, FinishSingleSignOnDocument } from '@lh/graphql-client';
-import { apiRequest } from '$lib/server/api';
-import { keepSession, SSO_STATE_COOKIE } from '$lib/server/session-cookie';
+import { apiWithCookies } from '$lib/server/api';
+import { keepSession, SSO_STATE_COOKIE } from '$lib/server/session';
 import { safeNext } from '$lib/safe-next';
 import type { PageServerLoad } from './$types';
 
 /** Where the organisation's sign-in page sends people back: finish signing in, or say why not. */
-export const load: PageServerLoad = async ({ url, cookies, request }) => {
+export const load: PageServerLoad = async (event) => {
+  const { url, cookies } = event;
   const problem = url.searchParams.get('problem');
   if (problem) {
     return { problem: problem.slice(0, 500) };
@@ -15,11 +16,10 @@ export const load: PageServerLoad = async ({ url, cookies, request }) => {
   cookies.delete(SSO_STATE_COOKIE, { path: '/sign-in/sso' });
   let next: string;
   try {
-    const { data, setCookies } = await apiRequest(
-      FinishSingleSignOnDocument,
-      { callbackQuery: url.search.slice(1, 8001), state: state.slice(0, 200) },
-      { userAgent: request.headers.get('user-agent') ?? undefined },
-    );
+    const { data, setCookies } = await apiWithCookies(event, FinishSingleSignOnDocument, {
+      callbackQuery: url.search.slice(1, 8001),
+      state: state.slice(0, 200),
+    });
     keepSession(cookies, setCookies);
     next = safeNext(data.finishSingleSignOn.next, url.origin);
   } catch (e) {

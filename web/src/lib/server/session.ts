@@ -5,7 +5,10 @@ import { config } from './config';
 /** Holds, for ten minutes, the state of a single sign-on this browser started (bound to it at the callback). */
 export const SSO_STATE_COOKIE = 'lh_sso_state';
 
-/** Copies the session the API started (its Set-Cookie headers) onto this site's own cookie. */
+/**
+ * Keeps the session the API just started (its Set-Cookie) as this site's own httpOnly cookie, which the
+ * web server forwards on every later call. Used by every way of signing in.
+ */
 export function keepSession(cookies: Cookies, setCookies: string[]): void {
   const session = setCookies.map((c) => /^lh_session=([^;]+)/.exec(c)).find(Boolean);
   if (!session) {
