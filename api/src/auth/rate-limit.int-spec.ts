@@ -153,4 +153,19 @@ describe('rate limits and the back-off after failed sign-ins (counted in Postgre
       await limited.close();
     }
   });
+
+  it('believes X-Forwarded-For only from a trusted proxy, so a browser cannot pick a new address for each try', async () => {
+    const untrusted = await startTestApi({
+      trustProxy: false,
+      rateLimits: { ...api.app.get<symbol, AppConfig>(APP_CONFIG).rateLimits, SIGN_IN_LINK_PER_IP: { points: 1, seconds: 600 } },
+    });
+    try {
+      const ask = (ip: string, i: number) =>
+        gql(untrusted.url, LINK, { input: { email: `spoof-${i}@example.org` } }, undefined, { 'x-forwarded-for': ip });
+      expect(outcome(await ask('203.0.113.60', 1))).toBe('OK');
+      expect(outcome(await ask('203.0.113.61', 2))).toMatch(/^TOO_MANY_ATTEMPTS/);
+    } finally {
+      await untrusted.close();
+    }
+  });
 });
