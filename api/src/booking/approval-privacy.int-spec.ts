@@ -13,7 +13,9 @@ const REQUEST = `query($t: String!) { approvalRequest(token: $t) { status practi
 const DECIDE = `mutation($t: String!, $a: Boolean!) { decideApproval(token: $t, approve: $a) { status practitionerName managerEmail } }`;
 const PROFILE = `{ myProfile { email lineManagerEmail agencyName } }`;
 const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!) { updateMyProfile(input: $input) { lineManagerEmail } }`;
-const EMAIL_RULES = `mutation($input: AgencyEmailRulesInput!) { setAgencyEmailRules(input: $input) { emailDomains managerEmailOnDomains } }`;
+const EMAIL_RULES = `mutation($input: UpdateAgencyInput!) { updateAgency(input: $input) { emailDomains managerEmailOnDomains } }`;
+
+const details = (a: Agency) => ({ agencyId: a.id, name: a.name, sector: a.sector, statutoryPartner: a.statutoryPartner });
 
 describe('line-manager approval and who sees what (real API, real PostgreSQL)', () => {
   let api: TestApi;
@@ -78,17 +80,17 @@ describe('line-manager approval and who sees what (real API, real PostgreSQL)', 
     const missing = await gql(
       api.url,
       EMAIL_RULES,
-      { input: { agencyId: agency.id, emailDomains: [], managerEmailOnDomains: true } },
+      { input: { ...details(agency), emailDomains: [], managerEmailOnDomains: true } },
       coordinatorCookie,
     );
     expect(missing.errors?.[0]?.extensions?.fields?.[0]).toMatchObject({ field: 'input.emailDomains' });
     const set = await gql(
       api.url,
       EMAIL_RULES,
-      { input: { agencyId: agency.id, emailDomains: ['@Northshire.gov.uk'], managerEmailOnDomains: true } },
+      { input: { ...details(agency), emailDomains: ['@Northshire.gov.uk'], managerEmailOnDomains: true } },
       coordinatorCookie,
     );
-    expect(set.data).toEqual({ setAgencyEmailRules: { emailDomains: ['northshire.gov.uk'], managerEmailOnDomains: true } });
+    expect(set.data).toEqual({ updateAgency: { emailDomains: ['northshire.gov.uk'], managerEmailOnDomains: true } });
 
     const session = await approvalCourseSession();
     const { cookie } = await practitioner(agency);

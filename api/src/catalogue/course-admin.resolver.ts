@@ -1,10 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@lh/domain';
 import { IdArg } from '../common/ids';
-import { AgencyEmailRulesInput } from './dto/agency-email-rules.input';
 import { CurrentViewer, Roles } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
-import { AgencyType } from '../people/people.types';
 import { CourseAdminService } from './course-admin.service';
 import { AdminCourseType } from './course-admin.types';
 import { PriorityAreaType } from './course.types';
@@ -21,28 +19,6 @@ export class CourseAdminResolver {
   @Query(() => AdminCourseType, { description: 'One course with everything a coordinator can edit.' })
   courseAdmin(@CurrentViewer() viewer: Viewer, @IdArg('id') id: string): Promise<AdminCourseType> {
     return this.courses.course(viewer, id);
-  }
-
-  @Roles(Role.COORDINATOR)
-  @Query(() => [AgencyType], { description: 'Every partner agency, by name (for choosing a course audience).' })
-  agencies(@CurrentViewer() viewer: Viewer): Promise<AgencyType[]> {
-    return this.courses.agencies(viewer);
-  }
-
-  @Roles(Role.COORDINATOR)
-  @Mutation(() => AgencyType, { description: "Whether an agency's staff book without line manager approval." })
-  setAgencyApprovalExempt(
-    @CurrentViewer() viewer: Viewer,
-    @IdArg('agencyId') agencyId: string,
-    @Args('exempt', { type: () => Boolean }) exempt: boolean,
-  ): Promise<AgencyType> {
-    return this.courses.setAgencyApprovalExempt(viewer, agencyId, exempt);
-  }
-
-  @Roles(Role.COORDINATOR)
-  @Mutation(() => AgencyType, { description: "An agency's email domains, and whether line managers must use them." })
-  setAgencyEmailRules(@CurrentViewer() viewer: Viewer, @Args('input') input: AgencyEmailRulesInput): Promise<AgencyType> {
-    return this.courses.setAgencyEmailRules(viewer, input);
   }
 
   @Roles(Role.COORDINATOR)

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, isUuid, normaliseDomains, prerequisiteLoop, type FieldProblem } from '@lh/domain';
+import { DomainError, ErrorCode, isUuid, prerequisiteLoop, type FieldProblem } from '@lh/domain';
 import { requireCoordinator } from '../common/access';
 import type { Viewer } from '../common/viewer';
-import type { AgencyEmailRulesInput } from './dto/agency-email-rules.input';
 import { Agency } from '../people/agency.entity';
-import { AgencyType } from '../people/people.types';
 import { Session } from '../scheduling/session.entity';
 import { Course } from './course.entity';
 import { PriorityArea } from './priority-area.entity';
@@ -40,45 +38,6 @@ export class CourseAdminService {
       throw notFound();
     }
     return this.toType(course, await em.count(Session, { course }));
-  }
-
-  /** Every partner agency, by name: for choosing a course's audience. */
-  async agencies(viewer: Viewer): Promise<AgencyType[]> {
-    requireCoordinator(viewer);
-    const agencies = await this.em.fork().find(Agency, {}, { orderBy: { name: 'asc' } });
-    return agencies.map((a) => AgencyType.from(a));
-  }
-
-  /** Exempts an agency's staff from manager approval (for example volunteers with no line manager), or not. */
-  async setAgencyApprovalExempt(viewer: Viewer, agencyId: string, exempt: boolean): Promise<AgencyType> {
-    requireCoordinator(viewer);
-    const em = this.em.fork();
-    const agency = isUuid(agencyId) ? await em.findOne(Agency, agencyId) : null;
-    if (!agency) {
-      throw new DomainError(ErrorCode.NotFound, 'There is no agency with that id.');
-    }
-    agency.approvalExempt = exempt;
-    await em.flush();
-    return AgencyType.from(agency);
-  }
-
-  /** An agency's email domains, and whether line managers who approve its staff's bookings must use them. */
-  async setAgencyEmailRules(viewer: Viewer, input: AgencyEmailRulesInput): Promise<AgencyType> {
-    requireCoordinator(viewer);
-    const em = this.em.fork();
-    const agency = await em.findOne(Agency, input.agencyId);
-    if (!agency) {
-      throw new DomainError(ErrorCode.NotFound, 'There is no agency with that id.');
-    }
-    const domains = normaliseDomains(input.emailDomains);
-    if (input.managerEmailOnDomains && !domains.length) {
-      const message = 'Enter at least one email domain, or untick "Line managers must use these domains"';
-      throw new DomainError(ErrorCode.BadUserInput, message, [{ field: 'input.emailDomains', message }]);
-    }
-    agency.emailDomains = domains;
-    agency.managerEmailOnDomains = input.managerEmailOnDomains;
-    await em.flush();
-    return AgencyType.from(agency);
   }
 
   async createCourse(viewer: Viewer, input: CreateCourseInput): Promise<AdminCourseType> {

@@ -1,15 +1,16 @@
-import { Entity, Enum, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { AgencySector } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 
 /** A partner agency whose staff book training (a council service, a police force, an NHS trust, a school...). */
 @Entity({ tableName: 'agency' })
+/** Names are unique whatever their case: "Northshire Homes" and "northshire homes" are one agency. */
+@Index({ name: 'agency_name_lower_unique', expression: 'create unique index "agency_name_lower_unique" on "agency" (lower("name"))' })
 export class Agency {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
   @Property({ type: 'string', length: 200 })
-  @Unique()
   name!: string;
 
   @Enum({ items: () => AgencySector, nativeEnumName: 'agency_sector' })

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { AgencySector, Role } from '../common/graphql-enums';
 import type { Agency } from './agency.entity';
 import type { Viewer } from '../common/viewer';
@@ -14,6 +14,10 @@ export class AgencyType {
   emailDomains!: string[];
   @Field(() => Boolean, { description: "Line managers who approve bookings must use an address on the agency's domains." })
   managerEmailOnDomains!: boolean;
+  @Field(() => Boolean, { description: 'Statutory partner or not: charges depend on it.' })
+  statutoryPartner!: boolean;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was retired: offered to no one, kept for history.' })
+  retiredAt!: Date | null;
 
   static from(a: Agency): AgencyType {
     return Object.assign(new AgencyType(), {
@@ -23,6 +27,8 @@ export class AgencyType {
       approvalExempt: a.approvalExempt,
       emailDomains: a.emailDomains,
       managerEmailOnDomains: a.managerEmailOnDomains,
+      statutoryPartner: a.statutoryPartner,
+      retiredAt: a.retiredAt ?? null,
     });
   }
 }

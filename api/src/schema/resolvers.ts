@@ -14,6 +14,7 @@ import { SessionCancellationResolver } from '../scheduling/session-cancellation.
 import { SessionBookingsResolver } from '../booking/session-bookings.resolver';
 import { ApprovalResolver } from '../booking/approval.resolver';
 import { ProfileResolver } from '../people/profile.resolver';
+import { AgencyAdminResolver } from '../people/agency-admin.resolver';
 import { PartnershipResolver } from '../partnership/partnership.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
@@ -34,5 +35,6 @@ export const resolvers = [
   CalendarResolver,
   NotificationsResolver,
   ProfileResolver,
+  AgencyAdminResolver,
   PartnershipResolver,
 ] as const;

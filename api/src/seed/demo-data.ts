@@ -19,6 +19,7 @@ import { SessionPart } from '../scheduling/session-part.entity';
 import { Booking } from '../booking/booking.entity';
 import demoAccounts from './demo-accounts.json';
 import { seedDemoSingleSignOn } from './demo-sso';
+import { seedDemoAgencies } from './demo-agencies';
 
 /** The demo sign-ins, shared with `npm start` (which prints them). */
 export const DEMO_PASSWORD: string = demoAccounts.password;
@@ -1167,6 +1168,7 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
       createdAt: setUpAt,
     });
   }
+  seedDemoAgencies(em, Object.values(agencies), setUpAt);
 
   // People
   const usedEmails = new Set<string>();

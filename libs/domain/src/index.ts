@@ -13,3 +13,4 @@ export * from './ids';
 export * from './booking-history';
 export * from './manager-email';
 export * from './sign-in';
+export * from './agency-rules';

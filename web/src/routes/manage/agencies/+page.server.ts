@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { AgencyListDocument, SetAgencyApprovalExemptDocument } from '@lh/graphql-client';
+import { AdminAgenciesDocument, BringBackAgencyDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,24 +8,22 @@ import { requireViewer } from '$lib/server/access';
 export const load: PageServerLoad = async (event) => {
   requireViewer(event, 'COORDINATOR');
   try {
-    const { agencies } = await api(event, AgencyListDocument, {});
-    return { agencies, done: event.url.searchParams.get('done') };
+    const { adminAgencies } = await api(event, AdminAgenciesDocument, {});
+    return { agencies: adminAgencies, done: event.url.searchParams.get('done') };
   } catch (e) {
     failLoad(e, event);
   }
 };
 
 export const actions: Actions = {
-  default: async (event) => {
+  bringBack: async (event) => {
     const form = await event.request.formData();
+    const agencyId = String(form.get('agencyId') ?? '');
     try {
-      await api(event, SetAgencyApprovalExemptDocument, {
-        agencyId: String(form.get('agencyId') ?? ''),
-        exempt: form.get('exempt') === 'yes',
-      });
+      await api(event, BringBackAgencyDocument, { agencyId });
     } catch (e) {
       return failFromApi(e, []);
     }
-    redirect(303, '/manage/agencies?done=saved');
+    redirect(303, `/manage/agencies/${agencyId}?done=back`);
   },
 };
