@@ -19,7 +19,11 @@ export const manageSections: ManageSection[] = [
   },
   { href: '/manage/courses', label: 'Courses', description: 'Add and edit courses, their audiences and what to do first.' },
   { href: '/manage/venues', label: 'Venues', description: 'Places where sessions happen: addresses, rooms, capacity and access.' },
-  { href: '/manage/agencies', label: 'Agencies', description: 'The agencies people work for, and which book without manager approval.' },
+  {
+    href: '/manage/agencies',
+    label: 'Agencies',
+    description: 'The agencies people work for: add, change, retire or merge them, and their approval and sign-in rules.',
+  },
   { href: '/manage/mail', label: 'Mail log', description: 'Every mail the service has sent or will send, and sending a failed one again.' },
 ];
 

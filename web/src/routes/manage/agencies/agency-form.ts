@@ -29,10 +29,10 @@ export function agencyValues(a: {
   };
 }
 
-/** Lines (or commas, or spaces) of a box as a list. */
+/** The lines (or comma-separated parts) of a box, as a list. */
 export const lines = (text: string) =>
   text
-    .split(/[\s,;]+/)
+    .split(/[\r\n,;]+/)
     .map((d) => d.trim())
     .filter(Boolean);
 
