@@ -64,6 +64,7 @@ describe('coordinators manage agencies in the web app', () => {
     expect(problems).toContain('Enter each email domain like northshire.gov.uk, one a line: "not a domain" is not a domain');
     expect(await page().getByLabel('Email domains (optional)').inputValue()).toBe('northshirefire.gov.uk\nnot a domain');
     await expectAccessible('add an agency with errors');
+    await screenshot(page(), 'add-an-agency-errors');
 
     await page().getByLabel('Name', { exact: true }).fill(name);
     await page().getByLabel('Sector').selectOption({ label: 'Other' });
@@ -94,6 +95,7 @@ describe('coordinators manage agencies in the web app', () => {
     await page().waitForURL(`${agencyUrl}/approval`);
     expect(await main()).toContain(`Staff of ${renamed} will book without manager approval.`);
     await expectAccessible('change the approval rule');
+    await screenshot(page(), 'agency-approval-confirm');
     await page().getByRole('button', { name: 'Yes, let them book without approval' }).click();
     await page().waitForURL(`${agencyUrl}?done=approval`);
     expect(await main()).toContain(`Staff of ${renamed} book without manager approval`);
@@ -102,6 +104,7 @@ describe('coordinators manage agencies in the web app', () => {
     await page().getByRole('link', { name: 'Change single sign-on tenants' }).click();
     await page().waitForURL(`${agencyUrl}/sign-in`);
     await expectAccessible('sign-in settings');
+    await screenshot(page(), 'agency-sign-in');
     await page().getByLabel('Microsoft Entra tenant ids (optional)').fill('northshirefire.onmicrosoft.com');
     await page().getByLabel('No, with single sign-on only').check();
     await page().getByRole('button', { name: 'Save sign-in settings' }).click();
