@@ -1,22 +1,21 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { ApiRequestError, SignInDocument, SingleSignOnDocument } from '@lh/graphql-client';
-import { apiRequest, apiWithCookies } from '$lib/server/api';
+import { api, apiWithCookies } from '$lib/server/api';
 import { keepSession } from '$lib/server/session';
 import { nextQuery, safeNext } from '$lib/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
+export const load: PageServerLoad = async (event) => {
+  const { locals, url } = event;
   if (locals.me) {
     redirect(303, safeNext(url.searchParams.get('next'), url.origin));
   }
-  const { data } = await apiRequest(SingleSignOnDocument, {});
+  const { singleSignOn } = await api(event, SingleSignOnDocument, {});
   const next = safeNext(url.searchParams.get('next'), url.origin);
   return {
     nextQuery: nextQuery(url),
     signedOutEverywhere: url.searchParams.get('signed-out') === 'everywhere',
-    singleSignOn: data.singleSignOn.enabled
-      ? { label: data.singleSignOn.buttonLabel, href: `/sign-in/sso?next=${encodeURIComponent(next)}` }
-      : null,
+    singleSignOn: singleSignOn.enabled ? { label: singleSignOn.buttonLabel, href: `/sign-in/sso?next=${encodeURIComponent(next)}` } : null,
   };
 };
 

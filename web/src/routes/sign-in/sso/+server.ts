@@ -1,19 +1,20 @@
 import { redirect } from '@sveltejs/kit';
 import { ApiRequestError, StartSingleSignOnDocument } from '@lh/graphql-client';
-import { apiRequest } from '$lib/server/api';
+import { api } from '$lib/server/api';
 import { config } from '$lib/server/config';
 import { SSO_STATE_COOKIE } from '$lib/server/session';
 import { safeNext } from '$lib/safe-next';
 import type { RequestHandler } from './$types';
 
 /** Starts single sign-on: remembers the state in this browser, then sends it to the organisation's sign-in page. */
-export const GET: RequestHandler = async ({ url, cookies }) => {
+export const GET: RequestHandler = async (event) => {
+  const { url, cookies } = event;
   const next = safeNext(url.searchParams.get('next'), url.origin);
   let authorizationUrl: string;
   try {
-    const { data } = await apiRequest(StartSingleSignOnDocument, { next });
-    authorizationUrl = data.startSingleSignOn.authorizationUrl;
-    cookies.set(SSO_STATE_COOKIE, data.startSingleSignOn.state, {
+    const { startSingleSignOn } = await api(event, StartSingleSignOnDocument, { next });
+    authorizationUrl = startSingleSignOn.authorizationUrl;
+    cookies.set(SSO_STATE_COOKIE, startSingleSignOn.state, {
       path: '/sign-in/sso',
       httpOnly: true,
       sameSite: 'lax',
