@@ -37,6 +37,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...good, PARTNERSHIP_NAME: '  ' })).toThrow(/PARTNERSHIP_NAME must not be empty/);
   });
 
+  it('reads the shared mailboxes refused at registration, with a default list', () => {
+    expect(loadConfig(good).sharedMailboxLocalParts).toEqual(expect.arrayContaining(['office', 'admin', 'safeguarding']));
+    expect(loadConfig({ ...good, SHARED_MAILBOX_LOCAL_PARTS: ' Office, team ,,' }).sharedMailboxLocalParts).toEqual(['office', 'team']);
+    expect(loadConfig({ ...good, SHARED_MAILBOX_LOCAL_PARTS: '' }).sharedMailboxLocalParts).toEqual([]);
+    expect(() => loadConfig({ ...good, SHARED_MAILBOX_LOCAL_PARTS: 'office;admin' })).toThrow(
+      /SHARED_MAILBOX_LOCAL_PARTS must be local parts/,
+    );
+  });
+
   it('names a missing setting', () => {
     expect(() => loadConfig({})).toThrow(/DATABASE_URL/);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseLocalParts } from '@lh/domain';
 import { mailConfigFrom, mailSettings, requireSmtpInProduction, type MailConfig } from './mail-config';
 import { rateLimitConfigFrom, rateLimitSettings, type RateLimitConfig } from './rate-limit-config';
 
@@ -65,6 +66,12 @@ const schema = z.object({
     .default('openid email profile'),
   /** The words on the sign-in button, e.g. "Sign in with Microsoft". */
   OIDC_BUTTON_LABEL: z.string().trim().min(1).max(80).default('Sign in with your organisation account'),
+  /** Local parts of shared mailboxes that cannot register an account ("office" refuses office@anything), comma-separated. */
+  SHARED_MAILBOX_LOCAL_PARTS: z
+    .string()
+    .regex(/^[A-Za-z0-9._+,\s-]*$/, 'SHARED_MAILBOX_LOCAL_PARTS must be local parts separated by commas, such as office,admin,info')
+    .default('office,admin,info,enquiries,reception,team,safeguarding,training,hr,contact,mail')
+    .transform((v) => normaliseLocalParts(v.split(','))),
   ...mailSettings,
   ...rateLimitSettings,
 });
@@ -89,6 +96,7 @@ export type AppConfig = {
   appSecret: string;
   /** Null when single sign-on is not configured. */
   sso: SingleSignOnConfig;
+  sharedMailboxLocalParts: string[];
 } & MailConfig &
   RateLimitConfig;
 
@@ -145,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             buttonLabel: c.OIDC_BUTTON_LABEL,
           }
         : null,
+    sharedMailboxLocalParts: c.SHARED_MAILBOX_LOCAL_PARTS,
     ...mailConfigFrom(c),
     ...rateLimitConfigFrom(c),
   };

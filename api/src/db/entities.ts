@@ -13,6 +13,7 @@ import { Booking } from '../booking/booking.entity';
 import { OutboxInvite, OutboxMessage } from '../notifications/outbox-message.entity';
 import { BookingEvent } from '../booking/booking-event.entity';
 import { CalendarFeed } from '../calendar/calendar-feed.entity';
+import { AgencyRequest } from '../people/agency-request.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -32,4 +33,5 @@ export const entities = [
   OutboxInvite,
   CalendarFeed,
   RateLimitCounter,
+  AgencyRequest,
 ];

@@ -14,3 +14,4 @@ export * from './booking-history';
 export * from './manager-email';
 export * from './sign-in';
 export * from './agency-rules';
+export * from './registration';
