@@ -20,6 +20,7 @@ import { SchedulingModule } from './scheduling/scheduling.module';
 import { ClockModule } from './common/clock';
 import { PeopleModule } from './people/people.module';
 import { PartnershipModule } from './partnership/partnership.module';
+import { RegistrationModule } from './registration/registration.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -33,6 +34,7 @@ export const capabilityModules = [
   NotificationsModule,
   PeopleModule,
   PartnershipModule,
+  RegistrationModule,
 ];
 
 @Module({})

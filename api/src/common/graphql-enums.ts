@@ -1,5 +1,14 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AgencySector, BookingStatus, CourseFormat, PersonStatus, Role, SessionStatus } from '@lh/domain';
+import {
+  AgencyRequestKind,
+  AgencyRequestStatus,
+  AgencySector,
+  BookingStatus,
+  CourseFormat,
+  PersonStatus,
+  Role,
+  SessionStatus,
+} from '@lh/domain';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(AgencySector, { name: 'AgencySector' });
@@ -7,6 +16,11 @@ registerEnumType(CourseFormat, { name: 'CourseFormat' });
 registerEnumType(SessionStatus, { name: 'SessionStatus' });
 registerEnumType(BookingStatus, { name: 'BookingStatus' });
 registerEnumType(PersonStatus, { name: 'PersonStatus' });
+registerEnumType(AgencyRequestKind, {
+  name: 'AgencyRequestKind',
+  description: 'JOIN: at registration; MOVE: a registered person changing agency.',
+});
+registerEnumType(AgencyRequestStatus, { name: 'AgencyRequestStatus' });
 
 /** Which of the two 01:xx is meant on the day the clocks go back (ClockChangeOccurrence in @lh/domain). */
 export const ClockChangeOccurrence = { FIRST: 'FIRST', SECOND: 'SECOND' } as const;
@@ -15,4 +29,4 @@ registerEnumType(ClockChangeOccurrence, {
   description: 'Which one of a time that happens twice when the clocks go back: FIRST (BST) or SECOND (GMT).',
 });
 
-export { AgencySector, BookingStatus, CourseFormat, PersonStatus, Role, SessionStatus };
+export { AgencyRequestKind, AgencyRequestStatus, AgencySector, BookingStatus, CourseFormat, PersonStatus, Role, SessionStatus };

@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, SignedIn } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
-import { UpdateProfileInput } from './dto/update-profile.input';
+import { RequestAgencyMoveInput, UpdateProfileInput } from './dto/update-profile.input';
 import { ProfileService } from './profile.service';
 import { ProfileType } from './profile.type';
 
@@ -16,8 +16,18 @@ export class ProfileResolver {
   }
 
   @SignedIn()
-  @Mutation(() => ProfileType, { description: 'Changes your own profile (your usual line manager).' })
+  @Mutation(() => ProfileType, {
+    description: 'Changes your own profile (name, job title, team, usual line manager); fields left out stay as they are.',
+  })
   updateMyProfile(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateProfileInput): Promise<ProfileType> {
     return this.profiles.updateMyProfile(viewer, input);
+  }
+
+  @SignedIn()
+  @Mutation(() => ProfileType, {
+    description: 'Asks to move to another agency; a coordinator confirms it. Asking again replaces the request.',
+  })
+  requestAgencyMove(@CurrentViewer() viewer: Viewer, @Args('input') input: RequestAgencyMoveInput): Promise<ProfileType> {
+    return this.profiles.requestAgencyMove(viewer, input);
   }
 }

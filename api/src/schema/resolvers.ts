@@ -16,6 +16,8 @@ import { ApprovalResolver } from '../booking/approval.resolver';
 import { ProfileResolver } from '../people/profile.resolver';
 import { AgencyAdminResolver } from '../people/agency-admin.resolver';
 import { PartnershipResolver } from '../partnership/partnership.resolver';
+import { RegistrationResolver } from '../registration/registration.resolver';
+import { RegistrationQueueResolver } from '../registration/registration-queue.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -37,4 +39,6 @@ export const resolvers = [
   ProfileResolver,
   AgencyAdminResolver,
   PartnershipResolver,
+  RegistrationResolver,
+  RegistrationQueueResolver,
 ] as const;

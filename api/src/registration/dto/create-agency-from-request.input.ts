@@ -1,0 +1,15 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEnum, MaxLength } from 'class-validator';
+import { AgencySector } from '../../common/graphql-enums';
+
+/** A new agency made from a person's request: the name they typed (as the coordinator corrects it) and its sector. */
+@InputType()
+export class CreateAgencyFromRequestInput {
+  @Field(() => String)
+  @MaxLength(200, { message: "The agency's name must be 200 characters or fewer" })
+  name!: string;
+
+  @Field(() => AgencySector)
+  @IsEnum(AgencySector, { message: "Choose the agency's sector" })
+  sector!: AgencySector;
+}
