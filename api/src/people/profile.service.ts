@@ -77,7 +77,7 @@ export class ProfileService {
       const me = await em.findOneOrFail(Person, viewer.id, { populate: ['agency'], lockMode: LockMode.PESSIMISTIC_WRITE });
       const refuse = (field: string, message: string) => new DomainError(ErrorCode.BadUserInput, message, [{ field, message }]);
       let agency: Agency | null = null;
-      const name = input.agencyName ?? null;
+      const name = input.agencyName?.trim() || null;
       if (input.agencyId && name) {
         throw refuse('input.agencyId', 'Choose your new agency from the list, or say it is not listed and enter its name, not both');
       } else if (input.agencyId) {
@@ -90,6 +90,8 @@ export class ProfileService {
         }
       } else if (name) {
         agency = await em.findOne(Agency, { name: { $ilike: name.replace(/[\\%_]/g, '\\$&') }, retiredAt: null });
+      } else if (typeof input.agencyName === 'string') {
+        throw refuse('input.agencyName', "Enter your agency's name");
       } else {
         throw refuse('input.agencyId', 'Choose your new agency, or say it is not listed and enter its name');
       }

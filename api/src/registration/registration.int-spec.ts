@@ -149,6 +149,11 @@ describe('registration (real PostgreSQL, real SMTP)', () => {
     ]);
   });
 
+  it('asks for the name of an agency that is not listed', async () => {
+    const answer = await register(api, registration({ email: 'no.name@example.org', agencyName: '  ' }));
+    expect(answer.errors?.[0]?.extensions?.fields).toEqual([{ field: 'input.agencyName', message: "Enter your agency's name" }]);
+  });
+
   it('refuses shared mailboxes and the person’s own address as their line manager', async () => {
     const agency = await agencyWith(api);
     const answer = await register(

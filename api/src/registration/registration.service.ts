@@ -95,6 +95,8 @@ export class RegistrationService {
     } else if (agencyName) {
       // a name typed exactly as a listed agency's is that agency
       agency = await em.findOne(Agency, { name: { $ilike: agencyName.replace(/[\\%_]/g, '\\$&') }, retiredAt: null });
+    } else if (typeof input.agencyName === 'string') {
+      problem('agencyName', "Enter your agency's name");
     } else {
       problem('agencyId', 'Choose your agency, or say it is not listed and enter its name');
     }

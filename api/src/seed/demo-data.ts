@@ -20,6 +20,7 @@ import { Booking } from '../booking/booking.entity';
 import demoAccounts from './demo-accounts.json';
 import { seedDemoSingleSignOn } from './demo-sso';
 import { seedDemoAgencies } from './demo-agencies';
+import { seedDemoRegistration } from './demo-registration';
 
 /** The demo sign-ins, shared with `npm start` (which prints them). */
 export const DEMO_PASSWORD: string = demoAccounts.password;
@@ -1361,6 +1362,7 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
 
   await em.flush();
   await seedDemoSingleSignOn(em);
+  await seedDemoRegistration(em, now, passwordHash);
 
   return {
     priorityAreas: Object.keys(areas).length,

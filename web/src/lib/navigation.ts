@@ -20,6 +20,11 @@ export const manageSections: ManageSection[] = [
   { href: '/manage/courses', label: 'Courses', description: 'Add and edit courses, their audiences and what to do first.' },
   { href: '/manage/venues', label: 'Venues', description: 'Places where sessions happen: addresses, rooms, capacity and access.' },
   {
+    href: '/manage/requests',
+    label: 'Requests',
+    description: 'Approve or refuse registrations waiting for approval, and add agencies people ask for or move them between agencies.',
+  },
+  {
     href: '/manage/agencies',
     label: 'Agencies',
     description: 'The agencies people work for: add, change, retire or merge them, and their approval and sign-in rules.',

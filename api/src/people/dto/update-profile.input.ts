@@ -55,7 +55,7 @@ export class RequestAgencyMoveInput {
   agencyId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The name of your new agency when it is not listed.' })
-  @Transform(trimToNull)
+  @Transform(trim)
   @IsOptional()
   @MaxLength(200, { message: "Your agency's name must be 200 characters or fewer" })
   agencyName?: string | null;

@@ -4,6 +4,8 @@ import {
   ChangePasswordDocument,
   MyAccountSecurityDocument,
   MyProfileDocument,
+  RegistrationAgenciesDocument,
+  RequestAgencyMoveDocument,
   ResetCalendarFeedDocument,
   SignOutEverywhereDocument,
   SignOutSessionDocument,
@@ -11,23 +13,26 @@ import {
   UpdateMyProfileDocument,
 } from '@lh/graphql-client';
 import { api, failLoad, SESSION_COOKIE } from '$lib/server/api';
-import { failFromApi } from '$lib/server/forms';
+import { failFromApi, submitForm } from '$lib/server/forms';
+import { agencyChoice } from '../register/agency-choice';
 import type { Actions, PageServerLoad } from './$types';
 import { requireViewer } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
   const me = requireViewer(event);
   try {
-    const [{ calendarFeed }, { myProfile }, { myAccountSecurity }] = await Promise.all([
+    const [{ calendarFeed }, { myProfile }, { myAccountSecurity }, { registrationAgencies }] = await Promise.all([
       api(event, CalendarFeedDocument, {}),
       api(event, MyProfileDocument, {}),
       api(event, MyAccountSecurityDocument, {}),
+      api(event, RegistrationAgenciesDocument, {}),
     ]);
     return {
       me,
       calendarFeed,
       profile: myProfile,
       security: myAccountSecurity,
+      agencies: registrationAgencies,
       passwordSet: event.url.searchParams.get('password') === 'set',
     };
   } catch (e) {
@@ -36,6 +41,34 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
+  /** Name, job title and team. */
+  details: async (event) => {
+    const form = await event.request.formData();
+    const values = {
+      name: String(form.get('name') ?? ''),
+      jobTitle: String(form.get('jobTitle') ?? ''),
+      team: String(form.get('team') ?? ''),
+    };
+    const outcome = await submitForm({
+      problems: [],
+      fields: ['name', 'jobTitle', 'team'],
+      values,
+      call: () => api(event, UpdateMyProfileDocument, { input: values }),
+    });
+    return outcome.ok ? { detailsSaved: true } : outcome.failure;
+  },
+  /** Asks to move to another agency: a coordinator confirms it. */
+  agencyMove: async (event) => {
+    const form = await event.request.formData();
+    const values = { agencyId: String(form.get('agencyId') ?? ''), agencyName: String(form.get('agencyName') ?? '') };
+    const outcome = await submitForm({
+      problems: [],
+      fields: ['agencyId', 'agencyName'],
+      values,
+      call: () => api(event, RequestAgencyMoveDocument, { input: agencyChoice(values.agencyId, values.agencyName) }),
+    });
+    return outcome.ok ? { moveRequested: outcome.result.requestAgencyMove.requestedAgencyName } : outcome.failure;
+  },
   /** Your usual line manager: prefilled when a course needs approval. */
   lineManager: async (event) => {
     const form = await event.request.formData();
