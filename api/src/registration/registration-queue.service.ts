@@ -37,12 +37,12 @@ export class RegistrationQueueService {
     const em = this.em.fork();
     const people = await em.find(
       Person,
-      { status: PersonStatus.PENDING_APPROVAL, emailVerifiedAt: { $ne: null } },
+      { status: PersonStatus.PENDING_APPROVAL },
       { populate: ['agency'], orderBy: { createdAt: 'asc', id: 'asc' } },
     );
     const requests = await em.find(
       AgencyRequest,
-      { status: AgencyRequestStatus.PENDING, person: { emailVerifiedAt: { $ne: null } } },
+      { status: AgencyRequestStatus.PENDING, person: { status: { $ne: PersonStatus.UNVERIFIED } } },
       { populate: REQUEST_POPULATE, orderBy: { createdAt: 'asc', id: 'asc' } },
     );
     const byPerson = new Map(requests.map((r) => [r.person.id, r]));
@@ -52,13 +52,13 @@ export class RegistrationQueueService {
     });
   }
 
-  /** How many decisions wait (for the Manage page). */
+  /** How many decisions wait (for the Manage page). Nothing of an address not yet confirmed is shown. */
   async count(viewer: Viewer): Promise<number> {
     requireCoordinator(viewer);
     const em = this.em.fork();
     const [people, requests] = await Promise.all([
-      em.count(Person, { status: PersonStatus.PENDING_APPROVAL, emailVerifiedAt: { $ne: null } }),
-      em.count(AgencyRequest, { status: AgencyRequestStatus.PENDING, person: { emailVerifiedAt: { $ne: null } } }),
+      em.count(Person, { status: PersonStatus.PENDING_APPROVAL }),
+      em.count(AgencyRequest, { status: AgencyRequestStatus.PENDING, person: { status: { $ne: PersonStatus.UNVERIFIED } } }),
     ]);
     return people + requests;
   }
@@ -179,7 +179,7 @@ export class RegistrationQueueService {
   /** The person, locked, if their registration still waits; otherwise says what happened to it. */
   private async pendingPerson(em: EntityManager, personId: string): Promise<Person> {
     const person = await em.findOne(Person, personId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!person || !person.emailVerifiedAt || person.status === PersonStatus.UNVERIFIED) {
+    if (!person || person.status === PersonStatus.UNVERIFIED) {
       throw new DomainError(ErrorCode.NotFound, 'There is no registration waiting with that id.');
     }
     if (person.status !== PersonStatus.PENDING_APPROVAL) {

@@ -33,22 +33,23 @@ async function decide(
   fields: string[],
   call: (form: FormData) => Promise<string>,
   done: string,
-  precheck: (form: FormData) => FormProblem | null = () => null,
+  precheck: (form: FormData) => FormProblem[] = () => [],
 ) {
   const form = await event.request.formData();
   const id = String(form.get('id') ?? '');
   const values = Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
   const atRow = (problems: FormProblem[]) => problems.map((p) => ({ ...p, field: p.field ? `${p.field}-${id}` : null }));
+  // what the API cannot be asked without (a choice left empty), checked here, all at once
   const mine = precheck(form);
-  if (mine) {
-    return fail(400, { errors: atRow([mine]), values, id, code: 'BAD_USER_INPUT' });
+  if (mine.length) {
+    return fail(400, { errors: atRow(mine), values, id, action: done, code: 'BAD_USER_INPUT' });
   }
   let name: string;
   try {
     name = await call(form);
   } catch (e) {
     const failure = failFromApi(e, fields, values);
-    return fail(failure.status, { ...failure.data, id, errors: atRow(failure.data.errors) });
+    return fail(failure.status, { ...failure.data, id, action: done, errors: atRow(failure.data.errors) });
   }
   redirect(303, `/manage/requests?done=${done}&name=${encodeURIComponent(name)}`);
 }
@@ -84,6 +85,10 @@ export const actions: Actions = {
           })
         ).createAgencyFromRequest.personName,
       'created',
+      (form) => [
+        ...(text(form, 'name').trim() ? [] : [{ field: 'name', message: "Enter the agency's name" }]),
+        ...(text(form, 'sector') ? [] : [{ field: 'sector', message: "Choose the agency's sector" }]),
+      ],
     ),
   mapAgency: (event) =>
     decide(
@@ -93,7 +98,7 @@ export const actions: Actions = {
         (await api(event, MapAgencyRequestDocument, { requestId: text(form, 'id'), agencyId: text(form, 'agencyId') })).mapAgencyRequest
           .personName,
       'mapped',
-      (form) => (text(form, 'agencyId') ? null : { field: 'agencyId', message: 'Choose an agency from the list' }),
+      (form) => (text(form, 'agencyId') ? [] : [{ field: 'agencyId', message: 'Choose an agency from the list' }]),
     ),
   refuseRequest: (event) =>
     decide(
