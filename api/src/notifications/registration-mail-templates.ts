@@ -19,7 +19,7 @@ export function accountVerify(d: AccountMailCommon & { hoursValid: number; links
     body: [
       p(`You registered for a Learning Hub account with this address. Confirm it's yours by opening the link below.`),
       p(
-        `The link works once, for ${d.hoursValid} hours. If you did not register, ignore this mail: no account is made until the address is confirmed.`,
+        `The link works once, for ${d.hoursValid} hours. If you did not register, ignore this mail: the account cannot be used until the address is confirmed.`,
       ),
     ],
     next: [
