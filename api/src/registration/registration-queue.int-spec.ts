@@ -11,7 +11,7 @@ const QUEUE = `{ registrationQueue { registrations { personId name email agencyN
   agencyRequests { id kind personName personPending requestedName requestedAgencyName fromAgencyName } } registrationQueueCount }`;
 const APPROVE = `mutation($id: ID!) { approveRegistration(personId: $id) { personId } }`;
 const REFUSE = `mutation($id: ID!, $reason: String) { refuseRegistration(personId: $id, reason: $reason) { personId } }`;
-const CREATE = `mutation($id: ID!, $input: CreateAgencyFromRequestInput!) { createAgencyFromRequest(requestId: $id, input: $input) { id resultAgencyName } }`;
+const CREATE = `mutation($input: CreateAgencyFromRequestInput!) { createAgencyFromRequest(input: $input) { id resultAgencyName } }`;
 const MAP = `mutation($id: ID!, $agencyId: ID!) { mapAgencyRequest(requestId: $id, agencyId: $agencyId) { id resultAgencyName } }`;
 const REFUSE_REQUEST = `mutation($id: ID!, $reason: String) { refuseAgencyRequest(requestId: $id, reason: $reason) { id } }`;
 const MOVE = `mutation($input: RequestAgencyMoveInput!) { requestAgencyMove(input: $input) { agencyName requestedAgencyName } }`;
@@ -143,17 +143,16 @@ describe('registration queue (real PostgreSQL)', () => {
     const request = (await queue()).registrationQueue.agencyRequests.find((r) => r.personName === p.name)!;
     expect(request).toMatchObject({ kind: 'JOIN', requestedName: 'Northshire Sea Cadets', personPending: true });
 
-    const taken = await agencyWith(api, { name: 'Northshire Scouts' });
-    const clash = await gql(api.url, CREATE, { id: request.id, input: { name: 'northshire scouts', sector: 'SPORT' } }, coordinator);
+    await agencyWith(api, { name: 'Northshire Scouts' });
+    const clash = await gql(api.url, CREATE, { input: { requestId: request.id, name: 'northshire scouts', sector: 'SPORT' } }, coordinator);
     expect(clash.errors?.[0]?.extensions?.fields).toEqual([
       { field: 'input.name', message: 'There is already an agency called northshire scouts: map the request to it instead' },
     ]);
-    void taken;
 
     const made = await gql(
       api.url,
       CREATE,
-      { id: request.id, input: { name: ' Northshire  Sea Cadets ', sector: 'VOLUNTARY_AND_COMMUNITY' } },
+      { input: { requestId: request.id, name: ' Northshire  Sea Cadets ', sector: 'VOLUNTARY_AND_COMMUNITY' } },
       coordinator,
     );
     expect(made.data).toEqual({ createAgencyFromRequest: { id: request.id, resultAgencyName: 'Northshire Sea Cadets' } });
@@ -201,7 +200,7 @@ describe('registration queue (real PostgreSQL)', () => {
     const request = (await queue()).registrationQueue.agencyRequests.find((r) => r.personName === p.name)!;
     const answers = await race('agency_request', request.id, [
       () => gql(api.url, MAP, { id: request.id, agencyId: agency.id }, coordinator),
-      () => gql(api.url, CREATE, { id: request.id, input: { name: 'Race Club', sector: 'SPORT' } }, otherCoordinator),
+      () => gql(api.url, CREATE, { input: { requestId: request.id, name: 'Race Club', sector: 'SPORT' } }, otherCoordinator),
     ]);
     expect(answers.filter((a) => a.data).length).toBe(1);
     expect(answers.find((a) => a.errors)!.errors![0]!.extensions?.code).toBe('ALREADY_DECIDED');

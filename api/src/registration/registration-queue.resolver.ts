@@ -45,12 +45,8 @@ export class RegistrationQueueResolver {
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => AgencyRequestType, { description: 'Creates the agency a person asked for and puts them in it. Mails them.' })
-  createAgencyFromRequest(
-    @CurrentViewer() viewer: Viewer,
-    @IdArg('requestId') requestId: string,
-    @Args('input') input: CreateAgencyFromRequestInput,
-  ): Promise<AgencyRequestType> {
-    return this.queue.createAgency(viewer, requestId, input);
+  createAgencyFromRequest(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateAgencyFromRequestInput): Promise<AgencyRequestType> {
+    return this.queue.createAgency(viewer, input.requestId, input);
   }
 
   @Roles(Role.COORDINATOR)

@@ -80,8 +80,7 @@ export const actions: Actions = {
       async (form) =>
         (
           await api(event, CreateAgencyFromRequestDocument, {
-            requestId: text(form, 'id'),
-            input: { name: text(form, 'name'), sector: text(form, 'sector') as AgencySector },
+            input: { requestId: text(form, 'id'), name: text(form, 'name'), sector: text(form, 'sector') as AgencySector },
           })
         ).createAgencyFromRequest.personName,
       'created',
