@@ -153,10 +153,11 @@ describe('navigation', () => {
       ['Sessions', '/manage/sessions'],
       ['Courses', '/manage/courses'],
       ['Venues', '/manage/venues'],
+      ['Requests', '/manage/requests'],
       ['Agencies', '/manage/agencies'],
       ['Mail log', '/manage/mail'],
     ]);
-    expect(await web.page.locator('main li p').count()).toBe(5);
+    expect(await web.page.locator('main li p').count()).toBe(6);
     for (const [width, viewport] of [
       ['phone', PHONE],
       ['desktop', DESKTOP],
