@@ -35,6 +35,6 @@ import { WaitingListService } from './waiting-list.service';
     ApprovalResolver,
     CourseBookingResolver,
   ],
-  exports: [BookingRepository, BookingChanges, BookingMailer, BookingQueries, SessionBookingsService],
+  exports: [BookingRepository, BookingChanges, BookingMailer, BookingQueries, SessionBookingsService, WaitingListService],
 })
 export class BookingModule {}

@@ -18,6 +18,9 @@ import { AgencyAdminResolver } from '../people/agency-admin.resolver';
 import { PartnershipResolver } from '../partnership/partnership.resolver';
 import { RegistrationResolver } from '../registration/registration.resolver';
 import { RegistrationQueueResolver } from '../registration/registration-queue.resolver';
+import { PeopleAdminResolver } from '../people/people-admin.resolver';
+import { PersonMergeResolver } from '../people/person-merge.resolver';
+import { PeopleImportResolver } from '../people/people-import.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -41,4 +44,7 @@ export const resolvers = [
   PartnershipResolver,
   RegistrationResolver,
   RegistrationQueueResolver,
+  PeopleAdminResolver,
+  PersonMergeResolver,
+  PeopleImportResolver,
 ] as const;

@@ -26,6 +26,8 @@ export enum ErrorCode {
   SessionFull = 'SESSION_FULL',
   IdempotencyConflict = 'IDEMPOTENCY_CONFLICT',
   TrainerUnavailable = 'TRAINER_UNAVAILABLE',
+  /** The change would leave the partnership with no active coordinator. */
+  LastCoordinator = 'LAST_COORDINATOR',
   /** The account exists but cannot sign in (not confirmed, waiting for approval, refused or deactivated). */
   AccountNotActive = 'ACCOUNT_NOT_ACTIVE',
   /** Too many attempts: the message says when to try again. */
@@ -83,6 +85,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.SessionFull:
     case ErrorCode.IdempotencyConflict:
     case ErrorCode.TrainerUnavailable:
+    case ErrorCode.LastCoordinator:
       return 409;
     case ErrorCode.NotEligible:
     case ErrorCode.PrerequisiteNotMet:

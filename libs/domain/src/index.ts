@@ -15,3 +15,4 @@ export * from './manager-email';
 export * from './sign-in';
 export * from './agency-rules';
 export * from './registration';
+export * from './people-import';
