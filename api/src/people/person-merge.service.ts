@@ -131,10 +131,9 @@ export class PersonMergeService {
         { field: 'mergeId', message: 'Choose a different account from the one you keep' },
       ]);
     }
-    const [keep, away] = await Promise.all([
-      em.findOne(Person, keepId, { populate: ['agency'], refresh: true }),
-      em.findOne(Person, mergeId, { populate: ['agency'], refresh: true }),
-    ]);
+    // one query at a time: inside the merge this is the transaction's one connection
+    const keep = await em.findOne(Person, keepId, { populate: ['agency'], refresh: true });
+    const away = await em.findOne(Person, mergeId, { populate: ['agency'], refresh: true });
     if (!keep || !away) {
       throw personNotFound();
     }
@@ -160,13 +159,11 @@ export class PersonMergeService {
         keptFrom: winner.person.email,
       });
     }
-    const [bookingsMoved, actionsMoved, signedInSessionsMoved, feeds, trainer] = await Promise.all([
-      em.count(Booking, { person: away.id }),
-      em.count(BookingEvent, { actor: away.id }),
-      em.count(AuthSession, { person: away.id }),
-      em.find(CalendarFeed, { person: { $in: [keep.id, away.id] } }),
-      em.execute<{ n: number }[]>('select count(*)::int as n from session_trainer where person_id = ?', [away.id]),
-    ]);
+    const bookingsMoved = await em.count(Booking, { person: away.id });
+    const actionsMoved = await em.count(BookingEvent, { actor: away.id });
+    const signedInSessionsMoved = await em.count(AuthSession, { person: away.id });
+    const feeds = await em.find(CalendarFeed, { person: { $in: [keep.id, away.id] } });
+    const trainer = await em.execute<{ n: number }[]>('select count(*)::int as n from session_trainer where person_id = ?', [away.id]);
     const rolesAfter = [...new Set([...keep.roles, ...away.roles])];
     const statusAfter = keep.status === PersonStatus.ACTIVE || away.status === PersonStatus.ACTIVE ? PersonStatus.ACTIVE : keep.status;
     const notes = [
