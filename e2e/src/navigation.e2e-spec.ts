@@ -153,6 +153,7 @@ describe('navigation', () => {
       ['Sessions', '/manage/sessions'],
       ['Courses', '/manage/courses'],
       ['Venues', '/manage/venues'],
+      ['People', '/manage/people'],
       ['Requests', '/manage/requests'],
       ['Agencies', '/manage/agencies'],
       ['Mail log', '/manage/mail'],

@@ -106,6 +106,7 @@ export class PeopleAdminService {
         at: e.at,
         action: e.action,
         bookingId: e.booking.id,
+        sessionId: e.booking.session.id,
         courseTitle: e.booking.session.course.title,
         sessionStartsAt: e.booking.session.startsAt,
         fromStatus: e.fromStatus ?? null,

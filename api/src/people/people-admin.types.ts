@@ -52,6 +52,7 @@ export class PersonHistoryEntryType {
   @Field(() => Date) at!: Date;
   @Field(() => String) action!: string;
   @Field(() => ID) bookingId!: string;
+  @Field(() => ID) sessionId!: string;
   @Field(() => String) courseTitle!: string;
   @Field(() => Date) sessionStartsAt!: Date;
   @Field(() => BookingStatus, { nullable: true }) fromStatus!: BookingStatus | null;

@@ -21,6 +21,7 @@ import demoAccounts from './demo-accounts.json';
 import { seedDemoSingleSignOn } from './demo-sso';
 import { seedDemoAgencies } from './demo-agencies';
 import { seedDemoRegistration } from './demo-registration';
+import { seedDemoPeople } from './demo-people';
 
 /** The demo sign-ins, shared with `npm start` (which prints them). */
 export const DEMO_PASSWORD: string = demoAccounts.password;
@@ -1359,6 +1360,7 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     const target = 3 + Math.round((i * 115) / (UPCOMING.length - 1)) + intBetween(rng, -2, 2);
     addSession(spec, target, 3, 122, false);
   });
+  seedDemoPeople(em, { agency: agencies.csc, sessions, bookings, passwordHash, now });
 
   await em.flush();
   await seedDemoSingleSignOn(em);

@@ -20,6 +20,12 @@ export const manageSections: ManageSection[] = [
   { href: '/manage/courses', label: 'Courses', description: 'Add and edit courses, their audiences and what to do first.' },
   { href: '/manage/venues', label: 'Venues', description: 'Places where sessions happen: addresses, rooms, capacity and access.' },
   {
+    href: '/manage/people',
+    label: 'People',
+    description:
+      'Find people, see their bookings and history, add them or import a file, change roles, close leavers’ accounts and merge two accounts.',
+  },
+  {
     href: '/manage/requests',
     label: 'Requests',
     description: 'Approve or refuse registrations waiting for approval, and add agencies people ask for or move them between agencies.',
