@@ -181,11 +181,6 @@ export class PersonMergeService {
     if (statusAfter !== keep.status) {
       notes.push(`${keep.email} becomes active, because ${away.email} was.`);
     }
-    if (duplicates.length) {
-      notes.push(
-        'Where both accounts are booked on the same session, the place (or the better one) is kept and the other booking is cancelled; its history stays.',
-      );
-    }
     return {
       keep,
       away,

@@ -8,10 +8,13 @@ import { BookingEvent } from '../booking/booking-event.entity';
 
 /** The work and personal addresses of the demo person with two accounts (for merging). */
 export const DEMO_DUPLICATE_EMAILS = { work: 'jordan.ellis@example.org', personal: 'jordan.ellis.home@example.net' } as const;
+/** A demo practitioner who is leaving, booked on a session to come (for deactivating). */
+export const DEMO_LEAVER_EMAIL = 'alex.turner@example.org';
 
 /**
  * People management in the demo: one person with two accounts (a work and a personal address), each
- * with bookings, one session booked by both, so a coordinator can preview and try a merge.
+ * with bookings, one session booked by both, so a coordinator can preview and try a merge; and a
+ * leaver with a place on a session to come, to deactivate.
  */
 export function seedDemoPeople(
   em: EntityManager,
@@ -52,8 +55,20 @@ export function seedDemoPeople(
     em.create(BookingEvent, { booking, actor: person, action: 'booked', toStatus: BookingStatus.CONFIRMED, at: createdAt });
     bookings++;
   };
+  const leaver = em.create(Person, {
+    name: 'Alex Turner',
+    email: DEMO_LEAVER_EMAIL,
+    jobTitle: 'Family Support Worker',
+    team: 'Early Help, South',
+    agency: o.agency,
+    roles: [Role.PRACTITIONER],
+    passwordHash: o.passwordHash,
+    emailVerifiedAt: createdAt,
+    createdAt,
+  });
   book(work, shared);
   book(home, shared);
   book(home, onlyHome);
-  return { people: 2, bookings };
+  book(leaver, onlyHome);
+  return { people: 3, bookings };
 }

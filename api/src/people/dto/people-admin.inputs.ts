@@ -44,9 +44,10 @@ export class PersonDetailsInput {
 
   @Field(() => String)
   @Trim()
-  @IsNotEmpty({ message: 'Enter their work email address' })
   @MaxLength(320, { message: 'The email address must be 320 characters or fewer' })
   @IsEmail({}, { message: 'Enter an email address in the correct format, like name@example.org' })
+  // last, so it is checked (and named) first
+  @IsNotEmpty({ message: 'Enter their work email address' })
   email!: string;
 
   @Field(() => ID)
