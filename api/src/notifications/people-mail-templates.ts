@@ -25,7 +25,7 @@ export function accountInvited(d: {
     next: [
       p(`Choose a password using the link below. It works once, until ${d.expiresAt}.`),
       links({ text: 'Set your password', href: d.links.setPassword }),
-      p('If the link has expired, use "Forgotten your password?" on the sign-in page. If you did not expect this mail, you can ignore it.'),
+      p('If the link has expired, ask the training team to send you a new one. If you did not expect this mail, you can ignore it.'),
     ],
   });
 }
