@@ -9,6 +9,7 @@ import { AdminAgencyType, AgencyMergeType } from './agency-admin.types';
 import { AgencyRepository } from './agency.repository';
 import { agencyNotFound } from './agency-admin.service';
 import { Person } from './person.entity';
+import { AgencyRequest } from './agency-request.entity';
 
 /**
  * Merging two agencies that are really one (typed twice, renamed, reorganised): the people, the
@@ -39,6 +40,9 @@ export class AgencyMergeService {
       const moved = await this.describe(em, from, into);
       await em.nativeUpdate(Person, { agency: from.id }, { agency: into.id });
       await em.nativeUpdate(Booking, { agency: from.id }, { agency: into.id });
+      for (const field of ['requestedAgency', 'fromAgency', 'resultAgency'] as const) {
+        await em.nativeUpdate(AgencyRequest, { [field]: from.id }, { [field]: into.id });
+      }
       // the kept agency takes the merged one's place in each audience, once, where it stood
       await em.execute(
         `update course set audience_agency_ids = array(

@@ -1,4 +1,4 @@
-import { BookingStatus, Role } from '@lh/domain';
+import { AgencyRequestKind, AgencyRequestStatus, BookingStatus, Role } from '@lh/domain';
 import { aCourse, aPerson, aSession, anAgency } from '../../test/builders';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 import { AccountToken, AccountTokenPurpose } from '../auth/account-token.entity';
@@ -8,6 +8,7 @@ import { Booking } from '../booking/booking.entity';
 import { BookingEvent } from '../booking/booking-event.entity';
 import { CalendarFeed } from '../calendar/calendar-feed.entity';
 import { Person } from './person.entity';
+import { AgencyRequest } from './agency-request.entity';
 
 const PREVIEW = `query($keepId: ID!, $mergeId: ID!) { mergePreview(keepId: $keepId, mergeId: $mergeId) {
   keep { email } mergeAway { email } bookingsMoved actionsMoved signedInSessionsMoved trainerAssignmentsMoved
@@ -147,6 +148,23 @@ describe('merging two accounts of one person (real PostgreSQL)', () => {
       input: { email: away.email, password: away.password },
     });
     expect(signIn.errors?.[0]?.extensions?.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('moves agency requests (one pending kept) and the single sign-on identity to the kept account', async () => {
+    const { keep, away } = await twoAccounts();
+    const e = em();
+    await e.nativeUpdate(Person, { id: away.id }, { ssoSubject: `https://login.example sub-${away.id}` });
+    e.create(AgencyRequest, { person: keep.id, kind: AgencyRequestKind.MOVE, requestedName: 'Northshire Youth Service' });
+    e.create(AgencyRequest, { person: away.id, kind: AgencyRequestKind.JOIN, requestedName: 'Northshire Youth Club' });
+    await e.flush();
+    const res = await gql(api.url, MERGE, { keepId: keep.id, mergeId: away.id }, cookie);
+    expect(res.errors).toBeUndefined();
+    const requests = await em().find(AgencyRequest, { person: keep.id }, { orderBy: { requestedName: 'asc' } });
+    expect(requests.map((r) => [r.requestedName, r.status])).toEqual([
+      ['Northshire Youth Club', AgencyRequestStatus.REFUSED],
+      ['Northshire Youth Service', AgencyRequestStatus.PENDING],
+    ]);
+    expect((await em().findOneOrFail(Person, keep.id)).ssoSubject).toBe(`https://login.example sub-${away.id}`);
   });
 
   it('is one transaction: when the last step fails, nothing has moved', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { BookingStatus, DomainError, ErrorCode, LIVE_STATUSES, PersonStatus, holdsPlace } from '@lh/domain';
+import { AgencyRequestStatus, BookingStatus, DomainError, ErrorCode, LIVE_STATUSES, PersonStatus, holdsPlace } from '@lh/domain';
 import { requireCoordinator } from '../common/access';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
@@ -13,6 +13,7 @@ import { BookingRepository } from '../booking/booking.repository';
 import { WaitingListService } from '../booking/waiting-list.service';
 import { CalendarFeed } from '../calendar/calendar-feed.entity';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { AgencyRequest } from './agency-request.entity';
 import { lockCoordinators } from './coordinator-guard';
 import { Person } from './person.entity';
 import { PeopleAdminService, personNotFound } from './people-admin.service';
@@ -94,6 +95,16 @@ export class PersonMergeService {
       );
       await em.nativeUpdate(Booking, { person: a }, { person: k });
       await em.nativeUpdate(BookingEvent, { actor: a }, { actor: k });
+      // requests to join or move agency: the kept account keeps its own pending one, the other's pending one ends
+      await em.nativeUpdate(AgencyRequest, { decidedBy: a }, { decidedBy: k });
+      if (await em.count(AgencyRequest, { person: k, status: AgencyRequestStatus.PENDING })) {
+        await em.nativeUpdate(
+          AgencyRequest,
+          { person: a, status: AgencyRequestStatus.PENDING },
+          { status: AgencyRequestStatus.REFUSED, decidedAt: now },
+        );
+      }
+      await em.nativeUpdate(AgencyRequest, { person: a }, { person: k });
       await em.nativeUpdate(AuthSession, { person: a }, { person: k });
       await em.nativeUpdate(AccountToken, { person: a, usedAt: null }, { usedAt: now });
       await em.nativeUpdate(AccountToken, { person: a }, { person: k });
@@ -119,6 +130,12 @@ export class PersonMergeService {
       keep.agency ??= away.agency;
       keep.lineManagerEmail ??= away.lineManagerEmail ?? null;
       keep.emailVerifiedAt ??= away.emailVerifiedAt ?? null;
+      keep.accessNeeds ??= away.accessNeeds ?? null;
+      keep.dietaryNeeds ??= away.dietaryNeeds ?? null;
+      // the single sign-on identity is unique: free it from the other account, then keep it
+      const ssoSubject = keep.ssoSubject ?? away.ssoSubject ?? null;
+      await em.nativeUpdate(Person, { id: a }, { ssoSubject: null });
+      keep.ssoSubject = ssoSubject;
       await em.flush();
       await em.nativeDelete(Person, { id: a });
     });

@@ -1,6 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Public } from '../common/access.decorators';
 import { TextArg } from '../common/text-arg';
+import { RateLimitName } from '../auth/rate-limit.service';
+import { RateLimited } from '../auth/rate-limited.decorator';
 import { RegisterInput } from './dto/register.input';
 import { RegistrationService } from './registration.service';
 import { RegistrationAgencyType, RegistrationConfirmationType, RegistrationLinkType } from './registration.types';
@@ -22,6 +24,7 @@ export class RegistrationResolver {
   }
 
   @Public()
+  @RateLimited(RateLimitName.REGISTRATION_PER_IP)
   @Mutation(() => Boolean, {
     description:
       'Registers for an account and mails a link to confirm the address. The answer is the same whether or not the address already has an account (the mail says what to do).',
@@ -46,6 +49,7 @@ export class RegistrationResolver {
   }
 
   @Public()
+  @RateLimited(RateLimitName.REGISTRATION_PER_IP)
   @Mutation(() => Boolean, {
     description: 'Sends a new confirmation link to an unconfirmed account at this address. The answer never says whether there is one.',
   })
