@@ -47,7 +47,7 @@ describe('registration in the web app', () => {
     return page.locator('.govuk-panel__title').innerText();
   }
 
-  it('a new practitioner registers, confirms from the mail, signs in with their password and books a course', async () => {
+  it('a new practitioner registers, confirms from the mail, signs in with their password, books a course and signs in again with a link', async () => {
     const page = web.page;
     await page.goto(webUrl());
     await page.getByRole('link', { name: 'Register for an account' }).click();
@@ -103,6 +103,20 @@ describe('registration in the web app', () => {
     await page.getByRole('button', { name: 'Book a place' }).click();
     await page.waitForURL(/\/bookings\/[0-9a-f-]{36}\?outcome=/);
     expect(await page.locator('.govuk-notification-banner').innerText()).toMatch(/Your place is booked|asked your line manager|approval/i);
+
+    // later, on another day: signs in again with a link instead of the password
+    await page.locator('header').getByRole('button', { name: 'Sign out' }).click();
+    await page.goto(`${webUrl()}/sign-in?next=${encodeURIComponent('/bookings')}`);
+    await page.getByRole('link', { name: 'Email me a sign-in link' }).click();
+    await page.getByLabel('Email address').fill(email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    const mail = await waitForMail(email, /Your link to sign in/);
+    const link = /https?:\/\/\S+\/sign-in\/link\/\S+/.exec(mail.text)?.[0];
+    expect(link).toBeDefined();
+    await page.goto(link!);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.waitForURL(`${webUrl()}/bookings`);
+    expect(await page.locator('header').innerText()).toMatch(/Signed in as\s+Nia Roberts/);
   });
 
   it('someone with a personal address and an agency not listed waits; a coordinator approves them and adds the agency; then they sign in', async () => {

@@ -1,9 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsNotEmpty, MaxLength, MinLength } from 'class-validator';
-
-/** The same limits as registration's password rule (libs/domain). */
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 200;
+import { PASSWORD_MAX_LENGTH as PASSWORD_MAX, PASSWORD_MIN_LENGTH as PASSWORD_MIN } from '@lh/domain';
 
 @InputType()
 export class SetPasswordWithLinkInput {
