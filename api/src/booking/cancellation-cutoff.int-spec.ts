@@ -56,12 +56,14 @@ describe('cancellation cut-off at its exact boundary (real API, real PostgreSQL,
       cookie,
     );
     expect(res.data!.bookSession.status).toBe('CONFIRMED');
-    return { cookie, booking: res.data!.bookSession };
+    return { person, cookie, booking: res.data!.bookSession };
   }
 
-  async function cancelAt(at: Date, place: { cookie: string; booking: { id: string } }) {
+  async function cancelAt(at: Date, place: { person: { email: string; password: string }; booking: { id: string } }) {
     clock.fixAt(at);
-    const res = await gql<Cancelled>(api.url, CANCEL, { id: place.booking.id }, place.cookie);
+    // sessions expire by the same clock: sign in at that moment, as the person would
+    const cookie = await signInAs(api.url, place.person);
+    const res = await gql<Cancelled>(api.url, CANCEL, { id: place.booking.id }, cookie);
     clock.fixAt(null);
     expect(res.errors).toBeUndefined();
     return res.data!.cancelBooking;
