@@ -79,7 +79,7 @@ describe('registration in the web app', () => {
     await expectAccessible(page, 'account ready');
     await screenshot(page, 'registration-confirmed-desktop');
 
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await signIn(page, email, PASSWORD);
     await page.waitForURL(`${webUrl()}/courses`);
 

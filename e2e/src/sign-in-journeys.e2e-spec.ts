@@ -38,7 +38,7 @@ async function signInWithPassword(page: Page, email: string, password: string): 
   await page.goto(`${webUrl()}/sign-in`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** The first link in a mail's text that starts with `path`. */
@@ -84,7 +84,7 @@ describe('signing in, passwords and sessions in Chromium', () => {
     await page.setViewportSize(PHONE);
     await screenshot(page, 'sign-in-link-phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(`${webUrl()}/bookings`);
     expect(await page.locator('header').innerText()).toMatch(/Signed in as\s+Grace Okafor/);
 
@@ -105,7 +105,7 @@ describe('signing in, passwords and sessions in Chromium', () => {
       await page.getByRole('heading', { name: 'Check your email' }).waitFor();
       const link = linkIn((await waitForMail(person.email, /Your link to sign in/)).text, '/sign-in/link/');
       await page.goto(link);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.waitForURL(`${webUrl()}/account`);
     } finally {
       await context.close();
