@@ -29,7 +29,7 @@ describe('registration in the web app', () => {
     }
     await page.getByLabel('Job title', { exact: true }).fill('Staff Nurse');
     await page.getByLabel('Team (optional)').fill('Children’s ward');
-    await page.getByLabel("Your usual line manager's email address (optional)").fill(`manager.${id()}@northshirehospitals.example.nhs.uk`);
+    await page.getByLabel("Your usual line manager's email address (optional)").fill(`manager.${id()}@nth.nhs.uk`);
     await page.getByRole('button', { name: 'Register' }).click();
     await page.waitForURL(`${webUrl()}/register/check-email`);
   }
@@ -56,7 +56,7 @@ describe('registration in the web app', () => {
     await screenshot(page, 'register-desktop');
 
     // every problem in one round
-    await page.getByLabel('Work email address').fill('office@northshirehospitals.example.nhs.uk');
+    await page.getByLabel('Work email address').fill('office@nth.nhs.uk');
     await page.getByLabel('Create a password').fill('short');
     await page.getByRole('button', { name: 'Register' }).click();
     const summary = await page.locator('.govuk-error-summary').innerText();
@@ -72,7 +72,7 @@ describe('registration in the web app', () => {
     expect(await page.title()).toMatch(/^Error: /);
     await expectAccessible(page, 'register with problems');
 
-    const email = `nurse.${id()}@northshirehospitals.example.nhs.uk`;
+    const email = `nurse.${id()}@nth.nhs.uk`;
     await fillRegistration(page, { name: 'Nia Roberts', email, agency: 'Northshire Teaching Hospitals NHS Foundation Trust' });
     await expectAccessible(page, 'check your email');
     expect(await confirmFromMail(page, email)).toBe('Your account is ready');

@@ -25,8 +25,8 @@ export async function seedDemoRegistration(em: EntityManager, now: Date, passwor
   const byName = new Map(agencies.map((a) => [a.name, a]));
   for (const [name, domains] of Object.entries(DEMO_EMAIL_DOMAINS)) {
     const agency = byName.get(name);
-    if (agency) {
-      agency.emailDomains = [...new Set([...agency.emailDomains, ...domains])];
+    if (agency && !agency.emailDomains.length) {
+      agency.emailDomains = domains;
     }
   }
 
