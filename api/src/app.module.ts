@@ -21,6 +21,7 @@ import { ClockModule } from './common/clock';
 import { PeopleModule } from './people/people.module';
 import { PartnershipModule } from './partnership/partnership.module';
 import { RegistrationModule } from './registration/registration.module';
+import { RegistersModule } from './registers/registers.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -35,6 +36,7 @@ export const capabilityModules = [
   PeopleModule,
   PartnershipModule,
   RegistrationModule,
+  RegistersModule,
 ];
 
 @Module({})
