@@ -64,6 +64,10 @@ export class Booking {
   @Property({ type: 'boolean', default: false })
   lateCancellation: Opt<boolean> = false;
 
+  /** Added at the door by a trainer (a walk-in), not booked beforehand. */
+  @Property({ type: 'boolean', default: false })
+  walkIn: Opt<boolean> = false;
+
   /** The client's key for a booking request: a retried request returns the same booking. */
   @Property({ type: 'string', length: 100, nullable: true })
   idempotencyKey?: string | null;

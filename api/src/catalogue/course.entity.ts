@@ -1,5 +1,5 @@
 import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Rel, type Opt } from '@mikro-orm/core';
-import { AgencySector, CourseFormat, Role } from '@lh/domain';
+import { AgencySector, AttendanceRule, CourseFormat, Role } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { PriorityArea } from './priority-area.entity';
 import { Session } from '../scheduling/session.entity';
@@ -54,6 +54,14 @@ export class Course {
   /** Cancelling later than this many working days before the start counts as a late cancellation. */
   @Property({ type: 'smallint', default: 5 })
   cancellationCutoffWorkingDays: Opt<number> = 5;
+
+  /** How attendance of this course is decided from its parts' registers. */
+  @Enum({ items: () => AttendanceRule, nativeEnumName: 'attendance_rule', default: AttendanceRule.ALL_PARTS })
+  attendanceRule: Opt<AttendanceRule> = AttendanceRule.ALL_PARTS;
+
+  /** With SHARE_OF_TIME: the least share of the scheduled time to attend, in per cent. */
+  @Property({ type: 'smallint', default: 100 })
+  attendanceMinimumPercent: Opt<number> = 100;
 
   @OneToMany(() => Session, (s) => s.course)
   sessions = new Collection<Session>(this);

@@ -3,7 +3,11 @@ import {
   AgencyRequestKind,
   AgencyRequestStatus,
   AgencySector,
+  AttendanceMark,
+  AttendanceRule,
   BookingStatus,
+  CourseOutcome,
+  MarkSource,
   CourseFormat,
   PersonStatus,
   Role,
@@ -21,6 +25,10 @@ registerEnumType(AgencyRequestKind, {
   description: 'JOIN: at registration; MOVE: a registered person changing agency.',
 });
 registerEnumType(AgencyRequestStatus, { name: 'AgencyRequestStatus' });
+registerEnumType(AttendanceMark, { name: 'AttendanceMark' });
+registerEnumType(MarkSource, { name: 'MarkSource' });
+registerEnumType(CourseOutcome, { name: 'CourseOutcome' });
+registerEnumType(AttendanceRule, { name: 'AttendanceRule' });
 
 /** Which of the two 01:xx is meant on the day the clocks go back (ClockChangeOccurrence in @lh/domain). */
 export const ClockChangeOccurrence = { FIRST: 'FIRST', SECOND: 'SECOND' } as const;
@@ -29,4 +37,17 @@ registerEnumType(ClockChangeOccurrence, {
   description: 'Which one of a time that happens twice when the clocks go back: FIRST (BST) or SECOND (GMT).',
 });
 
-export { AgencyRequestKind, AgencyRequestStatus, AgencySector, BookingStatus, CourseFormat, PersonStatus, Role, SessionStatus };
+export {
+  AgencyRequestKind,
+  AgencyRequestStatus,
+  AgencySector,
+  AttendanceMark,
+  AttendanceRule,
+  CourseOutcome,
+  MarkSource,
+  BookingStatus,
+  CourseFormat,
+  PersonStatus,
+  Role,
+  SessionStatus,
+};

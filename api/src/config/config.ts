@@ -23,6 +23,13 @@ const schema = z.object({
     .min(1)
     .max(24 * 90)
     .default(12),
+  /** How long after a session part ends its register can still be marked by its trainers (hours). */
+  REGISTER_CLOSES_HOURS_AFTER_END: z.coerce
+    .number({ error: 'REGISTER_CLOSES_HOURS_AFTER_END must be a number of hours' })
+    .int('REGISTER_CLOSES_HOURS_AFTER_END must be a whole number of hours')
+    .min(0, 'REGISTER_CLOSES_HOURS_AFTER_END cannot be negative')
+    .max(24 * 60, 'REGISTER_CLOSES_HOURS_AFTER_END can be at most 1440 (60 days)')
+    .default(48),
   /** Set to true behind HTTPS so the session cookie is only sent over TLS. */
   COOKIE_SECURE: z
     .enum(['true', 'false'], { error: 'COOKIE_SECURE must be true or false' })
@@ -88,6 +95,8 @@ export type AppConfig = {
   host: string;
   webOrigin: string;
   sessionTtlHours: number;
+  /** Minutes after a part ends that its register stays open for marking. */
+  registerClosesAfterMinutes: number;
   cookieSecure: boolean;
   partnershipName: string;
   partnershipContactEmail: string;
@@ -137,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: c.API_HOST,
     webOrigin: c.WEB_ORIGIN.replace(/\/$/, ''),
     sessionTtlHours: c.SESSION_TTL_HOURS,
+    registerClosesAfterMinutes: c.REGISTER_CLOSES_HOURS_AFTER_END * 60,
     cookieSecure: c.COOKIE_SECURE,
     partnershipName: c.PARTNERSHIP_NAME,
     partnershipContactEmail: c.PARTNERSHIP_CONTACT_EMAIL,

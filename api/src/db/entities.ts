@@ -14,6 +14,9 @@ import { OutboxInvite, OutboxMessage } from '../notifications/outbox-message.ent
 import { BookingEvent } from '../booking/booking-event.entity';
 import { CalendarFeed } from '../calendar/calendar-feed.entity';
 import { AgencyRequest } from '../people/agency-request.entity';
+import { AttendanceEvent } from '../registers/attendance-event.entity';
+import { RegisterSignOff } from '../registers/register-sign-off.entity';
+import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -34,4 +37,7 @@ export const entities = [
   CalendarFeed,
   RateLimitCounter,
   AgencyRequest,
+  AttendanceEvent,
+  RegisterSignOff,
+  AttendanceOutcome,
 ];

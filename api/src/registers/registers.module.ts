@@ -1,9 +1,25 @@
 import { Module } from '@nestjs/common';
 import { BookingModule } from '../booking/booking.module';
+import { AttendanceOutcomes } from './attendance-outcomes';
+import { AttendanceRepository } from './attendance.repository';
+import { RegisterAccess } from './register-access';
+import { RegisterResolver } from './register.resolver';
+import { RegisterService } from './register.service';
+import { RegisterSignOffService } from './register-sign-off.service';
+import { RegisterView } from './register-view';
 
 /** Registers: trainers' sessions, taking attendance, sign-off and corrections, and what follows from them. */
 @Module({
   imports: [BookingModule],
-  providers: [],
+  providers: [
+    AttendanceRepository,
+    AttendanceOutcomes,
+    RegisterAccess,
+    RegisterView,
+    RegisterService,
+    RegisterSignOffService,
+    RegisterResolver,
+  ],
+  exports: [AttendanceRepository, AttendanceOutcomes, RegisterAccess, RegisterService],
 })
 export class RegistersModule {}

@@ -21,6 +21,7 @@ import { RegistrationQueueResolver } from '../registration/registration-queue.re
 import { PeopleAdminResolver } from '../people/people-admin.resolver';
 import { PersonMergeResolver } from '../people/person-merge.resolver';
 import { PeopleImportResolver } from '../people/people-import.resolver';
+import { RegisterResolver } from '../registers/register.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -47,4 +48,5 @@ export const resolvers = [
   PeopleAdminResolver,
   PersonMergeResolver,
   PeopleImportResolver,
+  RegisterResolver,
 ] as const;

@@ -34,6 +34,12 @@ export enum ErrorCode {
   TooManyAttempts = 'TOO_MANY_ATTEMPTS',
   /** A request bigger than the API reads (far more text than any form field takes). */
   TooLarge = 'TOO_LARGE',
+  /** The register of that part cannot be marked yet (it opens 15 minutes before the part starts). */
+  RegisterNotOpen = 'REGISTER_NOT_OPEN',
+  /** The time for marking the register has passed. */
+  RegisterClosed = 'REGISTER_CLOSED',
+  /** The register has been signed off: only a coordinator can change it, with a reason. */
+  RegisterSignedOff = 'REGISTER_SIGNED_OFF',
 }
 
 /** What a person is told when what they sent is bigger than the API reads. */
@@ -86,6 +92,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.IdempotencyConflict:
     case ErrorCode.TrainerUnavailable:
     case ErrorCode.LastCoordinator:
+    case ErrorCode.RegisterNotOpen:
+    case ErrorCode.RegisterClosed:
+    case ErrorCode.RegisterSignedOff:
       return 409;
     case ErrorCode.NotEligible:
     case ErrorCode.PrerequisiteNotMet:

@@ -16,3 +16,4 @@ export * from './sign-in';
 export * from './agency-rules';
 export * from './registration';
 export * from './people-import';
+export * from './register-rules';
