@@ -1,10 +1,11 @@
-import { BookingStatus, Role } from '@lh/domain';
+import { BookingStatus, CourseOutcome, Role } from '@lh/domain';
 import { aCourse, anAgency, aPerson, aSession } from '../../test/builders';
 import { gql, signInAs, startTestApi, type GqlResult, type TestApi } from '../../test/test-db';
 import { Booking } from '../booking/booking.entity';
 import { Course } from '../catalogue/course.entity';
 import { Agency } from './agency.entity';
 import { Person } from './person.entity';
+import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
 
 const MERGE_FIELDS =
   'from { id name peopleCount } into { id name peopleCount emailDomains ssoTenantIds } people bookings courses emailDomains ssoTenantIds';
@@ -40,7 +41,23 @@ describe('merging agencies (real API, real PostgreSQL)', () => {
     const intoPerson = await aPerson(e, { agency: into });
     const session = await aSession(e, await aCourse(e));
     for (const person of fromPeople) {
-      e.create(Booking, { session, person: e.getReference(Person, person.id), agency: from, status: BookingStatus.CONFIRMED });
+      const booking = e.create(Booking, {
+        session,
+        person: e.getReference(Person, person.id),
+        agency: from,
+        status: BookingStatus.CONFIRMED,
+      });
+      // what the place came to, recorded under the agency it was booked under
+      e.create(AttendanceOutcome, {
+        booking,
+        session,
+        person: booking.person,
+        agency: from,
+        outcome: CourseOutcome.DID_NOT_ATTEND,
+        minutesAttended: 0,
+        minutesScheduled: 180,
+        decidedAt: new Date(),
+      });
     }
     // a booking made under the merged agency by someone who has since moved to the kept one
     e.create(Booking, { session, person: e.getReference(Person, intoPerson.id), agency: from, status: BookingStatus.CANCELLED });
@@ -96,6 +113,7 @@ describe('merging agencies (real API, real PostgreSQL)', () => {
     expect(await em().count(Person, { agency: into.id })).toBe(intoPeopleBefore + 2);
     expect(await em().count(Booking, { agency: into.id })).toBe(intoBookingsBefore + fromBookings);
     expect(await em().count(Booking, { agency: null })).toBe(0);
+    expect(await em().count(AttendanceOutcome, { agency: null })).toBe(0);
     expect((await em().findOneOrFail(Course, both.id)).audienceAgencyIds).toEqual([into.id]);
     expect((await em().findOneOrFail(Course, onlyFrom.id)).audienceAgencyIds).toEqual([into.id]);
   });

@@ -1,3 +1,4 @@
+import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, normaliseDomains, type FieldProblem } from '@lh/domain';
@@ -40,6 +41,7 @@ export class AgencyMergeService {
       const moved = await this.describe(em, from, into);
       await em.nativeUpdate(Person, { agency: from.id }, { agency: into.id });
       await em.nativeUpdate(Booking, { agency: from.id }, { agency: into.id });
+      await em.nativeUpdate(AttendanceOutcome, { agency: from.id }, { agency: into.id });
       for (const field of ['requestedAgency', 'fromAgency', 'resultAgency'] as const) {
         await em.nativeUpdate(AgencyRequest, { [field]: from.id }, { [field]: into.id });
       }

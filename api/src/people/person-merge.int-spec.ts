@@ -1,4 +1,14 @@
-import { AgencyRequestKind, AgencyRequestStatus, BookingStatus, Role } from '@lh/domain';
+import { randomUUID } from 'node:crypto';
+import {
+  AgencyRequestKind,
+  AgencyRequestStatus,
+  AttendanceMark,
+  BookingStatus,
+  CourseOutcome,
+  MarkSource,
+  Role,
+  registerCounts,
+} from '@lh/domain';
 import { aCourse, aPerson, aSession, anAgency } from '../../test/builders';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 import { AccountToken, AccountTokenPurpose } from '../auth/account-token.entity';
@@ -9,6 +19,10 @@ import { BookingEvent } from '../booking/booking-event.entity';
 import { CalendarFeed } from '../calendar/calendar-feed.entity';
 import { Person } from './person.entity';
 import { AgencyRequest } from './agency-request.entity';
+import { SessionPart } from '../scheduling/session-part.entity';
+import { AttendanceEvent } from '../registers/attendance-event.entity';
+import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
+import { RegisterSignOff } from '../registers/register-sign-off.entity';
 
 const PREVIEW = `query($keepId: ID!, $mergeId: ID!) { mergePreview(keepId: $keepId, mergeId: $mergeId) {
   keep { email } mergeAway { email } bookingsMoved actionsMoved signedInSessionsMoved trainerAssignmentsMoved
@@ -76,6 +90,26 @@ describe('merging two accounts of one person (real PostgreSQL)', () => {
       e.create(BookingEvent, { booking: b, actor: b.person, action: 'booked', toStatus: b.status });
     }
     e.create(CalendarFeed, { person: away.id, tokenHash: `feed-${Date.now()}`.padEnd(64, '0') });
+    // the past session's register: the merged-away account attended, and (as a trainer) marked and signed it off
+    const part = await e.findOneOrFail(SessionPart, { session: past.id });
+    const marked = { part, booking: awayPast, mark: AttendanceMark.PRESENT, source: MarkSource.TRAINER, actor: away.id, at: part.startsAt };
+    e.create(AttendanceEvent, { ...marked, clientId: randomUUID() });
+    e.create(RegisterSignOff, {
+      part,
+      signedBy: away.id,
+      signedByName: away.name,
+      signedAt: part.endsAt,
+      counts: registerCounts([AttendanceMark.PRESENT]),
+    });
+    e.create(AttendanceOutcome, {
+      booking: awayPast,
+      session: past.id,
+      person: away.id,
+      outcome: CourseOutcome.ATTENDED,
+      minutesAttended: 60,
+      minutesScheduled: 60,
+      decidedAt: part.endsAt,
+    });
     await e.flush();
     await api.app
       .get(AccountTokenService)
@@ -139,6 +173,10 @@ describe('merging two accounts of one person (real PostgreSQL)', () => {
       [awayPast.id]: BookingStatus.CONFIRMED,
     });
     expect(await e.count(BookingEvent, { actor: keep.id })).toBe(4);
+    // the register and its outcome now name the kept account
+    expect(await e.count(AttendanceEvent, { actor: keep.id, booking: awayPast.id })).toBe(1);
+    expect(await e.count(RegisterSignOff, { signedBy: keep.id })).toBe(1);
+    expect(await e.count(AttendanceOutcome, { person: keep.id, booking: awayPast.id })).toBe(1);
     expect(await e.count(CalendarFeed, { person: keep.id })).toBe(1);
     expect(await e.count(AccountToken, { person: keep.id, usedAt: null })).toBe(0); // the old address's links end
     // whoever was signed in as the merged-away account is now signed in as the kept one

@@ -1,3 +1,6 @@
+import { AttendanceEvent } from '../registers/attendance-event.entity';
+import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
+import { RegisterSignOff } from '../registers/register-sign-off.entity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AgencyRequestStatus, BookingStatus, DomainError, ErrorCode, LIVE_STATUSES, PersonStatus, holdsPlace } from '@lh/domain';
@@ -95,6 +98,9 @@ export class PersonMergeService {
       );
       await em.nativeUpdate(Booking, { person: a }, { person: k });
       await em.nativeUpdate(BookingEvent, { actor: a }, { actor: k });
+      await em.nativeUpdate(AttendanceEvent, { actor: a }, { actor: k });
+      await em.nativeUpdate(AttendanceOutcome, { person: a }, { person: k });
+      await em.nativeUpdate(RegisterSignOff, { signedBy: a }, { signedBy: k });
       // requests to join or move agency: the kept account keeps its own pending one, the other's pending one ends
       await em.nativeUpdate(AgencyRequest, { decidedBy: a }, { decidedBy: k });
       if (await em.count(AgencyRequest, { person: k, status: AgencyRequestStatus.PENDING })) {
