@@ -93,6 +93,42 @@ export class AttendanceRepository {
     );
     return Number(rows[0]?.n ?? 0);
   }
+
+  /** Every mark on a person's places, newest first (at most `limit`), with the part's number in its session. */
+  eventsForPerson(em: EntityManager, personId: string, limit: number): Promise<PersonMarkEvent[]> {
+    return em.execute<PersonMarkEvent[]>(
+      `select e.id, e.at, s.id as session_id, c.title as course_title, p.starts_at as part_starts_at,
+              (select count(*) from session_part q where q.session_id = s.id and q.starts_at <= p.starts_at)::int as part_number,
+              e.mark, e.minutes, e.previous_mark, e.previous_minutes, e.note, e.source, a.name as actor_name, e.reason
+         from attendance_event e
+         join booking b on b.id = e.booking_id
+         join session_part p on p.id = e.part_id
+         join session s on s.id = p.session_id
+         join course c on c.id = s.course_id
+         left join person a on a.id = e.actor_id
+        where b.person_id = ?
+        order by e.at desc, e.recorded_at desc, e.id desc
+        limit ?`,
+      [personId, limit],
+    );
+  }
+}
+
+export interface PersonMarkEvent {
+  id: string;
+  at: Date;
+  session_id: string;
+  course_title: string;
+  part_number: number;
+  part_starts_at: Date;
+  mark: AttendanceMark | null;
+  minutes: number | null;
+  previous_mark: AttendanceMark | null;
+  previous_minutes: number | null;
+  note: string | null;
+  source: MarkSource;
+  actor_name: string | null;
+  reason: string | null;
 }
 
 export const markKey = (bookingId: string, partId: string) => `${bookingId}:${partId}`;

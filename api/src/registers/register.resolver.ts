@@ -1,12 +1,13 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@lh/domain';
-import { CurrentViewer, Roles } from '../common/access.decorators';
+import { CurrentViewer, Roles, SignedIn } from '../common/access.decorators';
 import { IdArg } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { MarkAllPresentInput, MarkAttendanceInput } from './dto/mark-attendance.input';
 import { RegisterSignOffService } from './register-sign-off.service';
 import { RegisterService } from './register.service';
-import { MarkResultType, RegisterType } from './registers.types';
+import { AttendanceEventType, MarkResultType, RegisterType } from './registers.types';
+import { AttendanceHistoryService } from './attendance-history.service';
 
 /** Taking a register: the session's trainers, and coordinators (who also correct signed-off registers). */
 @Resolver(() => RegisterType)
@@ -14,7 +15,16 @@ export class RegisterResolver {
   constructor(
     private readonly registers: RegisterService,
     private readonly signOffs: RegisterSignOffService,
+    private readonly history: AttendanceHistoryService,
   ) {}
+
+  @SignedIn()
+  @Query(() => [AttendanceEventType], {
+    description: "Every mark on a person's places, newest first (the latest 100): their own, or anyone's for coordinators.",
+  })
+  attendanceHistory(@CurrentViewer() viewer: Viewer, @IdArg('personId') personId: string): Promise<AttendanceEventType[]> {
+    return this.history.history(viewer, personId);
+  }
 
   @Roles(Role.TRAINER, Role.COORDINATOR)
   @Query(() => RegisterType, { description: "A session part's register: everyone with a confirmed place and their marks." })

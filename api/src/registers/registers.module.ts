@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BookingModule } from '../booking/booking.module';
 import { AttendanceOutcomes } from './attendance-outcomes';
+import { AttendanceHistoryService } from './attendance-history.service';
 import { AttendanceRepository } from './attendance.repository';
 import { RegisterAccess } from './register-access';
 import { RegisterResolver } from './register.resolver';
@@ -18,6 +19,7 @@ import { RegisterView } from './register-view';
     RegisterView,
     RegisterService,
     RegisterSignOffService,
+    AttendanceHistoryService,
     RegisterResolver,
   ],
   exports: [AttendanceRepository, AttendanceOutcomes, RegisterAccess, RegisterService],

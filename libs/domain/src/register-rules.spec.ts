@@ -4,6 +4,7 @@ import {
   CourseOutcome,
   attendanceRuleProblem,
   courseOutcome,
+  describeMark,
   markProblem,
   minutesAttended,
   registerCounts,
@@ -56,6 +57,15 @@ describe('markProblem', () => {
     expect(markProblem(AttendanceMark.PRESENT, 10, morning)).toBe('Minutes are only for people who arrived late or left early');
     expect(markProblem(null, 10, morning)).not.toBeNull();
     expect(markProblem(AttendanceMark.DID_NOT_ATTEND, null, morning)).toBeNull();
+  });
+});
+
+describe('describeMark', () => {
+  it('says the mark in words, with minutes only where they mean something', () => {
+    expect(describeMark(AttendanceMark.LATE, 10)).toBe('Late (10 minutes)');
+    expect(describeMark(AttendanceMark.LEFT_EARLY, 30)).toBe('Left early (30 minutes)');
+    expect(describeMark(AttendanceMark.PRESENT, null)).toBe('Present');
+    expect(describeMark(null)).toBe('Not marked');
   });
 });
 

@@ -22,6 +22,15 @@ export const attendanceMarkLabels: Record<`${AttendanceMark}`, string> = {
   [AttendanceMark.DID_NOT_ATTEND]: 'Did not attend',
 };
 
+/** A mark in words: "Late (10 minutes)", "Left early (30 minutes)", "Present", or "Not marked". */
+export function describeMark(mark: `${AttendanceMark}` | null | undefined, minutes?: number | null): string {
+  if (!mark) {
+    return 'Not marked';
+  }
+  const label = attendanceMarkLabels[mark];
+  return minutes && (mark === 'LATE' || mark === 'LEFT_EARLY') ? `${label} (${minutes} minutes)` : label;
+}
+
 /** How a mark was made: every mark is kept as an event saying so. */
 export enum MarkSource {
   TRAINER = 'TRAINER',

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, MaxLength } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { AttendanceMark } from '../../common/graphql-enums';
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
@@ -20,6 +20,8 @@ export class MarkAttendanceInput {
   bookingId!: string;
 
   @Field(() => AttendanceMark, { nullable: true, description: 'Null takes a mark back.' })
+  @IsOptional()
+  @IsEnum(AttendanceMark, { message: 'Choose present, late, left early, absent with apology or did not attend' })
   mark?: AttendanceMark | null;
 
   @Field(() => Int, { nullable: true, description: 'Minutes late or left early.' })

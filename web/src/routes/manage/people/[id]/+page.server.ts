@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { PersonAdminDocument, ReactivatePersonDocument, SendPersonInvitationDocument } from '@lh/graphql-client';
+import { AttendanceHistoryDocument, PersonAdminDocument, ReactivatePersonDocument, SendPersonInvitationDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import { requireViewer } from '$lib/server/access';
@@ -8,8 +8,11 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const me = requireViewer(event, 'COORDINATOR');
   try {
-    const { personAdmin } = await api(event, PersonAdminDocument, { id: event.params.id });
-    return { person: personAdmin, isMe: me.id === personAdmin.id, done: event.url.searchParams.get('done') };
+    const [{ personAdmin }, { attendanceHistory }] = await Promise.all([
+      api(event, PersonAdminDocument, { id: event.params.id }),
+      api(event, AttendanceHistoryDocument, { personId: event.params.id }),
+    ]);
+    return { person: personAdmin, attendance: attendanceHistory, isMe: me.id === personAdmin.id, done: event.url.searchParams.get('done') };
   } catch (e) {
     failLoad(e, event);
   }
