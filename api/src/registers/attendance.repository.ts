@@ -76,6 +76,17 @@ export class AttendanceRepository {
     return rows.map((r) => r.booking_id);
   }
 
+  /** Which of these client ids have been recorded already (a register file's cells carry one each). */
+  async recordedClientIds(em: EntityManager, clientIds: readonly string[]): Promise<Set<string>> {
+    if (!clientIds.length) {
+      return new Set();
+    }
+    const rows = await em.execute<{ client_id: string }[]>('select distinct client_id from attendance_event where client_id in (?)', [
+      [...clientIds],
+    ]);
+    return new Set(rows.map((r) => r.client_id));
+  }
+
   /** The ids of the confirmed places on a session: who is on its registers. */
   async confirmedBookingIds(em: EntityManager, sessionId: string): Promise<string[]> {
     const rows = await em.execute<{ id: string }[]>('select id from booking where session_id = ? and status = ?', [

@@ -15,7 +15,7 @@ import { isCoordinator } from '../common/access';
 import type { Viewer } from '../common/viewer';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { SessionPart } from '../scheduling/session-part.entity';
-import type { Session } from '../scheduling/session.entity';
+import { Session } from '../scheduling/session.entity';
 import { RegisterSignOff } from './register-sign-off.entity';
 
 /** One part's register as the rules see it: the part, its session, its window and its sign-off. */
@@ -31,6 +31,8 @@ export interface RegisterContext {
   /** The viewer is a coordinator (else one of the session's trainers). */
   asCoordinator: boolean;
 }
+
+const sortedParts = (session: Session) => session.parts.getItems().sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 
 const partNotFound = () => new DomainError(ErrorCode.NotFound, 'There is no register for that session part.');
 
@@ -51,14 +53,43 @@ export class RegisterAccess {
     if (!part) {
       throw partNotFound();
     }
-    const session = part.session;
+    const asCoordinator = this.refuseOutsider(viewer, part.session);
+    return this.contextOf(part.session, part, await this.signOffOf(em, part.id), asCoordinator, now);
+  }
+
+  /**
+   * The registers of a whole session (sign-in sheet, register file): a context for each part, in order, by the
+   * same rule as `load`: the session's own trainers and coordinators, nobody else.
+   */
+  async loadSession(em: EntityManager, viewer: Viewer, sessionId: string, now: Date): Promise<RegisterContext[]> {
+    const session = isUuid(sessionId) ? await em.findOne(Session, sessionId, { populate: ['course', 'parts', 'venue', 'trainers'] }) : null;
+    if (!session?.parts.length) {
+      throw new DomainError(ErrorCode.NotFound, 'There is no session with that id.');
+    }
+    const asCoordinator = this.refuseOutsider(viewer, session);
+    const parts = sortedParts(session);
+    const signOffs = await em.find(RegisterSignOff, { part: { $in: parts.map((p) => p.id) } }, { refresh: true });
+    return parts.map((part) => this.contextOf(session, part, signOffs.find((s) => s.part.id === part.id) ?? null, asCoordinator, now));
+  }
+
+  /** Refuses anyone who is neither one of the session's trainers nor a coordinator; says which of the two the viewer is. */
+  private refuseOutsider(viewer: Viewer, session: Session): boolean {
     const asCoordinator = isCoordinator(viewer);
     if (!asCoordinator && !session.trainers.getItems().some((t) => t.id === viewer.id)) {
       throw new DomainError(ErrorCode.NotAllowed, "Only this session's trainers and the training team can see or mark its register.");
     }
-    const parts = session.parts.getItems().sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    return asCoordinator;
+  }
+
+  private contextOf(
+    session: Session,
+    part: SessionPart,
+    signOff: RegisterSignOff | null,
+    asCoordinator: boolean,
+    now: Date,
+  ): RegisterContext {
+    const parts = sortedParts(session);
     const window = registerWindow(part, this.config.registerClosesAfterMinutes);
-    const signOff = await this.signOffOf(em, part.id);
     return {
       part,
       session,

@@ -3,6 +3,9 @@ import { BookingModule } from '../booking/booking.module';
 import { AttendanceOutcomes } from './attendance-outcomes';
 import { AttendanceHistoryService } from './attendance-history.service';
 import { AttendanceRepository } from './attendance.repository';
+import { PaperRegisterResolver } from './paper-register.resolver';
+import { PaperRegisterService } from './paper-register.service';
+import { RegisterImportService } from './register-import.service';
 import { RegisterAccess } from './register-access';
 import { RegisterResolver } from './register.resolver';
 import { RegisterService } from './register.service';
@@ -21,6 +24,9 @@ import { RegisterView } from './register-view';
     RegisterSignOffService,
     AttendanceHistoryService,
     RegisterResolver,
+    PaperRegisterService,
+    RegisterImportService,
+    PaperRegisterResolver,
   ],
   exports: [AttendanceRepository, AttendanceOutcomes, RegisterAccess, RegisterService],
 })

@@ -22,6 +22,7 @@ import { PeopleAdminResolver } from '../people/people-admin.resolver';
 import { PersonMergeResolver } from '../people/person-merge.resolver';
 import { PeopleImportResolver } from '../people/people-import.resolver';
 import { RegisterResolver } from '../registers/register.resolver';
+import { PaperRegisterResolver } from '../registers/paper-register.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -49,4 +50,5 @@ export const resolvers = [
   PersonMergeResolver,
   PeopleImportResolver,
   RegisterResolver,
+  PaperRegisterResolver,
 ] as const;

@@ -17,3 +17,4 @@ export * from './agency-rules';
 export * from './registration';
 export * from './people-import';
 export * from './register-rules';
+export * from './register-import';

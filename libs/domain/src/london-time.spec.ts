@@ -2,6 +2,7 @@ import {
   formatLondonDate,
   formatLondonDateTime,
   formatLondonRange,
+  formatLondonShortDate,
   formatLondonTime,
   isRepeatedLondonTime,
   londonOccurrences,
@@ -68,6 +69,11 @@ describe('formatting', () => {
     expect(formatLondonRange(new Date('2026-03-03T09:30:00Z'), new Date('2026-03-04T16:00:00Z'))).toBe(
       'Tuesday 3 March 2026, 9:30am to Wednesday 4 March 2026, 4pm',
     );
+  });
+
+  it('formats a short date for narrow places, in London (23:30 UTC in July is the next day there)', () => {
+    expect(formatLondonShortDate(new Date('2026-03-03T09:30:00Z'))).toBe('Tue 3 Mar');
+    expect(formatLondonShortDate(new Date('2026-07-01T23:30:00Z'))).toBe('Thu 2 Jul');
   });
 
   it('formats a deadline', () => {

@@ -112,6 +112,20 @@ export function formatLondonDate(instant: Date): string {
   return `${get('weekday')} ${get('day')} ${get('month')} ${get('year')}`;
 }
 
+const shortDateFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PARTNERSHIP_TIME_ZONE,
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+});
+
+/** "Tue 3 Mar" (for narrow places: a column heading on a printed register). */
+export function formatLondonShortDate(instant: Date): string {
+  const parts = shortDateFormat.formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('weekday')} ${get('day')} ${get('month')}`;
+}
+
 /** "9:30am", "12pm", "12:30pm" (GOV.UK style); "1:30am BST" / "1:30am GMT" in the hour the clocks repeat. */
 export function formatLondonTime(instant: Date): string {
   const { time } = londonParts(instant);
