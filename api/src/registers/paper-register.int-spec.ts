@@ -66,7 +66,7 @@ describe('paper registers: the sign-in sheet and uploading a filled-in register 
   const bookingOf: Record<string, string> = {};
   const em = () => api.orm.em.fork();
   const events = () => em().find(AttendanceEvent, { part: { session: session.id } }, { orderBy: { recordedAt: 'asc' } });
-  const at = (d: Date) => api.app.get(Clock).fixAt(d);
+  const at = (d: Date | null) => api.app.get(Clock).fixAt(d);
 
   beforeAll(async () => {
     api = await startTestApi();
