@@ -6,6 +6,7 @@ import {
   CourseDocument,
   CoursesDocument,
   CreateSessionDocument,
+  ProgrammeDocument,
   SessionFormOptionsDocument,
   SessionRosterDocument,
   SignInDocument,
@@ -210,6 +211,38 @@ describe('paper registers in the web app', () => {
       'There is nothing to change: the register already has every mark in this file.',
     );
     await context.close();
+  });
+
+  it('a coordinator corrects a closed register from a file, giving the reason the form asks for', async () => {
+    const cookie = await cookieOf('Coordinator');
+    const { data } = await api()(ProgrammeDocument, { from: new Date(Date.now() - 60 * 24 * 60 * MINUTE).toISOString() }, { cookie });
+    const past = data.programme.find(
+      (p) => !p.session.cancelled && p.confirmed > 0 && new Date(p.session.endsAt).getTime() < Date.now() - 3 * 24 * 60 * MINUTE,
+    )!;
+    await signInAs(web.page, 'Coordinator');
+    const [header, first, ...rest] = rowsOf(
+      await (await web.page.request.get(`${webUrl()}/your-sessions/${past.session.id}/register.csv`)).text(),
+    );
+    const file = toCsv([header!, [first![0], first![1], first![2], 'apology', ...first!.slice(4).map(() => '')], ...rest]);
+
+    await web.page.goto(`${webUrl()}/your-sessions/${past.session.id}/register/upload`);
+    expect(await web.page.locator('main').innerText()).toContain('Closed: changes are corrections and need a reason');
+    await web.page
+      .getByLabel('Register file (CSV)')
+      .setInputFiles({ name: 'corrected.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+    await web.page.getByRole('button', { name: 'Check the file' }).click();
+    await web.page.waitForSelector('h1:text("Check the changes")');
+    expect(await web.page.locator('main').innerText()).toMatch(/ to Absent with apology \(correction\)/);
+    await web.page.getByRole('button', { name: 'Apply this change' }).click();
+    await web.page.waitForSelector('.govuk-error-summary');
+    expect(await web.page.locator('.govuk-error-summary a[href="#reason"]').innerText()).toBe('Enter the reason for the corrections');
+    await expectAccessible('preview, reason missing');
+    await web.page.getByLabel('Reason for the corrections').fill('Apologies sent to the trainer by email');
+    await web.page.getByRole('button', { name: 'Apply this change' }).click();
+    await web.page.waitForURL(/done=applied/);
+    const banner = await web.page.locator('.govuk-notification-banner').innerText();
+    expect(banner).toContain('1 mark changed for 1 person');
+    expect(banner).toContain('One of them was a correction');
   });
 
   it('the coordinator finds the sign-in sheet and the upload on the session page', async () => {
