@@ -12,6 +12,7 @@ import {
   cancelledSessionFeedCutoff,
   publishedSequence,
   type CalendarEvent,
+  type CalendarEventStatus,
 } from '@lh/domain';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -21,7 +22,9 @@ import type { Viewer } from '../common/viewer';
 import { Booking } from '../booking/booking.entity';
 import { BookingEvent } from '../booking/booking-event.entity';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
-import { sessionInvites } from '../notifications/session-invites';
+import { sessionInvites, trainerInvites } from '../notifications/session-invites';
+import type { InviteDraft } from '../notifications/mail-outbox.service';
+import { Session } from '../scheduling/session.entity';
 import { CalendarFeed } from './calendar-feed.entity';
 import { CalendarFeedLinkType, CalendarFeedType, CalendarFileType } from './calendar.types';
 
@@ -34,13 +37,21 @@ const FEED_LIMIT = 500;
 /** 32 random bytes, base64url. */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
+/** An event before its SEQUENCE is looked up. */
+interface EventDraft {
+  invite: InviteDraft;
+  cancelled: boolean;
+  status: CalendarEventStatus;
+  summary: string;
+}
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const noFeed = () => new DomainError(ErrorCode.NotFound, 'There is no calendar feed at this address. It may have been reset.');
 const noBooking = () => new DomainError(ErrorCode.NotFound, 'There is no booking with that id, or it is not yours.');
 
 /**
- * Calendars: each person's private feed of their bookings (a secret address, only its hash stored),
- * and one booking as an .ics download. Both publish the same events as the invites (same UIDs, the
+ * Calendars: each person's private feed of their bookings and the sessions they train (a secret address,
+ * only its hash stored), and one booking as an .ics download. Both publish the same events as the invites (same UIDs, the
  * latest SEQUENCE sent), so calendar apps that got the invites do not show sessions twice.
  */
 @Injectable()
@@ -137,17 +148,60 @@ export class CalendarService {
       : [];
     const shownCancelled = new Set(calledOff.map((e) => e.booking.id));
     const bookings = found.filter((b) => b.status !== BookingStatus.CANCELLED || shownCancelled.has(b.id));
+    // the sessions the person trains: while they are on them; called off ones as CANCELLED for 30 days, as places are
+    const trained = await em.find(
+      Session,
+      {
+        trainers: feed.person.id,
+        $or: [{ status: SessionStatus.SCHEDULED }, { status: SessionStatus.CANCELLED, endsAt: { $gt: cancelledSessionFeedCutoff(now) } }],
+      },
+      { populate: ['course', 'parts', 'venue'], orderBy: { startsAt: 'desc' }, limit: FEED_LIMIT },
+    );
     return buildFeed({
       name: `Learning Hub: ${feed.person.name}`,
       organizer: this.organizer(),
       refreshSeconds: FEED_REFRESH_SECONDS,
-      events: await this.events(em, bookings.reverse()),
+      events: await this.withSequences(em, [
+        ...this.bookingDrafts(bookings.reverse()),
+        ...this.trainerDrafts(feed.person.id, trained.reverse()),
+      ]),
+    });
+  }
+
+  private events(em: EntityManager, bookings: Booking[]): Promise<CalendarEvent[]> {
+    return this.withSequences(em, this.bookingDrafts(bookings));
+  }
+
+  /**
+   * A trainer's sessions, one event per part with the UIDs of their trainer invites (trainerInvites):
+   * CONFIRMED with the joining link, or CANCELLED once the session is called off.
+   */
+  private trainerDrafts(personId: string, sessions: Session[]): EventDraft[] {
+    return sessions.flatMap((session) => {
+      const cancelled = session.status === SessionStatus.CANCELLED;
+      const invites = trainerInvites({
+        method: 'REQUEST',
+        sessionId: session.id,
+        personId,
+        session: {
+          courseTitle: session.course.title,
+          parts: session.parts.getItems().map((p) => ({ id: p.id, start: p.startsAt, end: p.endsAt })),
+          place: sessionPlace(session, { withJoinUrl: !cancelled }),
+        },
+        sessionUrl: `${this.config.webOrigin}/your-sessions/${session.id}`,
+      });
+      return invites.map((invite) => ({
+        invite,
+        cancelled,
+        status: cancelled ? ('CANCELLED' as const) : ('CONFIRMED' as const),
+        summary: cancelled ? `Cancelled: ${invite.summary}` : invite.summary,
+      }));
     });
   }
 
   /** One event per session part, as the invites have them; the joining link only for confirmed places. */
-  private async events(em: EntityManager, bookings: Booking[]): Promise<CalendarEvent[]> {
-    const drafts = bookings.flatMap((b) => {
+  private bookingDrafts(bookings: Booking[]): EventDraft[] {
+    return bookings.flatMap((b) => {
       const session = b.session;
       const cancelled = session.status === SessionStatus.CANCELLED;
       const status = calendarStatusFor(b.status, cancelled);
@@ -164,6 +218,10 @@ export class CalendarService {
       });
       return invites.map((invite) => ({ invite, cancelled, status, summary: calendarSummary(invite.summary, b.status, cancelled) }));
     });
+  }
+
+  /** Each event with the SEQUENCE of the last invite queued for its UID (one up for a called-off session). */
+  private async withSequences(em: EntityManager, drafts: EventDraft[]): Promise<CalendarEvent[]> {
     const sequences = await this.outbox.lastSequences(
       em,
       drafts.map((d) => d.invite.uid),

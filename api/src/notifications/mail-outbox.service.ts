@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { InviteMethod, MailKind, MailStatus, buildInvite, readInvite, type InviteSpec } from '@lh/domain';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { InviteMethod, MailKind, MailStatus, buildInvite, readInvite, trainerInviteUidPrefix, type InviteSpec } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { OutboxInvite, OutboxMessage } from './outbox-message.entity';
@@ -22,6 +22,9 @@ export interface LastInvite {
   start: Date;
   end: Date;
 }
+
+/** Whose invites: one booking's, or one trainer's on one session (mails to them carry that session and person). */
+export type InvitesAbout = { bookingId: string } | { trainer: { sessionId: string; personId: string } };
 
 export interface OutgoingMail {
   kind: MailKind;
@@ -138,11 +141,19 @@ export class MailOutboxService {
   }
 
   /**
-   * The last invite queued for each UID of a booking, newest SEQUENCE first per UID: the outbox is
-   * the one place that knows which invites went out, so nothing else reads outbox rows or .ics text.
+   * The last invite queued for each UID of a booking, or of a trainer's assignment to a session (its
+   * UIDs all start with trainerInviteUidPrefix), newest SEQUENCE first per UID: the outbox is the one
+   * place that knows which invites went out, so nothing else reads outbox rows or .ics text.
    */
-  async lastInvites(em: EntityManager, about: { bookingId: string }): Promise<LastInvite[]> {
-    const sent = await em.find(OutboxInvite, { message: { bookingId: about.bookingId } }, { orderBy: { sequence: 'desc' } });
+  async lastInvites(em: EntityManager, about: InvitesAbout): Promise<LastInvite[]> {
+    const where: FilterQuery<OutboxInvite> =
+      'bookingId' in about
+        ? { message: { bookingId: about.bookingId } }
+        : {
+            message: { sessionId: about.trainer.sessionId, personId: about.trainer.personId },
+            uid: { $like: `${trainerInviteUidPrefix(about.trainer.sessionId, about.trainer.personId)}%` },
+          };
+    const sent = await em.find(OutboxInvite, where, { orderBy: { sequence: 'desc' } });
     const latest = new Map<string, LastInvite>();
     for (const m of sent) {
       if (latest.has(m.uid)) {

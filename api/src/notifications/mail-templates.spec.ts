@@ -104,6 +104,31 @@ const every: [string, MailContent][] = [
   ],
   ['reminder', templates.reminder({ ...common, session: venue, daysBefore: 7, links: { booking: L('b/1') } })],
   [
+    'trainer assigned',
+    templates.trainerAssigned({
+      ...common,
+      session: twoDays,
+      numbers: { capacity: 20, confirmed: 12, pending: 1, waiting: 0 },
+      joiningInstructions: 'Bring the DASH form.',
+      links: { session: L('your-sessions/1'), yourSessions: L('your-sessions') },
+    }),
+  ],
+  [
+    'trainer session changed',
+    templates.trainerSessionChanged({
+      ...common,
+      session: venue,
+      changes: ['The venue is now Northshire College'],
+      numbers: { capacity: 20, confirmed: 1, pending: 0, waiting: 3 },
+      links: { session: L('your-sessions/1'), yourSessions: L('your-sessions') },
+    }),
+  ],
+  ['trainer removed', templates.trainerRemoved({ ...common, session: venue, links: { yourSessions: L('your-sessions') } })],
+  [
+    'trainer session cancelled',
+    templates.trainerSessionCancelled({ ...common, session: venue, reason: 'Venue closed', links: { yourSessions: L('your-sessions') } }),
+  ],
+  [
     'joining instructions',
     templates.joiningInstructions({ ...common, session: twoDays, instructions: 'Join 10 minutes early.', links: { booking: L('b/1') } }),
   ],
@@ -188,5 +213,26 @@ describe('a cancelled session', () => {
     expect(mail.text).toContain('Other dates for this course: Monday 4 January 2027.');
     expect(mail.text).toContain('See other dates for this course');
     expect(mail.text).toContain('The calendar event has been cancelled too.');
+  });
+});
+
+describe('mail to trainers', () => {
+  it('says how many are booked, with the joining link and instructions, and links to Your sessions', () => {
+    const [, assigned] = every.find(([name]) => name === 'trainer assigned')!;
+    expect(assigned.subject).toBe('You are training: Safeguarding for social care <specialist> & more');
+    expect(assigned.text).toContain('Part 1 of 2: Tuesday 3 March 2026, 9:30am to 4pm');
+    expect(assigned.text).toContain('Online: https://meet.example.org/abc');
+    expect(assigned.text).toContain('Booked so far: 12 of 20 places are booked; 1 more is held while people decide.');
+    expect(assigned.text).toContain('Bring the DASH form.');
+    expect(assigned.text).toContain(L('your-sessions/1'));
+    expect(assigned.text).toContain('A calendar invitation for each of the 2 parts is attached.');
+  });
+  it('counts one booked place and a waiting list in words', () => {
+    expect(templates.describeBooked({ capacity: 1, confirmed: 1, pending: 0, waiting: 1 })).toBe(
+      '1 of 1 place is booked; 1 person is on the waiting list.',
+    );
+    expect(templates.describeBooked({ capacity: 12, confirmed: 0, pending: 2, waiting: 0 })).toBe(
+      '0 of 12 places are booked; 2 more are held while people decide.',
+    );
   });
 });

@@ -7,8 +7,8 @@
  * Import them from here. The layout and shared pieces are in mail-layout.ts, the mails about a booking in
  * booking-mail-templates.ts, the practitioner's and manager's side of an approval in approval-mail-templates.ts,
  * those about a session someone is booked on in session-mail-templates.ts, those about signing in in
- * sign-in-mail-templates.ts, and the invitation a coordinator sends to a person they added in
- * people-mail-templates.ts.
+ * sign-in-mail-templates.ts, the invitation a coordinator sends to a person they added in
+ * people-mail-templates.ts, and those to a session's trainers in trainer-mail-templates.ts.
  */
 export {
   describeDeadline,
@@ -34,3 +34,11 @@ export { approvalDecided, approvalPending } from './approval-mail-templates';
 export { joiningInstructions, reminder, sessionCancelled, sessionChanged } from './session-mail-templates';
 export { passwordChanged, passwordReset, signInLink, useSingleSignOn } from './sign-in-mail-templates';
 export { accountInvited } from './people-mail-templates';
+export {
+  describeBooked,
+  trainerAssigned,
+  trainerRemoved,
+  trainerSessionCancelled,
+  trainerSessionChanged,
+  type TrainerSessionNumbers,
+} from './trainer-mail-templates';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BookingModule } from '../booking/booking.module';
+import { SchedulingModule } from '../scheduling/scheduling.module';
 import { AttendanceOutcomes } from './attendance-outcomes';
 import { AttendanceHistoryService } from './attendance-history.service';
 import { AttendanceRepository } from './attendance.repository';
@@ -11,10 +12,12 @@ import { RegisterResolver } from './register.resolver';
 import { RegisterService } from './register.service';
 import { RegisterSignOffService } from './register-sign-off.service';
 import { RegisterView } from './register-view';
+import { TrainerSessionsResolver } from './trainer-sessions.resolver';
+import { TrainerSessionsService } from './trainer-sessions.service';
 
 /** Registers: trainers' sessions, taking attendance, sign-off and corrections, and what follows from them. */
 @Module({
-  imports: [BookingModule],
+  imports: [BookingModule, SchedulingModule],
   providers: [
     AttendanceRepository,
     AttendanceOutcomes,
@@ -27,7 +30,9 @@ import { RegisterView } from './register-view';
     PaperRegisterService,
     RegisterImportService,
     PaperRegisterResolver,
+    TrainerSessionsService,
+    TrainerSessionsResolver,
   ],
-  exports: [AttendanceRepository, AttendanceOutcomes, RegisterAccess, RegisterService],
+  exports: [AttendanceRepository, AttendanceOutcomes, RegisterAccess, RegisterService, TrainerSessionsService],
 })
 export class RegistersModule {}

@@ -30,6 +30,7 @@ import { Venue } from './venue.entity';
 import { AdminSessionType } from './scheduling.types';
 import { sortedParts, toAdminVenueType, upcomingSessionsByVenue } from './scheduling-views';
 import { TrainerSchedule } from './trainer-schedule';
+import { TrainerMailer } from './trainer-mailer';
 import type { CreateSessionInput, SessionPlanInput } from './dto/create-session.input';
 import type { UpdateSessionInput } from './dto/update-session.input';
 
@@ -46,8 +47,8 @@ interface CheckedPlace {
 /**
  * Coordinators schedule sessions: parts in London time, venue or online link, booking window. Every
  * change runs in one transaction that checks all its rules before writing; a change to the dates or
- * place of a session with bookings tells the people booked (SessionBookingsService.sessionChanged) in
- * that same transaction. Moving a session's times takes the trainers' timetable lock (TrainerSchedule)
+ * place of a session tells the people booked (SessionBookingsService.sessionChanged) and its trainers
+ * (TrainerMailer) in that same transaction. Moving a session's times takes the trainers' timetable lock (TrainerSchedule)
  * and the session row lock, as bookings take it. Venues: VenueAdminService; the pool: TrainingPoolService.
  */
 @Injectable()
@@ -57,6 +58,7 @@ export class SchedulingService {
     private readonly repo: BookingRepository,
     private readonly sessionBookings: SessionBookingsService,
     private readonly trainerSchedule: TrainerSchedule,
+    private readonly trainerMailer: TrainerMailer,
     private readonly clock: Clock,
   ) {}
 
@@ -234,6 +236,10 @@ export class SchedulingService {
 
       if (changes.length && (await this.repo.countLive(em, session.id)) > 0) {
         await this.sessionBookings.sessionChanged(em, session.id, changes, now);
+      }
+      // the trainers are told too, with or without bookings (the session read again: parts may have gone)
+      if (changes.length && session.trainers.length) {
+        await this.trainerMailer.sessionChanged(em, await this.repo.lockSession(em, session.id, { withTrainers: true }), changes);
       }
       // the waiting-list setting goes through the booking rules (turning it on offers free places), in this transaction
       if (input.autoOfferWaitlist != null && input.autoOfferWaitlist !== session.autoOfferWaitlist) {

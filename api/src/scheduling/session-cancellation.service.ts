@@ -10,10 +10,12 @@ import { BookingQueries } from '../booking/booking-queries.service';
 import { BookingRepository } from '../booking/booking.repository';
 import type { SessionRosterType } from '../booking/booking.types';
 import { Session } from './session.entity';
+import { TrainerMailer } from './trainer-mailer';
 
 /**
  * A session's own lifecycle: calling it off. Every live booking is cancelled (never late) and told,
- * with other dates of the course, in the transaction that cancels the session.
+ * with other dates of the course, and its trainers are told (their invites cancelled), in the
+ * transaction that cancels the session.
  */
 @Injectable()
 export class SessionCancellationService {
@@ -23,13 +25,14 @@ export class SessionCancellationService {
     private readonly changes: BookingChanges,
     private readonly mailer: BookingMailer,
     private readonly queries: BookingQueries,
+    private readonly trainerMailer: TrainerMailer,
     private readonly clock: Clock,
   ) {}
 
   async cancelSession(viewer: Viewer, sessionId: string, reason: string, now = this.clock.now()): Promise<SessionRosterType> {
     requireCoordinator(viewer);
     await this.em.fork().transactional(async (em) => {
-      const session = await this.repo.lockSession(em, sessionId);
+      const session = await this.repo.lockSession(em, sessionId, { withTrainers: true });
       if (session.status === SessionStatus.CANCELLED) {
         throw new DomainError(ErrorCode.SessionCancelled, 'This session is already cancelled.');
       }
@@ -53,6 +56,7 @@ export class SessionCancellationService {
         this.changes.record(em, booking, { action: 'session-cancelled', from, actor, reason, at: now });
         await this.mailer.sessionCancelled(em, booking, { wasConfirmed: from === BookingStatus.CONFIRMED, reason, otherDates });
       }
+      await this.trainerMailer.sessionCancelled(em, session, reason);
       await em.flush();
     });
     return this.queries.roster(viewer, sessionId);

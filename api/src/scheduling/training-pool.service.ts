@@ -10,6 +10,7 @@ import { SchedulingService } from './scheduling.service';
 import { AdminSessionType, TrainerPoolMemberType } from './scheduling.types';
 import { sortedParts } from './scheduling-views';
 import { TrainerSchedule } from './trainer-schedule';
+import { TrainerMailer } from './trainer-mailer';
 import type { AssignTrainerInput } from './dto/assign-trainer.input';
 
 const badInput = (problems: FieldProblem[]) => new DomainError(ErrorCode.BadUserInput, problems.map((p) => p.message).join('; '), problems);
@@ -22,6 +23,7 @@ export class TrainingPoolService {
     private readonly repo: BookingRepository,
     private readonly trainerSchedule: TrainerSchedule,
     private readonly sessions: SchedulingService,
+    private readonly mailer: TrainerMailer,
     private readonly clock: Clock,
   ) {}
 
@@ -50,7 +52,11 @@ export class TrainingPoolService {
     }));
   }
 
-  /** Puts a member of the training pool on a session, unless they are training elsewhere at the same time. */
+  /**
+   * Puts a member of the training pool on a session, unless they are training elsewhere at the same time.
+   * They are told, with an invite per part, in the same transaction (not for a session that has already
+   * ended: an assignment after the day only records who trained it).
+   */
   async assignTrainer(viewer: Viewer, input: AssignTrainerInput, now = this.clock.now()): Promise<AdminSessionType> {
     requireCoordinator(viewer);
     await this.em.fork().transactional(async (em) => {
@@ -75,10 +81,17 @@ export class TrainingPoolService {
       await this.trainerSchedule.refuseClash(em, session, [person], sortedParts(session), field);
       session.trainers.add(person);
       await em.flush();
+      if (session.endsAt.getTime() > now.getTime()) {
+        await this.mailer.assigned(em, session, person);
+      }
     });
     return this.sessions.session(viewer, input.sessionId, now);
   }
 
+  /**
+   * Takes a trainer off a session; they are told and their events are cancelled, unless the session was
+   * called off (they were told then) or has already ended.
+   */
   async removeTrainer(viewer: Viewer, sessionId: string, personId: string, now = this.clock.now()): Promise<AdminSessionType> {
     requireCoordinator(viewer);
     await this.em.fork().transactional(async (em) => {
@@ -89,6 +102,9 @@ export class TrainingPoolService {
       }
       session.trainers.remove(trainer);
       await em.flush();
+      if (session.status !== SessionStatus.CANCELLED && session.endsAt.getTime() > now.getTime()) {
+        await this.mailer.removed(em, session, trainer);
+      }
     });
     return this.sessions.session(viewer, sessionId, now);
   }

@@ -11,6 +11,7 @@ import { CalendarResolver } from '../calendar/calendar.resolver';
 import { CourseAdminResolver } from '../catalogue/course-admin.resolver';
 import { SchedulingResolver } from '../scheduling/scheduling.resolver';
 import { SessionCancellationResolver } from '../scheduling/session-cancellation.resolver';
+import { BookingSessionTrainerNamesResolver, SessionTrainerNamesResolver } from '../scheduling/session-trainers.resolver';
 import { SessionBookingsResolver } from '../booking/session-bookings.resolver';
 import { ApprovalResolver } from '../booking/approval.resolver';
 import { ProfileResolver } from '../people/profile.resolver';
@@ -23,6 +24,7 @@ import { PersonMergeResolver } from '../people/person-merge.resolver';
 import { PeopleImportResolver } from '../people/people-import.resolver';
 import { RegisterResolver } from '../registers/register.resolver';
 import { PaperRegisterResolver } from '../registers/paper-register.resolver';
+import { TrainerSessionsResolver } from '../registers/trainer-sessions.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -39,6 +41,8 @@ export const resolvers = [
   ApprovalResolver,
   SessionCancellationResolver,
   CourseBookingResolver,
+  SessionTrainerNamesResolver,
+  BookingSessionTrainerNamesResolver,
   CalendarResolver,
   NotificationsResolver,
   ProfileResolver,
@@ -51,4 +55,5 @@ export const resolvers = [
   PeopleImportResolver,
   RegisterResolver,
   PaperRegisterResolver,
+  TrainerSessionsResolver,
 ] as const;

@@ -7,6 +7,8 @@ import {
   calendarSummary,
   inCalendarFeed,
   inviteUid,
+  trainerInviteUid,
+  trainerInviteUidPrefix,
   publishedSequence,
   readInvite,
   type CalendarEvent,
@@ -58,6 +60,15 @@ describe('inviteUid', () => {
   it('is stable for a booking and a session part', () => {
     expect(inviteUid('b-1', 'p-2')).toBe('booking-b-1-part-p-2@learninghub');
     expect(inviteUid('b-1', 'p-2')).toBe(inviteUid('b-1', 'p-2'));
+  });
+});
+
+describe('trainerInviteUid', () => {
+  it('is stable for a trainer on a session part, starts with the assignment prefix, and is never a booking UID', () => {
+    expect(trainerInviteUid('s-1', 't-1', 'p-2')).toBe('trainer-s-1-t-1-part-p-2@learninghub');
+    expect(trainerInviteUid('s-1', 't-1', 'p-2').startsWith(trainerInviteUidPrefix('s-1', 't-1'))).toBe(true);
+    expect(trainerInviteUid('s-1', 't-2', 'p-2').startsWith(trainerInviteUidPrefix('s-1', 't-1'))).toBe(false);
+    expect(trainerInviteUid('s-1', 't-1', 'p-2')).not.toBe(inviteUid('s-1', 'p-2'));
   });
 });
 

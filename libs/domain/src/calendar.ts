@@ -41,6 +41,22 @@ export function inviteUid(bookingId: string, partId: string): string {
 }
 
 /**
+ * The start every invite UID of one trainer's assignment to one session shares (see trainerInviteUid):
+ * the outbox finds the invites of an assignment by it, as it finds a booking's by the booking.
+ */
+export function trainerInviteUidPrefix(sessionId: string, personId: string): string {
+  return `trainer-${sessionId}-${personId}-part-`;
+}
+
+/**
+ * The invite UID for a trainer on one part of a session they train: stable for that trainer, session
+ * and part, and never the same as a booking's (a trainer who also booked would otherwise see one event).
+ */
+export function trainerInviteUid(sessionId: string, personId: string, partId: string): string {
+  return `${trainerInviteUidPrefix(sessionId, personId)}${partId}@learninghub`;
+}
+
+/**
  * VTIMEZONE for Europe/London under the rules in force since 1996: BST (UTC+1) from 01:00 UTC on the
  * last Sunday of March to 01:00 UTC on the last Sunday of October, GMT otherwise. DTSTART in each
  * observance is local time before the change (01:00 GMT; 02:00 BST), as RFC 5545 requires.

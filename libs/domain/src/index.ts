@@ -18,3 +18,4 @@ export * from './registration';
 export * from './people-import';
 export * from './register-rules';
 export * from './register-import';
+export * from './trainer-sessions';

@@ -36,6 +36,14 @@ export enum MailKind {
   AGENCY_REQUEST_DECIDED = 'AGENCY_REQUEST_DECIDED',
   /** To the person: their place moved to another date (the new date's invites and the old one's cancellations in one mail). */
   BOOKING_MOVED = 'BOOKING_MOVED',
+  /** To a trainer: they were put on a session (an invite per part). */
+  TRAINER_ASSIGNED = 'TRAINER_ASSIGNED',
+  /** To a trainer: a session they train changed (updated invites). */
+  TRAINER_SESSION_CHANGED = 'TRAINER_SESSION_CHANGED',
+  /** To a trainer: they were taken off a session (its invites cancelled). */
+  TRAINER_REMOVED = 'TRAINER_REMOVED',
+  /** To a trainer: a session they train was called off (its invites cancelled). */
+  TRAINER_SESSION_CANCELLED = 'TRAINER_SESSION_CANCELLED',
 }
 
 export const mailKindLabels: Record<`${MailKind}`, string> = {
@@ -63,6 +71,10 @@ export const mailKindLabels: Record<`${MailKind}`, string> = {
   [MailKind.ACCOUNT_INVITED]: 'Invitation to set a password',
   [MailKind.AGENCY_REQUEST_DECIDED]: 'Agency request decided',
   [MailKind.BOOKING_MOVED]: 'Booking moved to another date',
+  [MailKind.TRAINER_ASSIGNED]: 'Trainer assigned to a session',
+  [MailKind.TRAINER_SESSION_CHANGED]: 'Session changed (to its trainers)',
+  [MailKind.TRAINER_REMOVED]: 'Trainer taken off a session',
+  [MailKind.TRAINER_SESSION_CANCELLED]: 'Session cancelled (to its trainers)',
 };
 
 /** Where one outgoing mail is: waiting (or retrying), handed to the SMTP server, given up on, or withdrawn before sending. */
