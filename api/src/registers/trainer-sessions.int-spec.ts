@@ -110,6 +110,9 @@ describe('trainers’ sessions (real API, real PostgreSQL)', () => {
     await assign(session, una.email);
     await assign(session, val.email);
     const zoe = await book(session, 'zoe Young', BookingStatus.CONFIRMED, { dietaryNeeds: 'Nut allergy' });
+    const max = await book(session, 'Max Moss', BookingStatus.CONFIRMED);
+    const kit = await book(session, 'kit Kemp', BookingStatus.CONFIRMED);
+    const dan = await book(session, 'Dan Dale', BookingStatus.CONFIRMED);
     const amy = await book(session, 'Amy Adams', BookingStatus.CONFIRMED, { accessNeeds: 'Breaks every hour' });
     await book(session, 'Wes Waiting', BookingStatus.WAITLISTED, { accessNeeds: 'Not for the list' });
 
@@ -121,7 +124,7 @@ describe('trainers’ sessions (real API, real PostgreSQL)', () => {
       joiningInstructions: 'Log in early.',
       trainerNames: ['Una Trainer', 'Val Trainer'],
       youTrain: true,
-      confirmed: 2,
+      confirmed: 5,
       waiting: 1,
       needsCount: 2,
     });
@@ -133,11 +136,18 @@ describe('trainers’ sessions (real API, real PostgreSQL)', () => {
         accessNeeds: 'Breaks every hour',
         dietaryNeeds: null,
       },
+      ...[dan, kit, max].map((x) => ({
+        bookingId: x.booking.id,
+        name: x.person.name,
+        agencyName: `Agency of ${x.person.name}`,
+        accessNeeds: null,
+        dietaryNeeds: null,
+      })),
       { bookingId: zoe.booking.id, name: 'zoe Young', agencyName: 'Agency of zoe Young', accessNeeds: null, dietaryNeeds: 'Nut allergy' },
     ]);
 
     const asCoordinator = await detail(session.id, coordinator);
-    expect(asCoordinator.data!.trainerSession).toMatchObject({ youTrain: false, confirmed: 2 });
+    expect(asCoordinator.data!.trainerSession).toMatchObject({ youTrain: false, confirmed: 5 });
 
     // another trainer: the session is not found for them, and nothing of it comes back
     const other = await detail(session.id, await signInAs(api.url, await trainer('Other Trainer')));
