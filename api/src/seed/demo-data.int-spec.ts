@@ -7,7 +7,9 @@ import { Agency } from '../people/agency.entity';
 import { Person } from '../people/person.entity';
 import { Course } from '../catalogue/course.entity';
 import { Session } from '../scheduling/session.entity';
+import { Booking } from '../booking/booking.entity';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './demo-data';
+import { DEMO_TRAINER_EMAIL } from './demo-trainers';
 
 describe('demo data', () => {
   let orm: MikroORM;
@@ -33,6 +35,21 @@ describe('demo data', () => {
     expect(withRole(Role.TRAINER)).toBeGreaterThanOrEqual(6);
     expect(withRole(Role.COORDINATOR)).toBeGreaterThanOrEqual(1);
     expect(withRole(Role.REVIEWER)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives the demo trainer sessions to come and a recent one, with needs to plan for', async () => {
+    const em = orm.em.fork();
+    const tom = await em.findOneOrFail(Person, { email: DEMO_TRAINER_EMAIL });
+    const trained = await em.find(Session, { trainers: tom.id }, { populate: ['course'] });
+    const coming = trained.filter((s) => s.startsAt > now && s.status === SessionStatus.SCHEDULED);
+    expect(coming.length).toBeGreaterThanOrEqual(3);
+    expect(trained.filter((s) => s.endsAt < now && s.endsAt.getTime() > now.getTime() - 60 * 86_400_000).length).toBeGreaterThanOrEqual(1);
+    const withNeeds = await em.count(Booking, {
+      session: { $in: coming.map((s) => s.id) },
+      status: BookingStatus.CONFIRMED,
+      $or: [{ accessNeeds: { $ne: null } }, { dietaryNeeds: { $ne: null } }],
+    });
+    expect(withNeeds).toBeGreaterThan(0);
   });
 
   it('never books a session beyond its capacity', async () => {

@@ -22,6 +22,7 @@ import { seedDemoSingleSignOn } from './demo-sso';
 import { seedDemoAgencies } from './demo-agencies';
 import { seedDemoRegistration } from './demo-registration';
 import { seedDemoPeople } from './demo-people';
+import { seedDemoTrainers } from './demo-trainers';
 
 /** The demo sign-ins, shared with `npm start` (which prints them). */
 export const DEMO_PASSWORD: string = demoAccounts.password;
@@ -1361,6 +1362,7 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     addSession(spec, target, 3, 122, false);
   });
   seedDemoPeople(em, { agency: agencies.csc, sessions, bookings, passwordHash, now });
+  seedDemoTrainers({ people, sessions, bookings, practitionerEmail: priya.email, now });
 
   await em.flush();
   await seedDemoSingleSignOn(em);
