@@ -61,11 +61,11 @@ export function seedDemoTrainers(o: {
       (b) => b.session === session && b.status === BookingStatus.CONFIRMED && b.person.email !== o.practitionerEmail,
     );
     confirmed.forEach((b, i) => {
-      if (i % 5 === 1) {
-        b.accessNeeds = ACCESS_NEEDS[Math.floor(i / 5) % ACCESS_NEEDS.length];
+      if (i % 6 === 1) {
+        b.accessNeeds = ACCESS_NEEDS[Math.floor(i / 6) % ACCESS_NEEDS.length];
       }
-      if (i % 4 === 2) {
-        b.dietaryNeeds = DIETARY_NEEDS[Math.floor(i / 4) % DIETARY_NEEDS.length];
+      if (i % 5 === 3) {
+        b.dietaryNeeds = DIETARY_NEEDS[Math.floor(i / 5) % DIETARY_NEEDS.length];
       }
     });
   }

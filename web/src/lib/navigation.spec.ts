@@ -9,6 +9,10 @@ describe('navigationFor', () => {
   it('gives a practitioner their bookings and account', () => {
     expect(labels(['PRACTITIONER'])).toEqual(['Find a course', 'Your bookings', 'Your account', 'Help']);
   });
+  it('gives a trainer the sessions they train', () => {
+    expect(labels(['PRACTITIONER', 'TRAINER'])).toEqual(['Find a course', 'Your bookings', 'Your sessions', 'Your account', 'Help']);
+    expect(navigationFor(['TRAINER']).find((i) => i.label === 'Your sessions')?.href).toBe('/your-sessions');
+  });
   it("puts every coordinator's page under one Manage entry", () => {
     const items = navigationFor(['PRACTITIONER', 'COORDINATOR']);
     expect(items.map((i) => i.label)).toEqual(['Find a course', 'Your bookings', 'Manage', 'Your account', 'Help']);

@@ -47,6 +47,9 @@ export function navigationFor(roles: Role[] | undefined): NavItem[] {
   if (roles?.length) {
     items.push({ href: '/bookings', label: 'Your bookings' });
   }
+  if (roles?.includes('TRAINER')) {
+    items.push({ href: '/your-sessions', label: 'Your sessions' });
+  }
   if (roles?.includes('COORDINATOR')) {
     items.push({ href: '/manage', label: 'Manage' });
   }
