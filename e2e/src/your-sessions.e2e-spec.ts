@@ -53,8 +53,13 @@ describe('Your sessions (trainers)', () => {
     expect(await rows.count()).toBe(booked);
     const names = await rows.locator('th').allInnerTexts();
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en-GB', { sensitivity: 'base' })));
-    expect(await web.page.locator('table').innerText()).toMatch(/Vegetarian|Gluten free|Halal|Nut allergy|Vegan|Wheelchair|Hearing loop|break|Large print/);
-    const register = await web.page.getByRole('link', { name: /^Take the register/ }).first().getAttribute('href');
+    expect(await web.page.locator('table').innerText()).toMatch(
+      /Vegetarian|Gluten free|Halal|Nut allergy|Vegan|Wheelchair|Hearing loop|break|Large print/,
+    );
+    const register = await web.page
+      .getByRole('link', { name: /^Take the register/ })
+      .first()
+      .getAttribute('href');
     expect(register).toMatch(/^\/your-sessions\/[0-9a-f-]{36}\/register\/[0-9a-f-]{36}$/);
     await expectAccessible('your-session');
 
