@@ -51,6 +51,8 @@ export function signInRefusal(status: PersonStatus): string | null {
       return 'Your registration was not approved. Contact the training team if you think this is wrong.';
     case PersonStatus.DEACTIVATED:
       return 'This account has been closed. Contact the training team if you need it again.';
+    case PersonStatus.PROVISIONAL:
+      return 'A trainer made this account when you were added to a session at the door, and it has no password yet. Claim it with the link in the email we sent you, or ask for a sign-in link.';
   }
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, MailKind, PersonStatus, SignInMethod } from '@lh/domain';
+import { DomainError, ErrorCode, MailKind, SignInMethod } from '@lh/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
@@ -10,6 +10,7 @@ import { passwordChanged, passwordReset, useSingleSignOn } from '../notification
 import { AccountTokenPurpose, AccountTokenService, TOKEN_LIFETIME_MINUTES } from './account-token.service';
 import { AuthService, USE_SINGLE_SIGN_ON, signInRefusal, toViewer } from './auth.service';
 import type { ClientInfo } from './client-info';
+import { canBeSentLinks, claimProvisional } from './provisional-account';
 import { RateLimitName, RateLimitService } from './rate-limit.service';
 import { singleSignOnOnly } from './sign-in-link.service';
 
@@ -33,15 +34,15 @@ export class PasswordService {
   ) {}
 
   /**
-   * Mails a reset link to an active account at `email` (nothing otherwise); the answer is the same
-   * either way. Limited per address here, per IP address by the resolver.
+   * Mails a reset link to an active or provisional account at `email` (nothing otherwise; for a
+   * provisional one the new password claims it); the answer is the same either way. Limited per address here, per IP address by the resolver.
    */
   async requestReset(email: string, now = this.clock.now()): Promise<void> {
     const address = email.trim().toLowerCase();
     await this.rateLimits.consume(RateLimitName.PASSWORD_RESET_PER_ADDRESS, address);
     await this.em.fork().transactional(async (tx) => {
       const person = await tx.findOne(Person, { email: address }, { populate: ['agency'] });
-      if (!person || person.status !== PersonStatus.ACTIVE) {
+      if (!person || !canBeSentLinks(person)) {
         return;
       }
       const common = { partnershipName: this.config.partnershipName, recipientName: person.name };
@@ -72,8 +73,8 @@ export class PasswordService {
   }
 
   /**
-   * Sets a password from a reset link or an invitation (which also confirms the address), signs out
-   * every session the person had, mails PASSWORD_CHANGED, and signs them in here.
+   * Sets a password from a reset link or an invitation (which also confirms the address, and claims a
+   * provisional account), signs out every session the person had, mails PASSWORD_CHANGED, and signs them in here.
    */
   async setWithLink(
     token: string,
@@ -87,6 +88,7 @@ export class PasswordService {
       if (singleSignOnOnly(person)) {
         throw new DomainError(ErrorCode.NotAllowed, USE_SINGLE_SIGN_ON);
       }
+      claimProvisional(person, now);
       const refusal = signInRefusal(person.status);
       if (refusal) {
         throw new DomainError(ErrorCode.AccountNotActive, refusal);

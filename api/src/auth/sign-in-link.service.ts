@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, MailKind, PersonStatus, SignInMethod } from '@lh/domain';
+import { DomainError, ErrorCode, MailKind, SignInMethod } from '@lh/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
@@ -10,6 +10,7 @@ import { signInLink, useSingleSignOn } from '../notifications/sign-in-mail-templ
 import { AccountTokenPurpose, AccountTokenService, TOKEN_LIFETIME_MINUTES } from './account-token.service';
 import { AuthService, USE_SINGLE_SIGN_ON, signInRefusal, toViewer } from './auth.service';
 import type { ClientInfo } from './client-info';
+import { canBeSentLinks, claimProvisional } from './provisional-account';
 import { RateLimitName, RateLimitService } from './rate-limit.service';
 
 /** Whether a person signs in only with their organisation's single sign-on. */
@@ -34,15 +35,15 @@ export class SignInLinkService {
   ) {}
 
   /**
-   * Mails a sign-in link to an active account at `email` (nothing otherwise); the answer is the same
-   * either way. Limited per address here, per IP address by the resolver.
+   * Mails a sign-in link to an active or provisional account at `email` (nothing otherwise; using it
+   * claims a provisional one); the answer is the same either way. Limited per address here, per IP address by the resolver.
    */
   async requestLink(email: string, next: string | null, now = this.clock.now()): Promise<void> {
     const address = email.trim().toLowerCase();
     await this.rateLimits.consume(RateLimitName.SIGN_IN_LINK_PER_ADDRESS, address);
     await this.em.fork().transactional(async (tx) => {
       const person = await tx.findOne(Person, { email: address }, { populate: ['agency'] });
-      if (!person || person.status !== PersonStatus.ACTIVE) {
+      if (!person || !canBeSentLinks(person)) {
         return;
       }
       const common = { partnershipName: this.config.partnershipName, recipientName: person.name };
@@ -63,7 +64,7 @@ export class SignInLinkService {
     await this.tokens.peek(this.em.fork(), token, AccountTokenPurpose.SIGN_IN, now);
   }
 
-  /** Uses a sign-in link: starts a session and confirms the address (the person opened our mail). */
+  /** Uses a sign-in link: starts a session and confirms the address (the person opened our mail), claiming a provisional account. */
   async signInWithLink(
     token: string,
     client: Pick<ClientInfo, 'userAgent'>,
@@ -74,6 +75,7 @@ export class SignInLinkService {
       if (singleSignOnOnly(person)) {
         throw new DomainError(ErrorCode.NotAllowed, USE_SINGLE_SIGN_ON);
       }
+      claimProvisional(person, now);
       const refusal = signInRefusal(person.status);
       if (refusal) {
         throw new DomainError(ErrorCode.AccountNotActive, refusal);

@@ -17,6 +17,7 @@ import { AgencyRequest } from '../people/agency-request.entity';
 import { AttendanceEvent } from '../registers/attendance-event.entity';
 import { RegisterSignOff } from '../registers/register-sign-off.entity';
 import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
+import { CheckInRequest } from '../registers/check-in-request.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -40,4 +41,5 @@ export const entities = [
   AttendanceEvent,
   RegisterSignOff,
   AttendanceOutcome,
+  CheckInRequest,
 ];

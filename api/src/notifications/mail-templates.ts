@@ -9,6 +9,7 @@
  * those about a session someone is booked on in session-mail-templates.ts, those about signing in in
  * sign-in-mail-templates.ts, the invitation a coordinator sends to a person they added in
  * people-mail-templates.ts, and those to a session's trainers in trainer-mail-templates.ts.
+ * people-mail-templates.ts, and the mail to a walk-in a trainer made an account for in walk-in-mail-templates.ts.
  */
 export {
   describeDeadline,
@@ -42,3 +43,4 @@ export {
   trainerSessionChanged,
   type TrainerSessionNumbers,
 } from './trainer-mail-templates';
+export { walkInAdded } from './walk-in-mail-templates';

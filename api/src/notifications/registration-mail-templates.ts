@@ -36,8 +36,8 @@ export function accountVerify(d: AccountMailCommon & { hoursValid: number; links
  */
 export function accountExists(
   d: AccountMailCommon & {
-    situation: 'ACTIVE' | 'UNVERIFIED' | 'PENDING_APPROVAL' | 'CLOSED';
-    links: { signIn: string; confirm?: string | null };
+    situation: 'ACTIVE' | 'UNVERIFIED' | 'PENDING_APPROVAL' | 'PROVISIONAL' | 'CLOSED';
+    links: { signIn: string; confirm?: string | null; claim?: string | null };
   },
 ): MailContent {
   const body = [
@@ -74,6 +74,13 @@ export function accountExists(
       next = [
         p(`You do not need to register again. If you have a question, email the training team at ${d.contactEmail}.`),
         links({ text: 'Sign in to Learning Hub', href: d.links.signIn }),
+      ];
+      break;
+    case 'PROVISIONAL':
+      body.push(p('A trainer made that account for you when you were added to a session at the door. It has no password yet.'));
+      next = [
+        p('Claim it by choosing a password with the link below (it works once, for 7 days). Your training so far is already in it.'),
+        links(d.links.claim ? { text: 'Claim your account', href: d.links.claim } : null, { text: 'Sign in to Learning Hub', href: d.links.signIn }),
       ];
       break;
     case 'CLOSED':

@@ -145,7 +145,8 @@ export class PeopleAdminService {
       if (!person) {
         throw personNotFound();
       }
-      if (person.status !== PersonStatus.ACTIVE) {
+      // a provisional account (a walk-in's) is claimed by setting the password
+      if (person.status !== PersonStatus.ACTIVE && person.status !== PersonStatus.PROVISIONAL) {
         throw new DomainError(ErrorCode.InvalidTransition, 'Only an active account can be sent an invitation. Reactivate it first.');
       }
       await this.queueInvitation(em, viewer, person, now);

@@ -125,6 +125,12 @@ export class PersonMergeService {
         [k, a],
       );
       await em.execute(`delete from session_trainer where person_id = ?`, [a]);
+      // check-in requests: one per person and part, the kept account's own wins
+      await em.execute(
+        `update check_in_request r set person_id = ? where person_id = ? and not exists (select 1 from check_in_request k where k.person_id = ? and k.part_id = r.part_id)`,
+        [k, a, k],
+      );
+      await em.execute(`update check_in_request set decided_by_id = ? where decided_by_id = ?`, [k, a]);
 
       const hash = (await em.findOneOrFail(Person, a, { populate: ['passwordHash'], fields: ['passwordHash'] })).passwordHash;
       await em.populate(keep, ['passwordHash']);

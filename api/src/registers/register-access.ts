@@ -47,14 +47,28 @@ export class RegisterAccess {
 
   /** Loads the part's register context, refusing anyone who is neither one of its trainers nor a coordinator. */
   async load(em: EntityManager, viewer: Viewer, partId: string, now: Date): Promise<RegisterContext> {
+    const part = await this.findPart(em, partId);
+    const asCoordinator = this.refuseOutsider(viewer, part.session);
+    return this.contextOf(part.session, part, await this.signOffOf(em, part.id), asCoordinator, now);
+  }
+
+  /**
+   * The part's register context as self check-in sees it, for anyone (the caller decides what they may do):
+   * the rules of a trainer's window apply, never a coordinator's.
+   */
+  async loadForCheckIn(em: EntityManager, partId: string, now: Date): Promise<RegisterContext> {
+    const part = await this.findPart(em, partId);
+    return this.contextOf(part.session, part, await this.signOffOf(em, part.id), false, now);
+  }
+
+  private async findPart(em: EntityManager, partId: string): Promise<SessionPart> {
     const part = isUuid(partId)
       ? await em.findOne(SessionPart, partId, { populate: ['session.course', 'session.parts', 'session.venue', 'session.trainers'] })
       : null;
     if (!part) {
       throw partNotFound();
     }
-    const asCoordinator = this.refuseOutsider(viewer, part.session);
-    return this.contextOf(part.session, part, await this.signOffOf(em, part.id), asCoordinator, now);
+    return part;
   }
 
   /**

@@ -53,18 +53,28 @@ export class RegistrationMailer {
     );
   }
 
-  /** Someone registered with the address of this existing account: say what to do instead (an unconfirmed one gets a new link). */
+  /**
+   * Someone registered with the address of this existing account: say what to do instead (an unconfirmed
+   * one gets a new link; a provisional one, made for a walk-in, a link to claim it by choosing a password).
+   */
   async exists(em: EntityManager, person: Person, now: Date): Promise<void> {
     const situation =
-      person.status === PersonStatus.ACTIVE || person.status === PersonStatus.UNVERIFIED || person.status === PersonStatus.PENDING_APPROVAL
+      person.status === PersonStatus.ACTIVE ||
+      person.status === PersonStatus.UNVERIFIED ||
+      person.status === PersonStatus.PENDING_APPROVAL ||
+      person.status === PersonStatus.PROVISIONAL
         ? person.status
         : 'CLOSED';
     const confirm = situation === PersonStatus.UNVERIFIED ? await this.confirmLink(em, person, now) : null;
+    const claim =
+      situation === PersonStatus.PROVISIONAL
+        ? this.url(`/account/set-password/${await this.tokens.issue(em, person, AccountTokenPurpose.INVITE, now)}`)
+        : null;
     await this.send(
       em,
       person,
       MailKind.ACCOUNT_EXISTS,
-      templates.accountExists({ ...this.common(person), situation, links: { signIn: this.url('/sign-in'), confirm } }),
+      templates.accountExists({ ...this.common(person), situation, links: { signIn: this.url('/sign-in'), confirm, claim } }),
     );
   }
 

@@ -25,6 +25,8 @@ import { PeopleImportResolver } from '../people/people-import.resolver';
 import { RegisterResolver } from '../registers/register.resolver';
 import { PaperRegisterResolver } from '../registers/paper-register.resolver';
 import { TrainerSessionsResolver } from '../registers/trainer-sessions.resolver';
+import { WalkInResolver } from '../registers/walk-in.resolver';
+import { CheckInResolver } from '../registers/check-in.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -56,4 +58,6 @@ export const resolvers = [
   RegisterResolver,
   PaperRegisterResolver,
   TrainerSessionsResolver,
+  WalkInResolver,
+  CheckInResolver,
 ] as const;

@@ -20,6 +20,7 @@ export const BOOKING_ACTIONS = [
   'session-cancelled',
   'moved-out',
   'moved-in',
+  'walked-in',
 ] as const;
 
 export type BookingAction = (typeof BOOKING_ACTIONS)[number];
@@ -42,6 +43,7 @@ export const bookingActionLabels: Record<BookingAction, string> = {
   'session-cancelled': 'The session was cancelled',
   'moved-out': 'Moved to another date',
   'moved-in': 'Moved here from another date',
+  'walked-in': 'Added at the door by a trainer (walk-in)',
 };
 
 export function isBookingAction(value: string): value is BookingAction {

@@ -9,7 +9,9 @@ export enum Role {
 /**
  * Where a person's account stands. Registration starts UNVERIFIED; a confirmed address on one of its
  * agency's domains becomes ACTIVE at once, any other waits as PENDING_APPROVAL for a coordinator.
- * Only ACTIVE accounts sign in. DEACTIVATED people (leavers) stay in history and reports.
+ * Only ACTIVE accounts sign in. DEACTIVATED people (leavers) stay in history and reports. PROVISIONAL
+ * accounts were made by a trainer for a walk-in: no password yet; claiming one (a link sent to the
+ * address, or single sign-on) makes it ACTIVE.
  */
 export enum PersonStatus {
   UNVERIFIED = 'UNVERIFIED',
@@ -17,6 +19,7 @@ export enum PersonStatus {
   ACTIVE = 'ACTIVE',
   REFUSED = 'REFUSED',
   DEACTIVATED = 'DEACTIVATED',
+  PROVISIONAL = 'PROVISIONAL',
 }
 
 export const personStatusLabels: Record<`${PersonStatus}`, string> = {
@@ -25,6 +28,7 @@ export const personStatusLabels: Record<`${PersonStatus}`, string> = {
   [PersonStatus.ACTIVE]: 'Active',
   [PersonStatus.REFUSED]: 'Registration refused',
   [PersonStatus.DEACTIVATED]: 'Deactivated',
+  [PersonStatus.PROVISIONAL]: 'Added as a walk-in, not claimed yet',
 };
 
 /** Agency sectors used by the partnership's reports. */

@@ -40,6 +40,16 @@ export enum ErrorCode {
   RegisterClosed = 'REGISTER_CLOSED',
   /** The register has been signed off: only a coordinator can change it, with a reason. */
   RegisterSignedOff = 'REGISTER_SIGNED_OFF',
+  /** A self check-in code that matches no register open now: mistyped or made up. */
+  CheckInCodeInvalid = 'CHECK_IN_CODE_INVALID',
+  /** A self check-in code that was right, but has rotated out since (scan the screen again). */
+  CheckInCodeExpired = 'CHECK_IN_CODE_EXPIRED',
+  /** The person is already marked present on that part (checked in or by the trainer). */
+  AlreadyCheckedIn = 'ALREADY_CHECKED_IN',
+  /** The trainer has already marked the person otherwise: self check-in never overrides a trainer's mark. */
+  AlreadyMarked = 'ALREADY_MARKED',
+  /** The person's place is on another session of the course than the code's. */
+  CheckInWrongSession = 'CHECK_IN_WRONG_SESSION',
 }
 
 /** What a person is told when what they sent is bigger than the API reads. */
@@ -95,12 +105,17 @@ export function httpStatusFor(code: ErrorCode): number {
     case ErrorCode.RegisterNotOpen:
     case ErrorCode.RegisterClosed:
     case ErrorCode.RegisterSignedOff:
+    case ErrorCode.CheckInCodeExpired:
+    case ErrorCode.AlreadyCheckedIn:
+    case ErrorCode.AlreadyMarked:
+    case ErrorCode.CheckInWrongSession:
       return 409;
     case ErrorCode.NotEligible:
     case ErrorCode.PrerequisiteNotMet:
       return 403;
     case ErrorCode.ManagerEmailRequired:
     case ErrorCode.InvalidToken:
+    case ErrorCode.CheckInCodeInvalid:
       return 400;
     case ErrorCode.TooLarge:
       return 413;

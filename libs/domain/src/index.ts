@@ -19,3 +19,5 @@ export * from './people-import';
 export * from './register-rules';
 export * from './register-import';
 export * from './trainer-sessions';
+export * from './check-in-code';
+export * from './walk-ins';

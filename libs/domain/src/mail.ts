@@ -44,6 +44,8 @@ export enum MailKind {
   TRAINER_REMOVED = 'TRAINER_REMOVED',
   /** To a trainer: a session they train was called off (its invites cancelled). */
   TRAINER_SESSION_CANCELLED = 'TRAINER_SESSION_CANCELLED',
+  /** To a walk-in a trainer made an account for: they were added at the door, and how to claim the account. */
+  WALK_IN_ADDED = 'WALK_IN_ADDED',
 }
 
 export const mailKindLabels: Record<`${MailKind}`, string> = {
@@ -75,6 +77,7 @@ export const mailKindLabels: Record<`${MailKind}`, string> = {
   [MailKind.TRAINER_SESSION_CHANGED]: 'Session changed (to its trainers)',
   [MailKind.TRAINER_REMOVED]: 'Trainer taken off a session',
   [MailKind.TRAINER_SESSION_CANCELLED]: 'Session cancelled (to its trainers)',
+  [MailKind.WALK_IN_ADDED]: 'Added at the door (claim your account)',
 };
 
 /** Where one outgoing mail is: waiting (or retrying), handed to the SMTP server, given up on, or withdrawn before sending. */

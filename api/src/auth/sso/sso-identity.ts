@@ -2,6 +2,7 @@ import { DomainError, ErrorCode, PersonStatus, Role } from '@lh/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agency } from '../../people/agency.entity';
 import { Person } from '../../people/person.entity';
+import { claimProvisional } from '../provisional-account';
 
 /** What the provider's ID token says about the person. */
 export interface SsoClaims {
@@ -23,7 +24,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * - an identity signed in before finds its account by issuer and subject;
  * - a first sign-in links to an existing account with the same address only when the address is
  *   verified: `email_verified` from the provider, or an address on the domains of the agency whose
- *   tenant issued the token;
+ *   tenant issued the token (which also claims an account a trainer made for a walk-in);
  * - otherwise a new account is made: active when an agency was found, else waiting for a coordinator.
  */
 export async function accountForSso(em: EntityManager, claims: SsoClaims, now: Date): Promise<Person> {
@@ -68,6 +69,7 @@ export async function accountForSso(em: EntityManager, claims: SsoClaims, now: D
     }
     existing.ssoSubject = subject;
     existing.emailVerifiedAt ??= now;
+    claimProvisional(existing, now);
     return existing;
   }
   const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;

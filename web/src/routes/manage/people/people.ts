@@ -2,7 +2,7 @@ import { personStatusLabels, roleLabels } from '@lh/domain';
 import type { PersonStatus, Role } from '@lh/graphql-client';
 
 export const ROLES: Role[] = ['PRACTITIONER', 'TRAINER', 'COORDINATOR', 'REVIEWER'];
-export const STATUSES: PersonStatus[] = ['ACTIVE', 'UNVERIFIED', 'PENDING_APPROVAL', 'REFUSED', 'DEACTIVATED'];
+export const STATUSES: PersonStatus[] = ['ACTIVE', 'PROVISIONAL', 'UNVERIFIED', 'PENDING_APPROVAL', 'REFUSED', 'DEACTIVATED'];
 
 export const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabels[r] }));
 export const rolesText = (roles: readonly Role[]) => roles.map((r) => roleLabels[r]).join(', ') || 'None';
@@ -14,6 +14,7 @@ const statusColours: Record<PersonStatus, TagColour> = {
   PENDING_APPROVAL: 'blue',
   REFUSED: 'red',
   DEACTIVATED: 'grey',
+  PROVISIONAL: 'turquoise',
 };
 
 /** The tag for an account status: the words carry the meaning. */
