@@ -59,7 +59,9 @@ describe('provisional accounts of walk-ins (real API, real PostgreSQL)', () => {
 
   it('a sign-in link claims it', async () => {
     const person = await provisional('Lena Novak');
-    expect((await gql(api.url, ASK_LINK, { input: { email: person.email, next: '/check-in/K7M4QX' } })).data).toEqual({ requestSignInLink: true });
+    expect((await gql(api.url, ASK_LINK, { input: { email: person.email, next: '/check-in/K7M4QX' } })).data).toEqual({
+      requestSignInLink: true,
+    });
     const [mail] = await mails(person.email, MailKind.SIGN_IN_LINK);
     const token = /\/sign-in\/link\/([A-Za-z0-9_-]+)\?next=%2Fcheck-in%2FK7M4QX/.exec(mail!.text)?.[1];
     expect(token).toBeDefined();

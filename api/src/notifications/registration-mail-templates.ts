@@ -80,7 +80,10 @@ export function accountExists(
       body.push(p('A trainer made that account for you when you were added to a session at the door. It has no password yet.'));
       next = [
         p('Claim it by choosing a password with the link below (it works once, for 7 days). Your training so far is already in it.'),
-        links(d.links.claim ? { text: 'Claim your account', href: d.links.claim } : null, { text: 'Sign in to Learning Hub', href: d.links.signIn }),
+        links(d.links.claim ? { text: 'Claim your account', href: d.links.claim } : null, {
+          text: 'Sign in to Learning Hub',
+          href: d.links.signIn,
+        }),
       ];
       break;
     case 'CLOSED':

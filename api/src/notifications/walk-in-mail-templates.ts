@@ -34,9 +34,7 @@ export function walkInAdded(d: {
     recipientName: d.recipientName,
     heading: 'You were added to a session at the door',
     body: [
-      p(
-        `${d.trainerName} added you to this session at the door and marked you as there, so your attendance is on your training record.`,
-      ),
+      p(`${d.trainerName} added you to this session at the door and marked you as there, so your attendance is on your training record.`),
       sessionFacts(d.session),
       p(
         `To do that they made you an account on Learning Hub, where you book the partnership's safeguarding training and keep your training record. You will sign in with this email address: ${d.email}.`,

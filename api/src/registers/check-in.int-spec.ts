@@ -23,7 +23,9 @@ import {
   type TrainedSession,
 } from './walk-in-test-support';
 
-type CheckInData = { checkIn: { outcome: string; replayed: boolean; message: string; courseTitle: string; partNumber: number; partCount: number } };
+type CheckInData = {
+  checkIn: { outcome: string; replayed: boolean; message: string; courseTitle: string; partNumber: number; partCount: number };
+};
 type ScreenData = {
   checkInScreen: {
     code: string | null;
@@ -49,7 +51,8 @@ describe('self check-in (real API, real PostgreSQL)', () => {
   afterEach(() => api.app.get(Clock).fixAt(null));
 
   const em = () => api.orm.em.fork();
-  const checkIn = (cookie: string, code: string, clientId = randomUUID()) => gql<CheckInData>(api.url, CHECK_IN, { input: { code, clientId } }, cookie);
+  const checkIn = (cookie: string, code: string, clientId = randomUUID()) =>
+    gql<CheckInData>(api.url, CHECK_IN, { input: { code, clientId } }, cookie);
   const screen = (t: TrainedSession, cookie = t.trainerCookie) => gql<ScreenData>(api.url, SCREEN, { partId: t.part.id }, cookie);
   const marks = (bookingId: string) => em().find(AttendanceEvent, { booking: bookingId }, { populate: ['actor'], orderBy: { at: 'asc' } });
 
@@ -74,14 +77,21 @@ describe('self check-in (real API, real PostgreSQL)', () => {
     expect(res.data!.checkIn).toMatchObject({ outcome: 'CHECKED_IN', replayed: false, courseTitle: 'Professional Curiosity' });
     expect(res.data!.checkIn.message).toMatch(/^You're checked in to Professional Curiosity, \w+day \d+ \w+ \d{4}, /);
     const [event] = await marks(booking.id);
-    expect([event!.mark, event!.source, event!.actor?.id, event!.previousMark ?? null]).toEqual(['PRESENT', MarkSource.SELF_CHECK_IN, person.id, null]);
+    expect([event!.mark, event!.source, event!.actor?.id, event!.previousMark ?? null]).toEqual([
+      'PRESENT',
+      MarkSource.SELF_CHECK_IN,
+      person.id,
+      null,
+    ]);
     const register = await gql<{ register: { entries: { personId: string; mark: string; source: string }[] } }>(
       api.url,
       REGISTER,
       { partId: t.part.id },
       t.trainerCookie,
     );
-    expect(register.data!.register.entries).toEqual([expect.objectContaining({ personId: person.id, mark: 'PRESENT', source: 'SELF_CHECK_IN' })]);
+    expect(register.data!.register.entries).toEqual([
+      expect.objectContaining({ personId: person.id, mark: 'PRESENT', source: 'SELF_CHECK_IN' }),
+    ]);
     expect((await screen(t)).data!.checkInScreen).toMatchObject({ present: 1, checkedIn: 1 });
   });
 
@@ -124,8 +134,15 @@ describe('self check-in (real API, real PostgreSQL)', () => {
     const early = atPartStart(api, t.part, -16);
     const notYet = await checkIn(cookie, codeAt(api, t.part, early));
     expect(errorOf(notYet).code).toBe('REGISTER_NOT_OPEN');
-    expect(errorOf(notYet).message).toMatch(/^Check-in for .+ is not open yet: it opens at \d+:\d\d[ap]m on \w+day .+, 15 minutes before it starts\.$/);
-    expect((await screen(t)).data!.checkInScreen).toMatchObject({ code: null, qrSvg: null, windowState: 'NOT_OPEN', unavailableReason: notYet.errors![0]!.message });
+    expect(errorOf(notYet).message).toMatch(
+      /^Check-in for .+ is not open yet: it opens at \d+:\d\d[ap]m on \w+day .+, 15 minutes before it starts\.$/,
+    );
+    expect((await screen(t)).data!.checkInScreen).toMatchObject({
+      code: null,
+      qrSvg: null,
+      windowState: 'NOT_OPEN',
+      unavailableReason: notYet.errors![0]!.message,
+    });
 
     const late = new Date(t.part.endsAt.getTime() + 48 * 3_600_000 + 60_000);
     api.app.get(Clock).fixAt(late);
@@ -187,7 +204,10 @@ describe('self check-in (real API, real PostgreSQL)', () => {
       replayed: false,
       message: 'You are not booked on this session. The trainer has been asked to add you.',
     });
-    expect((await checkIn(walkerCookie, codeAt(api, t.part, now), clientId)).data!.checkIn).toMatchObject({ outcome: 'REQUESTED', replayed: true });
+    expect((await checkIn(walkerCookie, codeAt(api, t.part, now), clientId)).data!.checkIn).toMatchObject({
+      outcome: 'REQUESTED',
+      replayed: true,
+    });
     expect((await checkIn(walkerCookie, codeAt(api, t.part, now))).data!.checkIn.replayed).toBe(true);
     expect(await em().count(CheckInRequest, { part: t.part.id })).toBe(1);
     expect(await em().count(Booking, { person: walker.id })).toBe(0);
@@ -198,14 +218,18 @@ describe('self check-in (real API, real PostgreSQL)', () => {
       { partId: t.part.id },
       t.trainerCookie,
     );
-    expect(listed.data!.checkInRequests).toEqual([expect.objectContaining({ personId: walker.id, name: 'Wes Walker', email: walker.email })]);
+    expect(listed.data!.checkInRequests).toEqual([
+      expect.objectContaining({ personId: walker.id, name: 'Wes Walker', email: walker.email }),
+    ]);
     expect((await screen(t)).data!.checkInScreen.pendingRequests).toBe(1);
 
     const accepted = await addWalkIn(api, t.trainerCookie, { clientId: randomUUID(), partId: t.part.id, personId: walker.id });
     expect(accepted.data!.addWalkIn.entry).toMatchObject({ personId: walker.id, walkIn: true, mark: 'PRESENT' });
     const request = await em().findOneOrFail(CheckInRequest, { part: t.part.id, person: walker.id });
     expect([request.status, request.decidedBy?.id]).toEqual([CheckInRequestStatus.ACCEPTED, t.trainer.id]);
-    expect((await gql<{ checkInRequests: unknown[] }>(api.url, REQUESTS, { partId: t.part.id }, t.trainerCookie)).data!.checkInRequests).toEqual([]);
+    expect(
+      (await gql<{ checkInRequests: unknown[] }>(api.url, REQUESTS, { partId: t.part.id }, t.trainerCookie)).data!.checkInRequests,
+    ).toEqual([]);
     // now on the register, present
     expect(errorOf(await checkIn(walkerCookie, codeAt(api, t.part, now))).code).toBe('ALREADY_CHECKED_IN');
   });

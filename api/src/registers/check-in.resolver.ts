@@ -17,7 +17,9 @@ export class CheckInResolver {
   ) {}
 
   @Roles(Role.TRAINER, Role.COORDINATOR)
-  @Query(() => CheckInScreenType, { description: "A part's check-in screen: the code now (it changes every 20 seconds), its QR code and the counts." })
+  @Query(() => CheckInScreenType, {
+    description: "A part's check-in screen: the code now (it changes every 20 seconds), its QR code and the counts.",
+  })
   checkInScreen(@CurrentViewer() viewer: Viewer, @IdArg('partId') partId: string): Promise<CheckInScreenType> {
     return this.screens.screen(viewer, partId);
   }

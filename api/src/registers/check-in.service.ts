@@ -33,7 +33,8 @@ const DAY = 86_400_000;
 
 export const CODE_NOT_RIGHT = 'That code is not right or has expired: ask the trainer for the code on the screen now';
 
-const what = (ctx: RegisterContext) => (ctx.partCount > 1 ? `part ${ctx.partNumber} of ${ctx.session.course.title}` : ctx.session.course.title);
+const what = (ctx: RegisterContext) =>
+  ctx.partCount > 1 ? `part ${ctx.partNumber} of ${ctx.session.course.title}` : ctx.session.course.title;
 
 /**
  * Why nobody can check in to this part now (null when they can), as a refusal to throw: the session was
@@ -42,7 +43,10 @@ const what = (ctx: RegisterContext) => (ctx.partCount > 1 ? `part ${ctx.partNumb
  */
 export function checkInRefusal(ctx: RegisterContext): DomainError | null {
   if (ctx.session.status === SessionStatus.CANCELLED) {
-    return new DomainError(ErrorCode.SessionCancelled, `${ctx.session.course.title} on ${formatLondonDate(ctx.part.startsAt)} has been cancelled.`);
+    return new DomainError(
+      ErrorCode.SessionCancelled,
+      `${ctx.session.course.title} on ${formatLondonDate(ctx.part.startsAt)} has been cancelled.`,
+    );
   }
   if (ctx.signOff) {
     return new DomainError(
@@ -57,7 +61,10 @@ export function checkInRefusal(ctx: RegisterContext): DomainError | null {
     );
   }
   if (ctx.state === 'CLOSED') {
-    return new DomainError(ErrorCode.RegisterClosed, `Check-in for ${what(ctx)} has closed: it closed at ${formatLondonDateTime(ctx.window.closesAt)}.`);
+    return new DomainError(
+      ErrorCode.RegisterClosed,
+      `Check-in for ${what(ctx)} has closed: it closed at ${formatLondonDateTime(ctx.window.closesAt)}.`,
+    );
   }
   return null;
 }
@@ -135,7 +142,14 @@ export class CheckInService {
     if (current?.mark) {
       throw new DomainError(ErrorCode.AlreadyMarked, 'The trainer has already marked you on the register: speak to them.');
     }
-    await this.registers.record(em, viewer, ctx, current, { clientId, booking, mark: AttendanceMark.PRESENT, source: MarkSource.SELF_CHECK_IN }, now);
+    await this.registers.record(
+      em,
+      viewer,
+      ctx,
+      current,
+      { clientId, booking, mark: AttendanceMark.PRESENT, source: MarkSource.SELF_CHECK_IN },
+      now,
+    );
     return this.result(ctx, 'CHECKED_IN', false, checkedInMessage(ctx));
   }
 
@@ -154,7 +168,9 @@ export class CheckInService {
       const here = formatLondonDate(ctx.part.startsAt);
       const there = formatLondonDate(elsewhere.session.startsAt);
       const [hereSaid, thereSaid] =
-        here === there ? [formatLondonRange(ctx.part.startsAt, ctx.part.endsAt), formatLondonRange(elsewhere.session.startsAt, elsewhere.session.endsAt)] : [here, there];
+        here === there
+          ? [formatLondonRange(ctx.part.startsAt, ctx.part.endsAt), formatLondonRange(elsewhere.session.startsAt, elsewhere.session.endsAt)]
+          : [here, there];
       throw new DomainError(
         ErrorCode.CheckInWrongSession,
         `This code is for ${ctx.session.course.title} on ${hereSaid}; your place is on ${thereSaid}. Speak to the trainer if you want to stay.`,

@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, MailKind, PersonStatus, Role, formatLondonDateTime, sharedMailboxProblem, type FieldProblem } from '@lh/domain';
+import {
+  DomainError,
+  ErrorCode,
+  MailKind,
+  PersonStatus,
+  Role,
+  formatLondonDateTime,
+  sharedMailboxProblem,
+  type FieldProblem,
+} from '@lh/domain';
 import { isEmail } from 'class-validator';
 import { AccountTokenPurpose, AccountTokenService, TOKEN_LIFETIME_MINUTES } from '../auth/account-token.service';
 import { singleSignOnOnly } from '../auth/sign-in-link.service';

@@ -60,9 +60,14 @@ export interface TrainedSession {
   agency: Agency;
 }
 
-export async function aTrainedSession(api: TestApi, over: { capacity?: number; parts?: number; title?: string } = {}): Promise<TrainedSession> {
+export async function aTrainedSession(
+  api: TestApi,
+  over: { capacity?: number; parts?: number; title?: string } = {},
+): Promise<TrainedSession> {
   const em = api.orm.em.fork();
-  const course = await aCourse(em, { title: over.title ?? `Neglect and the Graded Care Profile ${Math.random().toString(36).slice(2, 6)}` });
+  const course = await aCourse(em, {
+    title: over.title ?? `Neglect and the Graded Care Profile ${Math.random().toString(36).slice(2, 6)}`,
+  });
   const session = await aSession(em, course, { inDays: 1 / 24, capacity: over.capacity ?? 20, parts: over.parts ?? 1 });
   const trainer = await aPerson(em, { name: 'Morgan Ellis', roles: [Role.TRAINER] });
   session.trainers.add(trainer);

@@ -10,15 +10,7 @@ import { MailDeliveryService } from '../notifications/mail-delivery.service';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
 import { Person } from '../people/person.entity';
 import { AttendanceEvent } from './attendance-event.entity';
-import {
-  CANDIDATES,
-  aBooked,
-  aTrainedSession,
-  addWalkIn,
-  atPartStart,
-  errorOf,
-  type TrainedSession,
-} from './walk-in-test-support';
+import { CANDIDATES, aBooked, aTrainedSession, addWalkIn, atPartStart, errorOf, type TrainedSession } from './walk-in-test-support';
 
 const SET_PASSWORD = `mutation($input: SetPasswordWithLinkInput!) { setPasswordWithLink(input: $input) { id } }`;
 const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) { id } }`;
@@ -58,12 +50,19 @@ describe('walk-ins (real API, real PostgreSQL)', () => {
     await aPerson(em(), { name: 'Jane Smithson', email: 'jane.smithson@school.example', status: PersonStatus.DEACTIVATED });
     atPartStart(api, t.part, -10);
 
-    const found = await gql<{ walkInCandidates: unknown[] }>(api.url, CANDIDATES, { partId: t.part.id, query: 'jane smi' }, t.trainerCookie);
+    const found = await gql<{ walkInCandidates: unknown[] }>(
+      api.url,
+      CANDIDATES,
+      { partId: t.part.id, query: 'jane smi' },
+      t.trainerCookie,
+    );
     expect(found.data!.walkInCandidates).toEqual([
       { personId: jane.id, name: 'Jane Smith', maskedEmail: 'ja…th@nhs.example', agencyName: t.agency.name, bookingStatus: null },
     ]);
     const short = await gql(api.url, CANDIDATES, { partId: t.part.id, query: 'j' }, t.trainerCookie);
-    expect(short.errors?.[0]?.extensions?.fields).toEqual([{ field: 'query', message: 'Enter at least 2 letters of their name or email address' }]);
+    expect(short.errors?.[0]?.extensions?.fields).toEqual([
+      { field: 'query', message: 'Enter at least 2 letters of their name or email address' },
+    ]);
 
     const added = await addWalkIn(api, t.trainerCookie, { clientId: randomUUID(), partId: t.part.id, personId: jane.id });
     expect(added.errors).toBeUndefined();
@@ -114,7 +113,11 @@ describe('walk-ins (real API, real PostgreSQL)', () => {
     const input = { clientId, partId: t.part.id, name: ' Ama Mensah ', email: 'Ama.Mensah@Northshire.example', agencyId: t.agency.id };
     const added = await addWalkIn(api, t.trainerCookie, input);
     expect(added.errors).toBeUndefined();
-    expect(added.data!.addWalkIn).toMatchObject({ replayed: false, newAccount: true, entry: { name: 'Ama Mensah', walkIn: true, mark: 'PRESENT' } });
+    expect(added.data!.addWalkIn).toMatchObject({
+      replayed: false,
+      newAccount: true,
+      entry: { name: 'Ama Mensah', walkIn: true, mark: 'PRESENT' },
+    });
     const ama = await em().findOneOrFail(Person, { email: 'ama.mensah@northshire.example' }, { populate: ['agency', 'passwordHash'] });
     expect([ama.status, ama.agency?.id, ama.passwordHash ?? null, ama.emailVerifiedAt ?? null, ama.roles]).toEqual([
       PersonStatus.PROVISIONAL,
@@ -164,7 +167,9 @@ describe('walk-ins (real API, real PostgreSQL)', () => {
 
     // a walk-in added once, added again from another device: the same refusal
     const other = await aPerson(em(), { name: 'Kofi Boateng' });
-    expect((await addWalkIn(api, t.trainerCookie, { clientId: randomUUID(), partId: t.part.id, personId: other.id })).errors).toBeUndefined();
+    expect(
+      (await addWalkIn(api, t.trainerCookie, { clientId: randomUUID(), partId: t.part.id, personId: other.id })).errors,
+    ).toBeUndefined();
     const twice = await footprint(t);
     expect(errorOf(await addWalkIn(api, t.trainerCookie, { clientId: randomUUID(), partId: t.part.id, personId: other.id }))).toEqual({
       code: 'ALREADY_BOOKED',
@@ -178,24 +183,45 @@ describe('walk-ins (real API, real PostgreSQL)', () => {
     const existing = await aPerson(em(), { email: 'sam.okafor@nhs.example' });
     atPartStart(api, t.part);
     const before = await footprint(t);
-    const taken = await addWalkIn(api, t.trainerCookie, { clientId: randomUUID(), partId: t.part.id, name: 'Sam', email: existing.email.toUpperCase(), agencyId: t.agency.id });
+    const taken = await addWalkIn(api, t.trainerCookie, {
+      clientId: randomUUID(),
+      partId: t.part.id,
+      name: 'Sam',
+      email: existing.email.toUpperCase(),
+      agencyId: t.agency.id,
+    });
     expect(taken.errors?.[0]?.extensions?.fields).toEqual([
       { field: 'input.email', message: 'There is already an account for that email address: search for it' },
     ]);
-    const bad = await addWalkIn(api, t.trainerCookie, { clientId: randomUUID(), partId: t.part.id, name: '  ', email: 'office@school.example', agencyId: randomUUID() });
+    const bad = await addWalkIn(api, t.trainerCookie, {
+      clientId: randomUUID(),
+      partId: t.part.id,
+      name: '  ',
+      email: 'office@school.example',
+      agencyId: randomUUID(),
+    });
     expect(bad.errors?.[0]?.extensions?.fields).toEqual([
       { field: 'input.name', message: 'Enter their full name' },
-      { field: 'input.email', message: 'Enter their own email address, not a shared mailbox like office@: each account belongs to one person' },
+      {
+        field: 'input.email',
+        message: 'Enter their own email address, not a shared mailbox like office@: each account belongs to one person',
+      },
       { field: 'input.agencyId', message: 'Choose their agency from the list' },
     ]);
-    const format = await addWalkIn(api, t.trainerCookie, { clientId: randomUUID(), partId: t.part.id, name: 'Sam', email: 'sam@', agencyId: t.agency.id });
+    const format = await addWalkIn(api, t.trainerCookie, {
+      clientId: randomUUID(),
+      partId: t.part.id,
+      name: 'Sam',
+      email: 'sam@',
+      agencyId: t.agency.id,
+    });
     expect(format.errors?.[0]?.extensions?.fields).toEqual([
       { field: 'input.email', message: 'Enter their email address in the correct format, like name@example.org' },
     ]);
     expect(await footprint(t)).toEqual(before);
   });
 
-  it("refuses trainers who are not on the session, and walk-ins before the register opens", async () => {
+  it('refuses trainers who are not on the session, and walk-ins before the register opens', async () => {
     const t = await aTrainedSession(api);
     const person = await aPerson(em());
     const otherTrainer = await signInAs(api.url, await aPerson(em(), { roles: [Role.TRAINER] }));
@@ -218,7 +244,9 @@ describe('walk-ins (real API, real PostgreSQL)', () => {
     const clientId = randomUUID();
     expect((await addWalkIn(api, t.trainerCookie, { clientId, partId: t.part.id, personId: a.id })).errors).toBeUndefined();
     const before = await footprint(t);
-    expect(errorOf(await addWalkIn(api, t.trainerCookie, { clientId, partId: t.part.id, personId: b.id })).code).toBe('IDEMPOTENCY_CONFLICT');
+    expect(errorOf(await addWalkIn(api, t.trainerCookie, { clientId, partId: t.part.id, personId: b.id })).code).toBe(
+      'IDEMPOTENCY_CONFLICT',
+    );
     expect(await footprint(t)).toEqual(before);
   });
 });

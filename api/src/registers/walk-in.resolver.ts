@@ -15,7 +15,8 @@ export class WalkInResolver {
 
   @Roles(Role.TRAINER, Role.COORDINATOR)
   @Query(() => [WalkInCandidateType], {
-    description: 'People with an account (active or provisional) whose name or email contains the query: at least 2 characters, at most 10 results.',
+    description:
+      'People with an account (active or provisional) whose name or email contains the query: at least 2 characters, at most 10 results.',
   })
   walkInCandidates(
     @CurrentViewer() viewer: Viewer,
@@ -43,7 +44,9 @@ export class WalkInResolver {
   }
 
   @Roles(Role.TRAINER, Role.COORDINATOR)
-  @Mutation(() => [CheckInRequestType], { description: 'Dismisses a check-in request without adding the person; gives the requests still waiting.' })
+  @Mutation(() => [CheckInRequestType], {
+    description: 'Dismisses a check-in request without adding the person; gives the requests still waiting.',
+  })
   dismissCheckInRequest(@CurrentViewer() viewer: Viewer, @IdArg('requestId') requestId: string): Promise<CheckInRequestType[]> {
     return this.walkIns.dismiss(viewer, requestId);
   }

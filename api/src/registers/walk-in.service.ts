@@ -105,7 +105,9 @@ export class WalkInService {
     } catch (e) {
       // the same new address added on two devices at the same moment: the other one made the account
       if (e instanceof UniqueConstraintViolationException && !input.personId) {
-        throw new DomainError(ErrorCode.BadUserInput, `${ACCOUNT_EXISTS_MESSAGE}.`, [{ field: 'input.email', message: ACCOUNT_EXISTS_MESSAGE }]);
+        throw new DomainError(ErrorCode.BadUserInput, `${ACCOUNT_EXISTS_MESSAGE}.`, [
+          { field: 'input.email', message: ACCOUNT_EXISTS_MESSAGE },
+        ]);
       }
       throw e;
     }
@@ -243,9 +245,13 @@ export class WalkInService {
       { id: { $in: bookingIds }, session: ctx.session.id, status: BookingStatus.CONFIRMED },
       { populate: ['person.agency', 'agency'] },
     );
-    const same = booking && (input.personId ? booking.person.id === input.personId : booking.person.email === input.email?.trim().toLowerCase());
+    const same =
+      booking && (input.personId ? booking.person.id === input.personId : booking.person.email === input.email?.trim().toLowerCase());
     if (!booking || !same) {
-      throw new DomainError(ErrorCode.IdempotencyConflict, 'That form was already used for someone else. Reload the page and add them again.');
+      throw new DomainError(
+        ErrorCode.IdempotencyConflict,
+        'That form was already used for someone else. Reload the page and add them again.',
+      );
     }
     return { replayed: true, newAccount: false, entry: await this.entryOf(em, ctx, booking) };
   }
@@ -253,9 +259,11 @@ export class WalkInService {
   private async existingPerson(em: EntityManager, personId: string): Promise<Person> {
     const person = await em.findOne(Person, personId, { populate: ['agency'] });
     if (!person || !ADDABLE.includes(person.status)) {
-      throw new DomainError(ErrorCode.NotFound, 'That person cannot be added: their account is not in use. Add them as someone new, or ask the training team.', [
-        { field: 'input.personId', message: 'That person cannot be added: their account is not in use' },
-      ]);
+      throw new DomainError(
+        ErrorCode.NotFound,
+        'That person cannot be added: their account is not in use. Add them as someone new, or ask the training team.',
+        [{ field: 'input.personId', message: 'That person cannot be added: their account is not in use' }],
+      );
     }
     return person;
   }

@@ -45,7 +45,10 @@ export class CheckInScreenType {
   @Field({ description: 'When check-in opens: the register window, 15 minutes before the part starts.' }) opensAt!: Date;
   @Field({ description: 'When check-in closes: the register window.' }) closesAt!: Date;
   @Field(() => RegisterWindowStateEnum) windowState!: keyof typeof RegisterWindowStateEnum;
-  @Field(() => String, { nullable: true, description: 'The 6-character code now; null when people cannot check in (see unavailableReason).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The 6-character code now; null when people cannot check in (see unavailableReason).',
+  })
   code!: string | null;
   @Field(() => String, { nullable: true, description: 'WEB_ORIGIN/check-in/<code>: what the QR code opens.' }) url!: string | null;
   @Field(() => String, { nullable: true, description: 'The QR code of url, as an SVG document.' }) qrSvg!: string | null;
