@@ -4,6 +4,7 @@ import {
   AgencyRequestStatus,
   AttendanceMark,
   BookingStatus,
+  CheckInRequestStatus,
   CourseOutcome,
   MarkSource,
   Role,
@@ -23,6 +24,7 @@ import { SessionPart } from '../scheduling/session-part.entity';
 import { AttendanceEvent } from '../registers/attendance-event.entity';
 import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
 import { RegisterSignOff } from '../registers/register-sign-off.entity';
+import { CheckInRequest } from '../registers/check-in-request.entity';
 
 const PREVIEW = `query($keepId: ID!, $mergeId: ID!) { mergePreview(keepId: $keepId, mergeId: $mergeId) {
   keep { email } mergeAway { email } bookingsMoved actionsMoved signedInSessionsMoved trainerAssignmentsMoved
@@ -203,6 +205,28 @@ describe('merging two accounts of one person (real PostgreSQL)', () => {
       ['Northshire Youth Service', AgencyRequestStatus.PENDING],
     ]);
     expect((await em().findOneOrFail(Person, keep.id)).ssoSubject).toBe(`https://login.example sub-${away.id}`);
+  });
+
+  it("moves check-in requests to the kept account, keeping the kept account's own where both asked on one part", async () => {
+    const { keep, away } = await twoAccounts();
+    const e = em();
+    const [both, onlyAway] = [await aSession(e, await aCourse(e), { inDays: 1 }), await aSession(e, await aCourse(e), { inDays: 2 })].map(
+      (s) => s.parts.getItems()[0]!,
+    );
+    const at = new Date();
+    e.create(CheckInRequest, { part: both!, person: keep.id, requestedAt: at });
+    e.create(CheckInRequest, { part: both!, person: away.id, requestedAt: at, status: CheckInRequestStatus.DISMISSED });
+    e.create(CheckInRequest, { part: onlyAway!, person: away.id, requestedAt: at });
+    await e.flush();
+    expect((await gql(api.url, MERGE, { keepId: keep.id, mergeId: away.id }, cookie)).errors).toBeUndefined();
+    const requests = await em().find(CheckInRequest, {});
+    const mine = requests.filter((r) => [both!.id, onlyAway!.id].includes(r.part.id));
+    expect(mine.map((r) => [r.part.id, r.person.id, r.status]).sort()).toEqual(
+      [
+        [both!.id, keep.id, CheckInRequestStatus.PENDING],
+        [onlyAway!.id, keep.id, CheckInRequestStatus.PENDING],
+      ].sort(),
+    );
   });
 
   it('is one transaction: when the last step fails, nothing has moved', async () => {
