@@ -238,7 +238,7 @@ describe('walk-ins and self check-in', () => {
     }
   });
 
-  it('without JavaScript the check-in screen refreshes itself when the code changes', async () => {
+  it('without JavaScript the check-in screen refreshes itself when the code changes, and the walk-in search works', async () => {
     const context = await web.browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
     const page = await context.newPage();
     try {
@@ -246,6 +246,11 @@ describe('walk-ins and self check-in', () => {
       await page.goto(`${base()}/check-in`);
       const refresh = await page.locator('noscript').first().innerHTML();
       expect(refresh).toMatch(/<meta http-equiv="refresh" content="([1-9]|1\d|20)">/);
+      await page.goto(`${base()}/walk-in`);
+      await page.getByLabel('Name or email address').fill('Priya Sha');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.waitForURL(/\?q=Priya\+Sha$/);
+      expect(await page.locator('main').innerText()).toMatch(/Priya Shah[\s\S]*Already on the register/);
     } finally {
       await context.close();
     }
