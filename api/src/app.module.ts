@@ -22,6 +22,7 @@ import { PeopleModule } from './people/people.module';
 import { PartnershipModule } from './partnership/partnership.module';
 import { RegistrationModule } from './registration/registration.module';
 import { RegistersModule } from './registers/registers.module';
+import { NonAttendanceModule } from './non-attendance/non-attendance.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -37,6 +38,7 @@ export const capabilityModules = [
   PartnershipModule,
   RegistrationModule,
   RegistersModule,
+  NonAttendanceModule,
 ];
 
 @Module({})

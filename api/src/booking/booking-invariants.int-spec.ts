@@ -1,6 +1,7 @@
 import { BookingStatus, Role } from '@lh/domain';
 import { aCourse, aPerson, aSession } from '../../test/builders';
 import { gql, signInAs, startTestApi, type GqlResult, type TestApi } from '../../test/test-db';
+import { takeRegisters } from '../../test/registers';
 import { Course } from '../catalogue/course.entity';
 import { SessionPart } from '../scheduling/session-part.entity';
 import { Session } from '../scheduling/session.entity';
@@ -65,7 +66,7 @@ describe('booking invariants (real API, real PostgreSQL)', () => {
   });
 
   describe('prerequisites', () => {
-    it('do not count while the prerequisite session is booked but not yet over; they do once it has ended', async () => {
+    it('count once the register shows the person attended: not while booked, nor once the session has only ended', async () => {
       const e = em();
       const basics = await aCourse(e, { title: 'Safeguarding basics' });
       const advanced = await aCourse(e, { title: 'Safeguarding advanced' });
@@ -74,22 +75,26 @@ describe('booking invariants (real API, real PostgreSQL)', () => {
       const advancedSession = await aSession(e, advanced, { inDays: 40 });
       const p = await practitioner();
 
-      expect((await book(p.cookie, basicsSession.id)).data!.bookSession.status).toBe('CONFIRMED');
+      const place = await book(p.cookie, basicsSession.id);
+      expect(place.data!.bookSession.status).toBe('CONFIRMED');
       const booked = await book(p.cookie, advancedSession.id);
       expect(code(booked)).toBe('PREREQUISITE_NOT_MET');
-      expect(booked.errors?.[0]?.message).toBe('You need to complete "Safeguarding basics" before you can book this course.');
+      expect(booked.errors?.[0]?.message).toBe('You need to attend "Safeguarding basics" before you can book this course.');
 
-      // started but not finished: still not held
       const moveTo = async (startsAt: Date, endsAt: Date) => {
         const m = em();
         await m.nativeUpdate(Session, { id: basicsSession.id }, { startsAt, endsAt });
         await m.nativeUpdate(SessionPart, { session: basicsSession.id }, { startsAt, endsAt });
       };
+      // started but not finished, then ended with no register: still not met (booking is not attending)
       await moveTo(new Date(Date.now() - 3_600_000), new Date(Date.now() + 3_600_000));
+      expect(code(await book(p.cookie, advancedSession.id))).toBe('PREREQUISITE_NOT_MET');
+      await moveTo(new Date(Date.now() - 2 * DAY), new Date(Date.now() - 2 * DAY + 3 * 3_600_000));
       expect(code(await book(p.cookie, advancedSession.id))).toBe('PREREQUISITE_NOT_MET');
       expect(await em().count(Booking, { session: advancedSession.id })).toBe(0);
 
-      await moveTo(new Date(Date.now() - 2 * DAY), new Date(Date.now() - 2 * DAY + 3 * 3_600_000));
+      // the register says they were there, and is signed off: met
+      await takeRegisters(api, coordinatorCookie, basicsSession.id, { [place.data!.bookSession.id]: 'PRESENT' });
       const allowed = await book(p.cookie, advancedSession.id);
       expect(allowed.errors).toBeUndefined();
       expect(allowed.data!.bookSession.status).toBe('CONFIRMED');

@@ -90,7 +90,7 @@ export class BookingQueries {
   /**
    * Whether the viewer may book each of these courses (the audience and prerequisite rules booking
    * applies, with the same instant), whether their manager would be asked, and when they last
-   * completed it. A few queries for the whole batch, whatever its size.
+   * attended it (as its register recorded). A few queries for the whole batch, whatever its size.
    */
   async eligibilityOnCourses(
     viewer: Viewer,
@@ -103,13 +103,13 @@ export class BookingQueries {
       em.findOneOrFail(Person, viewer.id, { populate: ['agency'] }),
     ]);
     const prerequisiteIds = courses.flatMap((c) => (c.prerequisite ? [c.prerequisite.id] : []));
-    const [completions, coming] = await Promise.all([
+    const [completions, awaiting] = await Promise.all([
       this.repo.lastCompletions(em, person.id, [...courseIds, ...prerequisiteIds], now),
-      prerequisiteIds.length ? this.repo.liveOnCourses(em, person.id, prerequisiteIds, now) : Promise.resolve([]),
+      this.repo.placesAwaitingAttendance(em, person.id, prerequisiteIds, now),
     ]);
-    /** The start of the person's coming session, with a place, on each prerequisite. */
+    /** The start of the person's session on each prerequisite whose attendance is still to be recorded (the earliest). */
     const bookedOn = new Map<string, Date>();
-    for (const b of coming.filter((b) => holdsPlace(b.status))) {
+    for (const b of awaiting.filter((b) => holdsPlace(b.status))) {
       const earlier = bookedOn.get(b.session.course.id);
       if (!earlier || b.session.startsAt < earlier) {
         bookedOn.set(b.session.course.id, b.session.startsAt);

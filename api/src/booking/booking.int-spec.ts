@@ -1,6 +1,7 @@
 import { AgencySector, BookingStatus, Role, SessionStatus } from '@lh/domain';
 import { aCourse, anAgency, aPerson, aSession } from '../../test/builders';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
+import { takeRegisters } from '../../test/registers';
 import { Booking } from './booking.entity';
 import { WaitingListService } from './waiting-list.service';
 import { Session } from '../scheduling/session.entity';
@@ -326,12 +327,13 @@ describe('booking (real API, real PostgreSQL)', () => {
     expect(notEligible.errors?.[0]?.extensions?.code).toBe('NOT_ELIGIBLE');
     const noPrereq = await book(officer.cookie, session.id);
     expect(noPrereq.errors?.[0]?.extensions?.code).toBe('PREREQUISITE_NOT_MET');
-    expect(noPrereq.errors?.[0]?.message).toBe('You need to complete "DASH risk checklist" before you can book this course.');
+    expect(noPrereq.errors?.[0]?.message).toBe('You need to attend "DASH risk checklist" before you can book this course.');
 
-    // completing the prerequisite (a confirmed place on a session that has ended) opens it
+    // attending the prerequisite (the signed-off register of a session that has ended says so) opens it
     const pastL2 = await aSession(em, level2, { inDays: -30 });
-    em.create(Booking, { session: pastL2, person: officer.person.id, status: BookingStatus.CONFIRMED });
+    const place = em.create(Booking, { session: pastL2, person: officer.person.id, status: BookingStatus.CONFIRMED });
     await em.flush();
+    await takeRegisters(api, coordinatorCookie, pastL2.id, { [place.id]: 'PRESENT' });
     expect((await book(officer.cookie, session.id)).data!.bookSession.status).toBe('CONFIRMED');
 
     const added = await gql<{ addPersonToSession: BookingResult }>(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ACTIVE_BOOKING, BookingStatus, DomainError, ErrorCode, PLACE_HOLDING, SessionStatus, isUuid } from '@lh/domain';
+import { ACTIVE_BOOKING, BookingStatus, CourseOutcome, DomainError, ErrorCode, PLACE_HOLDING, SessionStatus, isUuid } from '@lh/domain';
 import { Session } from '../scheduling/session.entity';
 import { Booking } from './booking.entity';
 
@@ -28,7 +28,7 @@ const sessionNotFound = () => new DomainError(ErrorCode.NotFound, 'There is no s
 
 /**
  * The queries about bookings that more than one service needs, each defined once: locks, place
- * counts, the waiting-list queue, completion of a course, live bookings. Every page and report that
+ * counts, the waiting-list queue, completion of a course (attendance, as the registers recorded it), live bookings. Every page and report that
  * shows one of these numbers gets it from here. Intent-named queries only: no rules, no access checks.
  */
 @Injectable()
@@ -157,16 +157,18 @@ export class BookingRepository {
   }
 
   /**
-   * Whether the person has completed the course: a confirmed place on one of its sessions that had
-   * ended by `now` (until registers record attendance). The same definition as `lastCompletions`.
+   * Whether the person has attended the course: the register of one of its sessions (not cancelled, started
+   * by `now`) recorded the outcome ATTENDED for their place. The same definition as `lastCompletions`.
    */
   async hasCompleted(em: EntityManager, personId: string, courseId: string, now: Date): Promise<boolean> {
     return (await this.lastCompletions(em, personId, [courseId], now)).has(courseId);
   }
 
   /**
-   * When the person last completed each of these courses: the latest of its sessions, ended by `now`
-   * and not cancelled, on which they held a confirmed place. Courses never completed are left out. One query.
+   * When the person last attended each of these courses: the latest of its sessions (not cancelled, started
+   * by `now`) whose signed-off registers gave their confirmed place the outcome ATTENDED (a fact the
+   * registers write in `attendance_outcome`; booking reads it and never works it out). Courses never
+   * attended are left out. One query.
    */
   async lastCompletions(
     em: EntityManager,
@@ -179,12 +181,32 @@ export class BookingRepository {
     }
     const rows = await em.execute<{ course_id: string; starts_at: Date; ends_at: Date }[]>(
       `select distinct on (s.course_id) s.course_id, s.starts_at, s.ends_at
-         from booking b join session s on s.id = b.session_id
-        where b.person_id = ? and b.status = ? and s.status = ? and s.ends_at <= ? and s.course_id in (?)
+         from attendance_outcome o
+         join booking b on b.id = o.booking_id
+         join session s on s.id = o.session_id
+        where o.person_id = ? and o.outcome = ? and b.status = ? and s.status = ? and s.starts_at <= ? and s.course_id in (?)
         order by s.course_id, s.ends_at desc`,
-      [personId, BookingStatus.CONFIRMED, SessionStatus.SCHEDULED, now, [...new Set(courseIds)]],
+      [personId, CourseOutcome.ATTENDED, BookingStatus.CONFIRMED, SessionStatus.SCHEDULED, now, [...new Set(courseIds)]],
     );
     return new Map(rows.map((r) => [r.course_id, { startsAt: new Date(r.starts_at), endsAt: new Date(r.ends_at) }]));
+  }
+
+  /**
+   * The person's places on sessions of these courses whose attendance is still to come: a place held on a
+   * session that has not ended, or a confirmed place on one that has ended but whose registers have not
+   * given it an outcome yet. With their sessions.
+   */
+  async placesAwaitingAttendance(em: EntityManager, personId: string, courseIds: readonly string[], now: Date): Promise<Booking[]> {
+    if (!courseIds.length) {
+      return [];
+    }
+    const rows = await em.execute<{ id: string }[]>(
+      `select b.id from booking b join session s on s.id = b.session_id
+        where b.person_id = ? and s.course_id in (?) and s.status = ?
+          and ((s.ends_at > ? and b.status in (?)) or (b.status = ? and not exists (select 1 from attendance_outcome o where o.booking_id = b.id)))`,
+      [personId, [...new Set(courseIds)], SessionStatus.SCHEDULED, now, [...PLACE_HOLDING], BookingStatus.CONFIRMED],
+    );
+    return rows.length ? em.find(Booking, { id: { $in: rows.map((r) => r.id) } }, { populate: ['session'] }) : [];
   }
 
   /** The person's live bookings on any session of the course, with their sessions. */

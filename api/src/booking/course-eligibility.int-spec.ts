@@ -1,8 +1,10 @@
 import { AgencySector, BookingStatus, Role, formatLondonDate } from '@lh/domain';
 import { aCourse, aPerson, aSession, anAgency } from '../../test/builders';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
+import { correct, takeRegisters } from '../../test/registers';
 import { Agency } from '../people/agency.entity';
 import { Booking } from './booking.entity';
+import { Course } from '../catalogue/course.entity';
 import { BookingQueries } from './booking-queries.service';
 
 const ELIGIBILITY = `query($id: ID!) { course(id: $id) {
@@ -63,13 +65,16 @@ describe('course eligibility for the viewer (real API, real PostgreSQL)', () => 
     const newNurse = await aPerson(em, { agency: health });
     const officer = await aPerson(em, { agency: police });
     const volunteer = await aPerson(em, { agency: volunteers });
-    em.create(Booking, { session: pastL2, person: nurse, status: BookingStatus.CONFIRMED });
+    const nursePlace = em.create(Booking, { session: pastL2, person: nurse, status: BookingStatus.CONFIRMED });
     em.create(Booking, { session: comingL2, person: newNurse, status: BookingStatus.CONFIRMED });
-    em.create(Booking, { session: pastL2, person: volunteer, status: BookingStatus.CONFIRMED });
+    const volunteerPlace = em.create(Booking, { session: pastL2, person: volunteer, status: BookingStatus.CONFIRMED });
     await em.flush();
     for (const [name, p] of Object.entries({ nurse, newNurse, officer, volunteer })) {
       cookies[name] = await signInAs(api.url, p);
     }
+    cookies.coordinator = await signInAs(api.url, await aPerson(em, { roles: [Role.COORDINATOR] }));
+    // the prerequisite counts once the signed-off register says they attended
+    await takeRegisters(api, cookies.coordinator, pastL2.id, { [nursePlace.id]: 'PRESENT', [volunteerPlace.id]: { mark: 'LATE', minutes: 10 } });
   });
   afterAll(() => api.close());
 
@@ -87,7 +92,7 @@ describe('course eligibility for the viewer (real API, real PostgreSQL)', () => 
     expect((await course(ids.l2!)).audience.open).toBe(true);
   });
 
-  it('lets someone in the audience who completed the prerequisite book, and says when they attended it', async () => {
+  it('lets someone in the audience who attended the prerequisite book, and says when they attended it', async () => {
     expect((await course(ids.l3!, cookies.nurse)).eligibilityForYou).toEqual({
       canBook: true,
       reason: null,
@@ -117,12 +122,43 @@ describe('course eligibility for the viewer (real API, real PostgreSQL)', () => 
     expect(e).toEqual({
       canBook: false,
       code: 'PREREQUISITE_NOT_MET',
-      reason: `You can book this course once you have completed "Domestic abuse level 2" (your session on ${formatLondonDate(bookedL2Start)}).`,
+      reason: `You can book this course once you have attended "Domestic abuse level 2": your session on ${formatLondonDate(bookedL2Start)} counts once its register is signed off.`,
       approvalNeeded: true,
       attendedOn: null,
     });
     // The rule itself is unchanged: booking is refused the same way.
     const res = await gql(api.url, BOOK, { input: { sessionId: ids.l3Session, managerEmail: 'manager@example.org' } }, cookies.newNurse);
+    expect(res.errors?.[0]?.extensions?.code).toBe('PREREQUISITE_NOT_MET');
+  });
+
+  it('counts attending, not booking: an ended session marked "did not attend" does not meet it; present does; a correction flips it', async () => {
+    const em = api.orm.em.fork();
+    const health = await anAgency(em, { sector: AgencySector.HEALTH });
+    const [absent, present] = [await aPerson(em, { agency: health }), await aPerson(em, { agency: health })];
+    const session = await aSession(em, await em.findOneOrFail(Course, ids.l2!), { inDays: -3 });
+    const absentPlace = em.create(Booking, { session, person: absent, status: BookingStatus.CONFIRMED });
+    const presentPlace = em.create(Booking, { session, person: present, status: BookingStatus.CONFIRMED });
+    await em.flush();
+    const [absentCookie, presentCookie] = [await signInAs(api.url, absent), await signInAs(api.url, present)];
+
+    // ended, registers not signed off yet: not met, and the sentence says the session counts once they are
+    const waiting = (await course(ids.l3!, absentCookie)).eligibilityForYou!;
+    expect(waiting).toMatchObject({ canBook: false, code: 'PREREQUISITE_NOT_MET' });
+    expect(waiting.reason).toContain(`your session on ${formatLondonDate(session.startsAt)} counts once its register is signed off`);
+
+    await takeRegisters(api, cookies.coordinator!, session.id, { [presentPlace.id]: 'PRESENT' }); // the other left unmarked
+    const dna = (await course(ids.l3!, absentCookie)).eligibilityForYou!;
+    expect(dna).toMatchObject({ canBook: false, code: 'PREREQUISITE_NOT_MET', attendedOn: null });
+    expect(dna.reason).toBe('You need to attend "Domestic abuse level 2" before you can book this course.');
+    expect((await course(ids.l3!, presentCookie)).eligibilityForYou).toMatchObject({ canBook: true });
+    expect((await course(ids.l2!, presentCookie)).eligibilityForYou!.attendedOn).toBe(session.startsAt.toISOString());
+
+    // a coordinator corrects both marks, with a reason: the rule follows the outcomes
+    await correct(api, cookies.coordinator!, session.id, absentPlace.id, 'PRESENT', 'Signed the paper sheet; missed on the tablet');
+    await correct(api, cookies.coordinator!, session.id, presentPlace.id, 'DID_NOT_ATTEND', 'Marked on the wrong line');
+    expect((await course(ids.l3!, absentCookie)).eligibilityForYou).toMatchObject({ canBook: true, code: null });
+    expect((await course(ids.l3!, presentCookie)).eligibilityForYou).toMatchObject({ canBook: false, code: 'PREREQUISITE_NOT_MET' });
+    const res = await gql(api.url, BOOK, { input: { sessionId: ids.l3Session, managerEmail: 'manager@example.org' } }, presentCookie);
     expect(res.errors?.[0]?.extensions?.code).toBe('PREREQUISITE_NOT_MET');
   });
 

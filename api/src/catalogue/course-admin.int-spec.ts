@@ -5,7 +5,7 @@ import { Course } from './course.entity';
 import { PriorityArea } from './priority-area.entity';
 
 const COURSE_FIELDS = `id title summary learningOutcomes priorityAreaId priorityAreaName level format durationMinutes requiresApproval
-  audienceAgencyIds audienceSectors audienceRoles prerequisite { id title } cancellationCutoffWorkingDays sessionCount`;
+  audienceAgencyIds audienceSectors audienceRoles prerequisite { id title } cancellationCutoffWorkingDays attendanceRule attendanceMinimumPercent sessionCount`;
 const CREATE = `mutation($input: CreateCourseInput!) { createCourse(input: $input) { ${COURSE_FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateCourseInput!) { updateCourse(input: $input) { ${COURSE_FIELDS} } }`;
 const COURSE_ADMIN = `query($id: ID!) { courseAdmin(id: $id) { ${COURSE_FIELDS} } }`;
@@ -45,6 +45,7 @@ describe('course administration (real API, real PostgreSQL)', () => {
     audienceRoles: [],
     prerequisiteCourseId: null,
     cancellationCutoffWorkingDays: 5,
+    attendanceRule: 'ALL_PARTS',
     ...over,
   });
   const create = (over: Record<string, unknown> = {}, cookie = coordinator) =>
@@ -172,6 +173,29 @@ describe('course administration (real API, real PostgreSQL)', () => {
     const cleared = await update(l3.id, { title: 'Neglect level 3 (specialist)', prerequisiteCourseId: null });
     expect(cleared.data!.updateCourse.prerequisite).toBeNull();
     expect(code(await update('00000000-0000-4000-8000-000000000000'))).toBe('NOT_FOUND');
+  });
+
+  it("keeps the course's attendance rule: every part, or a share of the time checked with the other fields in one round", async () => {
+    const share = await create({ title: 'Neglect: two half days', attendanceRule: 'SHARE_OF_TIME', attendanceMinimumPercent: 75 });
+    expect(share.errors).toBeUndefined();
+    expect(share.data!.createCourse).toMatchObject({ attendanceRule: 'SHARE_OF_TIME', attendanceMinimumPercent: 75 });
+    const id = share.data!.createCourse.id;
+    expect(await em().findOneOrFail(Course, id)).toMatchObject({ attendanceRule: 'SHARE_OF_TIME', attendanceMinimumPercent: 75 });
+
+    for (const bad of [0, 101, null]) {
+      const res = await update(id, { title: ' ', attendanceRule: 'SHARE_OF_TIME', attendanceMinimumPercent: bad });
+      expect(fields(res)).toEqual([
+        { field: 'input.title', message: 'Enter the course title' },
+        { field: 'input.attendanceMinimumPercent', message: 'Enter the share of the time to attend as a whole number from 1 to 100' },
+      ]);
+    }
+    expect((await em().findOneOrFail(Course, id)).attendanceMinimumPercent).toBe(75);
+
+    // every part: the share is not asked for, and is kept as 100
+    const all = await update(id, { title: 'Neglect: two half days', attendanceRule: 'ALL_PARTS', attendanceMinimumPercent: 0 });
+    expect(all.errors).toBeUndefined();
+    expect(all.data!.updateCourse).toMatchObject({ attendanceRule: 'ALL_PARTS', attendanceMinimumPercent: 100 });
+    expect(code(await update(id, { attendanceRule: 'SOMETIMES' }))).toBe('BAD_USER_INPUT');
   });
 
   it('adds priority areas with unique names, whatever the case', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, isUuid, prerequisiteLoop, type FieldProblem } from '@lh/domain';
+import { AttendanceRule, DomainError, ErrorCode, isUuid, prerequisiteLoop, type FieldProblem } from '@lh/domain';
 import { requireCoordinator } from '../common/access';
 import type { Viewer } from '../common/viewer';
 import { Agency } from '../people/agency.entity';
@@ -159,6 +159,10 @@ export class CourseAdminService {
     course.audienceRoles = [...new Set(input.audienceRoles)];
     course.prerequisite = checked.prerequisite;
     course.cancellationCutoffWorkingDays = input.cancellationCutoffWorkingDays;
+    course.attendanceRule = input.attendanceRule;
+    // a course that counts every part keeps 100: the share is only asked for SHARE_OF_TIME
+    course.attendanceMinimumPercent =
+      input.attendanceRule === AttendanceRule.SHARE_OF_TIME ? (input.attendanceMinimumPercent ?? 100) : 100;
   }
 
   private toType(c: Course, sessionCount: number): AdminCourseType {
@@ -178,6 +182,8 @@ export class CourseAdminService {
       audienceRoles: c.audienceRoles,
       prerequisite: c.prerequisite ? { id: c.prerequisite.id, title: c.prerequisite.title } : null,
       cancellationCutoffWorkingDays: c.cancellationCutoffWorkingDays,
+      attendanceRule: c.attendanceRule,
+      attendanceMinimumPercent: c.attendanceMinimumPercent,
       sessionCount,
     };
   }

@@ -47,7 +47,7 @@ export class Course {
   @Enum({ items: () => Role, array: true, nativeEnumName: 'person_role', default: [] })
   audienceRoles: Opt<Role[]> = [];
 
-  /** A course that must be completed first (for example level 2 before level 3). */
+  /** A course that must be attended first (for example level 2 before level 3): the registers decide. */
   @ManyToOne(() => Course, { nullable: true })
   prerequisite?: Rel<Course> | null;
 

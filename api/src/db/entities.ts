@@ -18,6 +18,8 @@ import { AttendanceEvent } from '../registers/attendance-event.entity';
 import { RegisterSignOff } from '../registers/register-sign-off.entity';
 import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
 import { CheckInRequest } from '../registers/check-in-request.entity';
+import { NonAttendancePolicy } from '../non-attendance/non-attendance-policy.entity';
+import { NonAttendanceCharge } from '../non-attendance/non-attendance-charge.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -42,4 +44,6 @@ export const entities = [
   RegisterSignOff,
   AttendanceOutcome,
   CheckInRequest,
+  NonAttendancePolicy,
+  NonAttendanceCharge,
 ];

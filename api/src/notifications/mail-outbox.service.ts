@@ -125,6 +125,11 @@ export class MailOutboxService {
     );
   }
 
+  /** Whether a mail of this kind about this booking was ever queued (sent, waiting or withdrawn): for mail sent once per booking. */
+  async wasQueued(em: EntityManager, about: { bookingId: string }, kind: MailKind): Promise<boolean> {
+    return (await em.count(OutboxMessage, { bookingId: about.bookingId, kind })) > 0;
+  }
+
   /**
    * The highest SEQUENCE queued so far for each of these invite UIDs (UIDs never sent are left out),
    * so a published calendar can give each event the SEQUENCE of the last invite for it.

@@ -10,6 +10,9 @@
  * sign-in-mail-templates.ts, the invitation a coordinator sends to a person they added in
  * people-mail-templates.ts, and those to a session's trainers in trainer-mail-templates.ts.
  * people-mail-templates.ts, and the mail to a walk-in a trainer made an account for in walk-in-mail-templates.ts.
+ * sign-in-mail-templates.ts, and the invitation a coordinator sends to a person they added in
+ * people-mail-templates.ts, and the mails that follow a register (did not attend, and the line manager's copy) in
+ * non-attendance-mail-templates.ts.
  */
 export {
   describeDeadline,
@@ -44,3 +47,4 @@ export {
   type TrainerSessionNumbers,
 } from './trainer-mail-templates';
 export { walkInAdded } from './walk-in-mail-templates';
+export { nonAttendance, nonAttendanceManagerCopy, type ChargeNotice } from './non-attendance-mail-templates';

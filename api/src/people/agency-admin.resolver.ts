@@ -71,6 +71,16 @@ export class AgencyAdminResolver {
   }
 
   @Roles(Role.COORDINATOR)
+  @Mutation(() => AdminAgencyType, { description: 'Whether line managers get a copy of non-attendance mail about its people.' })
+  setAgencyManagerCopy(
+    @CurrentViewer() viewer: Viewer,
+    @IdArg('agencyId') agencyId: string,
+    @Args('copy', { type: () => Boolean }) copy: boolean,
+  ): Promise<AdminAgencyType> {
+    return this.admin.setManagerCopy(viewer, agencyId, copy);
+  }
+
+  @Roles(Role.COORDINATOR)
   @Mutation(() => AdminAgencyType, { description: 'The Microsoft Entra tenants an agency accepts, and whether passwords still work.' })
   setAgencySignIn(@CurrentViewer() viewer: Viewer, @Args('input') input: AgencySignInInput): Promise<AdminAgencyType> {
     return this.admin.setSignIn(viewer, input);

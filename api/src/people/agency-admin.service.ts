@@ -96,6 +96,17 @@ export class AgencyAdminService {
     });
   }
 
+  /** Whether line managers get a copy of the mail telling one of the agency's people they did not attend. */
+  async setManagerCopy(viewer: Viewer, agencyId: string, copy: boolean): Promise<AdminAgencyType> {
+    requireCoordinator(viewer);
+    return this.em.fork().transactional(async (em) => {
+      const agency = await this.find(em, agencyId);
+      agency.copyManagersOnNonAttendance = copy;
+      await em.flush();
+      return this.toAdmin(em, agency);
+    });
+  }
+
   /** The Microsoft Entra tenants an agency accepts, and whether its people may still sign in with a password. */
   async setSignIn(viewer: Viewer, input: AgencySignInInput): Promise<AdminAgencyType> {
     requireCoordinator(viewer);

@@ -1,4 +1,3 @@
-import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, normaliseDomains, type FieldProblem } from '@lh/domain';
@@ -41,7 +40,10 @@ export class AgencyMergeService {
       const moved = await this.describe(em, from, into);
       await em.nativeUpdate(Person, { agency: from.id }, { agency: into.id });
       await em.nativeUpdate(Booking, { agency: from.id }, { agency: into.id });
-      await em.nativeUpdate(AttendanceOutcome, { agency: from.id }, { agency: into.id });
+      // what registers and non-attendance recorded under the agency (outcomes, charges to invoice) follow it
+      for (const table of ['attendance_outcome', 'non_attendance_charge']) {
+        await em.execute(`update ${table} set agency_id = ? where agency_id = ?`, [into.id, from.id]);
+      }
       for (const field of ['requestedAgency', 'fromAgency', 'resultAgency'] as const) {
         await em.nativeUpdate(AgencyRequest, { [field]: from.id }, { [field]: into.id });
       }

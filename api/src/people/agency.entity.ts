@@ -32,6 +32,10 @@ export class Agency {
   @Property({ type: 'boolean', default: false })
   statutoryPartner: Opt<boolean> = false;
 
+  /** Line managers get a copy of the mail telling one of the agency's people they did not attend. */
+  @Property({ type: 'boolean', default: false })
+  copyManagersOnNonAttendance: Opt<boolean> = false;
+
   /** A retired agency is kept for history and reports but offered to no one. */
   @Property({ type: 'datetime', nullable: true })
   retiredAt?: Date | null;

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { BookingStatus, CourseOutcome, courseOutcome, partMinutes, type PartMark } from '@lh/domain';
 import { Booking } from '../booking/booking.entity';
 import type { Session } from '../scheduling/session.entity';
+import { NonAttendanceCharges, type OutcomeCause } from '../non-attendance/non-attendance-charges';
 import { AttendanceOutcome } from './attendance-outcome.entity';
 import { AttendanceRepository, markKey } from './attendance.repository';
 
@@ -16,14 +17,21 @@ export interface DecidedOutcome {
 /**
  * Writes the outcome of every place on a session once all its registers are signed off, and again after
  * a correction: confirmed places from their marks and the course's rule, places cancelled after the
- * cut-off as LATE_CANCELLATION. Runs in the transaction that signed off or corrected.
+ * cut-off as LATE_CANCELLATION. Runs in the transaction that signed off or corrected, and in it hands
+ * the outcomes it wrote to NonAttendanceCharges (charges, voids, the did-not-attend mail).
  */
 @Injectable()
 export class AttendanceOutcomes {
-  constructor(private readonly repo: AttendanceRepository) {}
+  constructor(
+    private readonly repo: AttendanceRepository,
+    private readonly nonAttendance: NonAttendanceCharges,
+  ) {}
 
-  /** Decides the session's outcomes when every part is signed off; returns those written (none before that). */
-  async decide(em: EntityManager, session: Session, now: Date): Promise<DecidedOutcome[]> {
+  /**
+   * Decides the session's outcomes when every part is signed off; returns those written (none before that).
+   * `cause`: who changed the register, and why (a correction's reason), kept with any charge it voids.
+   */
+  async decide(em: EntityManager, session: Session, now: Date, cause?: OutcomeCause): Promise<DecidedOutcome[]> {
     const parts = session.parts.getItems();
     if ((await this.repo.signedOffParts(em, session.id)) < parts.length) {
       return [];
@@ -81,6 +89,7 @@ export class AttendanceOutcomes {
       }
     }
     await em.flush();
+    await this.nonAttendance.outcomesDecided(em, session, decided, now, cause);
     return decided;
   }
 }

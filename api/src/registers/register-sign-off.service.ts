@@ -74,7 +74,7 @@ export class RegisterSignOffService {
         }),
       );
       await em.flush();
-      await this.outcomes.decide(em, ctx.session, now);
+      await this.outcomes.decide(em, ctx.session, now, { viewer, reason: null });
     });
     return this.registers.register(viewer, partId, now);
   }

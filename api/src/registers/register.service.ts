@@ -103,7 +103,7 @@ export class RegisterService {
         now,
       );
       if (ctx.signOff) {
-        await this.outcomes.decide(em, ctx.session, now);
+        await this.outcomes.decide(em, ctx.session, now, { viewer, reason: input.reason ?? null });
       }
       const after = (await this.repo.currentMarks(em, [ctx.part.id], [booking.id])).get(markKey(booking.id, ctx.part.id));
       return { applied: true, replayed: false, conflict: null, entry: entryType(booking, after) };

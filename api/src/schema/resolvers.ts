@@ -27,6 +27,7 @@ import { PaperRegisterResolver } from '../registers/paper-register.resolver';
 import { TrainerSessionsResolver } from '../registers/trainer-sessions.resolver';
 import { WalkInResolver } from '../registers/walk-in.resolver';
 import { CheckInResolver } from '../registers/check-in.resolver';
+import { NonAttendanceResolver } from '../non-attendance/non-attendance.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -60,4 +61,5 @@ export const resolvers = [
   TrainerSessionsResolver,
   WalkInResolver,
   CheckInResolver,
+  NonAttendanceResolver,
 ] as const;

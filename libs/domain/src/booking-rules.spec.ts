@@ -64,10 +64,10 @@ describe('eligibilityRefusal', () => {
     const r = eligibilityRefusal({ audience: open, person, prerequisite: { title: 'DASH risk checklist', met: false } });
     expect(r).toEqual({
       code: ErrorCode.PrerequisiteNotMet,
-      message: 'You need to complete "DASH risk checklist" before you can book this course.',
+      message: 'You need to attend "DASH risk checklist" before you can book this course.',
     });
   });
-  it('explains that a booked prerequisite counts once its session has ended, still refusing', () => {
+  it('explains that a booked prerequisite counts once its register is signed off, still refusing', () => {
     const r = eligibilityRefusal({
       audience: open,
       person,
@@ -75,7 +75,7 @@ describe('eligibilityRefusal', () => {
     });
     expect(r).toEqual({
       code: ErrorCode.PrerequisiteNotMet,
-      message: 'You can book this course once you have completed "DASH risk checklist" (your session on Tuesday 3 March 2026).',
+      message: 'You can book this course once you have attended "DASH risk checklist": your session on Tuesday 3 March 2026 counts once its register is signed off.',
     });
     expect(
       eligibilityRefusal({

@@ -77,8 +77,9 @@ export interface Audience {
 
 /**
  * Why a person may not book a course (audience or prerequisite), or null when they may. A prerequisite
- * counts once its session has ended; `bookedOn` (the start of the person's coming session on the
- * prerequisite, if any) only changes the explanation, never the rule.
+ * counts once the person has attended it, as the signed-off registers of its session recorded (`met`);
+ * `bookedOn` (the start of their session on the prerequisite whose attendance is still to be recorded,
+ * if any) only changes the explanation, never the rule.
  */
 export function eligibilityRefusal(input: {
   audience: Audience;
@@ -103,12 +104,12 @@ export function eligibilityRefusal(input: {
     if (input.prerequisite.bookedOn) {
       return {
         code: ErrorCode.PrerequisiteNotMet,
-        message: `You can book this course once you have completed "${input.prerequisite.title}" (your session on ${formatLondonDate(input.prerequisite.bookedOn)}).`,
+        message: `You can book this course once you have attended "${input.prerequisite.title}": your session on ${formatLondonDate(input.prerequisite.bookedOn)} counts once its register is signed off.`,
       };
     }
     return {
       code: ErrorCode.PrerequisiteNotMet,
-      message: `You need to complete "${input.prerequisite.title}" before you can book this course.`,
+      message: `You need to attend "${input.prerequisite.title}" before you can book this course.`,
     };
   }
   return null;

@@ -21,3 +21,4 @@ export * from './register-import';
 export * from './trainer-sessions';
 export * from './check-in-code';
 export * from './walk-ins';
+export * from './non-attendance';

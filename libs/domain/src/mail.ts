@@ -46,6 +46,10 @@ export enum MailKind {
   TRAINER_SESSION_CANCELLED = 'TRAINER_SESSION_CANCELLED',
   /** To a walk-in a trainer made an account for: they were added at the door, and how to claim the account. */
   WALK_IN_ADDED = 'WALK_IN_ADDED',
+  /** To the person: the register shows they did not attend (what they missed, any charge to their agency, how to rebook). */
+  NON_ATTENDANCE = 'NON_ATTENDANCE',
+  /** To their line manager, where the agency asks for a copy of non-attendance mail. */
+  NON_ATTENDANCE_MANAGER_COPY = 'NON_ATTENDANCE_MANAGER_COPY',
 }
 
 export const mailKindLabels: Record<`${MailKind}`, string> = {
@@ -78,6 +82,8 @@ export const mailKindLabels: Record<`${MailKind}`, string> = {
   [MailKind.TRAINER_REMOVED]: 'Trainer taken off a session',
   [MailKind.TRAINER_SESSION_CANCELLED]: 'Session cancelled (to its trainers)',
   [MailKind.WALK_IN_ADDED]: 'Added at the door (claim your account)',
+  [MailKind.NON_ATTENDANCE]: 'Did not attend',
+  [MailKind.NON_ATTENDANCE_MANAGER_COPY]: 'Did not attend (copy to the line manager)',
 };
 
 /** Where one outgoing mail is: waiting (or retrying), handed to the SMTP server, given up on, or withdrawn before sending. */

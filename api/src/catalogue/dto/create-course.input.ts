@@ -1,12 +1,45 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { MAX_LEVEL, MIN_LEVEL } from '@lh/domain';
-import { AgencySector, CourseFormat, Role } from '../../common/graphql-enums';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  type ValidationArguments,
+} from 'class-validator';
+import { MAX_LEVEL, MIN_LEVEL, attendanceRuleProblem } from '@lh/domain';
+import { AgencySector, AttendanceRule, CourseFormat, Role } from '../../common/graphql-enums';
 import { Trim, TrimList, TrimToNull } from '../../common/input-transforms';
 
 export const MIN_DURATION_MINUTES = 15;
 export const MAX_DURATION_MINUTES = 4800;
 export const MAX_CUTOFF_WORKING_DAYS = 20;
+
+/**
+ * The share of the time a SHARE_OF_TIME course asks for, checked by `attendanceRuleProblem` with the
+ * other field rules, so the form hears about it in the same round as everything else.
+ */
+const AttendanceShare = () =>
+  ValidateBy({
+    name: 'attendanceShare',
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => {
+        const course = args?.object as CreateCourseInput | undefined;
+        if (!course || course.attendanceRule !== AttendanceRule.SHARE_OF_TIME) {
+          return true;
+        }
+        return attendanceRuleProblem({ attendanceRule: course.attendanceRule, attendanceMinimumPercent: Number(value ?? NaN) }) === null;
+      },
+      defaultMessage: () => attendanceRuleProblem({ attendanceRule: AttendanceRule.SHARE_OF_TIME, attendanceMinimumPercent: NaN })!,
+    },
+  });
 
 /** Everything a coordinator sets on a course. Empty audience lists mean open to everyone. */
 @InputType()
@@ -70,7 +103,7 @@ export class CreateCourseInput {
   @IsEnum(Role, { each: true, message: 'Choose audience roles from the list' })
   audienceRoles!: Role[];
 
-  @Field(() => ID, { nullable: true, description: 'A course to complete first.' })
+  @Field(() => ID, { nullable: true, description: 'A course to attend first (its register must show the person attended).' })
   @TrimToNull()
   @IsOptional()
   @IsUUID('all', { message: 'Choose the prerequisite from the list of courses' })
@@ -81,4 +114,12 @@ export class CreateCourseInput {
   @Min(0, { message: `Cancellation cut-off must be between 0 and ${MAX_CUTOFF_WORKING_DAYS} working days` })
   @Max(MAX_CUTOFF_WORKING_DAYS, { message: `Cancellation cut-off must be between 0 and ${MAX_CUTOFF_WORKING_DAYS} working days` })
   cancellationCutoffWorkingDays!: number;
+
+  @Field(() => AttendanceRule, { description: 'How attendance is decided from the registers of the parts.' })
+  @IsEnum(AttendanceRule, { message: 'Choose how attendance is decided' })
+  attendanceRule!: AttendanceRule;
+
+  @Field(() => Int, { nullable: true, description: 'For SHARE_OF_TIME: the least share of the time to attend, 1 to 100 per cent.' })
+  @AttendanceShare()
+  attendanceMinimumPercent?: number | null;
 }
