@@ -79,7 +79,14 @@ export async function takeRegisters(api: TestApi, cookie: string, sessionId: str
 }
 
 /** A coordinator's correction of one booking's mark on every part of a signed-off session, with a reason. */
-export async function correct(api: TestApi, cookie: string, sessionId: string, bookingId: string, mark: Mark, reason: string): Promise<void> {
+export async function correct(
+  api: TestApi,
+  cookie: string,
+  sessionId: string,
+  bookingId: string,
+  mark: Mark,
+  reason: string,
+): Promise<void> {
   for (const partId of await partIdsOf(api, sessionId)) {
     await markPart(api, cookie, partId, { [bookingId]: mark }, reason);
   }

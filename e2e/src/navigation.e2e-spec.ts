@@ -156,6 +156,7 @@ describe('navigation', () => {
       ['People', '/manage/people'],
       ['Requests', '/manage/requests'],
       ['Agencies', '/manage/agencies'],
+      ['Non-attendance', '/manage/non-attendance'],
       ['Mail log', '/manage/mail'],
     ]);
     expect(await web.page.locator('main li p').count()).toBe(sections.length);

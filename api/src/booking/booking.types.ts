@@ -141,6 +141,9 @@ export class CourseEligibilityType {
   code!: string | null;
   @Field(() => Boolean, { description: "Whether a booking would wait for this person's line manager (their agency may be exempt)." })
   approvalNeeded!: boolean;
-  @Field(() => Date, { nullable: true, description: 'The start of the last session of this course this person attended (as its signed-off register recorded), if any.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'The start of the last session of this course this person attended (as its signed-off register recorded), if any.',
+  })
   attendedOn!: Date | null;
 }

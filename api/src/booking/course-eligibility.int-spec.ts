@@ -74,7 +74,10 @@ describe('course eligibility for the viewer (real API, real PostgreSQL)', () => 
     }
     cookies.coordinator = await signInAs(api.url, await aPerson(em, { roles: [Role.COORDINATOR] }));
     // the prerequisite counts once the signed-off register says they attended
-    await takeRegisters(api, cookies.coordinator, pastL2.id, { [nursePlace.id]: 'PRESENT', [volunteerPlace.id]: { mark: 'LATE', minutes: 10 } });
+    await takeRegisters(api, cookies.coordinator, pastL2.id, {
+      [nursePlace.id]: 'PRESENT',
+      [volunteerPlace.id]: { mark: 'LATE', minutes: 10 },
+    });
   });
   afterAll(() => api.close());
 

@@ -161,8 +161,7 @@ export class CourseAdminService {
     course.cancellationCutoffWorkingDays = input.cancellationCutoffWorkingDays;
     course.attendanceRule = input.attendanceRule;
     // a course that counts every part keeps 100: the share is only asked for SHARE_OF_TIME
-    course.attendanceMinimumPercent =
-      input.attendanceRule === AttendanceRule.SHARE_OF_TIME ? (input.attendanceMinimumPercent ?? 100) : 100;
+    course.attendanceMinimumPercent = input.attendanceRule === AttendanceRule.SHARE_OF_TIME ? (input.attendanceMinimumPercent ?? 100) : 100;
   }
 
   private toType(c: Course, sessionCount: number): AdminCourseType {

@@ -20,7 +20,8 @@ export class AdminCourseType {
   @Field(() => [Role]) audienceRoles!: Role[];
   @Field(() => CourseRefType, { nullable: true }) prerequisite!: CourseRefType | null;
   @Field(() => Int) cancellationCutoffWorkingDays!: number;
-  @Field(() => AttendanceRule, { description: 'How attendance is decided from the registers of the parts.' }) attendanceRule!: AttendanceRule;
+  @Field(() => AttendanceRule, { description: 'How attendance is decided from the registers of the parts.' })
+  attendanceRule!: AttendanceRule;
   @Field(() => Int, { description: 'For SHARE_OF_TIME: the least share of the time to attend, in per cent (100 otherwise).' })
   attendanceMinimumPercent!: number;
   @Field(() => Int, { description: 'Sessions of this course, past and coming, any status.' }) sessionCount!: number;

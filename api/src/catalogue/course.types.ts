@@ -80,7 +80,8 @@ export class CourseType {
   @Field(() => CourseAudienceType, { description: 'Who may book.' }) audience!: CourseAudienceType;
   @Field(() => Int, { description: 'Working days before the start after which cancelling counts as late.' })
   cancellationCutoffWorkingDays!: number;
-  @Field(() => CourseRefType, { nullable: true, description: 'A course to attend first (its register must show the person attended).' }) prerequisite!: CourseRefType | null;
+  @Field(() => CourseRefType, { nullable: true, description: 'A course to attend first (its register must show the person attended).' })
+  prerequisite!: CourseRefType | null;
   @Field(() => Int, { description: 'Coming sessions that are not cancelled.' }) upcomingSessionCount!: number;
   @Field(() => Int, { description: 'Places left over all coming sessions.' }) upcomingPlacesLeft!: number;
   @Field(() => Date, { nullable: true }) nextSessionStartsAt!: Date | null;

@@ -36,7 +36,13 @@ export class NonAttendanceCharges {
   ) {}
 
   /** `session` with course, parts and venue; each booking with person and agency. */
-  async outcomesDecided(em: EntityManager, session: Session, changes: readonly OutcomeChange[], now: Date, cause?: OutcomeCause): Promise<void> {
+  async outcomesDecided(
+    em: EntityManager,
+    session: Session,
+    changes: readonly OutcomeChange[],
+    now: Date,
+    cause?: OutcomeCause,
+  ): Promise<void> {
     if (!changes.length) {
       return;
     }

@@ -16,7 +16,12 @@ import {
 import { requireCoordinator } from '../common/access';
 import type { Viewer } from '../common/viewer';
 import { NonAttendanceRepository, type NonAttendanceRow } from './non-attendance.repository';
-import { NonAttendanceAgencyTotalType, NonAttendanceEntryType, type NonAttendanceCsvType, type NonAttendanceReportType } from './non-attendance.types';
+import {
+  NonAttendanceAgencyTotalType,
+  NonAttendanceEntryType,
+  type NonAttendanceCsvType,
+  type NonAttendanceReportType,
+} from './non-attendance.types';
 import type { NonAttendanceFilterInput } from './dto/non-attendance.inputs';
 
 const dayAfter = (date: string) => {

@@ -67,7 +67,11 @@ export class NonAttendancePolicyService {
       const rows = await this.repo.policyRows(em);
       for (const rate of input.rates) {
         const row = rows.get(rate.agencyType) ?? em.create(NonAttendancePolicy, { agencyType: rate.agencyType, updatedAt: now });
-        if (row.nonAttendancePence !== rate.nonAttendancePence || row.lateCancellationPence !== rate.lateCancellationPence || !rows.has(rate.agencyType)) {
+        if (
+          row.nonAttendancePence !== rate.nonAttendancePence ||
+          row.lateCancellationPence !== rate.lateCancellationPence ||
+          !rows.has(rate.agencyType)
+        ) {
           row.nonAttendancePence = rate.nonAttendancePence;
           row.lateCancellationPence = rate.lateCancellationPence;
           row.updatedAt = now;

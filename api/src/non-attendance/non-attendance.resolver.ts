@@ -5,12 +5,7 @@ import type { Viewer } from '../common/viewer';
 import { ChargeWaiverService } from './charge-waiver.service';
 import { NonAttendanceListService } from './non-attendance-list.service';
 import { NonAttendancePolicyService } from './non-attendance-policy.service';
-import {
-  NonAttendanceChargeType,
-  NonAttendanceCsvType,
-  NonAttendanceRateType,
-  NonAttendanceReportType,
-} from './non-attendance.types';
+import { NonAttendanceChargeType, NonAttendanceCsvType, NonAttendanceRateType, NonAttendanceReportType } from './non-attendance.types';
 import { NonAttendanceFilterInput, NonAttendancePolicyInput, WaiveChargeInput } from './dto/non-attendance.inputs';
 
 /** Coordinators: the non-attendance policy, the list of non-attendances and charges, waiving a charge. */
@@ -29,13 +24,20 @@ export class NonAttendanceResolver {
   }
 
   @Roles(Role.COORDINATOR)
-  @Mutation(() => [NonAttendanceRateType], { description: 'Sets the daily rates of the agency types given; outcomes decided later use them.' })
-  setNonAttendancePolicy(@CurrentViewer() viewer: Viewer, @Args('input') input: NonAttendancePolicyInput): Promise<NonAttendanceRateType[]> {
+  @Mutation(() => [NonAttendanceRateType], {
+    description: 'Sets the daily rates of the agency types given; outcomes decided later use them.',
+  })
+  setNonAttendancePolicy(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: NonAttendancePolicyInput,
+  ): Promise<NonAttendanceRateType[]> {
     return this.policies.setPolicy(viewer, input);
   }
 
   @Roles(Role.COORDINATOR)
-  @Query(() => NonAttendanceReportType, { description: 'Non-attendances and late cancellations of a period, their charges and totals per agency.' })
+  @Query(() => NonAttendanceReportType, {
+    description: 'Non-attendances and late cancellations of a period, their charges and totals per agency.',
+  })
   nonAttendances(@CurrentViewer() viewer: Viewer, @Args('filter') filter: NonAttendanceFilterInput): Promise<NonAttendanceReportType> {
     return this.lists.report(viewer, filter);
   }

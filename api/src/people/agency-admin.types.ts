@@ -14,7 +14,7 @@ export class AdminAgencyType {
   @Field(() => Boolean) managerEmailOnDomains!: boolean;
   @Field(() => [String], { description: 'Microsoft Entra tenant ids whose single sign-on it accepts.' }) ssoTenantIds!: string[];
   @Field(() => Boolean, { description: 'Whether its people may sign in with a password.' }) passwordSignIn!: boolean;
-  @Field(() => Boolean, { description: "Line managers get a copy of the mail telling one of its people they did not attend." })
+  @Field(() => Boolean, { description: 'Line managers get a copy of the mail telling one of its people they did not attend.' })
   copyManagersOnNonAttendance!: boolean;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was retired: offered to no one, kept for history.' })
   retiredAt!: Date | null;

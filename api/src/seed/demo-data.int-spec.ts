@@ -61,6 +61,52 @@ describe('demo data', () => {
     expect(Number(rows[0]!.n)).toBe(0);
   });
 
+  it('has signed-off registers for past sessions: prerequisites attended, some non-attendance charged', async () => {
+    const conn = orm.em.getConnection();
+    const count = async (sql: string, params: unknown[] = []) => Number((await conn.execute<{ n: string }[]>(sql, params))[0]!.n);
+    // every part of every past session that went ahead is signed off, and every confirmed place has its outcome
+    expect(
+      await count(
+        `select count(*) as n from session_part p join session s on s.id = p.session_id
+          where s.status = 'SCHEDULED' and s.ends_at < ? and not exists (select 1 from register_sign_off r where r.part_id = p.id)`,
+        [now],
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `select count(*) as n from booking b join session s on s.id = b.session_id
+          where b.status = 'CONFIRMED' and s.ends_at < ? and not exists (select 1 from attendance_outcome o where o.booking_id = b.id)`,
+        [now],
+      ),
+    ).toBe(0);
+    // whoever did the course another one needs first, and is booked on that one, attended it (Priya among them)
+    const didPrerequisite = `from booking b join session s on s.id = b.session_id join course c on c.id = s.course_id
+          join booking pb on pb.person_id = b.person_id and pb.status = 'CONFIRMED'
+          join session ps on ps.id = pb.session_id and ps.course_id = c.prerequisite_id and ps.ends_at < ?
+         where b.status = 'CONFIRMED' and s.starts_at > ?`;
+    expect(await count(`select count(*) as n ${didPrerequisite}`, [now, now])).toBeGreaterThan(1);
+    expect(
+      await count(
+        `select count(*) as n ${didPrerequisite}
+           and not exists (select 1 from attendance_outcome o where o.booking_id = pb.id and o.outcome = 'ATTENDED')`,
+        [now, now],
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `select count(*) as n from attendance_outcome o join person p on p.id = o.person_id join session s on s.id = o.session_id
+          join course c on c.id = s.course_id where p.email = 'practitioner@example.org' and c.title like 'Graded Care Profile 2%' and o.outcome = 'ATTENDED'`,
+      ),
+    ).toBe(1);
+    expect(await count(`select count(*) as n from attendance_outcome where outcome = 'DID_NOT_ATTEND'`)).toBeGreaterThan(0);
+    expect(await count(`select count(*) as n from non_attendance_charge where status = 'CHARGED'`)).toBeGreaterThan(0);
+    expect(await count(`select count(*) as n from non_attendance_charge where status = 'WAIVED'`)).toBe(1);
+    // statutory partners are never charged
+    expect(
+      await count(`select count(*) as n from non_attendance_charge c join agency a on a.id = c.agency_id where a.statutory_partner`),
+    ).toBe(0);
+  });
+
   it('lets every demo account sign in with the demo password', async () => {
     const em = orm.em.fork();
     for (const account of DEMO_ACCOUNTS) {

@@ -23,6 +23,7 @@ import { seedDemoAgencies } from './demo-agencies';
 import { seedDemoRegistration } from './demo-registration';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoTrainers } from './demo-trainers';
+import { seedDemoRegisters } from './demo-registers';
 
 /** The demo sign-ins, shared with `npm start` (which prints them). */
 export const DEMO_PASSWORD: string = demoAccounts.password;
@@ -1363,6 +1364,15 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
   });
   seedDemoPeople(em, { agency: agencies.csc, sessions, bookings, passwordHash, now });
   seedDemoTrainers({ people, sessions, bookings, practitionerEmail: priya.email, now });
+  seedDemoRegisters(em, {
+    sessions,
+    parts,
+    bookings,
+    trainers: people.filter((p) => p.roles.includes(Role.TRAINER)),
+    coordinator: people.find((p) => p.roles.includes(Role.COORDINATOR))!,
+    copyManagersAt: [agencies.academy, agencies.cvs],
+    now,
+  });
 
   await em.flush();
   await seedDemoSingleSignOn(em);

@@ -75,7 +75,8 @@ describe('eligibilityRefusal', () => {
     });
     expect(r).toEqual({
       code: ErrorCode.PrerequisiteNotMet,
-      message: 'You can book this course once you have attended "DASH risk checklist": your session on Tuesday 3 March 2026 counts once its register is signed off.',
+      message:
+        'You can book this course once you have attended "DASH risk checklist": your session on Tuesday 3 March 2026 counts once its register is signed off.',
     });
     expect(
       eligibilityRefusal({

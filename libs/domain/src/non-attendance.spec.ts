@@ -78,9 +78,9 @@ describe('the charge for an outcome', () => {
     const school = { statutoryPartner: true, sector: AgencySector.EDUCATION };
     expect(chargeAgencyTypeOf(school)).toBe('STATUTORY_PARTNER');
     expect(chargeFor({ outcome: CourseOutcome.DID_NOT_ATTEND, agency: school, rates: policy, days: 1 })).toBeNull();
-    expect(chargeFor({ outcome: CourseOutcome.DID_NOT_ATTEND, agency: { ...school, statutoryPartner: false }, rates: policy, days: 1 })).toMatchObject(
-      { amountPence: 6000 },
-    );
+    expect(
+      chargeFor({ outcome: CourseOutcome.DID_NOT_ATTEND, agency: { ...school, statutoryPartner: false }, rates: policy, days: 1 }),
+    ).toMatchObject({ amountPence: 6000 });
   });
 
   it('charges nothing for apologies, partial attendance, attendance, no agency, or a rate of nothing', () => {
@@ -165,6 +165,11 @@ describe('CSV', () => {
     expect(csvCell('-5')).toBe("'-5");
     expect(csvCell(12)).toBe('12');
     expect(csvCell(null)).toBe('');
-    expect(toCsv([['a', 'b'], ['c', 'line\nbreak']])).toBe('a,b\r\nc,"line\nbreak"\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['c', 'line\nbreak'],
+      ]),
+    ).toBe('a,b\r\nc,"line\nbreak"\r\n');
   });
 });

@@ -152,7 +152,10 @@ export const MAX_DAILY_CHARGE_PENCE = 100_000;
  * words of the form (`what` names the box, like "the charge for a non-attendance").
  */
 export function readPounds(text: string, what: string): { pence: number } | { problem: string } {
-  const cleaned = text.trim().replace(/^£/, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/^£/, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   if (cleaned === '') {
     return { problem: `Enter ${what} in pounds, or 0 for no charge` };
   }

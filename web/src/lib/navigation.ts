@@ -35,6 +35,12 @@ export const manageSections: ManageSection[] = [
     label: 'Agencies',
     description: 'The agencies people work for: add, change, retire or merge them, and their approval and sign-in rules.',
   },
+  {
+    href: '/manage/non-attendance',
+    label: 'Non-attendance',
+    description:
+      'Who did not attend or cancelled late in a period, what their agencies are charged, waiving a charge, the CSV for invoicing and the policy.',
+  },
   { href: '/manage/mail', label: 'Mail log', description: 'Every mail the service has sent or will send, and sending a failed one again.' },
 ];
 

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import type { AgencySector, CourseFormat, CreateCourseInput, Role } from '@lh/graphql-client';
+import type { AgencySector, AttendanceRule, CourseFormat, CreateCourseInput, Role } from '@lh/graphql-client';
 import { wholeNumber, type FormProblem } from '$lib/server/forms';
 
 /** What the course form shows: what was typed (after a refusal) or the course as it is. */
@@ -17,6 +17,8 @@ export type CourseFormValues = {
   audienceRoles: string[];
   prerequisiteCourseId: string;
   cancellationCutoffWorkingDays: string;
+  attendanceRule: string;
+  attendanceMinimumPercent: string;
 };
 
 /** The form's fields, named as the API names them, so its field problems land next to them. */
@@ -34,6 +36,8 @@ export const COURSE_FIELDS = [
   'audienceRoles',
   'prerequisiteCourseId',
   'cancellationCutoffWorkingDays',
+  'attendanceRule',
+  'attendanceMinimumPercent',
 ];
 
 export const emptyCourse: CourseFormValues = {
@@ -50,6 +54,8 @@ export const emptyCourse: CourseFormValues = {
   audienceRoles: [],
   prerequisiteCourseId: '',
   cancellationCutoffWorkingDays: '5',
+  attendanceRule: 'ALL_PARTS',
+  attendanceMinimumPercent: '',
 };
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -76,8 +82,14 @@ export function readCourseForm(form: FormData) {
     audienceRoles: list(form, 'audienceRoles'),
     prerequisiteCourseId: text(form, 'prerequisiteCourseId'),
     cancellationCutoffWorkingDays: text(form, 'cancellationCutoffWorkingDays'),
+    attendanceRule: text(form, 'attendanceRule'),
+    attendanceMinimumPercent: text(form, 'attendanceMinimumPercent').replace(/\s*%$/, ''),
   };
   const problems: FormProblem[] = [];
+  const byShare = values.attendanceRule === 'SHARE_OF_TIME';
+  if (byShare && !/^\d+$/.test(values.attendanceMinimumPercent)) {
+    problems.push({ field: 'attendanceMinimumPercent', message: 'Enter the share of the time to attend as a whole number from 1 to 100' });
+  }
   if (!/^\d+$/.test(values.durationMinutes)) {
     problems.push({ field: 'durationMinutes', message: 'Enter the duration as a whole number of minutes, like 180' });
   }
@@ -90,6 +102,11 @@ export function readCourseForm(form: FormData) {
   if (values.requiresApproval !== 'yes' && values.requiresApproval !== 'no') {
     problems.push({ field: 'requiresApproval', message: "Say whether bookings need the line manager's approval" });
     // No stand-in the API would refuse exists for a yes/no, so this one (a form not sent from the page) is answered alone.
+    return { values, problems, failure: fail(400, { errors: problems, values, code: 'BAD_USER_INPUT' }) };
+  }
+  if (!byShare && values.attendanceRule !== 'ALL_PARTS') {
+    problems.push({ field: 'attendanceRule', message: 'Choose how attendance is decided' });
+    // the same for a choice of two
     return { values, problems, failure: fail(400, { errors: problems, values, code: 'BAD_USER_INPUT' }) };
   }
   const input: CreateCourseInput = {
@@ -106,6 +123,8 @@ export function readCourseForm(form: FormData) {
     audienceRoles: values.audienceRoles as Role[],
     prerequisiteCourseId: values.prerequisiteCourseId || null,
     cancellationCutoffWorkingDays: wholeNumber(values.cancellationCutoffWorkingDays),
+    attendanceRule: values.attendanceRule as AttendanceRule,
+    attendanceMinimumPercent: byShare ? wholeNumber(values.attendanceMinimumPercent) : null,
   };
   return { values, input, problems };
 }

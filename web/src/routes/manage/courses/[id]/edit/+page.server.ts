@@ -27,6 +27,8 @@ export const load: PageServerLoad = async (event) => {
       audienceRoles: c.audienceRoles,
       prerequisiteCourseId: c.prerequisite?.id ?? '',
       cancellationCutoffWorkingDays: String(c.cancellationCutoffWorkingDays),
+      attendanceRule: c.attendanceRule,
+      attendanceMinimumPercent: c.attendanceRule === 'SHARE_OF_TIME' ? String(c.attendanceMinimumPercent) : '',
     };
     return { course: c, options: { ...options, courses: options.courses.filter((o) => o.id !== c.id) }, values };
   } catch (e) {
