@@ -374,6 +374,27 @@ describe('non-attendance: charges, mail and the coordinators’ list (real API, 
     }
   });
 
+  it('keeps outcomes and charges with the agency when it is merged into another', async () => {
+    const from = await anAgency(em(), { name: 'Young Carers (duplicate)', sector: AgencySector.VOLUNTARY_AND_COMMUNITY });
+    const into = await anAgency(em(), { name: 'Young Carers Northshire', sector: AgencySector.VOLUNTARY_AND_COMMUNITY });
+    const session = await sessionOn(em(), await aCourse(em()), [londonDay(-30)]);
+    const p = await placeOn(session, from);
+    await takeRegisters(api, coordinator, session.id, {});
+    const merged = await gql(
+      api.url,
+      `mutation($f: ID!, $i: ID!) { mergeAgencies(fromAgencyId: $f, intoAgencyId: $i) { people } }`,
+      { f: from.id, i: into.id },
+      coordinator,
+    );
+    expect(merged.errors).toBeUndefined();
+    const charge = await em().findOneOrFail(NonAttendanceCharge, { booking: p.booking.id });
+    expect(charge.agency?.id).toBe(into.id);
+    const day = londonDay(-30);
+    expect((await list({ from: day, to: day })).entries).toEqual([
+      expect.objectContaining({ agencyName: 'Young Carers Northshire', charge: expect.objectContaining({ status: 'CHARGED' }) }),
+    ]);
+  });
+
   it('keeps the policy per agency type, refusing amounts out of range by their box and changing nothing', async () => {
     const res = await gql(
       api.url,

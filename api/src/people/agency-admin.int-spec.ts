@@ -8,6 +8,7 @@ const FIELDS =
 const CREATE = `mutation($input: CreateAgencyInput!) { createAgency(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($input: UpdateAgencyInput!) { updateAgency(input: $input) { ${FIELDS} } }`;
 const EXEMPT = `mutation($id: ID!, $exempt: Boolean!) { setAgencyApprovalExempt(agencyId: $id, exempt: $exempt) { approvalExempt } }`;
+const COPY = `mutation($id: ID!, $copy: Boolean!) { setAgencyManagerCopy(agencyId: $id, copy: $copy) { copyManagersOnNonAttendance } }`;
 const SIGN_IN = `mutation($input: AgencySignInInput!) { setAgencySignIn(input: $input) { ssoTenantIds passwordSignIn } }`;
 const RETIRE = `mutation($id: ID!) { retireAgency(agencyId: $id) { retiredAt } }`;
 const BRING_BACK = `mutation($id: ID!) { bringBackAgency(agencyId: $id) { retiredAt } }`;
@@ -50,6 +51,7 @@ describe('agency administration (real API, real PostgreSQL)', () => {
       [CREATE, { input: details({ name: 'Refused agency' }) }],
       [UPDATE, { input: { ...details(), agencyId: agency.id } }],
       [EXEMPT, { id: agency.id, exempt: true }],
+      [COPY, { id: agency.id, copy: true }],
       [SIGN_IN, { input: { agencyId: agency.id, ssoTenantIds: [TENANT], passwordSignIn: false } }],
       [RETIRE, { id: agency.id }],
       [BRING_BACK, { id: agency.id }],
@@ -173,6 +175,27 @@ describe('agency administration (real API, real PostgreSQL)', () => {
       coordinator,
     );
     expect(off.data!.setAgencyApprovalExempt.approvalExempt).toBe(false);
+  });
+
+  it('sets whether line managers get a copy of non-attendance mail', async () => {
+    const agency = await anAgency(em());
+    expect(agency.copyManagersOnNonAttendance).toBe(false);
+    const on = await gql<{ setAgencyManagerCopy: { copyManagersOnNonAttendance: boolean } }>(
+      api.url,
+      COPY,
+      { id: agency.id, copy: true },
+      coordinator,
+    );
+    expect(on.data!.setAgencyManagerCopy.copyManagersOnNonAttendance).toBe(true);
+    expect((await em().findOneOrFail(Agency, agency.id)).copyManagersOnNonAttendance).toBe(true);
+    const off = await gql<{ setAgencyManagerCopy: { copyManagersOnNonAttendance: boolean } }>(
+      api.url,
+      COPY,
+      { id: agency.id, copy: false },
+      coordinator,
+    );
+    expect(off.data!.setAgencyManagerCopy.copyManagersOnNonAttendance).toBe(false);
+    expect(code(await gql(api.url, COPY, { id: '00000000-0000-4000-8000-000000000000', copy: true }, coordinator))).toBe('NOT_FOUND');
   });
 
   it('keeps single sign-on tenant ids as GUIDs, one agency each, and never leaves an agency with no way to sign in', async () => {

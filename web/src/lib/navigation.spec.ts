@@ -19,10 +19,19 @@ describe('navigationFor', () => {
     expect(items.some((i) => i.href.startsWith('/manage/'))).toBe(false);
   });
   it('lists each section of Manage once, under /manage, with a description', () => {
-    expect(manageSections.map((s) => s.label)).toEqual(['Sessions', 'Courses', 'Venues', 'People', 'Requests', 'Agencies', 'Mail log']);
+    expect(manageSections.map((s) => s.label)).toEqual([
+      'Sessions',
+      'Courses',
+      'Venues',
+      'People',
+      'Requests',
+      'Agencies',
+      'Non-attendance',
+      'Mail log',
+    ]);
     expect(new Set(manageSections.map((s) => s.href)).size).toBe(manageSections.length);
     for (const s of manageSections) {
-      expect(s.href).toMatch(/^\/manage\/[a-z]+$/);
+      expect(s.href).toMatch(/^\/manage\/[a-z-]+$/);
       expect(s.description).toMatch(/^[A-Z].+\.$/);
     }
   });
