@@ -395,6 +395,30 @@ describe('non-attendance: charges, mail and the coordinators’ list (real API, 
     ]);
   });
 
+  it('keeps the outcome and charge of a person whose account is merged into another (nothing cascades away)', async () => {
+    const session = await sessionOn(em(), await aCourse(em()), [londonDay(-31)]);
+    const p = await placeOn(session, charity);
+    await takeRegisters(api, coordinator, session.id, {});
+    const keep = await aPerson(em(), { agency: charity, name: 'Jordan Ellis' });
+    const merged = await gql(
+      api.url,
+      `mutation($k: ID!, $m: ID!) { mergePeople(keepId: $k, mergeId: $m) { id } }`,
+      { k: keep.id, m: p.person.id },
+      coordinator,
+    );
+    expect(merged.errors).toBeUndefined();
+    const charge = await em().findOneOrFail(NonAttendanceCharge, { booking: p.booking.id });
+    expect(charge.person.id).toBe(keep.id);
+    const day = londonDay(-31);
+    expect((await list({ from: day, to: day })).entries).toEqual([
+      expect.objectContaining({
+        personName: 'Jordan Ellis',
+        outcome: 'DID_NOT_ATTEND',
+        charge: expect.objectContaining({ status: 'CHARGED' }),
+      }),
+    ]);
+  });
+
   it('keeps the policy per agency type, refusing amounts out of range by their box and changing nothing', async () => {
     const res = await gql(
       api.url,

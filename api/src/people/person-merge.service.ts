@@ -1,6 +1,3 @@
-import { AttendanceEvent } from '../registers/attendance-event.entity';
-import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
-import { RegisterSignOff } from '../registers/register-sign-off.entity';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { AgencyRequestStatus, BookingStatus, DomainError, ErrorCode, LIVE_STATUSES, PersonStatus, holdsPlace } from '@lh/domain';
@@ -98,9 +95,6 @@ export class PersonMergeService {
       );
       await em.nativeUpdate(Booking, { person: a }, { person: k });
       await em.nativeUpdate(BookingEvent, { actor: a }, { actor: k });
-      await em.nativeUpdate(AttendanceEvent, { actor: a }, { actor: k });
-      await em.nativeUpdate(AttendanceOutcome, { person: a }, { person: k });
-      await em.nativeUpdate(RegisterSignOff, { signedBy: a }, { signedBy: k });
       // requests to join or move agency: the kept account keeps its own pending one, the other's pending one ends
       await em.nativeUpdate(AgencyRequest, { decidedBy: a }, { decidedBy: k });
       if (await em.count(AgencyRequest, { person: k, status: AgencyRequestStatus.PENDING })) {
@@ -131,6 +125,17 @@ export class PersonMergeService {
         [k, a, k],
       );
       await em.execute(`update check_in_request set decided_by_id = ? where decided_by_id = ?`, [k, a]);
+      // what registers and non-attendance recorded about the merged account, or as done by it, follow it (not cascaded away)
+      for (const [table, column] of [
+        ['attendance_outcome', 'person_id'],
+        ['attendance_event', 'actor_id'],
+        ['register_sign_off', 'signed_by_id'],
+        ['non_attendance_charge', 'person_id'],
+        ['non_attendance_charge', 'status_changed_by_id'],
+        ['non_attendance_policy', 'updated_by_id'],
+      ] as const) {
+        await em.execute(`update ${table} set ${column} = ? where ${column} = ?`, [k, a]);
+      }
 
       const hash = (await em.findOneOrFail(Person, a, { populate: ['passwordHash'], fields: ['passwordHash'] })).passwordHash;
       await em.populate(keep, ['passwordHash']);
