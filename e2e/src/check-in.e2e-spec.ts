@@ -6,22 +6,29 @@ import {
   CoursesDocument,
   CreateSessionDocument,
   SessionAdminDocument,
-  SignInDocument,
   VenuesDocument,
 } from '@lh/graphql-client';
 import { londonParts } from '@lh/domain';
 import type { Page } from 'playwright-core';
-import { api, apiUrl, axe, demo, demoEmail, DESKTOP, PHONE, screenshot, waitForMail, webUrl } from './support';
+import {
+  api,
+  apiCookie,
+  apiUrl,
+  axe,
+  demo,
+  demoEmail,
+  DESKTOP,
+  PHONE,
+  releaseDemoTrainer,
+  screenshot,
+  waitForMail,
+  webUrl,
+} from './support';
 import { signInAs, useBrowser } from './browser';
 
 jest.setTimeout(120_000);
 
 const MINUTE = 60_000;
-
-async function cookieOf(role: string): Promise<string> {
-  const { setCookies } = await api()(SignInDocument, { input: { email: demoEmail(role), password: demo.password } });
-  return setCookies.map((c) => c.split(';')[0]!).find((c) => c.startsWith('lh_session='))!;
-}
 
 /** The API's register of a part, as the coordinator sees it. */
 async function registerOf(
@@ -52,8 +59,10 @@ describe('walk-ins and self check-in', () => {
   let partId: string;
   let courseTitle: string;
 
+  afterAll(() => releaseDemoTrainer(coordinator, [sessionId]));
+
   beforeAll(async () => {
-    coordinator = await cookieOf('Coordinator');
+    coordinator = await apiCookie('Coordinator');
     const client = api();
     const { data: catalogue } = await client(CoursesDocument, {});
     const course = catalogue.courses.find((c) => c.title === 'Professional Curiosity')!;
@@ -209,7 +218,7 @@ describe('walk-ins and self check-in', () => {
       const { data: asked } = await api()(
         CheckInDocument,
         { input: { code, clientId: randomUUID() } },
-        { cookie: await cookieOf('Reviewer') },
+        { cookie: await apiCookie('Reviewer') },
       );
       expect(asked.checkIn.outcome).toBe('REQUESTED');
       await web.page.reload();

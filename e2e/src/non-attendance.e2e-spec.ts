@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { londonParts } from '@lh/domain';
-import { apiUrl, axe, demo, demoEmail, DESKTOP, PHONE, screenshot, waitForMail, webUrl } from './support';
+import { apiCookie, apiUrl, axe, demo, demoEmail, DESKTOP, PHONE, releaseDemoTrainer, screenshot, waitForMail, webUrl } from './support';
 import { signInAs, useBrowser } from './browser';
 
 jest.setTimeout(300_000);
@@ -73,6 +73,9 @@ describe('non-attendance and charges in the web app', () => {
     await page().setViewportSize(DESKTOP);
   }
 
+  let sessionId: string;
+  afterAll(async () => releaseDemoTrainer(await apiCookie('Coordinator'), [sessionId]));
+
   beforeAll(async () => {
     const coordinator = await signInApi(demoEmail('Coordinator'));
     const { courses } = (await coordinator('{ courses { id title format } }')) as {
@@ -108,7 +111,7 @@ describe('non-attendance and charges in the web app', () => {
         confirmLongerThanCourse: true,
       },
     })) as { createSession: { id: string; parts: { id: string }[] } };
-    const sessionId = created.createSession.id;
+    sessionId = created.createSession.id;
     partId = created.createSession.parts[0]!.id;
     await coordinator(`mutation($input: AssignTrainerInput!) { assignTrainer(input: $input) { id } }`, {
       input: { sessionId, personEmail: demoEmail('Trainer') },

@@ -9,12 +9,11 @@ import {
   ProgrammeDocument,
   SessionFormOptionsDocument,
   SessionRosterDocument,
-  SignInDocument,
 } from '@lh/graphql-client';
 import { londonParts } from '@lh/domain';
 import { parse } from 'csv-parse/sync';
 import { readPdf } from '../../api/test/pdf-text';
-import { api, ARTIFACTS, axe, demo, demoEmail, DESKTOP, PHONE, screenshot, webUrl } from './support';
+import { api, apiCookie, ARTIFACTS, axe, demoEmail, DESKTOP, PHONE, releaseDemoTrainer, screenshot, webUrl } from './support';
 import { signInAs, useBrowser } from './browser';
 
 // Real browser journeys with downloads and uploads: more than Jest's default 5 seconds on a busy machine.
@@ -22,17 +21,12 @@ jest.setTimeout(120_000);
 
 const MINUTE = 60_000;
 
-async function cookieOf(role: string): Promise<string> {
-  const { setCookies } = await api()(SignInDocument, { input: { email: demoEmail(role), password: demo.password } });
-  return setCookies.map((c) => c.split(';')[0]!).find((c) => c.startsWith('lh_session='))!;
-}
-
 /**
  * A session whose first part starts in 5 to 10 minutes (so its register is open now) and whose second is
  * in two weeks, trained by the demo trainer, with four people from the demo data added by the coordinator.
  */
 async function aSessionStartingNow(): Promise<{ id: string; people: { name: string; email: string }[] }> {
-  const cookie = await cookieOf('Coordinator');
+  const cookie = await apiCookie('Coordinator');
   const { data: options } = await api()(SessionFormOptionsDocument, {}, { cookie });
   const course = options.courses.find((c) => c.format === 'FACE_TO_FACE')!;
   const start = new Date(Math.ceil((Date.now() + 5 * MINUTE) / (5 * MINUTE)) * 5 * MINUTE);
@@ -96,6 +90,7 @@ describe('paper registers in the web app', () => {
   beforeAll(async () => {
     session = await aSessionStartingNow();
   });
+  afterAll(async () => releaseDemoTrainer(await apiCookie('Coordinator'), [session.id]));
 
   async function expectAccessible(name: string): Promise<void> {
     for (const [width, viewport] of [
@@ -214,7 +209,7 @@ describe('paper registers in the web app', () => {
   });
 
   it('a coordinator corrects a closed register from a file, giving the reason the form asks for', async () => {
-    const cookie = await cookieOf('Coordinator');
+    const cookie = await apiCookie('Coordinator');
     const { data } = await api()(ProgrammeDocument, { from: new Date(Date.now() - 60 * 24 * 60 * MINUTE).toISOString() }, { cookie });
     const past = data.programme.find(
       (p) => !p.session.cancelled && p.confirmed > 0 && new Date(p.session.endsAt).getTime() < Date.now() - 3 * 24 * 60 * MINUTE,

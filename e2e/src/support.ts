@@ -1,4 +1,4 @@
-import { createApiClient } from '@lh/graphql-client';
+import { RemoveTrainerDocument, SessionAdminDocument, SignInDocument, createApiClient } from '@lh/graphql-client';
 import type { Page } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +22,26 @@ export const demoEmail = (role: string): string => demo.accounts.find((a) => a.r
 
 /** The typed client generated from the committed schema, pointed at the running API. */
 export const api = () => createApiClient(`${apiUrl()}/graphql`);
+
+/** The API session cookie of a demo account (`lh_session=...`), for setting things up through GraphQL. */
+export async function apiCookie(role: string): Promise<string> {
+  const { setCookies } = await api()(SignInDocument, { input: { email: demoEmail(role), password: demo.password } });
+  return setCookies.map((c) => c.split(';')[0]!).find((c) => c.startsWith('lh_session='))!;
+}
+
+/**
+ * Takes the demo trainer off these sessions again. Register journeys give the demo trainer sessions starting in
+ * the next few minutes (so their registers are open); a trainer cannot train two sessions at once, so each spec
+ * frees the time for the next one when it ends.
+ */
+export async function releaseDemoTrainer(coordinatorCookie: string, sessionIds: readonly string[]): Promise<void> {
+  for (const id of sessionIds) {
+    const { sessionAdmin } = (await api()(SessionAdminDocument, { id }, { cookie: coordinatorCookie })).data;
+    for (const t of sessionAdmin.trainers.filter((x) => x.email === demoEmail('Trainer'))) {
+      await api()(RemoveTrainerDocument, { sessionId: id, personId: t.id }, { cookie: coordinatorCookie });
+    }
+  }
+}
 
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 
