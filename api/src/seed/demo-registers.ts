@@ -101,7 +101,8 @@ export function seedDemoRegisters(
     .filter((s) => s.status === SessionStatus.SCHEDULED && s.endsAt.getTime() < o.now.getTime() - 24 * HOUR_MS)
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   past.forEach((session, i) => {
-    const trainer = o.trainers[i % o.trainers.length]!;
+    // the session's own trainer signs it off (demo-trainers gave most sessions one); any left get one of the pool
+    const trainer = session.trainers.getItems()[0] ?? o.trainers[i % o.trainers.length]!;
     session.trainers.add(trainer);
     const parts = o.parts.filter((p) => p.session === session).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
     const places = o.bookings.filter((b) => b.session === session);
