@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { BookingStatus, registerCounts, type RegisterCounts } from '@lh/domain';
 import { Booking } from '../booking/booking.entity';
+import { sessionTimesAndPlace } from '../catalogue/session-mapping';
 import { AttendanceRepository, markKey, type CurrentMark } from './attendance.repository';
 import type { RegisterAccess, RegisterContext } from './register-access';
 import type { RegisterCountsType, RegisterEntryType, RegisterType } from './registers.types';
@@ -55,18 +56,23 @@ export class RegisterView {
     const bookings = await this.confirmedBookings(em, ctx);
     const marks = await this.repo.currentMarks(em, [ctx.part.id]);
     const entries = bookings.map((b) => entryType(b, marks.get(markKey(b.id, ctx.part.id))));
+    const refusal = access.markRefusal(ctx);
+    const { venue, room } = sessionTimesAndPlace(ctx.session);
     return {
       partId: ctx.part.id,
       partNumber: ctx.partNumber,
       partCount: ctx.partCount,
       sessionId: ctx.session.id,
       courseTitle: ctx.session.course.title,
+      venue,
+      room,
       startsAt: ctx.part.startsAt,
       endsAt: ctx.part.endsAt,
       opensAt: ctx.window.opensAt,
       closesAt: ctx.window.closesAt,
       windowState: ctx.state,
-      canMark: access.markRefusal(ctx) === null,
+      canMark: refusal === null,
+      cannotMarkReason: refusal?.message ?? null,
       changesNeedReason: ctx.asCoordinator && access.isCorrection(ctx),
       signOff: ctx.signOff
         ? { signedByName: ctx.signOff.signedByName, signedAt: ctx.signOff.signedAt, counts: countsType(ctx.signOff.counts) }

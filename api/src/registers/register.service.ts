@@ -58,7 +58,8 @@ export class RegisterService {
   /** Marks one person. A replayed client id changes nothing; a mark made on a mark the device did not see is a conflict. */
   async markAttendance(viewer: Viewer, input: MarkAttendanceInput, now = this.clock.now()): Promise<MarkResultType> {
     return this.em.fork().transactional(async (em) => {
-      const ctx = await this.lockedContext(em, viewer, input.partId, now);
+      // a mark sent again (its answer was lost) is answered as done even if the register has since closed or been signed off
+      const ctx = await this.lockedContext(em, viewer, input.partId, now, false);
       const [booking] = await this.view.confirmedBookings(em, ctx, [input.bookingId]);
       if (!booking) {
         throw notOnRegister();
@@ -74,6 +75,7 @@ export class RegisterService {
         }
         return { applied: true, replayed: true, conflict: null, entry: entryType(booking, current) };
       }
+      this.refuse(ctx);
       const next = { mark: input.mark ?? null, minutes: input.minutes ?? null, note: input.note ?? null };
       this.refuseBadMark(ctx, next);
       if (sameValue(current, next)) {
@@ -113,15 +115,16 @@ export class RegisterService {
   /** Marks everyone with no mark yet as present. Sending the same client id again marks nobody twice. */
   async markAllPresent(viewer: Viewer, input: MarkAllPresentInput, now = this.clock.now()): Promise<RegisterType> {
     await this.em.fork().transactional(async (em) => {
-      const ctx = await this.lockedContext(em, viewer, input.partId, now);
+      const ctx = await this.lockedContext(em, viewer, input.partId, now, false);
+      if ((await this.repo.bookingsMarkedWith(em, input.clientId)).length) {
+        return;
+      }
+      this.refuse(ctx);
       if (this.access.isCorrection(ctx)) {
         throw new DomainError(
           ErrorCode.RegisterSignedOff,
           'Marking everyone at once is for taking the register: correct people one at a time, giving a reason.',
         );
-      }
-      if ((await this.repo.bookingsMarkedWith(em, input.clientId)).length) {
-        return;
       }
       const bookings = await this.view.confirmedBookings(em, ctx);
       const marks = await this.repo.currentMarks(em, [ctx.part.id]);
@@ -144,16 +147,22 @@ export class RegisterService {
     return this.register(viewer, input.partId, now);
   }
 
-  /** Loads the register under its part lock and refuses anyone who may not mark it now. */
-  async lockedContext(em: EntityManager, viewer: Viewer, partId: string, now: Date): Promise<RegisterContext> {
+  /** Loads the register under its part lock and (unless told not to) refuses anyone who may not mark it now. */
+  async lockedContext(em: EntityManager, viewer: Viewer, partId: string, now: Date, refuse = true): Promise<RegisterContext> {
     const ctx = await this.access.load(em, viewer, partId, now);
     await this.repo.lockPart(em, ctx.part.id);
     ctx.signOff = await this.access.signOffOf(em, ctx.part.id);
+    if (refuse) {
+      this.refuse(ctx);
+    }
+    return ctx;
+  }
+
+  private refuse(ctx: RegisterContext): void {
     const refusal = this.access.markRefusal(ctx);
     if (refusal) {
       throw refusal;
     }
-    return ctx;
   }
 
   refuseBadMark(ctx: RegisterContext, next: { mark: AttendanceMark | null; minutes: number | null }): void {

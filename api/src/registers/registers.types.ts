@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { AttendanceMark, MarkSource } from '../common/graphql-enums';
+import { VenueType } from '../catalogue/course.types';
 
 export const RegisterWindowStateEnum = { NOT_OPEN: 'NOT_OPEN', OPEN: 'OPEN', CLOSED: 'CLOSED' } as const;
 registerEnumType(RegisterWindowStateEnum, {
@@ -51,12 +52,19 @@ export class RegisterType {
   @Field(() => Int) partCount!: number;
   @Field(() => ID) sessionId!: string;
   @Field() courseTitle!: string;
+  @Field(() => VenueType, { nullable: true, description: 'Null for online sessions.' }) venue!: VenueType | null;
+  @Field(() => String, { nullable: true, description: 'The room at the venue, when set.' }) room!: string | null;
   @Field() startsAt!: Date;
   @Field() endsAt!: Date;
   @Field({ description: 'When marking opens: 15 minutes before the part starts.' }) opensAt!: Date;
   @Field({ description: 'When marking closes for trainers.' }) closesAt!: Date;
   @Field(() => RegisterWindowStateEnum) windowState!: keyof typeof RegisterWindowStateEnum;
   @Field({ description: 'Whether the viewer can mark it now.' }) canMark!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the viewer cannot mark it now, in the words a mark would be refused with (null when they can).',
+  })
+  cannotMarkReason!: string | null;
   @Field({ description: "The viewer's changes now are corrections (after sign-off or after it closed): each needs a reason." })
   changesNeedReason!: boolean;
   @Field(() => RegisterSignOffType, { nullable: true }) signOff!: RegisterSignOffType | null;
