@@ -5,6 +5,7 @@ import {
   ConfirmBookingDocument,
   DeclineBookingDocument,
   SendJoiningInstructionsDocument,
+  SessionRegisterPartsDocument,
   SessionRosterDocument,
   SetSessionAutoOfferDocument,
 } from '@lh/graphql-client';
@@ -16,8 +17,11 @@ import { requireViewer } from '$lib/server/access';
 export const load: PageServerLoad = async (event) => {
   requireViewer(event, 'COORDINATOR');
   try {
-    const { sessionRoster } = await api(event, SessionRosterDocument, { sessionId: event.params.id });
-    return { roster: sessionRoster, done: event.url.searchParams.get('done') };
+    const [{ sessionRoster }, { sessionAdmin }] = await Promise.all([
+      api(event, SessionRosterDocument, { sessionId: event.params.id }),
+      api(event, SessionRegisterPartsDocument, { id: event.params.id }),
+    ]);
+    return { roster: sessionRoster, registerParts: sessionAdmin.parts, done: event.url.searchParams.get('done') };
   } catch (e) {
     failLoad(e, event);
   }

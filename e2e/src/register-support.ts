@@ -1,0 +1,153 @@
+// Set-up for the register journeys, through the GraphQL API as the demo coordinator: people imported in
+// one file, sessions starting in the next few minutes (so their registers are open) with the demo trainer,
+// confirmed places added by the training team. Times are whole London minutes; sessions never overlap,
+// because a trainer cannot be in two places at once.
+import {
+  AddPersonToSessionDocument,
+  AgencyListDocument,
+  AssignTrainerDocument,
+  CoursesDocument,
+  CreateSessionDocument,
+  CreateVenueDocument,
+  ImportPeopleDocument,
+  PartRegisterDocument,
+  RemoveTrainerDocument,
+  SessionAdminDocument,
+  SignInDocument,
+} from '@lh/graphql-client';
+import { londonParts } from '@lh/domain';
+import type { Page } from 'playwright-core';
+import { api, demo, demoEmail } from './support';
+
+const FIRST = ['Ada', 'Bilal', 'Chloe', 'Dev', 'Esme', 'Farah', 'Gareth', 'Hana', 'Isaac', 'Jodie', 'Kwame', 'Lena', 'Marek'];
+const LAST = ['Quinn', 'Rahman', 'Sutton', 'Thorne', 'Underwood', 'Vance', 'Whitlock', 'Xu', 'Yardley', 'Zielinski', 'Okafor', 'Pryce'];
+const LASTER = ['Abbott', 'Brennan', 'Carver', 'Doyle', 'Ellery', 'Fenwick', 'Grant', 'Holt', 'Ingram', 'Jarvis'];
+
+export interface Person {
+  name: string;
+  email: string;
+}
+
+/** `count` people with distinct names ("Ada Quinn", "Ada Quinn-Abbott", ...), for one run. */
+export function peopleNamed(count: number, stamp: string, offset = 0): Person[] {
+  return Array.from({ length: count }, (_, k) => {
+    const i = k + offset;
+    const first = FIRST[i % FIRST.length]!;
+    const last = LAST[Math.floor(i / FIRST.length) % LAST.length]!;
+    const double = Math.floor(i / (FIRST.length * LAST.length));
+    const name = double ? `${first} ${last}-${LASTER[double - 1]}` : `${first} ${last}`;
+    return { name, email: `${first}.${last}.${i}.${stamp}@register.example.org`.toLowerCase() };
+  });
+}
+
+export interface RegisterSession {
+  sessionId: string;
+  partId: string;
+  startsAt: Date;
+  endsAt: Date;
+  url: string;
+}
+
+const MINUTE = 60_000;
+
+export async function coordinatorCookie(): Promise<string> {
+  const { setCookies } = await api()(SignInDocument, { input: { email: demoEmail('Coordinator'), password: demo.password } });
+  return setCookies.map((c) => c.split(';')[0]!).find((c) => c.startsWith('lh_session='))!;
+}
+
+/** The training team's side: everything a register journey needs, made through the API. */
+export async function trainingTeam() {
+  const cookie = await coordinatorCookie();
+  const { agencies } = await api()(AgencyListDocument, {}, { cookie }).then((r) => r.data);
+  const { courses } = await api()(CoursesDocument, {}, { cookie }).then((r) => r.data);
+  const course = courses.find((c) => c.format !== 'E_LEARNING') ?? courses[0]!;
+  const stamp = Date.now().toString(36);
+  const venue = await api()(
+    CreateVenueDocument,
+    { input: { name: `Northshire Conference Centre ${stamp}`, address: 'Market Square, Northbridge NB1 1AA', capacity: 400, rooms: [] } },
+    { cookie },
+  ).then((r) => r.data.createVenue);
+  /** The first whole minute at least a minute and a half away: every part must start in the future. */
+  const base = new Date(Math.ceil((Date.now() + 90_000) / MINUTE) * MINUTE);
+  /** The sessions made, each with the demo trainer's id. */
+  const sessions: { sessionId: string; trainerId: string }[] = [];
+
+  return {
+    cookie,
+    stamp,
+    course,
+    base,
+    async importPeople(people: Person[]): Promise<void> {
+      const csv = ['name,email,agency', ...people.map((p) => `${p.name},${p.email},${agencies[0]!.name}`)].join('\n');
+      const { importPeople } = await api()(ImportPeopleDocument, { csv, onlyGoodRows: false, sendInvitations: false }, { cookie }).then(
+        (r) => r.data,
+      );
+      expect(importPeople.created).toBe(people.length);
+    },
+    /** A one-part session `from` to `to` minutes after `base`, with the demo trainer and these people confirmed. */
+    async session(from: number, to: number, people: Person[]): Promise<RegisterSession> {
+      const startsAt = new Date(base.getTime() + from * MINUTE);
+      const endsAt = new Date(base.getTime() + to * MINUTE);
+      const s = londonParts(startsAt);
+      const e = londonParts(endsAt);
+      const { createSession } = await api()(
+        CreateSessionDocument,
+        {
+          input: {
+            courseId: course.id,
+            venueId: venue.id,
+            capacity: Math.max(people.length, 10),
+            parts: [{ date: s.date, startTime: s.time, endTime: e.time }],
+          },
+        },
+        { cookie },
+      ).then((r) => r.data);
+      await api()(AssignTrainerDocument, { input: { sessionId: createSession.id, personEmail: demoEmail('Trainer') } }, { cookie });
+      const { sessionAdmin } = (await api()(SessionAdminDocument, { id: createSession.id }, { cookie })).data;
+      sessions.push({ sessionId: createSession.id, trainerId: sessionAdmin.trainers[0]!.id });
+      for (let i = 0; i < people.length; i += 10) {
+        await Promise.all(
+          people
+            .slice(i, i + 10)
+            .map((p) =>
+              api()(
+                AddPersonToSessionDocument,
+                { input: { sessionId: createSession.id, personEmail: p.email, reason: 'Booked by the training team' } },
+                { cookie },
+              ),
+            ),
+        );
+      }
+      const partId = sessionAdmin.parts[0]!.id;
+      return { sessionId: createSession.id, partId, startsAt, endsAt, url: `/your-sessions/${createSession.id}/register/${partId}` };
+    },
+    /** The register as the server has it now. */
+    async register(partId: string) {
+      return (await api()(PartRegisterDocument, { partId }, { cookie })).data.register;
+    },
+    /** Frees the demo trainer's time again, for other specs that give them sessions in the next few minutes. */
+    async releaseTrainer(): Promise<void> {
+      for (const { sessionId, trainerId } of sessions) {
+        await api()(RemoveTrainerDocument, { sessionId, personId: trainerId }, { cookie });
+      }
+    },
+  };
+}
+
+/** Waits until `instant` has passed (a register can be signed off once its part has started). */
+export async function waitUntil(instant: Date): Promise<void> {
+  while (Date.now() < instant.getTime() + 1000) {
+    await new Promise((r) => setTimeout(r, Math.min(5000, instant.getTime() + 1000 - Date.now())));
+  }
+}
+
+/** A person's row on the register page. */
+export const row = (page: Page, name: string) =>
+  page.locator('li.lh-register-row', { has: page.getByRole('heading', { name, exact: true, level: 3 }) });
+
+/** Waits until nothing is waiting on the device to be sent. */
+export async function allSent(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !document.querySelector('.lh-register-row__waiting') && !/waiting to be sent/.test(document.body.innerText),
+  );
+}
