@@ -315,7 +315,7 @@ describe('taking the register at the door', () => {
     await signIn(page, demoEmail('Trainer'));
     await page.waitForURL(`${webUrl()}/courses`);
     await page.goto(`${webUrl()}${plainSession.url}`);
-    const [a, b, c] = plainPeople as [Person, Person, Person];
+    const [a, b, c, d] = plainPeople as [Person, Person, Person, Person];
 
     await page.getByRole('button', { name: `Present for ${a.name}`, exact: true }).click();
     await page.waitForURL(/marked=/);
@@ -339,16 +339,40 @@ describe('taking the register at the door', () => {
     await page.getByRole('button', { name: `Apology for ${c.name}`, exact: true }).click();
     await page.waitForURL(/q=.*marked=/);
 
+    // another device marks Dev while this page shows him unmarked: the post comes back with both marks to choose from
+    await page.goto(`${webUrl()}${plainSession.url}`);
+    const dev = (await team.register(plainSession.partId)).entries.find((e) => e.name === d.name)!;
+    await api()(
+      MarkAttendanceDocument,
+      { input: { clientId: crypto.randomUUID(), partId: plainSession.partId, bookingId: dev.bookingId, mark: 'PRESENT' } },
+      { cookie: team.cookie },
+    );
+    await page.getByRole('button', { name: `Did not attend for ${d.name}`, exact: true }).click();
+    const conflict = row(page, d.name).locator('.lh-register-conflict');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toMatch(new RegExp(`Claire Morgan marked ${d.name} present at [\\s\\S]*Your mark: Did not attend`));
+    await conflict.getByRole('button', { name: `Use my mark for ${d.name}` }).click();
+    await page.waitForURL(/marked=/);
+    expect(await row(page, d.name).innerText()).toMatch(/Did not attend/);
+
     // "mark everyone" asks first, on a page of its own
     await page.goto(`${webUrl()}${plainSession.url}`);
     await page.getByRole('button', { name: 'Mark everyone not yet marked as present' }).click();
     await page.waitForURL(/confirm=all/);
-    await page.getByRole('button', { name: 'Mark 2 people as present' }).click();
+    await page.getByRole('button', { name: 'Mark 1 person as present' }).click();
     await page.waitForURL(/done=all/);
     expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Everyone who was not marked is now marked present');
-    expect(await page.locator('.lh-register-counts').innerText()).toMatch(/3\s+present[\s\S]*1\s+late[\s\S]*1\s+apology/);
+    expect(await page.locator('.lh-register-counts').innerText()).toMatch(
+      /2\s+present[\s\S]*1\s+late[\s\S]*1\s+apology[\s\S]*1\s+did not attend/,
+    );
     await expectAccessibleWithoutScript(page, 'no javascript');
     await context.close();
-    expect((await team.register(plainSession.partId)).counts).toMatchObject({ present: 3, late: 1, absentWithApology: 1, notMarked: 0 });
+    expect((await team.register(plainSession.partId)).counts).toMatchObject({
+      present: 2,
+      late: 1,
+      absentWithApology: 1,
+      didNotAttend: 1,
+      notMarked: 0,
+    });
   });
 });

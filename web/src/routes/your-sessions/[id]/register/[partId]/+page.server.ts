@@ -1,4 +1,4 @@
-import { error, fail, isRedirect, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import {
   MarkAllPresentDocument,
   MarkAttendanceDocument,
@@ -139,9 +139,6 @@ export const actions: Actions = {
     try {
       await api(event, SignOffRegisterDocument, { partId: event.params.partId });
     } catch (e) {
-      if (isRedirect(e)) {
-        throw e;
-      }
       return failFromApi(e, []);
     }
     backTo(event, { done: 'signed-off' });
