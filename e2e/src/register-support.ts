@@ -6,6 +6,7 @@ import {
   AddPersonToSessionDocument,
   AgencyListDocument,
   AssignTrainerDocument,
+  CancelSessionDocument,
   CoursesDocument,
   CreateSessionDocument,
   CreateVenueDocument,
@@ -69,8 +70,8 @@ export async function trainingTeam() {
   ).then((r) => r.data.createVenue);
   /** The first whole minute at least a minute and a half away: every part must start in the future. */
   const base = new Date(Math.ceil((Date.now() + 90_000) / MINUTE) * MINUTE);
-  /** The sessions made, each with the demo trainer's id. */
-  const sessions: { sessionId: string; trainerId: string }[] = [];
+  /** The sessions made, each with the demo trainer's id and when it starts. */
+  const sessions: { sessionId: string; trainerId: string; startsAt: Date }[] = [];
 
   return {
     cookie,
@@ -96,7 +97,8 @@ export async function trainingTeam() {
           input: {
             courseId: course.id,
             venueId: venue.id,
-            capacity: Math.max(people.length, 10),
+            // never full: other journeys look for full sessions in the programme to join their waiting lists
+            capacity: people.length + 5,
             parts: [{ date: s.date, startTime: s.time, endTime: e.time }],
           },
         },
@@ -104,7 +106,7 @@ export async function trainingTeam() {
       ).then((r) => r.data);
       await api()(AssignTrainerDocument, { input: { sessionId: createSession.id, personEmail: demoEmail('Trainer') } }, { cookie });
       const { sessionAdmin } = (await api()(SessionAdminDocument, { id: createSession.id }, { cookie })).data;
-      sessions.push({ sessionId: createSession.id, trainerId: sessionAdmin.trainers[0]!.id });
+      sessions.push({ sessionId: createSession.id, trainerId: sessionAdmin.trainers[0]!.id, startsAt });
       for (let i = 0; i < people.length; i += 10) {
         await Promise.all(
           people
@@ -125,10 +127,16 @@ export async function trainingTeam() {
     async register(partId: string) {
       return (await api()(PartRegisterDocument, { partId }, { cookie })).data.register;
     },
-    /** Frees the demo trainer's time again, for other specs that give them sessions in the next few minutes. */
-    async releaseTrainer(): Promise<void> {
-      for (const { sessionId, trainerId } of sessions) {
+    /**
+     * Leaves the demo data as other specs expect it: the demo trainer's time free again (other journeys give them
+     * sessions in the next few minutes), and the sessions that have not started yet called off, so nobody else books them.
+     */
+    async cleanUp(): Promise<void> {
+      for (const { sessionId, trainerId, startsAt } of sessions) {
         await api()(RemoveTrainerDocument, { sessionId, personId: trainerId }, { cookie });
+        if (startsAt.getTime() > Date.now()) {
+          await api()(CancelSessionDocument, { input: { sessionId, reason: 'A register test session' } }, { cookie });
+        }
       }
     },
   };

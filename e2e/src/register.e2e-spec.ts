@@ -39,7 +39,7 @@ describe('taking the register at the door', () => {
     offlineSession = await team.session(10, 12, offlinePeople);
     plainSession = await team.session(12, 14, plainPeople);
   }, 300_000);
-  afterAll(() => team?.releaseTrainer());
+  afterAll(() => team?.cleanUp());
 
   const main = () => web.page.locator('main');
   const counts = () => web.page.locator('.lh-register-counts').innerText();
