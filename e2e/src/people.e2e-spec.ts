@@ -36,7 +36,7 @@ describe('coordinators managing people in the web app', () => {
     await web.page.waitForURL(`${webUrl()}/manage/people`);
     await expectAccessibleAtBothWidths('people');
     // pages of everyone, with GOV.UK pagination
-    await web.page.getByRole('navigation', { name: 'Pages of people' }).getByRole('link', { name: 'Page 2' }).click();
+    await web.page.getByRole('navigation', { name: 'Pages of people' }).getByRole('link', { name: 'Page 2', exact: true }).click();
     await web.page.waitForURL(/page=2/);
     expect(await web.page.locator('caption').innerText()).toMatch(/people \(page 2 of \d+\)/);
 

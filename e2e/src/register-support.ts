@@ -14,11 +14,10 @@ import {
   PartRegisterDocument,
   RemoveTrainerDocument,
   SessionAdminDocument,
-  SignInDocument,
 } from '@lh/graphql-client';
 import { londonParts } from '@lh/domain';
 import type { Page } from 'playwright-core';
-import { api, demo, demoEmail } from './support';
+import { api, apiCookie, demoEmail } from './support';
 
 const FIRST = ['Ada', 'Bilal', 'Chloe', 'Dev', 'Esme', 'Farah', 'Gareth', 'Hana', 'Isaac', 'Jodie', 'Kwame', 'Lena', 'Marek'];
 const LAST = ['Quinn', 'Rahman', 'Sutton', 'Thorne', 'Underwood', 'Vance', 'Whitlock', 'Xu', 'Yardley', 'Zielinski', 'Okafor', 'Pryce'];
@@ -51,10 +50,7 @@ export interface RegisterSession {
 
 const MINUTE = 60_000;
 
-export async function coordinatorCookie(): Promise<string> {
-  const { setCookies } = await api()(SignInDocument, { input: { email: demoEmail('Coordinator'), password: demo.password } });
-  return setCookies.map((c) => c.split(';')[0]!).find((c) => c.startsWith('lh_session='))!;
-}
+export const coordinatorCookie = (): Promise<string> => apiCookie('Coordinator');
 
 /** The training team's side: everything a register journey needs, made through the API. */
 export async function trainingTeam() {
