@@ -63,6 +63,10 @@ export class Course {
   @Property({ type: 'smallint', default: 100 })
   attendanceMinimumPercent: Opt<number> = 100;
 
+  /** "Partly attended" completes the course too (a record, a certificate, mandatory training), not only "attended". */
+  @Property({ type: 'boolean', default: false })
+  partlyAttendedCompletes: Opt<boolean> = false;
+
   @OneToMany(() => Session, (s) => s.course)
   sessions = new Collection<Session>(this);
 

@@ -20,6 +20,7 @@ import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
 import { CheckInRequest } from '../registers/check-in-request.entity';
 import { NonAttendancePolicy } from '../non-attendance/non-attendance-policy.entity';
 import { NonAttendanceCharge } from '../non-attendance/non-attendance-charge.entity';
+import { TrainingCompletion } from '../records/training-completion.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -46,4 +47,5 @@ export const entities = [
   CheckInRequest,
   NonAttendancePolicy,
   NonAttendanceCharge,
+  TrainingCompletion,
 ];

@@ -6,25 +6,29 @@ import type { Session } from '../scheduling/session.entity';
 import { NonAttendanceCharges, type OutcomeCause } from '../non-attendance/non-attendance-charges';
 import { AttendanceOutcome } from './attendance-outcome.entity';
 import { AttendanceRepository, markKey } from './attendance.repository';
+import { SessionCompletions } from '../records/session-completions';
 
 /** One place whose outcome was written, with what it was before (null when it had none). */
 export interface DecidedOutcome {
   booking: Booking;
   outcome: CourseOutcome;
   previous: CourseOutcome | null;
+  minutesAttended: number;
 }
 
 /**
  * Writes the outcome of every place on a session once all its registers are signed off, and again after
  * a correction: confirmed places from their marks and the course's rule, places cancelled after the
  * cut-off as LATE_CANCELLATION. Runs in the transaction that signed off or corrected, and in it hands
- * the outcomes it wrote to NonAttendanceCharges (charges, voids, the did-not-attend mail).
+ * the outcomes it wrote to NonAttendanceCharges (charges, voids, the did-not-attend mail) and to
+ * SessionCompletions (training records: completions, and what follows from them).
  */
 @Injectable()
 export class AttendanceOutcomes {
   constructor(
     private readonly repo: AttendanceRepository,
     private readonly nonAttendance: NonAttendanceCharges,
+    private readonly completions: SessionCompletions,
   ) {}
 
   /**
@@ -67,7 +71,7 @@ export class AttendanceOutcomes {
       if (row && row.outcome === result.outcome && row.minutesAttended === result.minutesAttended) {
         continue;
       }
-      decided.push({ booking, outcome: result.outcome, previous: row?.outcome ?? null });
+      decided.push({ booking, outcome: result.outcome, previous: row?.outcome ?? null, minutesAttended: result.minutesAttended });
       if (row) {
         row.outcome = result.outcome;
         row.minutesAttended = result.minutesAttended;
@@ -90,6 +94,7 @@ export class AttendanceOutcomes {
     }
     await em.flush();
     await this.nonAttendance.outcomesDecided(em, session, decided, now, cause);
+    await this.completions.outcomesDecided(em, session, decided, now, cause);
     return decided;
   }
 }

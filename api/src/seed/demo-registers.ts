@@ -15,6 +15,7 @@ import {
   sessionDays,
   type ChargeRates,
   type PartMark,
+  outcomeCompletes,
 } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import type { Person } from '../people/person.entity';
@@ -25,6 +26,8 @@ import type { SessionPart } from '../scheduling/session-part.entity';
 import { AttendanceEvent } from '../registers/attendance-event.entity';
 import { RegisterSignOff } from '../registers/register-sign-off.entity';
 import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
+import { TrainingCompletion } from '../records/training-completion.entity';
+import { sessionCompletionFields } from '../records/session-completions';
 import { NonAttendancePolicy } from '../non-attendance/non-attendance-policy.entity';
 import { NonAttendanceCharge } from '../non-attendance/non-attendance-charge.entity';
 
@@ -182,6 +185,12 @@ export function seedDemoRegisters(
         decidedAt,
       });
       outcomes++;
+      if (outcomeCompletes(result.outcome, session.course)) {
+        em.create(TrainingCompletion, {
+          ...sessionCompletionFields(b, session, result.outcome, result.minutesAttended),
+          recordedAt: decidedAt,
+        });
+      }
       const charge = chargeFor({ outcome: result.outcome, agency: b.agency ?? null, rates, days });
       if (charge) {
         const waive = !waived && result.outcome === CourseOutcome.DID_NOT_ATTEND;

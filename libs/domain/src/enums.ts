@@ -4,6 +4,8 @@ export enum Role {
   TRAINER = 'TRAINER',
   COORDINATOR = 'COORDINATOR',
   REVIEWER = 'REVIEWER',
+  /** An agency's safeguarding lead: sees the training records and compliance of their own agency's staff only. */
+  AGENCY_LEAD = 'AGENCY_LEAD',
 }
 
 /**
@@ -130,4 +132,5 @@ export const roleLabels: Record<`${Role}`, string> = {
   [Role.TRAINER]: 'Trainer',
   [Role.COORDINATOR]: 'Coordinator',
   [Role.REVIEWER]: 'Reviewer',
+  [Role.AGENCY_LEAD]: 'Agency lead',
 };

@@ -22,3 +22,4 @@ export * from './trainer-sessions';
 export * from './check-in-code';
 export * from './walk-ins';
 export * from './non-attendance';
+export * from './training-records';

@@ -50,6 +50,22 @@ export enum MailKind {
   NON_ATTENDANCE = 'NON_ATTENDANCE',
   /** To their line manager, where the agency asks for a copy of non-attendance mail. */
   NON_ATTENDANCE_MANAGER_COPY = 'NON_ATTENDANCE_MANAGER_COPY',
+  /** To the person: their certificate for a course they attended (with the code and how to check it). */
+  CERTIFICATE_ISSUED = 'CERTIFICATE_ISSUED',
+  /** To the person: a correction to the register took their certificate away (with the reason). */
+  CERTIFICATE_REVOKED = 'CERTIFICATE_REVOKED',
+  /** To the person: a coordinator verified or rejected learning they recorded from elsewhere. */
+  EXTERNAL_LEARNING_DECIDED = 'EXTERNAL_LEARNING_DECIDED',
+  /** To the person: mandatory training falls due soon (a refresher, or a new starter's deadline). */
+  TRAINING_DUE = 'TRAINING_DUE',
+  /** To the person: mandatory training is overdue or has expired. */
+  TRAINING_OVERDUE = 'TRAINING_OVERDUE',
+  /** To an attendee: a survey to answer (end of course, 6 or 12 months). */
+  SURVEY_INVITATION = 'SURVEY_INVITATION',
+  /** To an attendee or line manager: a reminder of a survey not answered yet. */
+  SURVEY_REMINDER = 'SURVEY_REMINDER',
+  /** To a line manager: the manager's version of a 6- or 12-month survey about someone they manage. */
+  SURVEY_MANAGER_INVITATION = 'SURVEY_MANAGER_INVITATION',
 }
 
 export const mailKindLabels: Record<`${MailKind}`, string> = {
@@ -84,6 +100,14 @@ export const mailKindLabels: Record<`${MailKind}`, string> = {
   [MailKind.WALK_IN_ADDED]: 'Added at the door (claim your account)',
   [MailKind.NON_ATTENDANCE]: 'Did not attend',
   [MailKind.NON_ATTENDANCE_MANAGER_COPY]: 'Did not attend (copy to the line manager)',
+  [MailKind.CERTIFICATE_ISSUED]: 'Certificate issued',
+  [MailKind.CERTIFICATE_REVOKED]: 'Certificate revoked',
+  [MailKind.EXTERNAL_LEARNING_DECIDED]: 'Learning from elsewhere decided',
+  [MailKind.TRAINING_DUE]: 'Mandatory training due',
+  [MailKind.TRAINING_OVERDUE]: 'Mandatory training overdue',
+  [MailKind.SURVEY_INVITATION]: 'Survey invitation',
+  [MailKind.SURVEY_REMINDER]: 'Survey reminder',
+  [MailKind.SURVEY_MANAGER_INVITATION]: "Line manager's survey",
 };
 
 /** Where one outgoing mail is: waiting (or retrying), handed to the SMTP server, given up on, or withdrawn before sending. */
