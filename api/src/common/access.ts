@@ -34,3 +34,16 @@ export function requireOwnerOrCoordinator(
     throw notFound();
   }
 }
+
+/** Whether the viewer is the agency lead of this agency (agency leads see their own agency's staff only). */
+export function isAgencyLeadOf(viewer: Viewer | undefined, agencyId: string | null | undefined): boolean {
+  return !!viewer && !!agencyId && viewer.agencyId === agencyId && hasRole(viewer, Role.AGENCY_LEAD);
+}
+
+/**
+ * Whether the viewer may see a person's training record (records, certificates, evidence files,
+ * compliance): the person, a coordinator, or the agency lead of the person's agency.
+ */
+export function canSeeRecordOf(viewer: Viewer | undefined, person: { id: string; agencyId: string | null }): boolean {
+  return isOwnerOrCoordinator(viewer, person.id) || isAgencyLeadOf(viewer, person.agencyId);
+}
