@@ -33,9 +33,14 @@ const sessionNotFound = () => new DomainError(ErrorCode.NotFound, 'There is no s
  */
 @Injectable()
 export class BookingRepository {
-  /** Locks the person's row for the rest of the transaction, so one person's requests queue up. */
+  /**
+   * Locks the person's row for the rest of the transaction, so one person's requests queue up. FOR NO KEY
+   * UPDATE, not FOR UPDATE: a change that holds a session's lock and writes a row referring to the person
+   * (a booking event's foreign key takes FOR KEY SHARE) must not wait for it, or booking (person, then
+   * session) and cancelling (session, then the history row) deadlock.
+   */
   async lockPerson(em: EntityManager, personId: string): Promise<void> {
-    await em.execute('select id from person where id = ? for update', [personId]);
+    await em.execute('select id from person where id = ? for no key update', [personId]);
   }
 
   /**
