@@ -8,6 +8,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { ormOptions } from './db/orm-options';
 import { formatGraphQLError } from './common/graphql-errors';
+import { graphqlProtection } from './common/graphql-limits';
 import { InputValidationPipe } from './common/input-validation.pipe';
 import { AuthModule } from './auth/auth.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
@@ -59,6 +60,8 @@ export class AppModule {
           introspection: config.env !== 'production',
           includeStacktraceInErrorResponses: false,
           formatError: formatGraphQLError,
+          // aliases, depth, cost and tokens bounded; no field suggestions in production
+          ...graphqlProtection(config.env),
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
         }),
         ...capabilityModules,

@@ -39,6 +39,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
     // the one body parser is ours (below), so its refusals get an answer clients can read
     bodyParser: false,
   });
+  app.disable('x-powered-by');
   app.use(json({ limit: MAX_REQUEST_BYTES }));
   app.use(refusedBody);
   app.use(cookieParser());
