@@ -1,33 +1,7 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { MeDocument } from '@lh/graphql-client';
-import { TOO_LARGE_MESSAGE } from '@lh/domain';
 import { api, SESSION_COOKIE } from '$lib/server/api';
-
-/** Every POST here is a form on one of our pages: nothing else is read as a form. */
-const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
-/** The largest form worth reading; every field the API takes is far smaller, and the API reads any request it makes (MAX_REQUEST_BYTES). */
-const MAX_FORM_BYTES = 100_000;
-
-/** A form post this app cannot take, as a clear 4xx answer instead of an error while reading it. */
-function refusePost(request: Request): Response | null {
-  if (request.method !== 'POST') {
-    return null;
-  }
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!FORM_TYPES.has(type)) {
-    return new Response('This address takes only forms sent from its own pages. Go back to the page and send the form again.', {
-      status: 415,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-    });
-  }
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_FORM_BYTES) {
-    return new Response(TOO_LARGE_MESSAGE, {
-      status: 413,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
-    });
-  }
-  return null;
-}
+import { refusePost, withSecurityHeaders } from '$lib/server/request-guard';
 
 /**
  * What the API is told about the browser: its User-Agent (to name the session on "where you are signed
@@ -48,11 +22,14 @@ function browserHeaders(event: RequestEvent): Record<string, string> {
   return headers;
 }
 
-/** Every request: refuse posts that are not our forms, then find who is signed in (from the session cookie) before any page loads. */
+/**
+ * Every request: refuse posts that are not our forms, then find who is signed in (from the session cookie)
+ * before any page loads; every answer carries the security headers.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
-  const refused = refusePost(event.request);
+  const refused = refusePost(event.request, event.url);
   if (refused) {
-    return refused;
+    return withSecurityHeaders(refused);
   }
   event.locals.browserHeaders = browserHeaders(event);
   const token = event.cookies.get(SESSION_COOKIE);
@@ -68,5 +45,5 @@ export const handle: Handle = async ({ event, resolve }) => {
       event.cookies.delete(SESSION_COOKIE, { path: '/' });
     }
   }
-  return resolve(event);
+  return withSecurityHeaders(await resolve(event));
 };

@@ -19,6 +19,10 @@ if (cookieSecure !== 'true' && cookieSecure !== 'false') {
   throw new Error('Learning Hub web cannot start: COOKIE_SECURE must be true or false');
 }
 
+if (env.NODE_ENV === 'production' && env.ORIGIN && !env.ORIGIN.startsWith('https:') && !env.COOKIE_SECURE) {
+  console.warn('Learning Hub web: ORIGIN is not https, so sign-in cookies are not marked Secure. Serve the site over https in production.');
+}
+
 export const config = {
   /** The API's own address (REST routes such as calendar feeds); browsers never talk to it directly. */
   apiUrl,

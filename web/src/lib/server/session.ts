@@ -1,4 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
+import { secureCookies } from './request-guard';
 import { SESSION_COOKIE } from './api';
 import { config } from './config';
 
@@ -9,7 +10,7 @@ export const SSO_STATE_COOKIE = 'lh_sso_state';
  * Keeps the session the API just started (its Set-Cookie) as this site's own httpOnly cookie, which the
  * web server forwards on every later call. Used by every way of signing in.
  */
-export function keepSession(cookies: Cookies, setCookies: string[]): void {
+export function keepSession({ cookies, url }: { cookies: Cookies; url: URL }, setCookies: string[]): void {
   const session = setCookies.map((c) => /^lh_session=([^;]+)/.exec(c)).find(Boolean);
   if (!session) {
     throw new Error('The API did not start a session');
@@ -19,7 +20,7 @@ export function keepSession(cookies: Cookies, setCookies: string[]): void {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: config.cookieSecure,
+    secure: secureCookies(url, config.cookieSecure),
     expires: expires ? new Date(expires) : undefined,
   });
 }

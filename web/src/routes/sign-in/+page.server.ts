@@ -37,7 +37,7 @@ export const actions: Actions = {
     }
     try {
       const { setCookies } = await apiWithCookies(event, SignInDocument, { input: { email, password } });
-      keepSession(cookies, setCookies);
+      keepSession({ cookies, url }, setCookies);
     } catch (e) {
       if (e instanceof ApiRequestError && e.code === 'BAD_USER_INPUT') {
         const fields = e.fieldMessages();

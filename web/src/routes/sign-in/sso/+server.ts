@@ -3,6 +3,7 @@ import { ApiRequestError, StartSingleSignOnDocument } from '@lh/graphql-client';
 import { api } from '$lib/server/api';
 import { config } from '$lib/server/config';
 import { SSO_STATE_COOKIE } from '$lib/server/session';
+import { secureCookies } from '$lib/server/request-guard';
 import { safeNext } from '$lib/safe-next';
 import type { RequestHandler } from './$types';
 
@@ -18,7 +19,7 @@ export const GET: RequestHandler = async (event) => {
       path: '/sign-in/sso',
       httpOnly: true,
       sameSite: 'lax',
-      secure: config.cookieSecure,
+      secure: secureCookies(url, config.cookieSecure),
       maxAge: 10 * 60,
     });
   } catch (e) {

@@ -26,7 +26,7 @@ export const actions: Actions = {
     const password = String(form.get('password') ?? '');
     try {
       const { setCookies } = await apiWithCookies(event, SetPasswordWithLinkDocument, { input: { token: event.params.token, password } });
-      keepSession(event.cookies, setCookies);
+      keepSession(event, setCookies);
     } catch (e) {
       if (e instanceof ApiRequestError && e.code === 'BAD_USER_INPUT' && e.fieldMessages().password) {
         return fail(400, { errors: [{ field: 'password', message: e.fieldMessages().password! }], problem: null });

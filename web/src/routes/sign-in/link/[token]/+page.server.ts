@@ -31,7 +31,7 @@ export const actions: Actions = {
   default: async (event) => {
     try {
       const { setCookies } = await apiWithCookies(event, SignInWithLinkDocument, { token: event.params.token });
-      keepSession(event.cookies, setCookies);
+      keepSession(event, setCookies);
     } catch (e) {
       return fail(400, { problem: linkProblem(e) });
     }

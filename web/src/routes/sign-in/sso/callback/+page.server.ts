@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
       callbackQuery: url.search.slice(1, 8001),
       state: state.slice(0, 200),
     });
-    keepSession(cookies, setCookies);
+    keepSession({ cookies, url }, setCookies);
     next = safeNext(data.finishSingleSignOn.next, url.origin);
   } catch (e) {
     if (e instanceof ApiRequestError) {
