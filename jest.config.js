@@ -40,6 +40,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/e2e/global-setup.mjs',
+      setupFiles: ['<rootDir>/e2e/src/worker-stack.ts'],
       globalTeardown: '<rootDir>/e2e/global-teardown.mjs',
     },
   ],

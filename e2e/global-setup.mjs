@@ -1,12 +1,25 @@
 // End-to-end tests run against the whole system, started exactly as `npm start` starts it,
 // but on a fresh database, with the built web app (adapter-node) and a local SMTP catcher.
+// One stack per Jest worker (`--maxWorkers`; one with `--runInBand`): the spec files a worker runs use its
+// stack only (e2e/src/worker-stack.ts), so files running at the same time never share data, mail or the
+// demo trainer's diary. Within a worker, files run one after another, as they would in band.
 import { startStack } from '../scripts/lib/stack.mjs';
 
-export default async function globalSetup() {
-  const stack = await startStack({ name: 'e2e', fresh: true, web: 'built', log: process.env.E2E_LOG === 'true' });
-  process.env.E2E_WEB_URL = stack.webUrl;
-  process.env.E2E_API_URL = stack.apiUrl;
-  process.env.E2E_DATABASE_URL = stack.databaseUrl;
-  process.env.E2E_MAIL_DIR = stack.mailDir;
-  globalThis.__lhStack = stack;
+/** @param {import('jest').Config.GlobalConfig} globalConfig */
+export default async function globalSetup(globalConfig) {
+  const count = globalConfig.runInBand ? 1 : Math.max(1, globalConfig.maxWorkers);
+  const log = process.env.E2E_LOG === 'true';
+  const started = await Promise.allSettled(
+    Array.from({ length: count }, (_, i) => startStack({ name: `e2e-${i + 1}`, fresh: true, web: 'built', log })),
+  );
+  const stacks = started.filter((s) => s.status === 'fulfilled').map((s) => s.value);
+  globalThis.__lhStacks = stacks;
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(stacks.map((s) => s.stop()));
+    throw failed.reason;
+  }
+  process.env.E2E_STACKS = JSON.stringify(
+    stacks.map((s) => ({ webUrl: s.webUrl, apiUrl: s.apiUrl, databaseUrl: s.databaseUrl, mailDir: s.mailDir })),
+  );
 }

@@ -1,3 +1,3 @@
 export default async function globalTeardown() {
-  await globalThis.__lhStack?.stop();
+  await Promise.all((globalThis.__lhStacks ?? []).map((s) => s.stop()));
 }

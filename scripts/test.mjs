@@ -65,7 +65,8 @@ const steps = [
     'end-to-end tests',
     async () => {
       const chromium = await ensureChromium();
-      await jest('e2e', ['--runInBand'], { CHROMIUM_PATH: chromium });
+      // two workers, each with a stack of its own (see e2e/global-setup.mjs)
+      await jest('e2e', ['--maxWorkers=2'], { CHROMIUM_PATH: chromium });
     },
   ],
 ];

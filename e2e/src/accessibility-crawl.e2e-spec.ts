@@ -52,83 +52,94 @@ describe('accessibility', () => {
     90_000,
   );
 
-  // Every page each role can reach by following links from the home page: the same structure, and no axe violations.
+  // Every page each role can reach by following links from the home page: the same structure, and no axe violations,
+  // at phone and at desktop width. One crawl per role (one sign-in, one visit of each page) checks each page at both.
   const everyone: [string, string | null][] = [['signed out', null], ...ROLES.map((r): [string, string | null] => [r, r])];
-  describe.each(everyone)('every page reachable when %s', (who, role) => {
-    it.each([
-      ['phone', PHONE],
-      ['desktop', DESKTOP],
-    ])(
-      'at %s width',
-      async (width, viewport) => {
-        await web.page.setViewportSize(viewport);
-        if (role) {
-          await signInAs(role);
+  const widths = [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const;
+
+  /** What is wrong with the page as it is now, at its current width. */
+  async function pageProblems(): Promise<string[]> {
+    const found = await structureProblems(web.page);
+    const tooWide = await web.page.evaluate(() => {
+      if (document.documentElement.scrollWidth <= window.innerWidth) {
+        return null;
+      }
+      // Name the outermost elements that stick out, so the message says what to fix.
+      const out = Array.from(document.body.querySelectorAll<HTMLElement>('*')).filter(
+        (el) =>
+          el.getBoundingClientRect().right > window.innerWidth + 1 &&
+          el.parentElement!.getBoundingClientRect().right <= window.innerWidth + 1,
+      );
+      return out
+        .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''}`)
+        .slice(0, 3);
+    });
+    if (tooWide) {
+      found.push(`wider than the screen: ${tooWide.join(', ')}`);
+    }
+    found.push(...(await axe(web.page)).map((v) => `axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`));
+    return found;
+  }
+
+  it.each(everyone)(
+    'every page reachable when %s, at phone and desktop width',
+    async (who, role) => {
+      if (role) {
+        await signInAs(role);
+      }
+      const queue: { path: string; depth: number }[] = [{ path: '/', depth: 0 }];
+      const seen = new Set<string>();
+      const problems: { page: string; width: string; problems: string[] }[] = [];
+      const visited: string[] = [];
+      while (queue.length && visited.length < 60) {
+        const { path, depth } = queue.shift()!;
+        const shape = shapeOf(path);
+        if (seen.has(shape)) {
+          continue;
         }
-        const queue: { path: string; depth: number }[] = [{ path: '/', depth: 0 }];
-        const seen = new Set<string>();
-        const problems: { page: string; problems: string[] }[] = [];
-        const visited: string[] = [];
-        while (queue.length && visited.length < 60) {
-          const { path, depth } = queue.shift()!;
-          const shape = shapeOf(path);
-          if (seen.has(shape)) {
-            continue;
-          }
-          seen.add(shape);
-          const response = await web.page.goto(`${webUrl()}${path}`).catch((e: Error) => {
-            if (/Download is starting/.test(e.message)) {
-              return null;
-            } // an export or a calendar file
-            throw e;
-          });
-          if (!response?.headers()['content-type']?.includes('text/html')) {
-            continue;
-          }
-          visited.push(path);
-          const found = await structureProblems(web.page);
+        seen.add(shape);
+        // each page is loaded at phone width (the narrow layout as a phone first draws it), then widened to desktop
+        await web.page.setViewportSize(PHONE);
+        const response = await web.page.goto(`${webUrl()}${path}`).catch((e: Error) => {
+          if (/Download is starting/.test(e.message)) {
+            return null;
+          } // an export or a calendar file
+          throw e;
+        });
+        if (!response?.headers()['content-type']?.includes('text/html')) {
+          continue;
+        }
+        visited.push(path);
+        for (const [width, viewport] of widths) {
+          await web.page.setViewportSize(viewport);
+          const found = await pageProblems();
           if (!response.ok()) {
             found.push(`status ${response.status()}`);
           }
-          const tooWide = await web.page.evaluate(() => {
-            if (document.documentElement.scrollWidth <= window.innerWidth) {
-              return null;
-            }
-            // Name the outermost elements that stick out, so the message says what to fix.
-            const out = Array.from(document.body.querySelectorAll<HTMLElement>('*')).filter(
-              (el) =>
-                el.getBoundingClientRect().right > window.innerWidth + 1 &&
-                el.parentElement!.getBoundingClientRect().right <= window.innerWidth + 1,
-            );
-            return out
-              .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).trim().split(/\s+/).join('.')}` : ''}`)
-              .slice(0, 3);
-          });
-          if (tooWide) {
-            found.push(`wider than the screen: ${tooWide.join(', ')}`);
-          }
-          found.push(...(await axe(web.page)).map((v) => `axe ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`));
           if (found.length) {
-            problems.push({ page: path, problems: found });
-          }
-          if (depth >= 3) {
-            continue;
-          }
-          const links = await web.page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
-          for (const href of links) {
-            // signing out ends the crawl's session; single sign-on leaves for the organisation's own sign-in page
-            if (!href.startsWith('/') || href.startsWith('//') || href.startsWith('/sign-out') || href.startsWith('/sign-in/sso')) {
-              continue;
-            }
-            queue.push({ path: href.split('#')[0], depth: depth + 1 });
+            problems.push({ page: path, width, problems: found });
           }
         }
-        expect(visited.length).toBeGreaterThanOrEqual(6);
-        expect({ who, width, problems }).toEqual({ who, width, problems: [] });
-      },
-      180_000,
-    );
-  });
+        if (depth >= 3) {
+          continue;
+        }
+        const links = await web.page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+        for (const href of links) {
+          // signing out ends the crawl's session; single sign-on leaves for the organisation's own sign-in page
+          if (!href.startsWith('/') || href.startsWith('//') || href.startsWith('/sign-out') || href.startsWith('/sign-in/sso')) {
+            continue;
+          }
+          queue.push({ path: href.split('#')[0], depth: depth + 1 });
+        }
+      }
+      expect(visited.length).toBeGreaterThanOrEqual(6);
+      expect({ who, problems }).toEqual({ who, problems: [] });
+    },
+    240_000,
+  );
 
   it.each([
     ['page not found', '/no-such-page'],

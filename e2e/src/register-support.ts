@@ -1,7 +1,8 @@
 // Set-up for the register journeys, through the GraphQL API as the demo coordinator: people imported in
 // one file, sessions starting in the next few minutes (so their registers are open) with the demo trainer,
 // confirmed places added by the training team. Times are whole London minutes; sessions never overlap,
-// because a trainer cannot be in two places at once.
+// because a trainer cannot be in two places at once. A session a journey signs off is then moved in the e2e
+// database to have started a minute ago (e2e-database.ts), so no journey waits for the clock.
 import {
   AddPersonToSessionDocument,
   AgencyListDocument,
@@ -17,6 +18,7 @@ import {
 } from '@lh/graphql-client';
 import { londonParts } from '@lh/domain';
 import type { Page } from 'playwright-core';
+import { moveSessionToHaveStarted } from './e2e-database';
 import { api, apiCookie, demoEmail } from './support';
 
 const FIRST = ['Ada', 'Bilal', 'Chloe', 'Dev', 'Esme', 'Farah', 'Gareth', 'Hana', 'Isaac', 'Jodie', 'Kwame', 'Lena', 'Marek'];
@@ -81,10 +83,13 @@ export async function trainingTeam() {
       );
       expect(importPeople.created).toBe(people.length);
     },
-    /** A one-part session `from` to `to` minutes after `base`, with the demo trainer and these people confirmed. */
-    async session(from: number, to: number, people: Person[]): Promise<RegisterSession> {
-      const startsAt = new Date(base.getTime() + from * MINUTE);
-      const endsAt = new Date(base.getTime() + to * MINUTE);
+    /**
+     * A one-part session `from` to `to` minutes after `base`, with the demo trainer and these people confirmed.
+     * `started`: then moved back (same length) to have started a minute ago, so its register can be signed off now.
+     */
+    async session(from: number, to: number, people: Person[], { started = false } = {}): Promise<RegisterSession> {
+      let startsAt = new Date(base.getTime() + from * MINUTE);
+      let endsAt = new Date(base.getTime() + to * MINUTE);
       const s = londonParts(startsAt);
       const e = londonParts(endsAt);
       const { createSession } = await api()(
@@ -102,7 +107,8 @@ export async function trainingTeam() {
       ).then((r) => r.data);
       await api()(AssignTrainerDocument, { input: { sessionId: createSession.id, personEmail: demoEmail('Trainer') } }, { cookie });
       const { sessionAdmin } = (await api()(SessionAdminDocument, { id: createSession.id }, { cookie })).data;
-      sessions.push({ sessionId: createSession.id, trainerId: sessionAdmin.trainers[0]!.id, startsAt });
+      const made = { sessionId: createSession.id, trainerId: sessionAdmin.trainers[0]!.id, startsAt };
+      sessions.push(made);
       for (let i = 0; i < people.length; i += 10) {
         await Promise.all(
           people
@@ -115,6 +121,12 @@ export async function trainingTeam() {
               ),
             ),
         );
+      }
+      if (started) {
+        const by = await moveSessionToHaveStarted(createSession.id);
+        startsAt = new Date(startsAt.getTime() + by);
+        endsAt = new Date(endsAt.getTime() + by);
+        made.startsAt = startsAt;
       }
       const partId = sessionAdmin.parts[0]!.id;
       return { sessionId: createSession.id, partId, startsAt, endsAt, url: `/your-sessions/${createSession.id}/register/${partId}` };
@@ -136,13 +148,6 @@ export async function trainingTeam() {
       }
     },
   };
-}
-
-/** Waits until `instant` has passed (a register can be signed off once its part has started). */
-export async function waitUntil(instant: Date): Promise<void> {
-  while (Date.now() < instant.getTime() + 1000) {
-    await new Promise((r) => setTimeout(r, Math.min(5000, instant.getTime() + 1000 - Date.now())));
-  }
 }
 
 /** A person's row on the register page. */

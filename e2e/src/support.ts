@@ -69,7 +69,10 @@ export interface AxeViolation {
  * the DevTools protocol, not added as a script tag, which the pages' Content Security Policy refuses.
  */
 export async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
+  // once per document: checking the same page again (at another width) reuses the axe already in it
+  if (!(await page.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === 'function'))) {
+    await page.evaluate(axeSource);
+  }
   return page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } };
     const result = await w.axe.run(document, {

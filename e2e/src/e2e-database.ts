@@ -1,0 +1,50 @@
+// The e2e stack's own database, for the one thing the API rightly never lets a client do: move a session into
+// the past. Journeys that sign a register off need a part that has started; rather than wait in real time for
+// one scheduled a few minutes ahead, they schedule it through the API as usual and then move its times back here.
+// Test-only: it reaches the fresh database global setup made (E2E_DATABASE_URL), never a running service's clock.
+import { Client } from 'pg';
+
+async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) {
+    throw new Error('E2E_DATABASE_URL is not set: run e2e tests through jest --selectProjects e2e');
+  }
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
+}
+
+/**
+ * Moves a session (all its parts, same lengths and gaps) so that its first part started `minutesAgo` minutes ago;
+ * returns how far it moved, in milliseconds (negative: earlier).
+ */
+export function moveSessionToHaveStarted(sessionId: string, minutesAgo = 1): Promise<number> {
+  return withDatabase(async (db) => {
+    await db.query('BEGIN');
+    try {
+      const { rows } = await db.query<{ by: string }>(
+        `SELECT EXTRACT(EPOCH FROM (now() - make_interval(mins => $2) - starts_at)) * 1000 AS by FROM session WHERE id = $1`,
+        [sessionId, minutesAgo],
+      );
+      if (!rows[0]) {
+        throw new Error(`No session ${sessionId} in the e2e database`);
+      }
+      const by = Math.round(Number(rows[0].by));
+      const shift = `make_interval(secs => $2::double precision / 1000)`;
+      await db.query(`UPDATE session_part SET starts_at = starts_at + ${shift}, ends_at = ends_at + ${shift} WHERE session_id = $1`, [
+        sessionId,
+        by,
+      ]);
+      await db.query(`UPDATE session SET starts_at = starts_at + ${shift}, ends_at = ends_at + ${shift} WHERE id = $1`, [sessionId, by]);
+      await db.query('COMMIT');
+      return by;
+    } catch (e) {
+      await db.query('ROLLBACK');
+      throw e;
+    }
+  });
+}
