@@ -53,7 +53,9 @@ const steps = [
     },
   ],
   ['unit tests', () => jest('unit')],
-  ['integration tests', () => jest('integration')],
+  // two workers: each file has its own database and API, so files run side by side (Jest's default is one
+  // worker fewer than the cores: a single worker on a two-core CI machine)
+  ['integration tests', () => jest('integration', ['--maxWorkers=2'])],
   [
     'build web',
     () =>
