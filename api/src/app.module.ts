@@ -24,6 +24,7 @@ import { PartnershipModule } from './partnership/partnership.module';
 import { RegistrationModule } from './registration/registration.module';
 import { RegistersModule } from './registers/registers.module';
 import { NonAttendanceModule } from './non-attendance/non-attendance.module';
+import { SurveysModule } from './surveys/surveys.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -40,6 +41,7 @@ export const capabilityModules = [
   RegistrationModule,
   RegistersModule,
   NonAttendanceModule,
+  SurveysModule,
 ];
 
 @Module({})

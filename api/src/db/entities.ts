@@ -21,6 +21,10 @@ import { CheckInRequest } from '../registers/check-in-request.entity';
 import { NonAttendancePolicy } from '../non-attendance/non-attendance-policy.entity';
 import { NonAttendanceCharge } from '../non-attendance/non-attendance-charge.entity';
 import { TrainingCompletion } from '../records/training-completion.entity';
+import { SurveyTemplate, SurveyTemplateVersion } from '../surveys/survey-template.entity';
+import { CourseSurveySettings } from '../surveys/course-survey-settings.entity';
+import { SurveyInvitation } from '../surveys/survey-invitation.entity';
+import { SurveyResponse } from '../surveys/survey-response.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -48,4 +52,9 @@ export const entities = [
   NonAttendancePolicy,
   NonAttendanceCharge,
   TrainingCompletion,
+  SurveyTemplate,
+  SurveyTemplateVersion,
+  CourseSurveySettings,
+  SurveyInvitation,
+  SurveyResponse,
 ];

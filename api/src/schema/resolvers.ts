@@ -28,6 +28,7 @@ import { TrainerSessionsResolver } from '../registers/trainer-sessions.resolver'
 import { WalkInResolver } from '../registers/walk-in.resolver';
 import { CheckInResolver } from '../registers/check-in.resolver';
 import { NonAttendanceResolver } from '../non-attendance/non-attendance.resolver';
+import { SurveysResolver } from '../surveys/surveys.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -62,4 +63,5 @@ export const resolvers = [
   WalkInResolver,
   CheckInResolver,
   NonAttendanceResolver,
+  SurveysResolver,
 ] as const;

@@ -23,3 +23,5 @@ export * from './check-in-code';
 export * from './walk-ins';
 export * from './non-attendance';
 export * from './training-records';
+export * from './surveys';
+export * from './survey-defaults';
