@@ -41,6 +41,11 @@ export const manageSections: ManageSection[] = [
     description:
       'Who did not attend or cancelled late in a period, what their agencies are charged, waiving a charge, the CSV for invoicing and the policy.',
   },
+  {
+    href: '/manage/surveys',
+    label: 'Surveys',
+    description: 'The end-of-course evaluation and the 6- and 12-month impact surveys: make and change them, and see them as people do.',
+  },
   { href: '/manage/mail', label: 'Mail log', description: 'Every mail the service has sent or will send, and sending a failed one again.' },
 ];
 
