@@ -157,6 +157,7 @@ describe('navigation', () => {
       ['Requests', '/manage/requests'],
       ['Agencies', '/manage/agencies'],
       ['Non-attendance', '/manage/non-attendance'],
+      ['Surveys', '/manage/surveys'],
       ['Mail log', '/manage/mail'],
     ]);
     expect(await web.page.locator('main li p').count()).toBe(sections.length);

@@ -27,6 +27,7 @@ describe('navigationFor', () => {
       'Requests',
       'Agencies',
       'Non-attendance',
+      'Surveys',
       'Mail log',
     ]);
     expect(new Set(manageSections.map((s) => s.href)).size).toBe(manageSections.length);
