@@ -10,6 +10,10 @@ import { AppModule } from './app.module';
 
 /** The largest request body the API reads: a GraphQL operation with its variables (the web app's forms stop at 100 KB). */
 export const MAX_REQUEST_BYTES = 200 * 1024;
+/** The header the web app sends with an upload of learning done elsewhere, whose body may be as large as evidenceRequestBytes. */
+export const EVIDENCE_UPLOAD_HEADER = 'x-lh-upload';
+/** A request carrying an evidence file of at most `maxBytes` in base64, with the form's other fields. */
+export const evidenceRequestBytes = (maxBytes: number) => Math.ceil((maxBytes * 4) / 3) + MAX_REQUEST_BYTES;
 
 /**
  * A body the parser refuses (too large, not JSON) is answered the way GraphQL answers errors, with a
@@ -41,6 +45,12 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
   });
   app.disable('x-powered-by');
   app.use(json({ limit: MAX_REQUEST_BYTES }));
+  // Only the upload of learning done elsewhere (its evidence file, in base64) may be larger than any form.
+  const ordinary = json({ limit: MAX_REQUEST_BYTES });
+  const upload = json({ limit: evidenceRequestBytes(config.evidenceMaxBytes) });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (req.headers[EVIDENCE_UPLOAD_HEADER] === 'evidence' ? upload : ordinary)(req, res, next),
+  );
   app.use(refusedBody);
   app.use(cookieParser());
   // The client's IP address (rate limits) comes from X-Forwarded-For only when a trusted proxy, by default the web server on this machine, sent it.

@@ -67,6 +67,14 @@ export class Course {
   @Property({ type: 'boolean', default: false })
   partlyAttendedCompletes: Opt<boolean> = false;
 
+  /** E_LEARNING: where the learning is done (an https address); the course page links out to it instead of offering sessions. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  learningUrl?: string | null;
+
+  /** The e-learning provider's code for the course, matched when completions are imported from its export. */
+  @Property({ type: 'string', length: 100, nullable: true })
+  externalCode?: string | null;
+
   @OneToMany(() => Session, (s) => s.course)
   sessions = new Collection<Session>(this);
 

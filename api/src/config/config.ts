@@ -79,6 +79,15 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9._+,\s-]*$/, 'SHARED_MAILBOX_LOCAL_PARTS must be local parts separated by commas, such as office,admin,info')
     .default('office,admin,info,enquiries,reception,team,safeguarding,training,hr,contact,mail')
     .transform((v) => normaliseLocalParts(v.split(','))),
+  /** The largest evidence file a practitioner may upload with learning done elsewhere, in bytes. */
+  EVIDENCE_MAX_BYTES: z.coerce
+    .number({ error: 'EVIDENCE_MAX_BYTES must be a number of bytes, such as 5242880 for 5 MB' })
+    .int()
+    .min(1024, 'EVIDENCE_MAX_BYTES must be at least 1024')
+    .max(20 * 1024 * 1024, 'EVIDENCE_MAX_BYTES must be at most 20971520 (20 MB)')
+    .default(5 * 1024 * 1024),
+  /** A folder to keep evidence files in; without it they are kept in PostgreSQL. */
+  FILE_STORAGE_DIR: z.string().trim().min(1, 'FILE_STORAGE_DIR must not be empty').optional(),
   ...mailSettings,
   ...rateLimitSettings,
 });
@@ -106,6 +115,10 @@ export type AppConfig = {
   /** Null when single sign-on is not configured. */
   sso: SingleSignOnConfig;
   sharedMailboxLocalParts: string[];
+  /** The largest evidence file taken, in bytes. */
+  evidenceMaxBytes: number;
+  /** Where evidence files are kept: a folder, or null for PostgreSQL. */
+  fileStorageDir: string | null;
 } & MailConfig &
   RateLimitConfig;
 
@@ -164,6 +177,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : null,
     sharedMailboxLocalParts: c.SHARED_MAILBOX_LOCAL_PARTS,
+    evidenceMaxBytes: c.EVIDENCE_MAX_BYTES,
+    fileStorageDir: c.FILE_STORAGE_DIR ?? null,
     ...mailConfigFrom(c),
     ...rateLimitConfigFrom(c),
   };

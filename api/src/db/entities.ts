@@ -25,6 +25,8 @@ import { SurveyTemplate, SurveyTemplateVersion } from '../surveys/survey-templat
 import { CourseSurveySettings } from '../surveys/course-survey-settings.entity';
 import { SurveyInvitation } from '../surveys/survey-invitation.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
+import { EvidenceFile } from '../records/evidence-file.entity';
+import { ExternalLearning } from '../records/external-learning.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -57,4 +59,6 @@ export const entities = [
   CourseSurveySettings,
   SurveyInvitation,
   SurveyResponse,
+  EvidenceFile,
+  ExternalLearning,
 ];

@@ -48,3 +48,4 @@ export {
 } from './trainer-mail-templates';
 export { walkInAdded } from './walk-in-mail-templates';
 export { nonAttendance, nonAttendanceManagerCopy, type ChargeNotice } from './non-attendance-mail-templates';
+export { externalLearningDecided, type ExternalLearningDecidedDetails } from './records-mail-templates';

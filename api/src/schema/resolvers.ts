@@ -29,6 +29,7 @@ import { WalkInResolver } from '../registers/walk-in.resolver';
 import { CheckInResolver } from '../registers/check-in.resolver';
 import { NonAttendanceResolver } from '../non-attendance/non-attendance.resolver';
 import { SurveysResolver } from '../surveys/surveys.resolver';
+import { TrainingRecordResolver } from '../records/training-record.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -64,4 +65,5 @@ export const resolvers = [
   CheckInResolver,
   NonAttendanceResolver,
   SurveysResolver,
+  TrainingRecordResolver,
 ] as const;

@@ -25,3 +25,5 @@ export * from './non-attendance';
 export * from './training-records';
 export * from './surveys';
 export * from './survey-defaults';
+export * from './external-learning';
+export * from './e-learning-import';
