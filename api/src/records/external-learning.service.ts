@@ -26,8 +26,9 @@ export type EvidenceStores = ReturnType<typeof evidenceStores>;
 
 /** Only the name's last part, without characters a download header or a file system would choke on. */
 const safeFileName = (name: string) =>
-  (name.split(/[\\/]/).pop() ?? '')
-    .replace(/[\u0000-\u001f"<>|:*?]/g, '')
+  [...(name.split(/[\\/]/).pop() ?? '')]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && !'"<>|:*?'.includes(ch))
+    .join('')
     .trim()
     .slice(0, 255) || 'evidence';
 

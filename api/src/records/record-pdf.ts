@@ -24,17 +24,22 @@ const COLUMN_HEADER = { scope: 'Column' } as PDFKit.Mixins.StructureElementOptio
 
 /** The columns of the printed record and their shares of the page's width. */
 const COLUMNS = [
-  { title: 'Course', share: 0.24 },
+  { title: 'Course', share: 0.22 },
   { title: 'Source', share: 0.12 },
-  { title: 'Completed', share: 0.11 },
-  { title: 'Hours', share: 0.06 },
-  { title: 'Level', share: 0.06 },
+  { title: 'Completed', share: 0.12 },
+  { title: 'Hours', share: 0.07 },
+  { title: 'Level', share: 0.07 },
   { title: 'Priority area', share: 0.14 },
   { title: 'Trainer', share: 0.13 },
   { title: 'Agency at the time', share: 0.14 },
 ] as const;
 
-const londonDay = (date: string) => formatLondonDate(new Date(`${date}T12:00:00Z`));
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** A London calendar date (YYYY-MM-DD) as "1 Nov 2026". */
+const londonDay = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+};
 
 /**
  * A person's training record as an A4 PDF: the partnership, the person (name, email, agency), the date it
