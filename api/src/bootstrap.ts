@@ -44,7 +44,6 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
     bodyParser: false,
   });
   app.disable('x-powered-by');
-  app.use(json({ limit: MAX_REQUEST_BYTES }));
   // Only the upload of learning done elsewhere (its evidence file, in base64) may be larger than any form.
   const ordinary = json({ limit: MAX_REQUEST_BYTES });
   const upload = json({ limit: evidenceRequestBytes(config.evidenceMaxBytes) });
