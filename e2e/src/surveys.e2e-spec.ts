@@ -38,7 +38,10 @@ async function aSurveyWaiting(): Promise<{ email: string; password: string; toke
       `insert into person (id, name, email, status, email_verified_at, roles, password_hash) values ($1, 'Sam Survey', $2, 'ACTIVE', now(), '{PRACTITIONER}', $3)`,
       [personId, email, await argon2.hash(password, { type: argon2.argon2id })],
     );
-    const session = (await c.query(`select id, course_id from session order by starts_at limit 1`)).rows[0] as { id: string; course_id: string };
+    const session = (await c.query(`select id, course_id from session order by starts_at limit 1`)).rows[0] as {
+      id: string;
+      course_id: string;
+    };
     const bookingId = randomUUID();
     await c.query(`insert into booking (id, session_id, person_id, status, cancelled_at) values ($1, $2, $3, 'CANCELLED', now())`, [
       bookingId,

@@ -95,7 +95,11 @@ export class SurveyAnsweringService {
     const now = this.clock.now();
     const rows = await this.em.fork().find(
       SurveyInvitation,
-      { person: viewer.id, audience: SurveyAudience.ATTENDEE, status: { $in: [SurveyInvitationStatus.OPEN, SurveyInvitationStatus.SUBMITTED] } },
+      {
+        person: viewer.id,
+        audience: SurveyAudience.ATTENDEE,
+        status: { $in: [SurveyInvitationStatus.OPEN, SurveyInvitationStatus.SUBMITTED] },
+      },
       { populate: ['session.course'], orderBy: { createdAt: 'desc' } },
     );
     return rows
@@ -130,10 +134,16 @@ export class SurveyAnsweringService {
       ...(forChange ? { lockMode: 4 /* pessimistic write */ } : {}),
     });
     if (!invitation || invitation.status === SurveyInvitationStatus.WITHDRAWN) {
-      throw new DomainError(ErrorCode.InvalidToken, 'This survey is no longer needed: the training team withdrew it. Nothing more is needed from you.');
+      throw new DomainError(
+        ErrorCode.InvalidToken,
+        'This survey is no longer needed: the training team withdrew it. Nothing more is needed from you.',
+      );
     }
     if (forChange && invitation.status === SurveyInvitationStatus.SUBMITTED) {
-      throw new DomainError(ErrorCode.AlreadyDecided, 'You have already sent your answers to this survey. Thank you: nothing more is needed.');
+      throw new DomainError(
+        ErrorCode.AlreadyDecided,
+        'You have already sent your answers to this survey. Thank you: nothing more is needed.',
+      );
     }
     if (forChange && (invitation.status === SurveyInvitationStatus.CLOSED || invitation.expiresAt <= now)) {
       throw new DomainError(ErrorCode.TokenExpired, 'This survey has closed. Thank you all the same.');

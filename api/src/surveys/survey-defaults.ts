@@ -25,7 +25,13 @@ export class SurveyDefaults implements OnApplicationBootstrap {
       await em.execute(`select pg_advisory_xact_lock(hashtext('lh:survey-defaults'))`);
       const have = new Set((await em.find(SurveyTemplate, { defaultKey: { $ne: null } })).map((t) => t.defaultKey));
       for (const d of DEFAULT_SURVEY_TEMPLATES.filter((t) => !have.has(t.key))) {
-        const template = em.create(SurveyTemplate, { name: d.name, stage: d.stage, audience: d.audience, defaultKey: d.key, createdAt: now });
+        const template = em.create(SurveyTemplate, {
+          name: d.name,
+          stage: d.stage,
+          audience: d.audience,
+          defaultKey: d.key,
+          createdAt: now,
+        });
         em.create(SurveyTemplateVersion, { template, version: 1, mode: d.mode, questions: d.questions, createdAt: now });
       }
       await em.flush();

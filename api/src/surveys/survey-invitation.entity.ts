@@ -14,8 +14,7 @@ import { SurveyTemplateVersion } from './survey-template.entity';
 @Entity({ tableName: 'survey_invitation' })
 @Index({
   name: 'survey_invitation_one_live',
-  expression:
-    `create unique index "survey_invitation_one_live" on "survey_invitation" ("booking_id", "stage", "audience") where "status" <> 'WITHDRAWN'`,
+  expression: `create unique index "survey_invitation_one_live" on "survey_invitation" ("booking_id", "stage", "audience") where "status" <> 'WITHDRAWN'`,
 })
 export class SurveyInvitation {
   @PrimaryKey({ type: 'uuid' })

@@ -14,7 +14,8 @@ import { SurveyTemplateVersion } from './survey-template.entity';
 @Entity({ tableName: 'survey_response' })
 @Check({
   name: 'survey_response_anonymity_check',
-  expression: '(identified and invitation_id is not null and person_id is not null) or (not identified and invitation_id is null and person_id is null)',
+  expression:
+    '(identified and invitation_id is not null and person_id is not null) or (not identified and invitation_id is null and person_id is null)',
 })
 export class SurveyResponse {
   @PrimaryKey({ type: 'uuid' })

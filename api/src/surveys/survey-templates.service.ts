@@ -75,7 +75,11 @@ export class SurveyTemplatesService {
       problems.push('Only an end-of-course survey can ask for the action plan');
     }
     if (problems.length) {
-      throw new DomainError(ErrorCode.BadUserInput, problems.join('; '), problems.map((message) => ({ field: 'input.questions', message })));
+      throw new DomainError(
+        ErrorCode.BadUserInput,
+        problems.join('; '),
+        problems.map((message) => ({ field: 'input.questions', message })),
+      );
     }
     const now = this.clock.now();
     const id = await this.em.fork().transactional(async (em) => {
@@ -83,7 +87,12 @@ export class SurveyTemplatesService {
         if (input.audience === SurveyAudience.LINE_MANAGER && input.stage === SurveyStage.END_OF_COURSE) {
           throw bad('input.audience', 'Line managers are asked at 6 and 12 months only, not at the end of the course');
         }
-        const template = em.create(SurveyTemplate, { name: input.name.trim(), stage: input.stage, audience: input.audience, createdAt: now });
+        const template = em.create(SurveyTemplate, {
+          name: input.name.trim(),
+          stage: input.stage,
+          audience: input.audience,
+          createdAt: now,
+        });
         em.create(SurveyTemplateVersion, { template, version: 1, mode: input.mode, questions, createdAt: now });
         await em.flush();
         return template.id;
@@ -244,4 +253,3 @@ function withIds(inputs: SurveyQuestionInput[]): SurveyQuestion[] {
     actionPlan: !!q.actionPlan,
   }));
 }
-

@@ -55,14 +55,27 @@ describe('surveys: templates, versions, invitations and answering (real API, rea
       const made = await gql<{ saveSurveyTemplate: { id: string } }>(
         api.url,
         SAVE,
-        { input: { name: `Anonymous ${course.id}`, stage: 'END_OF_COURSE', audience: 'ATTENDEE', mode, questions: [
-          { kind: 'RATING', text: 'How useful was it?', required: true, measures: 'REACTION', perOutcome: false },
-          { kind: 'LONG_TEXT', text: 'Anything else?', required: false, measures: 'REACTION', perOutcome: false },
-        ] } },
+        {
+          input: {
+            name: `Anonymous ${course.id}`,
+            stage: 'END_OF_COURSE',
+            audience: 'ATTENDEE',
+            mode,
+            questions: [
+              { kind: 'RATING', text: 'How useful was it?', required: true, measures: 'REACTION', perOutcome: false },
+              { kind: 'LONG_TEXT', text: 'Anything else?', required: false, measures: 'REACTION', perOutcome: false },
+            ],
+          },
+        },
         coordinator,
       );
       expect(made.errors).toBeUndefined();
-      const set = await gql(api.url, SETTINGS, { input: { courseId: course.id, endOfCourseTemplateId: made.data!.saveSurveyTemplate.id, sendManagerSurveys: false } }, coordinator);
+      const set = await gql(
+        api.url,
+        SETTINGS,
+        { input: { courseId: course.id, endOfCourseTemplateId: made.data!.saveSurveyTemplate.id, sendManagerSurveys: false } },
+        coordinator,
+      );
       expect(set.errors).toBeUndefined();
     }
     return { person, course, booking };
@@ -75,12 +88,9 @@ describe('surveys: templates, versions, invitations and answering (real API, rea
   };
 
   it('makes the five default templates at start-up, in use by every course', async () => {
-    const res = await gql<{ surveyTemplates: { name: string; stage: string; audience: string; isDefault: boolean; courseCount: number }[] }>(
-      api.url,
-      TEMPLATES,
-      {},
-      coordinator,
-    );
+    const res = await gql<{
+      surveyTemplates: { name: string; stage: string; audience: string; isDefault: boolean; courseCount: number }[];
+    }>(api.url, TEMPLATES, {}, coordinator);
     const defaults = res.data!.surveyTemplates.filter((t) => t.isDefault);
     expect(defaults.map((t) => `${t.stage}:${t.audience}`).sort()).toEqual([
       'END_OF_COURSE:ATTENDEE',
@@ -90,7 +100,12 @@ describe('surveys: templates, versions, invitations and answering (real API, rea
       'TWELVE_MONTHS:LINE_MANAGER',
     ]);
     await aCourse(em());
-    const again = await gql<{ surveyTemplates: { isDefault: boolean; stage: string; audience: string; courseCount: number }[] }>(api.url, TEMPLATES, {}, coordinator);
+    const again = await gql<{ surveyTemplates: { isDefault: boolean; stage: string; audience: string; courseCount: number }[] }>(
+      api.url,
+      TEMPLATES,
+      {},
+      coordinator,
+    );
     const end = again.data!.surveyTemplates.find((t) => t.isDefault && t.stage === 'END_OF_COURSE')!;
     expect(end.courseCount).toBeGreaterThan(0);
     // line managers are asked only when a course says so
@@ -122,7 +137,9 @@ describe('surveys: templates, versions, invitations and answering (real API, rea
     expect(messages).toContain('Enter an answer to "What will you do differently in your work because of this course?"');
     expect(messages.some((m) => m.includes('not on this survey'))).toBe(true);
     expect(fields(bad).find((f) => f.message.startsWith('Choose a rating'))!.field).toBe('q-relevance-x');
-    const after = await gql<{ surveyForm: { status: string; questions: { fieldId: string; values: string[] }[] } }>(api.url, FORM, { token });
+    const after = await gql<{ surveyForm: { status: string; questions: { fieldId: string; values: string[] }[] } }>(api.url, FORM, {
+      token,
+    });
     expect(after.data!.surveyForm.status).toBe('OPEN');
     expect(after.data!.surveyForm.questions.find((q) => q.fieldId === 'q-relevance-x')!.values).toEqual(['5']);
     expect(await em().count('SurveyResponse', {})).toBe(0);
@@ -149,7 +166,9 @@ describe('surveys: templates, versions, invitations and answering (real API, rea
     api.app.get(Clock).fixAt(null);
 
     const e = em();
-    await api.app.get(SurveyInvitations).withdraw(e, await e.findOneOrFail(SurveyInvitation, invitation.id), 'Attendance corrected', new Date());
+    await api.app
+      .get(SurveyInvitations)
+      .withdraw(e, await e.findOneOrFail(SurveyInvitation, invitation.id), 'Attendance corrected', new Date());
     const withdrawn = await gql(api.url, SUBMIT, { token, answers: endOfCourseAnswers() });
     expect(code(withdrawn)).toBe('INVALID_TOKEN');
     expect(withdrawn.errors![0]!.message).toMatch(/withdrew it/);
@@ -162,7 +181,7 @@ describe('surveys: templates, versions, invitations and answering (real API, rea
   it('keeps an anonymous response apart from the person and the invitation', async () => {
     const { booking, course } = await aPlace('ANONYMOUS');
     const { invitation, token } = await invite(booking);
-    await gql(api.url, DRAFT, { token, answers: [{ questionId: (await firstQuestionId(token)), values: ['4'] }] });
+    await gql(api.url, DRAFT, { token, answers: [{ questionId: await firstQuestionId(token), values: ['4'] }] });
     const qid = await firstQuestionId(token);
     const ok = await gql(api.url, SUBMIT, { token, answers: [{ questionId: qid, values: ['4'] }] });
     expect(ok.errors).toBeUndefined();
@@ -181,7 +200,9 @@ describe('surveys: templates, versions, invitations and answering (real API, rea
     expect(values).not.toContain(booking.person.id);
     expect(values).not.toContain(invitation.id);
     expect(values).not.toContain(booking.id);
-    const inv = (await conn.execute(`select status, submitted_at, draft from survey_invitation where id = ?`, [invitation.id]))[0] as Record<string, unknown>;
+    const inv = (
+      await conn.execute(`select status, submitted_at, draft from survey_invitation where id = ?`, [invitation.id])
+    )[0] as Record<string, unknown>;
     expect(inv).toEqual({ status: 'SUBMITTED', submitted_at: null, draft: null });
   });
 
@@ -197,9 +218,16 @@ describe('surveys: templates, versions, invitations and answering (real API, rea
       gql<{ saveSurveyTemplate: { version: number; mode: string } }>(
         api.url,
         SAVE,
-        { input: { id: template.id, name: template.name, stage: 'END_OF_COURSE', audience: 'ATTENDEE', mode, questions: [
-          { kind: 'RATING', text, required: true, measures: 'REACTION', perOutcome: false },
-        ] } },
+        {
+          input: {
+            id: template.id,
+            name: template.name,
+            stage: 'END_OF_COURSE',
+            audience: 'ATTENDEE',
+            mode,
+            questions: [{ kind: 'RATING', text, required: true, measures: 'REACTION', perOutcome: false }],
+          },
+        },
         coordinator,
       );
     // never sent: edited in place
@@ -211,10 +239,12 @@ describe('surveys: templates, versions, invitations and answering (real API, rea
     const form = await gql<{ surveyForm: { questions: { label: string }[] } }>(api.url, FORM, { token });
     expect(form.data!.surveyForm.questions[0]!.label).toBe('How useful was the course?');
     expect((await gql(api.url, SUBMIT, { token, answers: [{ questionId: qid, values: ['3'] }] })).errors).toBeUndefined();
-    const versions = await em().getConnection().execute(
-      `select v.version from survey_response r join survey_template_version v on v.id = r.template_version_id where r.course_id = ?`,
-      [course.id],
-    );
+    const versions = await em()
+      .getConnection()
+      .execute(
+        `select v.version from survey_response r join survey_template_version v on v.id = r.template_version_id where r.course_id = ?`,
+        [course.id],
+      );
     expect(versions).toEqual([{ version: 1 }]);
 
     // answered anonymously: cannot become named, and nothing changes
@@ -228,10 +258,14 @@ describe('surveys: templates, versions, invitations and answering (real API, rea
   it('shows the end-of-course action plan back at 6 months, and lists your own surveys', async () => {
     const { booking, person } = await aPlace();
     const first = await invite(booking);
-    expect((await gql(api.url, SUBMIT, { token: first.token, answers: endOfCourseAnswers('Use the neglect toolkit') })).errors).toBeUndefined();
+    expect(
+      (await gql(api.url, SUBMIT, { token: first.token, answers: endOfCourseAnswers('Use the neglect toolkit') })).errors,
+    ).toBeUndefined();
     const later = await invite(booking, SurveyStage.SIX_MONTHS, new Date(Date.now() + 182 * DAY));
     api.app.get(Clock).fixAt(new Date(Date.now() + 183 * DAY));
-    const form = await gql<{ surveyForm: { questions: { questionId: string; shownText: string | null }[] } }>(api.url, FORM, { token: later.token });
+    const form = await gql<{ surveyForm: { questions: { questionId: string; shownText: string | null }[] } }>(api.url, FORM, {
+      token: later.token,
+    });
     expect(form.data!.surveyForm.questions.find((q) => q.questionId === 'action-plan-review')!.shownText).toBe('Use the neglect toolkit');
     const mine = await gql<{ yourSurveys: { stage: string; status: string }[] }>(api.url, YOURS, {}, await signInAs(api.url, person));
     expect(mine.data!.yourSurveys.map((s) => `${s.stage}:${s.status}`)).toEqual(['SIX_MONTHS:OPEN', 'END_OF_COURSE:SUBMITTED']);
@@ -241,9 +275,16 @@ describe('surveys: templates, versions, invitations and answering (real API, rea
   it('asks a line manager only when the course sends the manager version', async () => {
     const { booking, course } = await aPlace();
     const invitations = api.app.get(SurveyInvitations);
-    expect(await invitations.invite(em(), { booking, stage: SurveyStage.SIX_MONTHS, audience: SurveyAudience.LINE_MANAGER, now: new Date() })).toBeNull();
+    expect(
+      await invitations.invite(em(), { booking, stage: SurveyStage.SIX_MONTHS, audience: SurveyAudience.LINE_MANAGER, now: new Date() }),
+    ).toBeNull();
     await gql(api.url, SETTINGS, { input: { courseId: course.id, sendManagerSurveys: true } }, coordinator);
-    const manager = await invitations.invite(em(), { booking, stage: SurveyStage.SIX_MONTHS, audience: SurveyAudience.LINE_MANAGER, now: new Date() });
+    const manager = await invitations.invite(em(), {
+      booking,
+      stage: SurveyStage.SIX_MONTHS,
+      audience: SurveyAudience.LINE_MANAGER,
+      now: new Date(),
+    });
     expect(manager!.managerEmail).toBe('boss@example.org');
   });
 });

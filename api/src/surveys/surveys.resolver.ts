@@ -40,14 +40,19 @@ export class SurveysResolver {
   }
 
   @Roles(Role.COORDINATOR)
-  @Query(() => CourseSurveySettingsType, { description: "A course's survey templates (null: the default) and whether line managers are asked." })
+  @Query(() => CourseSurveySettingsType, {
+    description: "A course's survey templates (null: the default) and whether line managers are asked.",
+  })
   courseSurveySettings(@CurrentViewer() viewer: Viewer, @IdArg('courseId') courseId: string): Promise<CourseSurveySettingsType> {
     return this.templates.courseSettings(viewer, courseId);
   }
 
   @Roles(Role.COORDINATOR)
   @Mutation(() => CourseSurveySettingsType)
-  setCourseSurveySettings(@CurrentViewer() viewer: Viewer, @Args('input') input: CourseSurveySettingsInput): Promise<CourseSurveySettingsType> {
+  setCourseSurveySettings(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CourseSurveySettingsInput,
+  ): Promise<CourseSurveySettingsType> {
     return this.templates.setCourseSettings(viewer, input);
   }
 
@@ -59,13 +64,19 @@ export class SurveysResolver {
 
   @Public()
   @Mutation(() => SurveyFormType, { description: 'Saves answers so far without sending them (any question may be left).' })
-  saveSurveyDraft(@TokenArg() token: string, @Args('answers', { type: () => [SurveyAnswerInput] }) answers: SurveyAnswerInput[]): Promise<SurveyFormType> {
+  saveSurveyDraft(
+    @TokenArg() token: string,
+    @Args('answers', { type: () => [SurveyAnswerInput] }) answers: SurveyAnswerInput[],
+  ): Promise<SurveyFormType> {
     return this.answering.saveDraft(token, answers);
   }
 
   @Public()
   @Mutation(() => SurveyFormType, { description: 'Sends the answers (once). Any problem refuses all of it and keeps the draft.' })
-  submitSurvey(@TokenArg() token: string, @Args('answers', { type: () => [SurveyAnswerInput] }) answers: SurveyAnswerInput[]): Promise<SurveyFormType> {
+  submitSurvey(
+    @TokenArg() token: string,
+    @Args('answers', { type: () => [SurveyAnswerInput] }) answers: SurveyAnswerInput[],
+  ): Promise<SurveyFormType> {
     return this.answering.submit(token, answers);
   }
 

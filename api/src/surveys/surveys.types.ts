@@ -1,9 +1,15 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { QuestionKind, SurveyAudience, SurveyInvitationStatus, SurveyMeasure, SurveyMode, SurveyStage } from '@lh/domain';
 
-registerEnumType(SurveyStage, { name: 'SurveyStage', description: 'When a survey is asked: at the end of the course, 6 or 12 months after.' });
+registerEnumType(SurveyStage, {
+  name: 'SurveyStage',
+  description: 'When a survey is asked: at the end of the course, 6 or 12 months after.',
+});
 registerEnumType(SurveyAudience, { name: 'SurveyAudience', description: 'Who answers: the attendee, or their line manager.' });
-registerEnumType(SurveyMode, { name: 'SurveyMode', description: 'ANONYMOUS: answers not linked to the person. IDENTIFIED: kept with their name.' });
+registerEnumType(SurveyMode, {
+  name: 'SurveyMode',
+  description: 'ANONYMOUS: answers not linked to the person. IDENTIFIED: kept with their name.',
+});
 registerEnumType(SurveyMeasure, { name: 'SurveyMeasure', description: 'What a question measures: reaction, learning or behaviour.' });
 registerEnumType(QuestionKind, { name: 'QuestionKind' });
 registerEnumType(SurveyInvitationStatus, { name: 'SurveyInvitationStatus' });

@@ -1,11 +1,4 @@
-import {
-  QuestionKind as K,
-  SurveyAudience,
-  SurveyMeasure as M,
-  SurveyMode,
-  SurveyStage,
-  type SurveyQuestion,
-} from './surveys';
+import { QuestionKind as K, SurveyAudience, SurveyMeasure as M, SurveyMode, SurveyStage, type SurveyQuestion } from './surveys';
 
 /** A default template for safeguarding training: made once at start-up (by its key), then edited like any other. */
 export interface DefaultSurveyTemplate {

@@ -22,7 +22,11 @@ const q = (kind: QuestionKind, more: Partial<SurveyQuestion> = {}): SurveyQuesti
 });
 
 const one = (question: SurveyQuestion, values: string[], outcomes: string[] = []) =>
-  checkAnswers(askedQuestions([question], outcomes), [{ questionId: question.id, outcomeIndex: question.perOutcome ? 0 : null, values }], true);
+  checkAnswers(
+    askedQuestions([question], outcomes),
+    [{ questionId: question.id, outcomeIndex: question.perOutcome ? 0 : null, values }],
+    true,
+  );
 
 describe('survey answers, by kind', () => {
   it.each([
@@ -95,7 +99,9 @@ describe('survey templates', () => {
   });
 
   it('names problems with questions by number; an action-plan review needs a named survey', () => {
-    expect(templateProblems([q(QuestionKind.SINGLE_CHOICE, { options: ['Only'] }), q(QuestionKind.ACTION_PLAN_REVIEW)], SurveyMode.ANONYMOUS)).toEqual([
+    expect(
+      templateProblems([q(QuestionKind.SINGLE_CHOICE, { options: ['Only'] }), q(QuestionKind.ACTION_PLAN_REVIEW)], SurveyMode.ANONYMOUS),
+    ).toEqual([
       'Question 1: give at least two answers to choose from, one a line',
       'Question 2: an action plan can only be shown back on a named survey (not anonymous)',
     ]);

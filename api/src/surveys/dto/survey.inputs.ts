@@ -98,9 +98,12 @@ export class SaveSurveyTemplateInput {
 @InputType()
 export class CourseSurveySettingsInput {
   @Field(() => ID) @IsUUID('all', { message: 'There is no course with that id' }) courseId!: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Choose a survey from the list' }) endOfCourseTemplateId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Choose a survey from the list' }) sixMonthsTemplateId?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Choose a survey from the list' }) twelveMonthsTemplateId?: string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Choose a survey from the list' }) endOfCourseTemplateId?:
+    string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Choose a survey from the list' }) sixMonthsTemplateId?:
+    string | null;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Choose a survey from the list' }) twelveMonthsTemplateId?:
+    string | null;
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'Choose a survey from the list' })

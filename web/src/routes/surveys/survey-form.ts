@@ -16,6 +16,10 @@ export function firstInputId(q: Pick<FormQuestion, 'fieldId' | 'kind'>): string 
 export function readAnswers(form: FormData, questions: FormQuestion[]) {
   return questions.map((q) => {
     const values = q.kind === 'CONFIDENCE_PAIR' ? inputNames(q).map((n) => String(form.get(n) ?? '')) : form.getAll(q.fieldId).map(String);
-    return { questionId: q.questionId, outcomeIndex: q.outcomeIndex ?? null, values: q.kind === 'CONFIDENCE_PAIR' && values.every((v) => !v) ? [] : values };
+    return {
+      questionId: q.questionId,
+      outcomeIndex: q.outcomeIndex ?? null,
+      values: q.kind === 'CONFIDENCE_PAIR' && values.every((v) => !v) ? [] : values,
+    };
   });
 }

@@ -30,7 +30,14 @@ async function save(
   const own = details?.(form) ?? { name: t.name, mode: t.mode };
   try {
     await api(event, SaveSurveyTemplateDocument, {
-      input: { id: t.id, name: own.name, stage: t.stage, audience: t.audience, mode: own.mode, questions: change(t.questions.map(toInput), form) },
+      input: {
+        id: t.id,
+        name: own.name,
+        stage: t.stage,
+        audience: t.audience,
+        mode: own.mode,
+        questions: change(t.questions.map(toInput), form),
+      },
     });
   } catch (e) {
     return failFromApi(e, ['name', 'mode'], Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])));
@@ -42,7 +49,11 @@ const at = (form: FormData) => Number(form.get('index'));
 
 export const actions: Actions = {
   details: (event) =>
-    save(event, (q) => q, (form) => ({ name: String(form.get('name') ?? ''), mode: String(form.get('mode') ?? '') as SurveyMode })),
+    save(
+      event,
+      (q) => q,
+      (form) => ({ name: String(form.get('name') ?? ''), mode: String(form.get('mode') ?? '') as SurveyMode }),
+    ),
   add: (event) => save(event, (q, form) => [...q, questionFrom(form)], undefined, 'added'),
   remove: (event) => save(event, (q, form) => q.filter((_, i) => i !== at(form)), undefined, 'removed'),
   up: (event) => save(event, (q, form) => move(q, at(form), -1), undefined, 'moved'),

@@ -5,7 +5,13 @@ import { requireViewer } from '$lib/server/access';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-const SLOTS = ['endOfCourseTemplateId', 'sixMonthsTemplateId', 'twelveMonthsTemplateId', 'sixMonthsManagerTemplateId', 'twelveMonthsManagerTemplateId'] as const;
+const SLOTS = [
+  'endOfCourseTemplateId',
+  'sixMonthsTemplateId',
+  'twelveMonthsTemplateId',
+  'sixMonthsManagerTemplateId',
+  'twelveMonthsManagerTemplateId',
+] as const;
 
 export const load: PageServerLoad = async (event) => {
   requireViewer(event, 'COORDINATOR');
