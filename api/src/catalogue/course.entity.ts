@@ -74,6 +74,9 @@ export class Course {
   /** The e-learning provider's code for the course, matched when completions are imported from its export. */
   @Property({ type: 'string', length: 100, nullable: true })
   externalCode?: string | null;
+  /** How many months a certificate for this course stays valid (null: it does not expire); copied to each certificate at issue. */
+  @Property({ type: 'smallint', nullable: true })
+  certificateValidMonths?: number | null;
 
   @OneToMany(() => Session, (s) => s.course)
   sessions = new Collection<Session>(this);

@@ -27,6 +27,7 @@ import { SurveyInvitation } from '../surveys/survey-invitation.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
 import { EvidenceFile } from '../records/evidence-file.entity';
 import { ExternalLearning } from '../records/external-learning.entity';
+import { Certificate } from '../certificates/certificate.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -61,4 +62,5 @@ export const entities = [
   SurveyResponse,
   EvidenceFile,
   ExternalLearning,
+  Certificate,
 ];

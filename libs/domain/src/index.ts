@@ -27,3 +27,4 @@ export * from './surveys';
 export * from './survey-defaults';
 export * from './external-learning';
 export * from './e-learning-import';
+export * from './certificates';
