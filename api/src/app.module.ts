@@ -25,6 +25,7 @@ import { RegistrationModule } from './registration/registration.module';
 import { RegistersModule } from './registers/registers.module';
 import { NonAttendanceModule } from './non-attendance/non-attendance.module';
 import { SurveysModule } from './surveys/surveys.module';
+import { CertificatesModule } from './certificates/certificates.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -42,6 +43,7 @@ export const capabilityModules = [
   RegistersModule,
   NonAttendanceModule,
   SurveysModule,
+  CertificatesModule,
 ];
 
 @Module({})

@@ -160,12 +160,13 @@ function parseToUnicode(cmap: string): Map<number, string> {
     }
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
+    for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F\s]+>)/g)) {
       const from = parseInt(m[1]!, 16);
       const to = parseInt(m[2]!, 16);
       const target = m[3]!;
       if (target.startsWith('[')) {
-        [...target.matchAll(/<([0-9a-fA-F]+)>/g)].forEach((t, i) => map.set(from + i, utf16(t[1]!)));
+        // a ligature's target is several code units in one string: <0066 0069> is "fi"
+        [...target.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach((t, i) => map.set(from + i, utf16(t[1]!.replace(/\s/g, ''))));
       } else {
         const base = parseInt(target.slice(1, -1), 16);
         for (let g = from; g <= to; g++) {

@@ -14,6 +14,8 @@ export enum RateLimitName {
   PASSWORD_RESET_PER_IP = 'PASSWORD_RESET_PER_IP',
   /** Registrations from one IP address. */
   REGISTRATION_PER_IP = 'REGISTRATION_PER_IP',
+  /** Certificate codes checked on the public verification page from one IP address. */
+  CERTIFICATE_VERIFY_PER_IP = 'CERTIFICATE_VERIFY_PER_IP',
 }
 
 /** At most `points` requests per key in a window of `seconds`. */
@@ -68,6 +70,7 @@ export const rateLimitSettings = {
   RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS: rule('RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS', '5/1h'),
   RATE_LIMIT_PASSWORD_RESET_PER_IP: rule('RATE_LIMIT_PASSWORD_RESET_PER_IP', '30/1h'),
   RATE_LIMIT_REGISTRATION_PER_IP: rule('RATE_LIMIT_REGISTRATION_PER_IP', '20/1h'),
+  RATE_LIMIT_CERTIFICATE_VERIFY_PER_IP: rule('RATE_LIMIT_CERTIFICATE_VERIFY_PER_IP', '120/1h'),
   /** Proxies whose X-Forwarded-For is believed: "loopback" (the web server on this machine), a list of addresses or ranges, or "false". */
   TRUST_PROXY: z
     .string()
@@ -96,6 +99,7 @@ export function rateLimitConfigFrom(c: Parsed): RateLimitConfig {
       [RateLimitName.PASSWORD_RESET_PER_ADDRESS]: c.RATE_LIMIT_PASSWORD_RESET_PER_ADDRESS,
       [RateLimitName.PASSWORD_RESET_PER_IP]: c.RATE_LIMIT_PASSWORD_RESET_PER_IP,
       [RateLimitName.REGISTRATION_PER_IP]: c.RATE_LIMIT_REGISTRATION_PER_IP,
+      [RateLimitName.CERTIFICATE_VERIFY_PER_IP]: c.RATE_LIMIT_CERTIFICATE_VERIFY_PER_IP,
     },
     signInBackOff: {
       freeFailures: c.SIGN_IN_FREE_FAILURES,

@@ -49,3 +49,4 @@ export {
 export { walkInAdded } from './walk-in-mail-templates';
 export { nonAttendance, nonAttendanceManagerCopy, type ChargeNotice } from './non-attendance-mail-templates';
 export { externalLearningDecided, type ExternalLearningDecidedDetails } from './records-mail-templates';
+export { certificateIssued, certificateRevoked, type CertificateMailDetails } from './certificate-mail-templates';

@@ -7,6 +7,7 @@ import { NonAttendanceCharges, type OutcomeCause } from '../non-attendance/non-a
 import { AttendanceOutcome } from './attendance-outcome.entity';
 import { AttendanceRepository, markKey } from './attendance.repository';
 import { SessionCompletions } from '../records/session-completions';
+import { Certificates } from '../certificates/certificates';
 
 /** One place whose outcome was written, with what it was before (null when it had none). */
 export interface DecidedOutcome {
@@ -29,6 +30,7 @@ export class AttendanceOutcomes {
     private readonly repo: AttendanceRepository,
     private readonly nonAttendance: NonAttendanceCharges,
     private readonly completions: SessionCompletions,
+    private readonly certificates: Certificates,
   ) {}
 
   /**
@@ -94,7 +96,7 @@ export class AttendanceOutcomes {
     }
     await em.flush();
     await this.nonAttendance.outcomesDecided(em, session, decided, now, cause);
-    await this.completions.outcomesDecided(em, session, decided, now, cause);
+    await this.certificates.completionsChanged(em, await this.completions.outcomesDecided(em, session, decided, now, cause), now, cause);
     return decided;
   }
 }

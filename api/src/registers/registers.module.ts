@@ -6,6 +6,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { PeopleModule } from '../people/people.module';
 import { NonAttendanceModule } from '../non-attendance/non-attendance.module';
 import { RecordsModule } from '../records/records.module';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { AttendanceHistoryService } from './attendance-history.service';
 import { AttendanceOutcomes } from './attendance-outcomes';
 import { AttendanceRepository } from './attendance.repository';
@@ -29,7 +30,7 @@ import { WalkInService } from './walk-in.service';
 
 /** Registers: trainers' sessions, taking attendance, sign-off and corrections, and what follows from them. */
 @Module({
-  imports: [BookingModule, SchedulingModule, AuthModule, NotificationsModule, PeopleModule, NonAttendanceModule, RecordsModule],
+  imports: [BookingModule, SchedulingModule, AuthModule, NotificationsModule, PeopleModule, NonAttendanceModule, RecordsModule, CertificatesModule],
   providers: [
     AttendanceHistoryService,
     AttendanceOutcomes,

@@ -30,6 +30,7 @@ import { CheckInResolver } from '../registers/check-in.resolver';
 import { NonAttendanceResolver } from '../non-attendance/non-attendance.resolver';
 import { SurveysResolver } from '../surveys/surveys.resolver';
 import { TrainingRecordResolver } from '../records/training-record.resolver';
+import { CertificatesResolver } from '../certificates/certificates.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -66,4 +67,5 @@ export const resolvers = [
   NonAttendanceResolver,
   SurveysResolver,
   TrainingRecordResolver,
+  CertificatesResolver,
 ] as const;

@@ -72,11 +72,11 @@ export type StoredCertificateStatus = CertificateStatus.VALID | CertificateStatu
  * A certificate's status on London date `today` ("YYYY-MM-DD"): revoked and superseded as stored; a
  * valid one with an expiry date is expired from that date on.
  */
-export function certificateStatus(c: { status: `${StoredCertificateStatus}`; expiresOn: string | null }, today: string): CertificateStatus {
+export function certificateStatus(c: { status: `${StoredCertificateStatus}`; expiresOn?: string | null }, today: string): CertificateStatus {
   if (c.status !== CertificateStatus.VALID) {
     return c.status as CertificateStatus;
   }
-  return c.expiresOn !== null && today >= c.expiresOn ? CertificateStatus.EXPIRED : CertificateStatus.VALID;
+  return c.expiresOn && today >= c.expiresOn ? CertificateStatus.EXPIRED : CertificateStatus.VALID;
 }
 
 /** The longest validity a course can give its certificates, in months (ten years). */
