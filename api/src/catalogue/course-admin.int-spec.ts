@@ -207,4 +207,29 @@ describe('course administration (real API, real PostgreSQL)', () => {
     expect(fields(empty)).toEqual([{ field: 'input.name', message: 'Enter the name of the priority area' }]);
     expect(await em().count(PriorityArea, { name: { $ilike: 'gambling harm' } })).toBe(1);
   });
+
+  it('keeps whether partly attended completes and how long certificates stay valid, whole months from 1 to 120 or none', async () => {
+    const res = await create({ partlyAttendedCompletes: true, certificateValidMonths: 36 });
+    expect(res.errors).toBeUndefined();
+    const id = res.data!.createCourse.id;
+    expect(await em().findOneOrFail(Course, id)).toMatchObject({ partlyAttendedCompletes: true, certificateValidMonths: 36 });
+    const read = await gql<{ courseAdmin: Record<string, unknown> }>(
+      api.url,
+      `query($id: ID!) { courseAdmin(id: $id) { partlyAttendedCompletes certificateValidMonths } }`,
+      { id },
+      coordinator,
+    );
+    expect(read.data!.courseAdmin).toEqual({ partlyAttendedCompletes: true, certificateValidMonths: 36 });
+    for (const months of [0, 121]) {
+      const refused = await update(id, { certificateValidMonths: months });
+      expect(fields(refused)).toEqual([
+        {
+          field: 'input.certificateValidMonths',
+          message: 'Enter how many months certificates stay valid as a whole number from 1 to 120, or leave it empty if they do not expire',
+        },
+      ]);
+    }
+    expect((await update(id, { partlyAttendedCompletes: false, certificateValidMonths: null })).errors).toBeUndefined();
+    expect(await em().findOneOrFail(Course, id)).toMatchObject({ partlyAttendedCompletes: false, certificateValidMonths: null });
+  });
 });

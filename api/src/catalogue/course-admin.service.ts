@@ -162,6 +162,12 @@ export class CourseAdminService {
     course.attendanceRule = input.attendanceRule;
     // a course that counts every part keeps 100: the share is only asked for SHARE_OF_TIME
     course.attendanceMinimumPercent = input.attendanceRule === AttendanceRule.SHARE_OF_TIME ? (input.attendanceMinimumPercent ?? 100) : 100;
+    if (input.partlyAttendedCompletes !== undefined) {
+      course.partlyAttendedCompletes = input.partlyAttendedCompletes ?? false;
+    }
+    if (input.certificateValidMonths !== undefined) {
+      course.certificateValidMonths = input.certificateValidMonths;
+    }
   }
 
   private toType(c: Course, sessionCount: number): AdminCourseType {
@@ -183,6 +189,8 @@ export class CourseAdminService {
       cancellationCutoffWorkingDays: c.cancellationCutoffWorkingDays,
       attendanceRule: c.attendanceRule,
       attendanceMinimumPercent: c.attendanceMinimumPercent,
+      partlyAttendedCompletes: c.partlyAttendedCompletes,
+      certificateValidMonths: c.certificateValidMonths ?? null,
       sessionCount,
     };
   }

@@ -24,5 +24,8 @@ export class AdminCourseType {
   attendanceRule!: AttendanceRule;
   @Field(() => Int, { description: 'For SHARE_OF_TIME: the least share of the time to attend, in per cent (100 otherwise).' })
   attendanceMinimumPercent!: number;
+  @Field(() => Boolean, { description: '"Partly attended" completes the course too.' }) partlyAttendedCompletes!: boolean;
+  @Field(() => Int, { nullable: true, description: 'Months its certificates stay valid (null: they do not expire).' })
+  certificateValidMonths!: number | null;
   @Field(() => Int, { description: 'Sessions of this course, past and coming, any status.' }) sessionCount!: number;
 }

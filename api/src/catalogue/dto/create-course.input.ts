@@ -14,13 +14,14 @@ import {
   ValidateBy,
   type ValidationArguments,
 } from 'class-validator';
-import { MAX_LEVEL, MIN_LEVEL, attendanceRuleProblem } from '@lh/domain';
+import { MAX_CERTIFICATE_VALID_MONTHS, MAX_LEVEL, MIN_LEVEL, attendanceRuleProblem } from '@lh/domain';
 import { AgencySector, AttendanceRule, CourseFormat, Role } from '../../common/graphql-enums';
 import { Trim, TrimList, TrimToNull } from '../../common/input-transforms';
 
 export const MIN_DURATION_MINUTES = 15;
 export const MAX_DURATION_MINUTES = 4800;
 export const MAX_CUTOFF_WORKING_DAYS = 20;
+export const CERTIFICATE_MONTHS_PROBLEM = `Enter how many months certificates stay valid as a whole number from 1 to ${MAX_CERTIFICATE_VALID_MONTHS}, or leave it empty if they do not expire`;
 
 /**
  * The share of the time a SHARE_OF_TIME course asks for, checked by `attendanceRuleProblem` with the
@@ -122,4 +123,22 @@ export class CreateCourseInput {
   @Field(() => Int, { nullable: true, description: 'For SHARE_OF_TIME: the least share of the time to attend, 1 to 100 per cent.' })
   @AttendanceShare()
   attendanceMinimumPercent?: number | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '"Partly attended" completes the course too (a record, a certificate). Left out: unchanged (false for a new course).',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'Say whether partly attended counts as completing the course' })
+  partlyAttendedCompletes?: boolean | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Months a certificate of this course stays valid, 1 to ${MAX_CERTIFICATE_VALID_MONTHS}; null: certificates do not expire. Left out: unchanged.`,
+  })
+  @IsOptional()
+  @IsInt({ message: CERTIFICATE_MONTHS_PROBLEM })
+  @Min(1, { message: CERTIFICATE_MONTHS_PROBLEM })
+  @Max(MAX_CERTIFICATE_VALID_MONTHS, { message: CERTIFICATE_MONTHS_PROBLEM })
+  certificateValidMonths?: number | null;
 }

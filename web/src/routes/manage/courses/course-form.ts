@@ -19,6 +19,8 @@ export type CourseFormValues = {
   cancellationCutoffWorkingDays: string;
   attendanceRule: string;
   attendanceMinimumPercent: string;
+  partlyAttendedCompletes: string;
+  certificateValidMonths: string;
 };
 
 /** The form's fields, named as the API names them, so its field problems land next to them. */
@@ -38,6 +40,8 @@ export const COURSE_FIELDS = [
   'cancellationCutoffWorkingDays',
   'attendanceRule',
   'attendanceMinimumPercent',
+  'partlyAttendedCompletes',
+  'certificateValidMonths',
 ];
 
 export const emptyCourse: CourseFormValues = {
@@ -56,6 +60,8 @@ export const emptyCourse: CourseFormValues = {
   cancellationCutoffWorkingDays: '5',
   attendanceRule: 'ALL_PARTS',
   attendanceMinimumPercent: '',
+  partlyAttendedCompletes: 'no',
+  certificateValidMonths: '',
 };
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -84,11 +90,19 @@ export function readCourseForm(form: FormData) {
     cancellationCutoffWorkingDays: text(form, 'cancellationCutoffWorkingDays'),
     attendanceRule: text(form, 'attendanceRule'),
     attendanceMinimumPercent: text(form, 'attendanceMinimumPercent').replace(/\s*%$/, ''),
+    partlyAttendedCompletes: text(form, 'partlyAttendedCompletes') === 'yes' ? 'yes' : 'no',
+    certificateValidMonths: text(form, 'certificateValidMonths'),
   };
   const problems: FormProblem[] = [];
   const byShare = values.attendanceRule === 'SHARE_OF_TIME';
   if (byShare && !/^\d+$/.test(values.attendanceMinimumPercent)) {
     problems.push({ field: 'attendanceMinimumPercent', message: 'Enter the share of the time to attend as a whole number from 1 to 100' });
+  }
+  if (values.certificateValidMonths && !/^\d+$/.test(values.certificateValidMonths)) {
+    problems.push({
+      field: 'certificateValidMonths',
+      message: 'Enter how many months certificates stay valid as a whole number from 1 to 120, or leave it empty if they do not expire',
+    });
   }
   if (!/^\d+$/.test(values.durationMinutes)) {
     problems.push({ field: 'durationMinutes', message: 'Enter the duration as a whole number of minutes, like 180' });
@@ -125,6 +139,8 @@ export function readCourseForm(form: FormData) {
     cancellationCutoffWorkingDays: wholeNumber(values.cancellationCutoffWorkingDays),
     attendanceRule: values.attendanceRule as AttendanceRule,
     attendanceMinimumPercent: byShare ? wholeNumber(values.attendanceMinimumPercent) : null,
+    partlyAttendedCompletes: values.partlyAttendedCompletes === 'yes',
+    certificateValidMonths: values.certificateValidMonths ? wholeNumber(values.certificateValidMonths) : null,
   };
   return { values, input, problems };
 }

@@ -29,6 +29,8 @@ export const load: PageServerLoad = async (event) => {
       cancellationCutoffWorkingDays: String(c.cancellationCutoffWorkingDays),
       attendanceRule: c.attendanceRule,
       attendanceMinimumPercent: c.attendanceRule === 'SHARE_OF_TIME' ? String(c.attendanceMinimumPercent) : '',
+      partlyAttendedCompletes: c.partlyAttendedCompletes ? 'yes' : 'no',
+      certificateValidMonths: c.certificateValidMonths === null ? '' : String(c.certificateValidMonths),
     };
     return { course: c, options: { ...options, courses: options.courses.filter((o) => o.id !== c.id) }, values };
   } catch (e) {
