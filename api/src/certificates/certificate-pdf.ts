@@ -68,12 +68,23 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   const textWidth = width - QR - 48;
 
   doc.markContent('Artifact', { type: 'Layout' });
-  doc.lineWidth(3).strokeColor(RULE).rect(24, 24, doc.page.width - 48, doc.page.height - 48).stroke();
-  doc.lineWidth(0.75).rect(32, 32, doc.page.width - 64, doc.page.height - 64).stroke();
+  doc
+    .lineWidth(3)
+    .strokeColor(RULE)
+    .rect(24, 24, doc.page.width - 48, doc.page.height - 48)
+    .stroke();
+  doc
+    .lineWidth(0.75)
+    .rect(32, 32, doc.page.width - 64, doc.page.height - 64)
+    .stroke();
   doc.endMarkedContent();
 
   let y = MARGIN + 16;
-  const text = (tag: string, value: string, o: { font?: string; size: number; gap?: number; x?: number; w?: number; align?: 'center' | 'left' }) => {
+  const text = (
+    tag: string,
+    value: string,
+    o: { font?: string; size: number; gap?: number; x?: number; w?: number; align?: 'center' | 'left' },
+  ) => {
     root.add(
       doc.struct(tag, {}, () => {
         doc

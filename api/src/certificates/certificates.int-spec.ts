@@ -22,21 +22,34 @@ const MINE = `query { myCertificates { id code status courseTitle pdfPath verify
 interface Verified {
   code: string | null;
   problem: string | null;
-  certificate: null | { holderName: string; courseTitle: string; status: string; revokedOn: string | null; supersededOn: string | null } & Record<string, unknown>;
+  certificate:
+    | null
+    | ({ holderName: string; courseTitle: string; status: string; revokedOn: string | null; supersededOn: string | null } & Record<
+        string,
+        unknown
+      >);
 }
 
 describe('certificates (real API, real PostgreSQL)', () => {
   const ctx = useRegisterApi();
   const { at, scenario, marked, signOff } = ctx;
   const certificatesOf = (bookingId: string) =>
-    ctx.em().find(Certificate, { completion: { booking: bookingId } }, { orderBy: { issuedAt: 'asc' }, populate: ['replaces', 'supersededBy'] });
+    ctx
+      .em()
+      .find(Certificate, { completion: { booking: bookingId } }, { orderBy: { issuedAt: 'asc' }, populate: ['replaces', 'supersededBy'] });
   const verify = async (code: string) => {
     const res = await gql<{ verifyCertificate: Verified }>(ctx.api.url, VERIFY, { code });
     expect(res.errors).toBeUndefined();
     return res.data!.verifyCertificate;
   };
   const mailOf = (personId: string) =>
-    ctx.em().find(OutboxMessage, { personId, kind: { $in: [MailKind.CERTIFICATE_ISSUED, MailKind.CERTIFICATE_REVOKED] } }, { orderBy: { createdAt: 'asc' } });
+    ctx
+      .em()
+      .find(
+        OutboxMessage,
+        { personId, kind: { $in: [MailKind.CERTIFICATE_ISSUED, MailKind.CERTIFICATE_REVOKED] } },
+        { orderBy: { createdAt: 'asc' } },
+      );
   const dashed = (code: string) => code.match(/.{4}/g)!.join('-');
 
   /** One person attended a one-part session of a course valid for `months`; the register is signed off. */
@@ -60,7 +73,14 @@ describe('certificates (real API, real PostgreSQL)', () => {
     expect(cert!.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{20}$/);
     const course = await ctx.em().findOneOrFail(Course, session.course.id);
     const completedOn = londonParts(part.endsAt).date;
-    expect(cert).toMatchObject({ holderName: 'Ada Lovelace', courseTitle: course.title, level: course.level, minutes: 180, completedOn, status: 'VALID' });
+    expect(cert).toMatchObject({
+      holderName: 'Ada Lovelace',
+      courseTitle: course.title,
+      level: course.level,
+      minutes: 180,
+      completedOn,
+      status: 'VALID',
+    });
     expect(cert!.expiresOn).toBe(`${Number(completedOn.slice(0, 4)) + 3}${completedOn.slice(4)}`);
     // nobody else: Eve did not attend
     expect(await certificatesOf((session as unknown as { id: string }).id)).toEqual([]);
@@ -203,15 +223,27 @@ describe('certificates (real API, real PostgreSQL)', () => {
     expect(pdf.structure).toMatchObject({ H1: 1, Figure: 1 });
     expect(pdf.alts[0]).toContain(`/verify/${dashed(cert!.code)}`);
 
-    const mine = await gql<{ myCertificates: { id: string; code: string; status: string; pdfPath: string }[] }>(ctx.api.url, MINE, {}, holder);
+    const mine = await gql<{ myCertificates: { id: string; code: string; status: string; pdfPath: string }[] }>(
+      ctx.api.url,
+      MINE,
+      {},
+      holder,
+    );
     expect(mine.data!.myCertificates).toEqual([
-      expect.objectContaining({ id: cert!.id, code: dashed(cert!.code), status: 'VALID', pdfPath: `/certificates/${cert!.id}/certificate.pdf` }),
+      expect.objectContaining({
+        id: cert!.id,
+        code: dashed(cert!.code),
+        status: 'VALID',
+        pdfPath: `/certificates/${cert!.id}/certificate.pdf`,
+      }),
     ]);
 
     const asCoordinator = await gql(ctx.api.url, PDF, { id: cert!.id }, ctx.coordinator);
     expect(asCoordinator.errors).toBeUndefined();
     const lead = await aPerson(em, { roles: [Role.PRACTITIONER, Role.AGENCY_LEAD], agency: ada.agency!, password });
-    expect((await gql(ctx.api.url, PDF, { id: cert!.id }, await signInAs(ctx.api.url, { email: lead.email, password }))).errors).toBeUndefined();
+    expect(
+      (await gql(ctx.api.url, PDF, { id: cert!.id }, await signInAs(ctx.api.url, { email: lead.email, password }))).errors,
+    ).toBeUndefined();
 
     const other = await aPerson(em, { password });
     const otherLead = await aPerson(em, { roles: [Role.PRACTITIONER, Role.AGENCY_LEAD], agency: await anAgency(em), password });

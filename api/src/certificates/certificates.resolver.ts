@@ -20,7 +20,9 @@ export class CertificatesResolver {
   }
 
   @SignedIn()
-  @Query(() => CertificateFileType, { description: 'A certificate as an A4 PDF: for its holder, coordinators and the holder’s agency lead.' })
+  @Query(() => CertificateFileType, {
+    description: 'A certificate as an A4 PDF: for its holder, coordinators and the holder’s agency lead.',
+  })
   certificatePdf(@CurrentViewer() viewer: Viewer, @IdArg('certificateId') certificateId: string): Promise<CertificateFileType> {
     return this.certificates.pdf(viewer, certificateId);
   }

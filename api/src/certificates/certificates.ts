@@ -75,7 +75,10 @@ export class Certificates {
   }
 
   private async issue(em: EntityManager, completion: TrainingCompletion, now: Date, replaces: Certificate | null): Promise<Certificate> {
-    const certificate = em.create(Certificate, certificateFields(completion, { partnershipName: this.config.partnershipName, issuedAt: now, replaces }));
+    const certificate = em.create(
+      Certificate,
+      certificateFields(completion, { partnershipName: this.config.partnershipName, issuedAt: now, replaces }),
+    );
     em.persist(certificate);
     await this.mailer.issued(em, certificate);
     return certificate;

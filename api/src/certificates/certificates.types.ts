@@ -3,7 +3,8 @@ import { CertificateStatus } from '@lh/domain';
 
 registerEnumType(CertificateStatus, {
   name: 'CertificateStatus',
-  description: 'VALID; EXPIRED: past the date the course sets (London); REVOKED: withdrawn by a correction; SUPERSEDED: replaced by a newer one.',
+  description:
+    'VALID; EXPIRED: past the date the course sets (London); REVOKED: withdrawn by a correction; SUPERSEDED: replaced by a newer one.',
 });
 
 @ObjectType('CertificateSummary', { description: "One of a person's certificates, as lists show it." })
@@ -45,7 +46,10 @@ export class VerifiedCertificateType {
 export class CertificateVerificationType {
   @Field(() => String, { nullable: true, description: 'The code as read (normalised, in groups); null when it is not a code.' })
   code!: string | null;
-  @Field(() => String, { nullable: true, description: 'Why there is no certificate to show: the code is not one, or no certificate has it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why there is no certificate to show: the code is not one, or no certificate has it.',
+  })
   problem!: string | null;
   @Field(() => VerifiedCertificateType, { nullable: true }) certificate!: VerifiedCertificateType | null;
 }

@@ -16,7 +16,13 @@ const issuedLinks = {
 
 describe('certificate mail', () => {
   it('says the certificate is ready: the course, the code, links to download and to check it', () => {
-    const mail = templates.certificateIssued({ ...base, hours: '6 hours', expiresOn: '3 March 2029', replacesEarlier: false, links: issuedLinks });
+    const mail = templates.certificateIssued({
+      ...base,
+      hours: '6 hours',
+      expiresOn: '3 March 2029',
+      replacesEarlier: false,
+      links: issuedLinks,
+    });
     expect(mail.subject).toBe('Your certificate: Graded Care Profile 2 & <more>');
     expect(mail.text).toContain('You completed Graded Care Profile 2 & <more> and your certificate is ready.');
     expect(mail.text).toContain('Certificate code: 7KQ2-M9XD-4HPA-T6WN-3RBE');

@@ -69,7 +69,9 @@ export function certificateRevoked(d: CertificateMailDetails & { reason: string;
     recipientName: d.recipientName,
     heading: 'Your certificate has been withdrawn',
     body: [
-      p(`The training team corrected the register for ${d.courseTitle} (completed ${d.completedOn}), and it no longer shows you completed the course.`),
+      p(
+        `The training team corrected the register for ${d.courseTitle} (completed ${d.completedOn}), and it no longer shows you completed the course.`,
+      ),
       p(`So your certificate with the code ${d.code} has been withdrawn: anyone who checks it is told it was revoked.`),
       p(`The reason the training team gave:\n${d.reason}`),
     ],

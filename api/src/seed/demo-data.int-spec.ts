@@ -107,6 +107,23 @@ describe('demo data', () => {
     ).toBe(0);
   });
 
+  it('gives every demo completion its valid certificate, so the demo practitioner has certificates', async () => {
+    const conn = orm.em.getConnection();
+    const count = async (sql: string) => Number((await conn.execute<{ n: string }[]>(sql))[0]!.n);
+    expect(await count(`select count(*) as n from training_completion`)).toBeGreaterThan(0);
+    expect(
+      await count(
+        `select count(*) as n from training_completion t where not exists (select 1 from certificate c where c.completion_id = t.id and c.status = 'VALID')`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `select count(*) as n from certificate c join person p on p.id = c.person_id where p.email = 'practitioner@example.org' and c.holder_name = p.name`,
+      ),
+    ).toBeGreaterThan(0);
+    expect(await count(`select count(distinct code) as n from certificate`)).toBe(await count(`select count(*) as n from certificate`));
+  });
+
   it('lets every demo account sign in with the demo password', async () => {
     const em = orm.em.fork();
     for (const account of DEMO_ACCOUNTS) {

@@ -28,10 +28,14 @@ import { RegisterSignOff } from '../registers/register-sign-off.entity';
 import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
 import { TrainingCompletion } from '../records/training-completion.entity';
 import { sessionCompletionFields } from '../records/session-completions';
+import { Certificate } from '../certificates/certificate.entity';
+import { certificateFields } from '../certificates/certificate-fields';
 import { NonAttendancePolicy } from '../non-attendance/non-attendance-policy.entity';
 import { NonAttendanceCharge } from '../non-attendance/non-attendance-charge.entity';
 
 const HOUR_MS = 3_600_000;
+/** The name demo certificates print: the PARTNERSHIP_NAME default. */
+const DEMO_PARTNERSHIP_NAME = 'Learning Hub Safeguarding Children Partnership';
 
 /** The demo policy: statutory partners are never charged; other agencies pay a day for a place not used. */
 const DEMO_RATES: Partial<Record<ChargeAgencyType, ChargeRates>> = {
@@ -186,10 +190,12 @@ export function seedDemoRegisters(
       });
       outcomes++;
       if (outcomeCompletes(result.outcome, session.course)) {
-        em.create(TrainingCompletion, {
+        const completion = em.create(TrainingCompletion, {
           ...sessionCompletionFields(b, session, result.outcome, result.minutesAttended),
           recordedAt: decidedAt,
         });
+        // its certificate, issued with the outcome, printing the partnership's default name
+        em.create(Certificate, certificateFields(completion, { partnershipName: DEMO_PARTNERSHIP_NAME, issuedAt: decidedAt }));
       }
       const charge = chargeFor({ outcome: result.outcome, agency: b.agency ?? null, rates, days });
       if (charge) {

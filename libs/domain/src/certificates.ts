@@ -72,7 +72,10 @@ export type StoredCertificateStatus = CertificateStatus.VALID | CertificateStatu
  * A certificate's status on London date `today` ("YYYY-MM-DD"): revoked and superseded as stored; a
  * valid one with an expiry date is expired from that date on.
  */
-export function certificateStatus(c: { status: `${StoredCertificateStatus}`; expiresOn?: string | null }, today: string): CertificateStatus {
+export function certificateStatus(
+  c: { status: `${StoredCertificateStatus}`; expiresOn?: string | null },
+  today: string,
+): CertificateStatus {
   if (c.status !== CertificateStatus.VALID) {
     return c.status as CertificateStatus;
   }
