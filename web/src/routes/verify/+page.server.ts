@@ -3,7 +3,7 @@ import { CERTIFICATE_CODE_EXAMPLE, formatCertificateCode, normaliseCertificateCo
 import { failField } from '$lib/server/forms';
 import type { Actions } from './$types';
 
-export const MALFORMED = `Enter the code as it is printed on the certificate, for example ${CERTIFICATE_CODE_EXAMPLE}`;
+const MALFORMED = `Enter the code as it is printed on the certificate, for example ${CERTIFICATE_CODE_EXAMPLE}`;
 
 export const actions: Actions = {
   /** Goes to the code's page (the one the QR code opens), which says what the certificate is. */
