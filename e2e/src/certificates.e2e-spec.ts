@@ -163,4 +163,39 @@ describe('certificates in the web app', () => {
     const row = page().locator('tbody tr', { hasText: code });
     expect(await row.textContent()).toContain('Revoked');
   });
+
+  it('coordinators say on the course form whether partly attended completes and how long certificates stay valid', async () => {
+    await signInAs(page(), 'Coordinator');
+    await page().goto(`${webUrl()}/manage/courses`);
+    const edit = page().locator('a[href$="/edit"]').first();
+    const editUrl = `${webUrl()}${await edit.getAttribute('href')}`;
+    await page().goto(editUrl);
+    const months = page().getByLabel('Certificates stay valid for this many months (optional)');
+    const partly = page().getByLabel('Count partly attended as completing the course');
+    const save = page().locator('form button[type="submit"], form button:not([type])').last();
+    const before = { months: await months.inputValue(), partly: await partly.isChecked() };
+
+    await months.fill('three years');
+    await save.click();
+    expect(await page().locator('.govuk-error-summary').textContent()).toContain(
+      'Enter how many months certificates stay valid as a whole number from 1 to 120, or leave it empty if they do not expire',
+    );
+    await months.fill('121');
+    await save.click();
+    expect(await page().locator('.govuk-error-summary').textContent()).toContain('a whole number from 1 to 120');
+
+    await months.fill('36');
+    await partly.setChecked(true);
+    await save.click();
+    await page().waitForURL(/\/manage\/courses\?done=saved/);
+    await page().goto(editUrl);
+    expect(await months.inputValue()).toBe('36');
+    expect(await partly.isChecked()).toBe(true);
+
+    // as it was, for the journeys that follow
+    await months.fill(before.months);
+    await partly.setChecked(before.partly);
+    await save.click();
+    await page().waitForURL(/\/manage\/courses\?done=saved/);
+  });
 });
