@@ -254,4 +254,22 @@ describe('certificates (real API, real PostgreSQL)', () => {
     }
     expect((await gql(ctx.api.url, PDF, { id: cert!.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
+
+  it('keeps the certificates of an account merged into another (they follow the person, and still verify)', async () => {
+    const { ada, part, trainerCookie } = await attended();
+    await signOff(trainerCookie, part.id);
+    const [cert] = await certificatesOf(ada.id);
+    const keep = await aPerson(ctx.em(), { name: 'Ada Lovelace' });
+    const merged = await gql(
+      ctx.api.url,
+      `mutation($keepId: ID!, $mergeId: ID!) { mergePeople(keepId: $keepId, mergeId: $mergeId) { id } }`,
+      { keepId: keep.id, mergeId: ada.person.id },
+      ctx.coordinator,
+    );
+    expect(merged.errors).toBeUndefined();
+    const after = await ctx.em().findOneOrFail(Certificate, cert!.id, { populate: ['completion'] });
+    expect(after.person.id).toBe(keep.id);
+    expect(after.completion.person.id).toBe(keep.id);
+    expect((await verify(cert!.code)).certificate!.status).toBe(CertificateStatus.VALID);
+  });
 });

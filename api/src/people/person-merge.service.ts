@@ -133,6 +133,8 @@ export class PersonMergeService {
         ['non_attendance_charge', 'person_id'],
         ['non_attendance_charge', 'status_changed_by_id'],
         ['non_attendance_policy', 'updated_by_id'],
+        ['training_completion', 'person_id'],
+        ['certificate', 'person_id'],
       ] as const) {
         await em.execute(`update ${table} set ${column} = ? where ${column} = ?`, [k, a]);
       }
