@@ -43,6 +43,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
       SIGN_IN_LINK_PER_IP: GENEROUS_PER_IP,
       PASSWORD_RESET_PER_IP: GENEROUS_PER_IP,
       REGISTRATION_PER_IP: GENEROUS_PER_IP,
+      CERTIFICATE_VERIFY_PER_IP: GENEROUS_PER_IP,
     },
     ...overrides,
   };

@@ -12,6 +12,7 @@ describe('rate limit settings', () => {
       PASSWORD_RESET_PER_ADDRESS: { points: 5, seconds: 3600 },
       PASSWORD_RESET_PER_IP: { points: 30, seconds: 3600 },
       REGISTRATION_PER_IP: { points: 20, seconds: 3600 },
+      CERTIFICATE_VERIFY_PER_IP: { points: 120, seconds: 3600 },
     });
     expect(c.signInBackOff).toEqual({ freeFailures: 5, firstWaitSeconds: 60, maxWaitSeconds: 3600 });
     expect(c.trustProxy).toBe('loopback');
