@@ -28,3 +28,4 @@ export * from './survey-defaults';
 export * from './external-learning';
 export * from './e-learning-import';
 export * from './certificates';
+export * from './mandatory-training';
