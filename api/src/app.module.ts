@@ -26,6 +26,7 @@ import { RegistersModule } from './registers/registers.module';
 import { NonAttendanceModule } from './non-attendance/non-attendance.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { CertificatesModule } from './certificates/certificates.module';
+import { MandatoryTrainingModule } from './mandatory-training/mandatory-training.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -44,6 +45,7 @@ export const capabilityModules = [
   NonAttendanceModule,
   SurveysModule,
   CertificatesModule,
+  MandatoryTrainingModule,
 ];
 
 @Module({})

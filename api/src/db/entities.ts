@@ -28,6 +28,7 @@ import { SurveyResponse } from '../surveys/survey-response.entity';
 import { EvidenceFile } from '../records/evidence-file.entity';
 import { ExternalLearning } from '../records/external-learning.entity';
 import { Certificate } from '../certificates/certificate.entity';
+import { MandatoryReminder, MandatoryRequirement } from '../mandatory-training/mandatory-requirement.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -63,4 +64,6 @@ export const entities = [
   EvidenceFile,
   ExternalLearning,
   Certificate,
+  MandatoryRequirement,
+  MandatoryReminder,
 ];

@@ -50,3 +50,4 @@ export { walkInAdded } from './walk-in-mail-templates';
 export { nonAttendance, nonAttendanceManagerCopy, type ChargeNotice } from './non-attendance-mail-templates';
 export { externalLearningDecided, type ExternalLearningDecidedDetails } from './records-mail-templates';
 export { certificateIssued, certificateRevoked, type CertificateMailDetails } from './certificate-mail-templates';
+export { trainingDue, trainingOverdue, type TrainingReminderDetails } from './mandatory-training-mail-templates';

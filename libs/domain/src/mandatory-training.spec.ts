@@ -1,11 +1,9 @@
-import { CompletionSource } from './training-records';
 import {
   MandatoryStatus,
   addMonths,
   londonToday,
   reminderDue,
   requirementProblems,
-  satisfies,
   standingOf,
   validUntil,
   type RequirementDraft,
@@ -62,18 +60,6 @@ describe('where a person stands against a requirement', () => {
     });
     expect(at('2027-06-01', ['2027-01-10', '2024-02-29']).lastCompletedOn).toBe('2027-01-10');
     expect(at('2027-03-01', ['2024-02-29', '2027-03-02']).status).toBe(MandatoryStatus.EXPIRED);
-  });
-});
-
-describe('what satisfies a requirement', () => {
-  const courses = { courseIds: ['c1', 'c2'], externalMinLevel: 3 };
-  it('a listed course from any source, or learning elsewhere of at least the level', () => {
-    expect(satisfies(courses, { source: CompletionSource.SESSION, courseId: 'c1', level: 1 })).toBe(true);
-    expect(satisfies(courses, { source: CompletionSource.E_LEARNING, courseId: 'c2', level: null })).toBe(true);
-    expect(satisfies(courses, { source: CompletionSource.SESSION, courseId: 'c3', level: 4 })).toBe(false);
-    expect(satisfies(courses, { source: CompletionSource.EXTERNAL, courseId: null, level: 3 })).toBe(true);
-    expect(satisfies(courses, { source: CompletionSource.EXTERNAL, courseId: null, level: 2 })).toBe(false);
-    expect(satisfies({ ...courses, externalMinLevel: null }, { source: CompletionSource.EXTERNAL, courseId: null, level: 4 })).toBe(false);
   });
 });
 

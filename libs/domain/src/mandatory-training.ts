@@ -1,4 +1,3 @@
-import { CompletionSource } from './training-records';
 import type { FieldProblem } from './errors';
 import { londonParts } from './london-time';
 
@@ -155,42 +154,21 @@ export function standingOf(
   return { status, lastCompletedOn: latest, validUntil: until, refresherFrom: from, dueBy: null };
 }
 
-/** Who a requirement applies to: anyone matching any of these. */
+/** Who a requirement applies to: anyone matching any of these (matched in PostgreSQL, MandatoryTrainingRepository). */
 export interface RequirementAudience {
   roles: readonly string[];
   agencyIds: readonly string[];
   sectors: readonly string[];
 }
 
-export function appliesTo(audience: RequirementAudience, person: { roles: readonly string[]; agencyId: string | null; sector: string | null }): boolean {
-  return (
-    person.roles.some((r) => audience.roles.includes(r)) ||
-    (!!person.agencyId && audience.agencyIds.includes(person.agencyId)) ||
-    (!!person.sector && audience.sectors.includes(person.sector))
-  );
-}
-
-/** What counts as completing a requirement. */
+/**
+ * What counts as completing a requirement (matched in PostgreSQL, MandatoryTrainingRepository): a live
+ * completion of any of the catalogue courses from any source (a session or e-learning), or learning done
+ * elsewhere (EXTERNAL) of at least `externalMinLevel` (null: learning elsewhere does not count).
+ */
 export interface RequirementCourses {
-  /** Catalogue courses: a completion of any of them counts, from any source (a session, or e-learning). */
   courseIds: readonly string[];
-  /** Learning done elsewhere (EXTERNAL) of at least this level counts; null: it does not. */
   externalMinLevel: number | null;
-}
-
-export function satisfies(
-  courses: RequirementCourses,
-  completion: { source: CompletionSource; courseId: string | null; level: number | null },
-): boolean {
-  if (completion.courseId && courses.courseIds.includes(completion.courseId)) {
-    return true;
-  }
-  return (
-    completion.source === CompletionSource.EXTERNAL &&
-    courses.externalMinLevel !== null &&
-    completion.level !== null &&
-    completion.level >= courses.externalMinLevel
-  );
 }
 
 export const MAX_VALIDITY_MONTHS = 240;
