@@ -191,6 +191,10 @@ export class PeopleAdminService {
       if (!person) {
         throw personNotFound();
       }
+      if (wanted.includes(Role.AGENCY_LEAD) && !person.agency) {
+        const message = `${person.name} has no agency: give them an agency before making them an agency lead`;
+        throw new DomainError(ErrorCode.BadUserInput, `${message}.`, [{ field: 'roles', message }]);
+      }
       await refuseLastCoordinator(
         em,
         person,
