@@ -186,6 +186,19 @@ describe('mandatory training (real API, real PostgreSQL)', () => {
   });
 
   describe('who may see whose', () => {
+    it('a coordinator makes someone an agency lead only when they have an agency', async () => {
+      const SET = `mutation($personId: ID!, $roles: [Role!]!) { setPersonRoles(personId: $personId, roles: $roles) { roles } }`;
+      const nowhere = await aPerson(em(), { name: 'Nia Noagency' });
+      const refused = await gql(api.url, SET, { personId: nowhere.id, roles: ['PRACTITIONER', 'AGENCY_LEAD'] }, coordinator);
+      expect(refused.errors![0]!.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'roles', message: 'Nia Noagency has no agency: give them an agency before making them an agency lead' }],
+      });
+      const placed = await aPerson(em(), { agency: await anAgency(em()) });
+      const granted = await gql<{ setPersonRoles: { roles: string[] } }>(api.url, SET, { personId: placed.id, roles: ['PRACTITIONER', 'AGENCY_LEAD'] }, coordinator);
+      expect(granted.data!.setPersonRoles.roles).toEqual(['PRACTITIONER', 'AGENCY_LEAD']);
+    });
+
     it('an agency lead sees their own staff only; a practitioner nobody else', async () => {
       const [north, south] = [await anAgency(em()), await anAgency(em())];
       const course = await aCourse(em());
