@@ -7,16 +7,28 @@ describe('navigationFor', () => {
     expect(labels(undefined)).toEqual(['Find a course', 'Help']);
   });
   it('gives a practitioner their bookings and account', () => {
-    expect(labels(['PRACTITIONER'])).toEqual(['Find a course', 'Your bookings', 'Your account', 'Help']);
+    expect(labels(['PRACTITIONER'])).toEqual(['Find a course', 'Your bookings', 'Mandatory training', 'Your account', 'Help']);
   });
   it('gives a trainer the sessions they train', () => {
-    expect(labels(['PRACTITIONER', 'TRAINER'])).toEqual(['Find a course', 'Your bookings', 'Your sessions', 'Your account', 'Help']);
+    expect(labels(['PRACTITIONER', 'TRAINER'])).toEqual([
+      'Find a course',
+      'Your bookings',
+      'Mandatory training',
+      'Your sessions',
+      'Your account',
+      'Help',
+    ]);
     expect(navigationFor(['TRAINER']).find((i) => i.label === 'Your sessions')?.href).toBe('/your-sessions');
   });
   it("puts every coordinator's page under one Manage entry", () => {
     const items = navigationFor(['PRACTITIONER', 'COORDINATOR']);
-    expect(items.map((i) => i.label)).toEqual(['Find a course', 'Your bookings', 'Manage', 'Your account', 'Help']);
+    expect(items.map((i) => i.label)).toEqual(['Find a course', 'Your bookings', 'Mandatory training', 'Manage', 'Your account', 'Help']);
     expect(items.some((i) => i.href.startsWith('/manage/'))).toBe(false);
+  });
+  it('gives an agency lead their agency, and a reviewer compliance', () => {
+    expect(navigationFor(['PRACTITIONER', 'AGENCY_LEAD']).find((i) => i.label === 'Your agency')?.href).toBe('/your-agency');
+    expect(navigationFor(['REVIEWER']).find((i) => i.label === 'Compliance')?.href).toBe('/manage/compliance');
+    expect(labels(['COORDINATOR', 'REVIEWER'])).not.toContain('Compliance');
   });
   it('lists each section of Manage once, under /manage, with a description', () => {
     expect(manageSections.map((s) => s.label)).toEqual([
@@ -29,6 +41,8 @@ describe('navigationFor', () => {
       'Non-attendance',
       'Surveys',
       'Mail log',
+      'Mandatory training',
+      'Compliance',
     ]);
     expect(new Set(manageSections.map((s) => s.href)).size).toBe(manageSections.length);
     for (const s of manageSections) {

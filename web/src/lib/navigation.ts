@@ -47,6 +47,16 @@ export const manageSections: ManageSection[] = [
     description: 'The end-of-course evaluation and the 6- and 12-month impact surveys: make and change them, and see them as people do.',
   },
   { href: '/manage/mail', label: 'Mail log', description: 'Every mail the service has sent or will send, and sending a failed one again.' },
+  {
+    href: '/manage/mandatory-training',
+    label: 'Mandatory training',
+    description: 'What training is mandatory for whom, which courses count, how long it stays valid and when refreshers fall due.',
+  },
+  {
+    href: '/manage/compliance',
+    label: 'Compliance',
+    description: 'Who is current, due, overdue or expired on mandatory training, by requirement and by agency, and the people behind each figure.',
+  },
 ];
 
 /**
@@ -58,11 +68,19 @@ export function navigationFor(roles: Role[] | undefined): NavItem[] {
   if (roles?.length) {
     items.push({ href: '/bookings', label: 'Your bookings' });
   }
+  if (roles?.length) {
+    items.push({ href: '/mandatory-training', label: 'Mandatory training' });
+  }
   if (roles?.includes('TRAINER')) {
     items.push({ href: '/your-sessions', label: 'Your sessions' });
   }
+  if (roles?.includes('AGENCY_LEAD')) {
+    items.push({ href: '/your-agency', label: 'Your agency' });
+  }
   if (roles?.includes('COORDINATOR')) {
     items.push({ href: '/manage', label: 'Manage' });
+  } else if (roles?.includes('REVIEWER')) {
+    items.push({ href: '/manage/compliance', label: 'Compliance' });
   }
   if (roles?.length) {
     items.push({ href: '/account', label: 'Your account' });
