@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { BookingStatus, Role, SessionStatus } from '@lh/domain';
+import { BookingStatus, MandatoryStatus, Role, SessionStatus, londonToday } from '@lh/domain';
 import * as argon2 from 'argon2';
 import { createTestDatabase } from '../../test/test-db';
 import { ormOptions } from '../db/orm-options';
@@ -10,6 +10,9 @@ import { Session } from '../scheduling/session.entity';
 import { Booking } from '../booking/booking.entity';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from './demo-data';
 import { DEMO_TRAINER_EMAIL } from './demo-trainers';
+import { DEMO_AGENCY_LEAD_EMAIL, DEMO_LEVEL_1_REQUIREMENT } from './demo-mandatory-training';
+import { MandatoryStandings } from '../mandatory-training/mandatory-standings';
+import { MandatoryTrainingRepository } from '../mandatory-training/mandatory-training.repository';
 
 describe('demo data', () => {
   let orm: MikroORM;
@@ -122,13 +125,23 @@ describe('demo data', () => {
       ),
     ).toBeGreaterThan(0);
     expect(await count(`select count(distinct code) as n from certificate`)).toBe(await count(`select count(*) as n from certificate`));
+  it('gives the demo practitioner an expired mandatory refresher with a session coming up that renews it', async () => {
+    const em = orm.em.fork();
+    const priya = await em.findOneOrFail(Person, { email: DEMO_ACCOUNTS.find((a) => a.role === 'Practitioner')!.email });
+    const standings = await new MandatoryStandings(new MandatoryTrainingRepository()).rows(em, londonToday(now), { personIds: [priya.id] });
+    const level1 = standings.find((s) => s.requirementName === DEMO_LEVEL_1_REQUIREMENT)!;
+    expect(level1.standing.status).toBe(MandatoryStatus.EXPIRED);
+    const sessions = await new MandatoryStandings(new MandatoryTrainingRepository()).sessionsFor(em, [level1.requirementId], now);
+    expect(sessions.get(level1.requirementId)!.length).toBeGreaterThan(0);
+    const lead = await em.findOneOrFail(Person, { email: DEMO_AGENCY_LEAD_EMAIL }, { populate: ['agency'] });
+    expect(lead.agency!.id).toBe((await em.findOneOrFail(Person, priya.id, { populate: ['agency'] })).agency!.id);
   });
 
   it('lets every demo account sign in with the demo password', async () => {
     const em = orm.em.fork();
     for (const account of DEMO_ACCOUNTS) {
       const person = await em.findOneOrFail(Person, { email: account.email }, { populate: ['passwordHash'] });
-      expect(person.roles).toContain(account.role.toUpperCase());
+      expect(person.roles).toContain(account.role.toUpperCase().replace(' ', '_'));
       expect(await argon2.verify(person.passwordHash!, DEMO_PASSWORD)).toBe(true);
     }
   });

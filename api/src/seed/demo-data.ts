@@ -24,6 +24,7 @@ import { seedDemoRegistration } from './demo-registration';
 import { seedDemoPeople } from './demo-people';
 import { seedDemoTrainers } from './demo-trainers';
 import { seedDemoRegisters } from './demo-registers';
+import { seedDemoMandatoryTraining } from './demo-mandatory-training';
 
 /** The demo sign-ins, shared with `npm start` (which prints them). */
 export const DEMO_PASSWORD: string = demoAccounts.password;
@@ -1371,6 +1372,15 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     trainers: people.filter((p) => p.roles.includes(Role.TRAINER)),
     coordinator: people.find((p) => p.roles.includes(Role.COORDINATOR))!,
     copyManagersAt: [agencies.academy, agencies.cvs],
+    now,
+  });
+
+  seedDemoMandatoryTraining(em, {
+    courses: { awareness: courses.daElearning, curiosity: courses.curiosity, gcp2: courses.gcp2, contextual: courses.contextual },
+    practitioners,
+    priya,
+    leadAgency: agencies.nhsTrust,
+    passwordHash,
     now,
   });
 
