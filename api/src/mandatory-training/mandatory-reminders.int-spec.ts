@@ -83,7 +83,7 @@ describe('mandatory training reminders (pg-boss, outbox and SMTP, real PostgreSQ
       'Expired: Safeguarding children: level 1 awareness',
       'Expired: Safeguarding children: level 1 awareness',
     ]);
-    expect(raeMail[0]!.parsed.text).toContain(`https://learninghub.example.org/sessions/${session.id}`);
+    expect(raeMail[0]!.parsed.text).toContain(`https://learninghub.example.org/sessions/${session.id}/book`);
     expect(smtp.received.filter((m) => m.envelopeTo.includes(sid.email)).map((m) => m.parsed.subject)[0]).toBe(
       'Overdue: Safeguarding children: level 1 awareness',
     );

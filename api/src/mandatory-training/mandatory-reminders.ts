@@ -63,7 +63,7 @@ export class MandatoryReminders implements OnModuleInit {
           status: row.standing.status,
           validUntil: row.standing.validUntil,
           dueBy: row.standing.dueBy,
-          sessions: (sessions.get(row.requirementId) ?? []).map((s) => ({ ...s, href: `${origin}/sessions/${s.id}` })),
+          sessions: (sessions.get(row.requirementId) ?? []).map((s) => ({ ...s, href: `${origin}/sessions/${s.id}/book` })),
           links: { mandatoryTraining: `${origin}/mandatory-training`, courses: `${origin}/courses` },
           contact: { email: this.config.partnershipContactEmail },
         };

@@ -13,7 +13,7 @@ const base = {
       startsAt: londonToUtc('2027-01-12', '09:30'),
       endsAt: londonToUtc('2027-01-12', '12:30'),
       place: 'Northshire Civic Centre',
-      href: 'https://learning-hub.example.org/sessions/s1',
+      href: 'https://learning-hub.example.org/sessions/s1/book',
     },
   ],
   links: { mandatoryTraining: 'https://learning-hub.example.org/mandatory-training', courses: 'https://learning-hub.example.org/courses' },
@@ -26,7 +26,7 @@ describe('mandatory training reminders', () => {
     expect(mail.subject).toBe('Refresher due: Safeguarding children: level 1 & <awareness>');
     expect(mail.text).toContain('is valid until Sunday 28 February 2027');
     expect(mail.text).toContain('Safeguarding children: level 1: Tuesday 12 January 2027, 9:30am to 12:30pm, Northshire Civic Centre.');
-    expect(mail.text).toContain('https://learning-hub.example.org/sessions/s1');
+    expect(mail.text).toContain('https://learning-hub.example.org/sessions/s1/book');
     expect(mail.text).toContain('https://learning-hub.example.org/mandatory-training');
     expect(mail.html).toContain('level 1 &amp; &lt;awareness&gt;');
     expect(mail.html.match(/<h1[ >]/g)).toHaveLength(1);
