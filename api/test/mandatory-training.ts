@@ -20,7 +20,20 @@ export const londonAt = (date: string, time = '07:00') => londonToUtc(date, time
 
 export async function aRequirement(
   em: EntityManager,
-  over: Partial<Pick<MandatoryRequirement, 'name' | 'roles' | 'agencyIds' | 'sectors' | 'courseIds' | 'externalMinLevel' | 'validityMonths' | 'newStarterMonths' | 'refresherMonths'>>,
+  over: Partial<
+    Pick<
+      MandatoryRequirement,
+      | 'name'
+      | 'roles'
+      | 'agencyIds'
+      | 'sectors'
+      | 'courseIds'
+      | 'externalMinLevel'
+      | 'validityMonths'
+      | 'newStarterMonths'
+      | 'refresherMonths'
+    >
+  >,
 ): Promise<MandatoryRequirement> {
   const now = new Date();
   const r = em.create(MandatoryRequirement, {

@@ -31,7 +31,9 @@ describe('mandatory training in the web app', () => {
     await page().getByRole('link', { name: 'Mandatory training' }).first().click();
     await page().waitForURL(`${webUrl()}/mandatory-training`);
     await expect(page().getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Your mandatory training');
-    const level1 = page().getByRole('listitem').filter({ has: page().getByRole('heading', { name: 'Safeguarding children: level 1 awareness' }) });
+    const level1 = page()
+      .getByRole('listitem')
+      .filter({ has: page().getByRole('heading', { name: 'Safeguarding children: level 1 awareness' }) });
     await expect(level1.getByText('Expired', { exact: true }).count()).resolves.toBe(1);
     await expect(level1.getByText(/It stopped being valid after/).count()).resolves.toBe(1);
     await expectAccessible(page(), 'mandatory-training');
@@ -77,7 +79,9 @@ describe('mandatory training in the web app', () => {
     await expect(page().getByRole('row').filter({ hasText: name }).count()).resolves.toBe(1);
     await expectAccessible(page(), 'manage-compliance');
     // the people behind a figure link to their records
-    await page().getByRole('link', { name: /Overdue, Safeguarding children: level 1 awareness/ }).click();
+    await page()
+      .getByRole('link', { name: /Overdue, Safeguarding children: level 1 awareness/ })
+      .click();
     await page().waitForURL(/\/manage\/compliance\?requirement=.*status=OVERDUE/);
     const first = page().locator('#people ~ * a[href^="/records/"]').first();
     await expect(first.count()).resolves.toBe(1);
@@ -118,7 +122,9 @@ describe('mandatory training in the web app', () => {
     await signInAs(page(), 'Agency lead');
     await page().getByRole('link', { name: 'Your agency' }).first().click();
     await page().waitForURL(`${webUrl()}/your-agency`);
-    const staff = page().locator('table').filter({ has: page().getByText('Staff and their mandatory training') });
+    const staff = page()
+      .locator('table')
+      .filter({ has: page().getByText('Staff and their mandatory training') });
     await expect(staff.getByRole('link', { name: 'Priya Shah' }).count()).resolves.toBeGreaterThan(0);
     // Tom Walsh is a practitioner in children's social care, another agency
     await expect(page().getByText('Tom Walsh').count()).resolves.toBe(0);

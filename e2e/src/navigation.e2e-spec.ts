@@ -45,7 +45,7 @@ async function menuStarted(page: Page): Promise<void> {
 
 const MENU = {
   Coordinator: ['Find a course', 'Your bookings', 'Manage', 'Your account', 'Help'],
-  Practitioner: ['Find a course', 'Your bookings', 'Your account', 'Help'],
+  Practitioner: ['Find a course', 'Your bookings', 'Mandatory training', 'Your account', 'Help'],
 } as const;
 
 describe('navigation', () => {
@@ -159,6 +159,8 @@ describe('navigation', () => {
       ['Non-attendance', '/manage/non-attendance'],
       ['Surveys', '/manage/surveys'],
       ['Mail log', '/manage/mail'],
+      ['Mandatory training', '/manage/mandatory-training'],
+      ['Compliance', '/manage/compliance'],
     ]);
     expect(await web.page.locator('main li p').count()).toBe(sections.length);
     for (const [width, viewport] of [

@@ -10,7 +10,12 @@ const COMPLIANCE = `query { mandatoryCompliance { today total { ${FIGURE} } byRe
 const PEOPLE = `query($filter: CompliancePeopleFilterInput!) { compliancePeople(filter: $filter) { personId name agencyName requirementId status lastCompletedOn } }`;
 const AGENCY = `query { yourAgencyCompliance { agencyName people { personId name status } agency { ${FIGURE} } partnership { ${FIGURE} } } }`;
 
-type Figure = { id: string | null; label: string; applies: number; statuses: { status: MandatoryStatus; count: number; percent: number }[] };
+type Figure = {
+  id: string | null;
+  label: string;
+  applies: number;
+  statuses: { status: MandatoryStatus; count: number; percent: number }[];
+};
 const counts = (f: Figure) => Object.fromEntries(f.statuses.filter((s) => s.count).map((s) => [s.status, [s.count, s.percent]]));
 
 describe('compliance (real API, real PostgreSQL)', () => {
@@ -25,10 +30,27 @@ describe('compliance (real API, real PostgreSQL)', () => {
    */
   async function arrange() {
     const today = todayInLondon();
-    const [north, south] = [await anAgency(em(), { name: `North ${Math.random()}` }), await anAgency(em(), { name: `South ${Math.random()}` })];
+    const [north, south] = [
+      await anAgency(em(), { name: `North ${Math.random()}` }),
+      await anAgency(em(), { name: `South ${Math.random()}` }),
+    ];
     const [l1, l3] = [await aCourse(em(), { level: 1 }), await aCourse(em(), { level: 3 })];
-    const level1 = await aRequirement(em(), { name: 'Level 1 awareness', agencyIds: [north.id, south.id], courseIds: [l1.id], validityMonths: 36, refresherMonths: 3, newStarterMonths: 3 });
-    const level3 = await aRequirement(em(), { name: 'Level 3 multi-agency', agencyIds: [north.id], courseIds: [l3.id], validityMonths: 36, refresherMonths: 3, newStarterMonths: 3 });
+    const level1 = await aRequirement(em(), {
+      name: 'Level 1 awareness',
+      agencyIds: [north.id, south.id],
+      courseIds: [l1.id],
+      validityMonths: 36,
+      refresherMonths: 3,
+      newStarterMonths: 3,
+    });
+    const level3 = await aRequirement(em(), {
+      name: 'Level 3 multi-agency',
+      agencyIds: [north.id],
+      courseIds: [l3.id],
+      validityMonths: 36,
+      refresherMonths: 3,
+      newStarterMonths: 3,
+    });
     const person = async (name: string, agency: typeof north, joined: string) => {
       const p = await aPerson(em(), { name, agency });
       await joinedOn(em(), p, joined);
@@ -57,7 +79,12 @@ describe('compliance (real API, real PostgreSQL)', () => {
 
   it('counts and shares by requirement and agency, as counted by hand', async () => {
     const coordinator = await signInAs(api.url, await aPerson(em(), { roles: [Role.COORDINATOR] }));
-    const res = await gql<{ mandatoryCompliance: { total: Figure; byRequirement: Figure[]; byAgency: Figure[] } }>(api.url, COMPLIANCE, {}, coordinator);
+    const res = await gql<{ mandatoryCompliance: { total: Figure; byRequirement: Figure[]; byAgency: Figure[] } }>(
+      api.url,
+      COMPLIANCE,
+      {},
+      coordinator,
+    );
     expect(res.errors).toBeUndefined();
     const c = res.data!.mandatoryCompliance;
     const req = (id: string) => c.byRequirement.find((f) => f.id === id)!;
@@ -74,7 +101,13 @@ describe('compliance (real API, real PostgreSQL)', () => {
     // Level 3: Ann overdue, Ben current, Cas overdue, Dee not yet due, lead overdue
     expect(counts(req(fixture.level3.id))).toEqual({ CURRENT: [1, 20], NOT_YET_DUE: [1, 20], OVERDUE: [3, 60] });
     expect(agency(fixture.north.id)).toMatchObject({ applies: 10 });
-    expect(counts(agency(fixture.north.id))).toEqual({ CURRENT: [2, 20], DUE_SOON: [1, 10], NOT_YET_DUE: [2, 20], OVERDUE: [4, 40], EXPIRED: [1, 10] });
+    expect(counts(agency(fixture.north.id))).toEqual({
+      CURRENT: [2, 20],
+      DUE_SOON: [1, 10],
+      NOT_YET_DUE: [2, 20],
+      OVERDUE: [4, 40],
+      EXPIRED: [1, 10],
+    });
     expect(counts(agency(fixture.south.id))).toEqual({ OVERDUE: [1, 100] });
   });
 
@@ -100,13 +133,23 @@ describe('compliance (real API, real PostgreSQL)', () => {
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.compliancePeople.map((p) => p.name)).toEqual(['Lou Lead']);
-    const expired = await gql<{ compliancePeople: { name: string }[] }>(api.url, PEOPLE, { filter: { status: MandatoryStatus.EXPIRED } }, coordinator);
+    const expired = await gql<{ compliancePeople: { name: string }[] }>(
+      api.url,
+      PEOPLE,
+      { filter: { status: MandatoryStatus.EXPIRED } },
+      coordinator,
+    );
     expect(expired.data!.compliancePeople.map((p) => p.name)).toEqual(['Ben North']);
   });
 
   it('an agency lead sees their own agency and the partnership totals, nothing of another agency', async () => {
     const lead = await signInAs(api.url, fixture.lead);
-    const res = await gql<{ yourAgencyCompliance: { people: { personId: string; name: string }[]; agency: Figure; partnership: Figure } }>(api.url, AGENCY, {}, lead);
+    const res = await gql<{ yourAgencyCompliance: { people: { personId: string; name: string }[]; agency: Figure; partnership: Figure } }>(
+      api.url,
+      AGENCY,
+      {},
+      lead,
+    );
     expect(res.errors).toBeUndefined();
     const mine = res.data!.yourAgencyCompliance;
     expect([...new Set(mine.people.map((p) => p.name))].sort()).toEqual(['Ann North', 'Ben North', 'Cas North', 'Dee North', 'Lou Lead']);

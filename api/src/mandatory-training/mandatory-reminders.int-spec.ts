@@ -74,7 +74,12 @@ describe('mandatory training reminders (pg-boss, outbox and SMTP, real PostgreSQ
     api.app.get(Clock).fixAt(null);
     await api.app.get(MailDeliveryService).deliverDue();
     const outbox = await em().find(OutboxMessage, { personId: rae.id }, { orderBy: { createdAt: 'asc' } });
-    expect(outbox.map((m) => m.kind)).toEqual([MailKind.TRAINING_DUE, MailKind.TRAINING_DUE, MailKind.TRAINING_OVERDUE, MailKind.TRAINING_OVERDUE]);
+    expect(outbox.map((m) => m.kind)).toEqual([
+      MailKind.TRAINING_DUE,
+      MailKind.TRAINING_DUE,
+      MailKind.TRAINING_OVERDUE,
+      MailKind.TRAINING_OVERDUE,
+    ]);
     await smtp.waitFor(7);
     const raeMail = smtp.received.filter((m) => m.envelopeTo.includes(rae.email));
     expect(raeMail.map((m) => m.parsed.subject)).toEqual([
@@ -106,7 +111,13 @@ describe('mandatory training reminders (pg-boss, outbox and SMTP, real PostgreSQ
     expect(await jobs.send(MANDATORY_REMINDERS_QUEUE)).not.toBeNull();
     // wait for the second job to have run (the queue is empty again), then check nothing more was sent
     const pending = async () =>
-      Number((await em().execute(`select count(*) as n from pgboss.job where name = ? and state in ('created', 'retry', 'active')`, [MANDATORY_REMINDERS_QUEUE]))[0]!.n);
+      Number(
+        (
+          await em().execute(`select count(*) as n from pgboss.job where name = ? and state in ('created', 'retry', 'active')`, [
+            MANDATORY_REMINDERS_QUEUE,
+          ])
+        )[0]!.n,
+      );
     for (let i = 0; i < 100 && (await pending()) > 0; i++) {
       await new Promise((r) => setTimeout(r, 200));
     }

@@ -40,7 +40,12 @@ export class MandatoryStandings {
   }
 
   /** Coming sessions that would satisfy each requirement (by id), bookable at `now`. */
-  async sessionsFor(em: EntityManager, requirementIds: readonly string[], now: Date, perRequirement = 3): Promise<Map<string, BookableSessionType[]>> {
+  async sessionsFor(
+    em: EntityManager,
+    requirementIds: readonly string[],
+    now: Date,
+    perRequirement = 3,
+  ): Promise<Map<string, BookableSessionType[]>> {
     const requirements = requirementIds.length ? await em.find(MandatoryRequirement, { id: [...requirementIds] }) : [];
     const sessions = await this.repo.bookableSessions(em, [...new Set(requirements.flatMap((r) => r.courseIds))], now, 100);
     return new Map(
@@ -74,7 +79,11 @@ export function figureOf(id: string | null, label: string, rows: readonly Standi
     id,
     label,
     applies: rows.length,
-    statuses: MANDATORY_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0, percent: percent(counts.get(status) ?? 0, rows.length) })),
+    statuses: MANDATORY_STATUSES.map((status) => ({
+      status,
+      count: counts.get(status) ?? 0,
+      percent: percent(counts.get(status) ?? 0, rows.length),
+    })),
   };
 }
 

@@ -59,7 +59,12 @@ describe('mandatory training (real API, real PostgreSQL)', () => {
 
     it('a coordinator creates one and changes it; nobody else can', async () => {
       const input = await good();
-      const created = await gql<{ saveMandatoryRequirement: { id: string; courseTitles: string[]; agencyNames: string[] } }>(api.url, SAVE, { input }, coordinator);
+      const created = await gql<{ saveMandatoryRequirement: { id: string; courseTitles: string[]; agencyNames: string[] } }>(
+        api.url,
+        SAVE,
+        { input },
+        coordinator,
+      );
       expect(created.errors).toBeUndefined();
       expect(created.data!.saveMandatoryRequirement).toMatchObject({
         courseTitles: ['Safeguarding children: level 1'],
@@ -154,8 +159,15 @@ describe('mandatory training (real API, real PostgreSQL)', () => {
       const again = plusDays(today, -2);
       await aCompletion(em(), person, again, { course });
       const current = await mine(cookie, requirement.id);
-      expect(current).toMatchObject({ status: MandatoryStatus.CURRENT, lastCompletedOn: again, validUntil: addMonths(again, 12), sessions: [] });
-      expect((await em().find(TrainingCompletion, { person: person.id }, { orderBy: { completedOn: 'asc' } })).map((c) => c.id)[0]).toBe(old.id);
+      expect(current).toMatchObject({
+        status: MandatoryStatus.CURRENT,
+        lastCompletedOn: again,
+        validUntil: addMonths(again, 12),
+        sessions: [],
+      });
+      expect((await em().find(TrainingCompletion, { person: person.id }, { orderBy: { completedOn: 'asc' } })).map((c) => c.id)[0]).toBe(
+        old.id,
+      );
     });
 
     it('statuses change on their exact London days (refresher window, expiry, new starter deadline)', async () => {
@@ -195,7 +207,12 @@ describe('mandatory training (real API, real PostgreSQL)', () => {
         fields: [{ field: 'roles', message: 'Nia Noagency has no agency: give them an agency before making them an agency lead' }],
       });
       const placed = await aPerson(em(), { agency: await anAgency(em()) });
-      const granted = await gql<{ setPersonRoles: { roles: string[] } }>(api.url, SET, { personId: placed.id, roles: ['PRACTITIONER', 'AGENCY_LEAD'] }, coordinator);
+      const granted = await gql<{ setPersonRoles: { roles: string[] } }>(
+        api.url,
+        SET,
+        { personId: placed.id, roles: ['PRACTITIONER', 'AGENCY_LEAD'] },
+        coordinator,
+      );
       expect(granted.data!.setPersonRoles.roles).toEqual(['PRACTITIONER', 'AGENCY_LEAD']);
     });
 
@@ -208,7 +225,12 @@ describe('mandatory training (real API, real PostgreSQL)', () => {
       const other = await aPerson(em(), { agency: south });
       const leadCookie = await signInAs(api.url, lead);
 
-      const ofColleague = await gql<{ mandatoryTrainingOf: { standings: { requirementId: string }[] } }>(api.url, OF, { id: colleague.id }, leadCookie);
+      const ofColleague = await gql<{ mandatoryTrainingOf: { standings: { requirementId: string }[] } }>(
+        api.url,
+        OF,
+        { id: colleague.id },
+        leadCookie,
+      );
       expect(ofColleague.errors).toBeUndefined();
       expect(ofColleague.data!.mandatoryTrainingOf.standings.map((s) => s.requirementId)).toEqual([requirement.id]);
       const ofOther = await gql(api.url, OF, { id: other.id }, leadCookie);

@@ -52,8 +52,13 @@ export class MandatoryTrainingResolver {
   }
 
   @Roles(Role.COORDINATOR, Role.AGENCY_LEAD)
-  @Query(() => MandatoryTrainingOfType, { description: "A person's mandatory training (coordinators, and the lead of the person's agency)." })
-  mandatoryTrainingOf(@CurrentViewer() viewer: Viewer, @Args('personId', { type: () => ID }) personId: string): Promise<MandatoryTrainingOfType> {
+  @Query(() => MandatoryTrainingOfType, {
+    description: "A person's mandatory training (coordinators, and the lead of the person's agency).",
+  })
+  mandatoryTrainingOf(
+    @CurrentViewer() viewer: Viewer,
+    @Args('personId', { type: () => ID }) personId: string,
+  ): Promise<MandatoryTrainingOfType> {
     return this.training.of(viewer, personId);
   }
 

@@ -38,7 +38,7 @@ export class BookableSessionType {
   @Field(() => String, { description: 'The venue, or "Online".' }) place!: string;
 }
 
-@ObjectType('RequirementStanding', { description: "Where one person stands against one requirement today (London dates)." })
+@ObjectType('RequirementStanding', { description: 'Where one person stands against one requirement today (London dates).' })
 export class RequirementStandingType {
   @Field(() => ID) requirementId!: string;
   @Field(() => String) requirementName!: string;

@@ -36,7 +36,13 @@ describe('mandatory training reminders', () => {
     const expired = templates.trainingOverdue({ ...base, status: MandatoryStatus.EXPIRED });
     expect(expired.subject).toBe('Expired: Safeguarding children: level 1 & <awareness>');
     expect(expired.text).toContain('It was valid until Sunday 28 February 2027 and has now expired.');
-    const overdue = templates.trainingOverdue({ ...base, status: MandatoryStatus.OVERDUE, validUntil: null, dueBy: '2026-12-30', sessions: [] });
+    const overdue = templates.trainingOverdue({
+      ...base,
+      status: MandatoryStatus.OVERDUE,
+      validUntil: null,
+      dueBy: '2026-12-30',
+      sessions: [],
+    });
     expect(overdue.subject).toBe('Overdue: Safeguarding children: level 1 & <awareness>');
     expect(overdue.text).toContain('New starters must complete it by Wednesday 30 December 2026');
     expect(overdue.text).toContain('There are no dates to book at the moment');

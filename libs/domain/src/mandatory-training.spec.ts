@@ -88,7 +88,9 @@ describe('checking a requirement as entered', () => {
     expect(fields({ roles: [] })).toEqual(['roles']);
     expect(fields({ roles: [], sectors: ['HEALTH'] })).toEqual([]);
     expect(fields({ name: '  ' })).toEqual(['name']);
-    expect(requirementProblems({ ...good, refresherMonths: 40 })[0]!.message).toContain('cannot be longer than how long a completion stays valid');
+    expect(requirementProblems({ ...good, refresherMonths: 40 })[0]!.message).toContain(
+      'cannot be longer than how long a completion stays valid',
+    );
   });
 });
 

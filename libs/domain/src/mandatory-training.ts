@@ -137,7 +137,11 @@ export function standingOf(
   rule: RequirementRule,
   input: { joinedOn: string; completedOn: readonly string[]; today: string },
 ): RequirementStanding {
-  const latest = input.completedOn.filter((d) => d <= input.today).sort().at(-1) ?? null;
+  const latest =
+    input.completedOn
+      .filter((d) => d <= input.today)
+      .sort()
+      .at(-1) ?? null;
   if (!latest) {
     const dueBy = newStarterDueBy(input.joinedOn, rule.newStarterMonths);
     return {

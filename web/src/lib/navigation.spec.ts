@@ -29,6 +29,7 @@ describe('navigationFor', () => {
     expect(navigationFor(['PRACTITIONER', 'AGENCY_LEAD']).find((i) => i.label === 'Your agency')?.href).toBe('/your-agency');
     expect(navigationFor(['REVIEWER']).find((i) => i.label === 'Compliance')?.href).toBe('/manage/compliance');
     expect(labels(['COORDINATOR', 'REVIEWER'])).not.toContain('Compliance');
+    expect(labels(['COORDINATOR'])).not.toContain('Mandatory training');
   });
   it('lists each section of Manage once, under /manage, with a description', () => {
     expect(manageSections.map((s) => s.label)).toEqual([

@@ -55,7 +55,8 @@ export const manageSections: ManageSection[] = [
   {
     href: '/manage/compliance',
     label: 'Compliance',
-    description: 'Who is current, due, overdue or expired on mandatory training, by requirement and by agency, and the people behind each figure.',
+    description:
+      'Who is current, due, overdue or expired on mandatory training, by requirement and by agency, and the people behind each figure.',
   },
 ];
 
@@ -68,7 +69,7 @@ export function navigationFor(roles: Role[] | undefined): NavItem[] {
   if (roles?.length) {
     items.push({ href: '/bookings', label: 'Your bookings' });
   }
-  if (roles?.length) {
+  if (roles?.includes('PRACTITIONER')) {
     items.push({ href: '/mandatory-training', label: 'Mandatory training' });
   }
   if (roles?.includes('TRAINER')) {
