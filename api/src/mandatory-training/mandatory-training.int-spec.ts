@@ -108,7 +108,9 @@ describe('mandatory training (real API, real PostgreSQL)', () => {
   });
 
   describe('where a person stands', () => {
-    async function scenario(over: { externalMinLevel?: number | null; validityMonths?: number; refresherMonths?: number } = {}) {
+    async function scenario(
+      over: { externalMinLevel?: number | null; validityMonths?: number; refresherMonths?: number; newStarterMonths?: number } = {},
+    ) {
       const agency = await anAgency(em());
       const course = await aCourse(em(), { title: 'Level 1 awareness' });
       const eLearning = await aCourse(em(), { title: 'Level 1 awareness (e-learning)' });
