@@ -30,7 +30,16 @@ import { WalkInService } from './walk-in.service';
 
 /** Registers: trainers' sessions, taking attendance, sign-off and corrections, and what follows from them. */
 @Module({
-  imports: [BookingModule, SchedulingModule, AuthModule, NotificationsModule, PeopleModule, NonAttendanceModule, RecordsModule, CertificatesModule],
+  imports: [
+    BookingModule,
+    SchedulingModule,
+    AuthModule,
+    NotificationsModule,
+    PeopleModule,
+    NonAttendanceModule,
+    RecordsModule,
+    CertificatesModule,
+  ],
   providers: [
     AttendanceHistoryService,
     AttendanceOutcomes,

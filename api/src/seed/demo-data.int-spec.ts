@@ -125,6 +125,8 @@ describe('demo data', () => {
       ),
     ).toBeGreaterThan(0);
     expect(await count(`select count(distinct code) as n from certificate`)).toBe(await count(`select count(*) as n from certificate`));
+  });
+
   it('gives the demo practitioner an expired mandatory refresher with a session coming up that renews it', async () => {
     const em = orm.em.fork();
     const priya = await em.findOneOrFail(Person, { email: DEMO_ACCOUNTS.find((a) => a.role === 'Practitioner')!.email });
