@@ -122,6 +122,8 @@ describe('hostile input never causes an internal error', () => {
     switch (named.name) {
       case 'Boolean':
         return false;
+      case 'Float':
+        return 1;
       case 'Int':
         return name === 'durationMinutes' ? 60 : name === 'level' ? 1 : name === 'capacity' ? 10 : 1;
       case 'ID':

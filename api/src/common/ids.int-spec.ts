@@ -1,6 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
   GraphQLEnumType,
+  GraphQLInputObjectType,
   GraphQLNonNull,
   GraphQLObjectType,
   GraphQLScalarType,
@@ -51,7 +52,14 @@ describe('ids are checked at the edge', () => {
           return 'x';
       }
     }
-    return {};
+    // an input object: its required fields, each with a harmless value
+    const value: Record<string, unknown> = {};
+    for (const f of Object.values(named instanceof GraphQLInputObjectType ? named.getFields() : {})) {
+      if (isNonNullType(f.type)) {
+        value[f.name] = valueFor(f.type);
+      }
+    }
+    return value;
   }
 
   /** Every query and mutation with an id argument that names a record (caught mail is named by its file). */

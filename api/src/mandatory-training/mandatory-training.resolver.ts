@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IdArg } from '../common/ids';
 import { Role } from '@lh/domain';
 import { CurrentViewer, Roles, SignedIn } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
@@ -31,7 +32,7 @@ export class MandatoryTrainingResolver {
 
   @Roles(Role.COORDINATOR)
   @Query(() => MandatoryRequirementType)
-  mandatoryRequirement(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<MandatoryRequirementType> {
+  mandatoryRequirement(@CurrentViewer() viewer: Viewer, @IdArg('id') id: string): Promise<MandatoryRequirementType> {
     return this.requirements.one(viewer, id);
   }
 
@@ -40,7 +41,7 @@ export class MandatoryTrainingResolver {
   saveMandatoryRequirement(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: MandatoryRequirementInput,
-    @Args('id', { type: () => ID, nullable: true }) id?: string | null,
+    @IdArg('id', { nullable: true }) id?: string | null,
   ): Promise<MandatoryRequirementType> {
     return this.requirements.save(viewer, input, id ?? undefined);
   }
@@ -57,7 +58,7 @@ export class MandatoryTrainingResolver {
   })
   mandatoryTrainingOf(
     @CurrentViewer() viewer: Viewer,
-    @Args('personId', { type: () => ID }) personId: string,
+    @IdArg('personId') personId: string,
   ): Promise<MandatoryTrainingOfType> {
     return this.training.of(viewer, personId);
   }
