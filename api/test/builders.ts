@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AgencySector, BookingStatus, CourseFormat, PersonStatus, Role, SessionStatus } from '@lh/domain';
+import { AgencySector, BookingStatus, CourseFormat, PersonStatus, Role, SessionStatus, londonParts, londonToUtc } from '@lh/domain';
+
+/** The latest London time a whole-days-away test session starts, so its 3-hour parts end before midnight. */
+const LATEST_START = '20:30';
 import { randomBytes } from 'node:crypto';
 import { AuthService } from '../src/auth/auth.service';
 import { Agency } from '../src/people/agency.entity';
@@ -81,7 +84,13 @@ export async function aSession(
   course: Course,
   over: { inDays?: number; capacity?: number; status?: SessionStatus; parts?: number; online?: boolean } = {},
 ): Promise<Session> {
-  const start = new Date(Date.now() + (over.inDays ?? 10) * DAY);
+  const days = over.inDays ?? 10;
+  let start = new Date(Date.now() + days * DAY);
+  // Whole days away: parts end the London day they start, whatever time the test runs (one built at 10pm
+  // would otherwise end after midnight). A fraction of a day is kept exact, for sessions starting soon.
+  if (Number.isInteger(days) && londonParts(start).time > LATEST_START) {
+    start = londonToUtc(londonParts(start).date, LATEST_START);
+  }
   const partsCount = over.parts ?? 1;
   const venue = over.online ? undefined : em.create(Venue, { name: `Venue ${uid()}`, address: '1 High Street, Northshire NS1 1AA' });
   const lastEnd = new Date(start.getTime() + (partsCount - 1) * DAY + 3 * 3_600_000);
