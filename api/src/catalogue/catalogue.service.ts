@@ -154,6 +154,7 @@ export class CatalogueService {
       upcomingSessionCount: stats?.sessions ?? 0,
       upcomingPlacesLeft: stats?.placesLeft ?? 0,
       nextSessionStartsAt: stats?.nextStart ?? null,
+      learningUrl: c.learningUrl ?? null,
     };
   }
 }

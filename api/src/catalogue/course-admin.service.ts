@@ -168,6 +168,8 @@ export class CourseAdminService {
     if (input.certificateValidMonths !== undefined) {
       course.certificateValidMonths = input.certificateValidMonths;
     }
+    course.learningUrl = input.learningUrl ?? null;
+    course.externalCode = input.externalCode ?? null;
   }
 
   private toType(c: Course, sessionCount: number): AdminCourseType {
@@ -192,6 +194,8 @@ export class CourseAdminService {
       partlyAttendedCompletes: c.partlyAttendedCompletes,
       certificateValidMonths: c.certificateValidMonths ?? null,
       sessionCount,
+      learningUrl: c.learningUrl ?? null,
+      externalCode: c.externalCode ?? null,
     };
   }
 }

@@ -28,4 +28,6 @@ export class AdminCourseType {
   @Field(() => Int, { nullable: true, description: 'Months its certificates stay valid (null: they do not expire).' })
   certificateValidMonths!: number | null;
   @Field(() => Int, { description: 'Sessions of this course, past and coming, any status.' }) sessionCount!: number;
+  @Field(() => String, { nullable: true, description: 'E-learning: where the learning is done.' }) learningUrl!: string | null;
+  @Field(() => String, { nullable: true, description: "The e-learning provider's code for the course." }) externalCode!: string | null;
 }

@@ -85,4 +85,6 @@ export class CourseType {
   @Field(() => Int, { description: 'Coming sessions that are not cancelled.' }) upcomingSessionCount!: number;
   @Field(() => Int, { description: 'Places left over all coming sessions.' }) upcomingPlacesLeft!: number;
   @Field(() => Date, { nullable: true }) nextSessionStartsAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'E-learning: where the learning is done (https); the course page links out to it.' })
+  learningUrl!: string | null;
 }

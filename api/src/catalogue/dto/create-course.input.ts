@@ -15,6 +15,7 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { MAX_CERTIFICATE_VALID_MONTHS, MAX_LEVEL, MIN_LEVEL, attendanceRuleProblem } from '@lh/domain';
+import { MAX_LEVEL, MIN_LEVEL, attendanceRuleProblem, isLearningUrl } from '@lh/domain';
 import { AgencySector, AttendanceRule, CourseFormat, Role } from '../../common/graphql-enums';
 import { Trim, TrimList, TrimToNull } from '../../common/input-transforms';
 
@@ -141,4 +142,18 @@ export class CreateCourseInput {
   @Min(1, { message: CERTIFICATE_MONTHS_PROBLEM })
   @Max(MAX_CERTIFICATE_VALID_MONTHS, { message: CERTIFICATE_MONTHS_PROBLEM })
   certificateValidMonths?: number | null;
+  @Field(() => String, { nullable: true, description: 'E-learning: where the learning is done (an https address); the course page links out to it.' })
+  @TrimToNull()
+  @IsOptional()
+  @ValidateBy({
+    name: 'learningUrl',
+    validator: { validate: (value: unknown) => typeof value === 'string' && isLearningUrl(value) },
+  }, { message: 'Enter the e-learning link as a full address starting with https://, like https://learning.example.org/course' })
+  learningUrl?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The e-learning provider's code for the course, matched when completions are imported." })
+  @TrimToNull()
+  @IsOptional()
+  @MaxLength(100, { message: 'The provider’s course code must be 100 characters or fewer' })
+  externalCode?: string | null;
 }
