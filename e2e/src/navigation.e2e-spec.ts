@@ -158,6 +158,8 @@ describe('navigation', () => {
       ['Agencies', '/manage/agencies'],
       ['Non-attendance', '/manage/non-attendance'],
       ['Surveys', '/manage/surveys'],
+      ['Learning done elsewhere', '/manage/external-learning'],
+      ['E-learning completions', '/manage/e-learning'],
       ['Mail log', '/manage/mail'],
       ['Mandatory training', '/manage/mandatory-training'],
       ['Compliance', '/manage/compliance'],

@@ -98,7 +98,15 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
     children.push(api.child);
     await waitForUrl(`${apiUrl}/health`, { name: 'the API', service: api });
 
-    const webEnv = { API_URL: apiUrl, PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl };
+    // adapter-node reads at most BODY_SIZE_LIMIT of a request (512 KB unless set): above the largest form, an evidence file's
+    const evidenceMaxBytes = Number(process.env.EVIDENCE_MAX_BYTES ?? 5 * 1024 * 1024);
+    const webEnv = {
+      API_URL: apiUrl,
+      PORT: String(webPort),
+      HOST: '127.0.0.1',
+      ORIGIN: webUrl,
+      BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? String(evidenceMaxBytes + 1024 * 1024),
+    };
     let webService;
     if (web === 'built') {
       if (!existsSync(path.join(root, 'web/build/index.js'))) {

@@ -1,7 +1,8 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { MeDocument } from '@lh/graphql-client';
 import { api, SESSION_COOKIE } from '$lib/server/api';
-import { refusePost, withSecurityHeaders } from '$lib/server/request-guard';
+import { config } from '$lib/server/config';
+import { formLimit, refusePost, withSecurityHeaders } from '$lib/server/request-guard';
 
 /**
  * What the API is told about the browser: its User-Agent (to name the session on "where you are signed
@@ -27,7 +28,7 @@ function browserHeaders(event: RequestEvent): Record<string, string> {
  * before any page loads; every answer carries the security headers.
  */
 export const handle: Handle = async ({ event, resolve }) => {
-  const refused = refusePost(event.request, event.url);
+  const refused = refusePost(event.request, event.url, formLimit(event.url.pathname, config.evidenceMaxBytes));
   if (refused) {
     return withSecurityHeaders(refused);
   }

@@ -137,6 +137,21 @@ describe('demo data', () => {
     expect(sessions.get(level1.requirementId)!.length).toBeGreaterThan(0);
     const lead = await em.findOneOrFail(Person, { email: DEMO_AGENCY_LEAD_EMAIL }, { populate: ['agency'] });
     expect(lead.agency!.id).toBe((await em.findOneOrFail(Person, priya.id, { populate: ['agency'] })).agency!.id);
+  it('has an e-learning course that links out, and learning done elsewhere by the demo practitioner: one verified, one waiting', async () => {
+    const conn = orm.em.fork().getConnection();
+    const linked = await conn.execute<{ n: string }[]>(
+      `select count(*) as n from course where format = 'E_LEARNING' and learning_url like 'https://%'`,
+    );
+    expect(Number(linked[0]!.n)).toBe(1);
+    const rows = await conn.execute<{ status: string; completion_id: string | null; head: string }[]>(
+      `select x.status, x.completion_id, convert_from(substring(f.content from 1 for 5), 'latin1') as head
+           from external_learning x join person p on p.id = x.person_id join evidence_file f on f.id = x.evidence_id
+          where p.email = 'practitioner@example.org' order by x.status`,
+    );
+    expect(rows.map((r) => [r.status, !!r.completion_id, r.head])).toEqual([
+      ['PENDING', false, '%PDF-'],
+      ['VERIFIED', true, '%PDF-'],
+    ]);
   });
 
   it('lets every demo account sign in with the demo password', async () => {

@@ -25,6 +25,7 @@ import { seedDemoPeople } from './demo-people';
 import { seedDemoTrainers } from './demo-trainers';
 import { seedDemoRegisters } from './demo-registers';
 import { seedDemoMandatoryTraining } from './demo-mandatory-training';
+import { seedDemoRecords } from './demo-records';
 
 /** The demo sign-ins, shared with `npm start` (which prints them). */
 export const DEMO_PASSWORD: string = demoAccounts.password;
@@ -1381,6 +1382,10 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     priya,
     leadAgency: agencies.nhsTrust,
     passwordHash,
+  seedDemoRecords(em, {
+    elearning: courses.daElearning,
+    practitioner: priya,
+    coordinator: people.find((p) => p.roles.includes(Role.COORDINATOR))!,
     now,
   });
 

@@ -41,6 +41,8 @@ describe('navigationFor', () => {
       'Agencies',
       'Non-attendance',
       'Surveys',
+      'Learning done elsewhere',
+      'E-learning completions',
       'Mail log',
       'Mandatory training',
       'Compliance',

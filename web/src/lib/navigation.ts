@@ -46,6 +46,16 @@ export const manageSections: ManageSection[] = [
     label: 'Surveys',
     description: 'The end-of-course evaluation and the 6- and 12-month impact surveys: make and change them, and see them as people do.',
   },
+  {
+    href: '/manage/external-learning',
+    label: 'Learning done elsewhere',
+    description: 'Courses practitioners did with other organisations, waiting for you to look at the evidence and verify or reject them.',
+  },
+  {
+    href: '/manage/e-learning',
+    label: 'E-learning completions',
+    description: 'Import completions from the e-learning provider’s CSV export onto people’s training records, checked row by row first.',
+  },
   { href: '/manage/mail', label: 'Mail log', description: 'Every mail the service has sent or will send, and sending a failed one again.' },
   {
     href: '/manage/mandatory-training',

@@ -143,15 +143,25 @@ export class CreateCourseInput {
   @Max(MAX_CERTIFICATE_VALID_MONTHS, { message: CERTIFICATE_MONTHS_PROBLEM })
   certificateValidMonths?: number | null;
   @Field(() => String, { nullable: true, description: 'E-learning: where the learning is done (an https address); the course page links out to it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'E-learning: where the learning is done (an https address); the course page links out to it.',
+  })
   @TrimToNull()
   @IsOptional()
-  @ValidateBy({
-    name: 'learningUrl',
-    validator: { validate: (value: unknown) => typeof value === 'string' && isLearningUrl(value) },
-  }, { message: 'Enter the e-learning link as a full address starting with https://, like https://learning.example.org/course' })
+  @ValidateBy(
+    {
+      name: 'learningUrl',
+      validator: { validate: (value: unknown) => typeof value === 'string' && isLearningUrl(value) },
+    },
+    { message: 'Enter the e-learning link as a full address starting with https://, like https://learning.example.org/course' },
+  )
   learningUrl?: string | null;
 
-  @Field(() => String, { nullable: true, description: "The e-learning provider's code for the course, matched when completions are imported." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The e-learning provider's code for the course, matched when completions are imported.",
+  })
   @TrimToNull()
   @IsOptional()
   @MaxLength(100, { message: 'The provider’s course code must be 100 characters or fewer' })

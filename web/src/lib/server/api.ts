@@ -15,7 +15,12 @@ export async function api<TResult, TVariables>(
   variables: TVariables,
   options: Omit<RequestOptions, 'cookie'> = {},
 ): Promise<TResult> {
-  const { data } = await request(document, variables, { ...options, cookie: event.locals.apiCookie, headers: event.locals.browserHeaders });
+  const { data } = await request(document, variables, {
+    ...options,
+    cookie: event.locals.apiCookie,
+    // the browser's headers and the call's own (an upload's x-lh-upload) together
+    headers: { ...event.locals.browserHeaders, ...options.headers },
+  });
   return data;
 }
 

@@ -1,4 +1,5 @@
 import { env } from '$env/dynamic/private';
+import { DEFAULT_EVIDENCE_MAX_BYTES } from '@lh/domain';
 
 /** The web app's settings: the only place it reads the environment. */
 function required(name: string, fallback?: string): string {
@@ -23,9 +24,17 @@ if (env.NODE_ENV === 'production' && env.ORIGIN && !env.ORIGIN.startsWith('https
   console.warn('Learning Hub web: ORIGIN is not https, so sign-in cookies are not marked Secure. Serve the site over https in production.');
 }
 
+// the same setting as the API's: the largest evidence file with learning done elsewhere
+const evidenceMaxBytes = Number(env.EVIDENCE_MAX_BYTES ?? DEFAULT_EVIDENCE_MAX_BYTES);
+if (!Number.isInteger(evidenceMaxBytes) || evidenceMaxBytes < 1024) {
+  throw new Error('Learning Hub web cannot start: EVIDENCE_MAX_BYTES must be a whole number of bytes, such as 5242880 for 5 MB');
+}
+
 export const config = {
   /** The API's own address (REST routes such as calendar feeds); browsers never talk to it directly. */
   apiUrl,
   graphqlUrl: `${apiUrl}/graphql`,
   cookieSecure: cookieSecure === 'true',
+  /** The largest evidence file (EVIDENCE_MAX_BYTES, as the API has it): the form says it and its post may be this much larger. */
+  evidenceMaxBytes,
 };

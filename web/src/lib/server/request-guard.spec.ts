@@ -1,4 +1,4 @@
-import { MAX_FORM_BYTES, SECURITY_HEADERS, refusePost, secureCookies, withSecurityHeaders } from './request-guard';
+import { MAX_FORM_BYTES, SECURITY_HEADERS, formLimit, refusePost, secureCookies, withSecurityHeaders } from './request-guard';
 
 const site = new URL('http://localhost:5173/bookings/1');
 const post = (headers: Record<string, string>) => new Request(site, { method: 'POST', headers });
@@ -23,6 +23,26 @@ describe('form posts the web app refuses before reading them', () => {
   it('refuses what is not a form (415) and a form too large to read (413)', () => {
     expect(refusePost(post({ 'content-type': 'application/json', origin: site.origin }), site)!.status).toBe(415);
     expect(refusePost(post({ ...form, origin: site.origin, 'content-length': String(MAX_FORM_BYTES + 1) }), site)!.status).toBe(413);
+  });
+});
+
+describe('the forms that carry a file take more', () => {
+  const fiveMb = 5 * 1024 * 1024;
+  const sized = (bytes: number) => post({ ...form, origin: site.origin, 'content-length': String(bytes) });
+
+  it('takes an evidence file up to EVIDENCE_MAX_BYTES with its form, and says the limit in words above it', async () => {
+    const limit = formLimit('/your-record/external/new', fiveMb);
+    expect(limit.bytes).toBe(fiveMb + MAX_FORM_BYTES);
+    expect(refusePost(sized(fiveMb + 50_000), site, limit)).toBeNull();
+    const refused = refusePost(sized(fiveMb + MAX_FORM_BYTES + 1), site, limit)!;
+    expect(refused.status).toBe(413);
+    expect(await refused.text()).toBe('The evidence file must be 5 MB or smaller. Go back, choose a smaller file and send the form again.');
+  });
+
+  it('takes an e-learning export on its page, and nowhere else more than MAX_FORM_BYTES', () => {
+    expect(refusePost(sized(400_000), site, formLimit('/manage/e-learning', fiveMb))).toBeNull();
+    expect(refusePost(sized(MAX_FORM_BYTES + 1), site, formLimit('/your-record', fiveMb))!.status).toBe(413);
+    expect(formLimit('/manage/people/import', fiveMb).bytes).toBe(MAX_FORM_BYTES);
   });
 });
 

@@ -21,6 +21,8 @@ export type CourseFormValues = {
   attendanceMinimumPercent: string;
   partlyAttendedCompletes: string;
   certificateValidMonths: string;
+  learningUrl: string;
+  externalCode: string;
 };
 
 /** The form's fields, named as the API names them, so its field problems land next to them. */
@@ -42,6 +44,8 @@ export const COURSE_FIELDS = [
   'attendanceMinimumPercent',
   'partlyAttendedCompletes',
   'certificateValidMonths',
+  'learningUrl',
+  'externalCode',
 ];
 
 export const emptyCourse: CourseFormValues = {
@@ -62,6 +66,8 @@ export const emptyCourse: CourseFormValues = {
   attendanceMinimumPercent: '',
   partlyAttendedCompletes: 'no',
   certificateValidMonths: '',
+  learningUrl: '',
+  externalCode: '',
 };
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -92,6 +98,8 @@ export function readCourseForm(form: FormData) {
     attendanceMinimumPercent: text(form, 'attendanceMinimumPercent').replace(/\s*%$/, ''),
     partlyAttendedCompletes: text(form, 'partlyAttendedCompletes') === 'yes' ? 'yes' : 'no',
     certificateValidMonths: text(form, 'certificateValidMonths'),
+    learningUrl: text(form, 'learningUrl'),
+    externalCode: text(form, 'externalCode'),
   };
   const problems: FormProblem[] = [];
   const byShare = values.attendanceRule === 'SHARE_OF_TIME';
@@ -141,6 +149,8 @@ export function readCourseForm(form: FormData) {
     attendanceMinimumPercent: byShare ? wholeNumber(values.attendanceMinimumPercent) : null,
     partlyAttendedCompletes: values.partlyAttendedCompletes === 'yes',
     certificateValidMonths: values.certificateValidMonths ? wholeNumber(values.certificateValidMonths) : null,
+    learningUrl: values.learningUrl || null,
+    externalCode: values.externalCode || null,
   };
   return { values, input, problems };
 }

@@ -31,6 +31,8 @@ export const load: PageServerLoad = async (event) => {
       attendanceMinimumPercent: c.attendanceRule === 'SHARE_OF_TIME' ? String(c.attendanceMinimumPercent) : '',
       partlyAttendedCompletes: c.partlyAttendedCompletes ? 'yes' : 'no',
       certificateValidMonths: c.certificateValidMonths === null ? '' : String(c.certificateValidMonths),
+      learningUrl: c.learningUrl ?? '',
+      externalCode: c.externalCode ?? '',
     };
     return { course: c, options: { ...options, courses: options.courses.filter((o) => o.id !== c.id) }, values };
   } catch (e) {

@@ -1,0 +1,6 @@
+import { requireViewer } from '$lib/server/access';
+import { recordDownload } from '$lib/server/records';
+import type { RequestHandler } from './$types';
+
+/** The signed-in person's training record as CSV. */
+export const GET: RequestHandler = async (event) => recordDownload(event, requireViewer(event).id, 'csv');
