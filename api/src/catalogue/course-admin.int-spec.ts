@@ -231,5 +231,45 @@ describe('course administration (real API, real PostgreSQL)', () => {
     }
     expect((await update(id, { partlyAttendedCompletes: false, certificateValidMonths: null })).errors).toBeUndefined();
     expect(await em().findOneOrFail(Course, id)).toMatchObject({ partlyAttendedCompletes: false, certificateValidMonths: null });
+  it('keeps an e-learning course’s link (https only) and provider code, and the public course shows the link', async () => {
+    const http = await create({ format: 'E_LEARNING', learningUrl: 'http://learning.example.org/da', externalCode: 'x'.repeat(101) });
+    expect(code(http)).toBe('BAD_USER_INPUT');
+    expect(fields(http)).toEqual(
+      expect.arrayContaining([
+        {
+          field: 'input.learningUrl',
+          message: 'Enter the e-learning link as a full address starting with https://, like https://learning.example.org/course',
+        },
+        { field: 'input.externalCode', message: 'The provider’s course code must be 100 characters or fewer' },
+      ]),
+    );
+    const made = await gql<{ createCourse: { id: string; learningUrl: string | null; externalCode: string | null } }>(
+      api.url,
+      `mutation($input: CreateCourseInput!) { createCourse(input: $input) { id learningUrl externalCode } }`,
+      {
+        input: valid({
+          title: 'Online safety e-learning',
+          format: 'E_LEARNING',
+          learningUrl: ' https://learning.example.org/os ',
+          externalCode: ' OS-1 ',
+        }),
+      },
+      coordinator,
+    );
+    expect(made.errors).toBeUndefined();
+    const id = made.data!.createCourse.id;
+    expect(made.data!.createCourse).toEqual({ id, learningUrl: 'https://learning.example.org/os', externalCode: 'OS-1' });
+    const shown = await gql<{ course: { learningUrl: string | null } }>(api.url, `query($id: ID!) { course(id: $id) { learningUrl } }`, {
+      id,
+    });
+    expect(shown.data!.course.learningUrl).toBe('https://learning.example.org/os');
+    // left empty on an edit, both are cleared
+    const edited = await gql<{ updateCourse: { learningUrl: string | null; externalCode: string | null } }>(
+      api.url,
+      `mutation($input: UpdateCourseInput!) { updateCourse(input: $input) { learningUrl externalCode } }`,
+      { input: { id, ...valid({ format: 'E_LEARNING', learningUrl: '', externalCode: '' }) } },
+      coordinator,
+    );
+    expect(edited.data!.updateCourse).toEqual({ learningUrl: null, externalCode: null });
   });
 });
