@@ -231,6 +231,8 @@ describe('course administration (real API, real PostgreSQL)', () => {
     }
     expect((await update(id, { partlyAttendedCompletes: false, certificateValidMonths: null })).errors).toBeUndefined();
     expect(await em().findOneOrFail(Course, id)).toMatchObject({ partlyAttendedCompletes: false, certificateValidMonths: null });
+  });
+
   it('keeps an e-learning course’s link (https only) and provider code, and the public course shows the link', async () => {
     const http = await create({ format: 'E_LEARNING', learningUrl: 'http://learning.example.org/da', externalCode: 'x'.repeat(101) });
     expect(code(http)).toBe('BAD_USER_INPUT');

@@ -168,8 +168,12 @@ export class CourseAdminService {
     if (input.certificateValidMonths !== undefined) {
       course.certificateValidMonths = input.certificateValidMonths;
     }
-    course.learningUrl = input.learningUrl ?? null;
-    course.externalCode = input.externalCode ?? null;
+    if (input.learningUrl !== undefined) {
+      course.learningUrl = input.learningUrl;
+    }
+    if (input.externalCode !== undefined) {
+      course.externalCode = input.externalCode;
+    }
   }
 
   private toType(c: Course, sessionCount: number): AdminCourseType {

@@ -56,10 +56,7 @@ export class MandatoryTrainingResolver {
   @Query(() => MandatoryTrainingOfType, {
     description: "A person's mandatory training (coordinators, and the lead of the person's agency).",
   })
-  mandatoryTrainingOf(
-    @CurrentViewer() viewer: Viewer,
-    @IdArg('personId') personId: string,
-  ): Promise<MandatoryTrainingOfType> {
+  mandatoryTrainingOf(@CurrentViewer() viewer: Viewer, @IdArg('personId') personId: string): Promise<MandatoryTrainingOfType> {
     return this.training.of(viewer, personId);
   }
 

@@ -137,6 +137,8 @@ describe('demo data', () => {
     expect(sessions.get(level1.requirementId)!.length).toBeGreaterThan(0);
     const lead = await em.findOneOrFail(Person, { email: DEMO_AGENCY_LEAD_EMAIL }, { populate: ['agency'] });
     expect(lead.agency!.id).toBe((await em.findOneOrFail(Person, priya.id, { populate: ['agency'] })).agency!.id);
+  });
+
   it('has an e-learning course that links out, and learning done elsewhere by the demo practitioner: one verified, one waiting', async () => {
     const conn = orm.em.fork().getConnection();
     const linked = await conn.execute<{ n: string }[]>(

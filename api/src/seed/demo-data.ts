@@ -1382,6 +1382,9 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     priya,
     leadAgency: agencies.nhsTrust,
     passwordHash,
+    now,
+  });
+
   seedDemoRecords(em, {
     elearning: courses.daElearning,
     practitioner: priya,

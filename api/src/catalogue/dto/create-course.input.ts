@@ -14,8 +14,7 @@ import {
   ValidateBy,
   type ValidationArguments,
 } from 'class-validator';
-import { MAX_CERTIFICATE_VALID_MONTHS, MAX_LEVEL, MIN_LEVEL, attendanceRuleProblem } from '@lh/domain';
-import { MAX_LEVEL, MIN_LEVEL, attendanceRuleProblem, isLearningUrl } from '@lh/domain';
+import { MAX_CERTIFICATE_VALID_MONTHS, MAX_LEVEL, MIN_LEVEL, attendanceRuleProblem, isLearningUrl } from '@lh/domain';
 import { AgencySector, AttendanceRule, CourseFormat, Role } from '../../common/graphql-enums';
 import { Trim, TrimList, TrimToNull } from '../../common/input-transforms';
 
@@ -142,7 +141,7 @@ export class CreateCourseInput {
   @Min(1, { message: CERTIFICATE_MONTHS_PROBLEM })
   @Max(MAX_CERTIFICATE_VALID_MONTHS, { message: CERTIFICATE_MONTHS_PROBLEM })
   certificateValidMonths?: number | null;
-  @Field(() => String, { nullable: true, description: 'E-learning: where the learning is done (an https address); the course page links out to it.' })
+
   @Field(() => String, {
     nullable: true,
     description: 'E-learning: where the learning is done (an https address); the course page links out to it.',
