@@ -92,7 +92,7 @@ describe('training records in the web app', () => {
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
     const lines = (await csv.text()).split(/\r?\n/);
     expect(lines[0]!.replace(/^\uFEFF/, '')).toBe(
-      'Course,Source,Provider,Started,Completed,Hours,Level,Priority area,Trainer,Agency at the time,Completion ID',
+      'Course,Source,Provider,Started,Completed,Hours,Level,Priority area,Trainer,Agency at the time,Certificate code',
     );
     expect(lines.some((l) => l.includes('Safeguarding children level 3 (health)') && l.includes('External, evidence seen'))).toBe(true);
   });

@@ -62,6 +62,16 @@ export class CertificateService {
     };
   }
 
+  /**
+   * The live certificate of each completion, for a record the caller has already let the viewer see
+   * (the training record resolves its rows' certificates through this).
+   */
+  async forCompletions(completionIds: readonly string[], now = this.clock.now()): Promise<Map<string, CertificateSummaryType>> {
+    const today = londonParts(now).date;
+    const live = await this.repo.currentFor(this.em.fork(), completionIds);
+    return new Map([...live].map(([id, c]) => [id, this.summary(c, today)]));
+  }
+
   /** The viewer's own certificates, newest first, every status. */
   async mine(viewer: Viewer, now = this.clock.now()): Promise<CertificateSummaryType[]> {
     const today = londonParts(now).date;

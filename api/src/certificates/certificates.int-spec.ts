@@ -103,6 +103,28 @@ describe('certificates (real API, real PostgreSQL)', () => {
       status: CertificateStatus.VALID,
       revokedOn: null,
     });
+
+    // the holder's training record names it, on the page and in the CSV
+    const record = await gql<{
+      trainingRecord: { completions: { title: string; certificate: { code: string; pdfPath: string } | null }[] };
+    }>(
+      ctx.api.url,
+      `query($p: ID!) { trainingRecord(personId: $p) { completions { title certificate { code pdfPath } } } }`,
+      { p: ada.person.id },
+      ctx.coordinator,
+    );
+    expect(record.data!.trainingRecord.completions).toEqual([
+      { title: course.title, certificate: { code: dashed(cert!.code), pdfPath: `/certificates/${cert!.id}/certificate.pdf` } },
+    ]);
+    const csv = await gql<{ trainingRecordCsv: { base64: string } }>(
+      ctx.api.url,
+      `query($p: ID!) { trainingRecordCsv(personId: $p) { base64 } }`,
+      { p: ada.person.id },
+      ctx.coordinator,
+    );
+    const lines = Buffer.from(csv.data!.trainingRecordCsv.base64, 'base64').toString('utf8').split(/\r?\n/);
+    expect(lines[0]).toMatch(/,Certificate code$/);
+    expect(lines[1]).toMatch(new RegExp(`,${dashed(cert!.code)}$`));
   });
 
   it('revokes on a correction (reason to the holder, date on the page), and a restoring correction issues a new one naming the old', async () => {

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, forwardRef } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RecordsModule } from '../records/records.module';
@@ -7,6 +7,7 @@ import { CertificateRepository } from './certificate.repository';
 import { CertificateService } from './certificate.service';
 import { Certificates } from './certificates';
 import { CertificatesResolver } from './certificates.resolver';
+import { RecordCertificateResolver } from './record-certificate.resolver';
 
 /**
  * Certificates: issued, revoked and superseded as completions change (Certificates, exported for the
@@ -14,8 +15,8 @@ import { CertificatesResolver } from './certificates.resolver';
  * CertificateRepository (exported for training records).
  */
 @Module({
-  imports: [AuthModule, NotificationsModule, RecordsModule],
-  providers: [CertificateMailer, CertificateRepository, CertificateService, Certificates, CertificatesResolver],
+  imports: [AuthModule, NotificationsModule, forwardRef(() => RecordsModule)],
+  providers: [CertificateMailer, CertificateRepository, CertificateService, Certificates, CertificatesResolver, RecordCertificateResolver],
   exports: [Certificates, CertificateRepository, CertificateService],
 })
 export class CertificatesModule {}

@@ -7,6 +7,8 @@ import type { TrainingRecordType } from './training-record.types';
 export interface RecordPdfInput {
   partnershipName: string;
   record: Pick<TrainingRecordType, 'personName' | 'personEmail' | 'agencyName' | 'completions' | 'totalMinutes'>;
+  /** The live certificate's code of each completion that has one, by completion id. */
+  certificateCodes: ReadonlyMap<string, string>;
   generatedAt: Date;
 }
 
@@ -102,7 +104,12 @@ export async function renderRecordPdf(input: RecordPdfInput): Promise<Buffer> {
 
   const widths = COLUMNS.map((c) => Math.floor(width * c.share));
   const cellsOf = (c: TrainingRecordType['completions'][number]) => [
-    c.provider ? `${c.title} (${c.provider})` : c.title,
+    [
+      c.provider ? `${c.title} (${c.provider})` : c.title,
+      input.certificateCodes.has(c.completionId) ? `Certificate ${input.certificateCodes.get(c.completionId)}` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
     c.sourceLabel,
     londonDay(c.completedOn),
     minutesToHours(c.minutes),

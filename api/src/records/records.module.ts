@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, forwardRef } from '@nestjs/common';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ElearningImportService } from './e-learning-import.service';
@@ -18,7 +19,8 @@ import { TrainingRecordService } from './training-record.service';
  * learning done elsewhere with evidence files (kept where EVIDENCE_STORE says), and e-learning imports.
  */
 @Module({
-  imports: [NotificationsModule],
+  // certificates need RecordAccess, the record prints certificate codes: each module imports the other
+  imports: [NotificationsModule, forwardRef(() => CertificatesModule)],
   providers: [
     RecordAccess,
     SessionCompletions,

@@ -241,7 +241,7 @@ describe('training records (real API, real PostgreSQL)', () => {
       'Priority area',
       'Trainer',
       'Agency at the time',
-      'Completion ID',
+      'Certificate code',
     ]);
     expect(
       table

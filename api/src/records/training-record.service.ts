@@ -8,6 +8,7 @@ import {
   minutesToHours,
   toCsv,
   BookingStatus,
+  formatCertificateCode,
 } from '@lh/domain';
 import { fileNameFor } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
@@ -19,6 +20,7 @@ import { AttendanceOutcome } from '../registers/attendance-outcome.entity';
 import { ExternalLearning } from './external-learning.entity';
 import { RecordAccess } from './record-access';
 import { renderRecordPdf } from './record-pdf';
+import { CertificateRepository } from '../certificates/certificate.repository';
 import { TrainingCompletionRepository } from './training-completion.repository';
 import type {
   ExternalLearningType,
@@ -77,6 +79,7 @@ export class TrainingRecordService {
     private readonly em: EntityManager,
     private readonly access: RecordAccess,
     private readonly completions: TrainingCompletionRepository,
+    private readonly certificates: CertificateRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -87,8 +90,18 @@ export class TrainingRecordService {
     return this.recordOf(em, person);
   }
 
+  /** Each completion's live certificate code, as printed (for the CSV and the PDF). */
+  private async certificateCodes(record: TrainingRecordType): Promise<Map<string, string>> {
+    const live = await this.certificates.currentFor(
+      this.em.fork(),
+      record.completions.map((c) => c.completionId),
+    );
+    return new Map([...live].map(([id, c]) => [id, formatCertificateCode(c.code)]));
+  }
+
   async csv(viewer: Viewer | undefined, personId: string): Promise<RecordFileType> {
     const record = await this.record(viewer, personId);
+    const codes = await this.certificateCodes(record);
     const rows = [
       [
         'Course',
@@ -101,7 +114,7 @@ export class TrainingRecordService {
         'Priority area',
         'Trainer',
         'Agency at the time',
-        'Completion ID',
+        'Certificate code',
       ],
       ...record.completions.map((c) => [
         c.title,
@@ -114,7 +127,7 @@ export class TrainingRecordService {
         c.priorityArea ?? '',
         c.trainers.join('; '),
         c.agencyName ?? '',
-        c.completionId,
+        codes.get(c.completionId) ?? '',
       ]),
     ];
     return {
@@ -126,7 +139,12 @@ export class TrainingRecordService {
 
   async pdf(viewer: Viewer | undefined, personId: string, now = this.clock.now()): Promise<RecordFileType> {
     const record = await this.record(viewer, personId);
-    const pdf = await renderRecordPdf({ partnershipName: this.config.partnershipName, record, generatedAt: now });
+    const pdf = await renderRecordPdf({
+      partnershipName: this.config.partnershipName,
+      record,
+      certificateCodes: await this.certificateCodes(record),
+      generatedAt: now,
+    });
     return {
       fileName: `${fileNameFor(`Training record ${record.personName}`)}.pdf`,
       contentType: 'application/pdf',

@@ -31,6 +31,7 @@ import { NonAttendanceResolver } from '../non-attendance/non-attendance.resolver
 import { SurveysResolver } from '../surveys/surveys.resolver';
 import { TrainingRecordResolver } from '../records/training-record.resolver';
 import { CertificatesResolver } from '../certificates/certificates.resolver';
+import { RecordCertificateResolver } from '../certificates/record-certificate.resolver';
 import { MandatoryTrainingResolver } from '../mandatory-training/mandatory-training.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
@@ -69,5 +70,6 @@ export const resolvers = [
   SurveysResolver,
   TrainingRecordResolver,
   CertificatesResolver,
+  RecordCertificateResolver,
   MandatoryTrainingResolver,
 ] as const;
