@@ -31,7 +31,8 @@ export function seedDemoMandatoryTraining(
     name: DEMO_LEVEL_1_REQUIREMENT,
     roles: [Role.PRACTITIONER],
     courseIds: [o.courses.awareness.id, o.courses.curiosity.id],
-    externalMinLevel: 1,
+    // only the partnership's own awareness courses (the demo practitioner's level 3 from elsewhere counts for level 3 only)
+    externalMinLevel: null,
     validityMonths: 36,
     newStarterMonths: 3,
     refresherMonths: 3,
