@@ -51,3 +51,11 @@ export { nonAttendance, nonAttendanceManagerCopy, type ChargeNotice } from './no
 export { externalLearningDecided, type ExternalLearningDecidedDetails } from './records-mail-templates';
 export { certificateIssued, certificateRevoked, type CertificateMailDetails } from './certificate-mail-templates';
 export { trainingDue, trainingOverdue, type TrainingReminderDetails } from './mandatory-training-mail-templates';
+export {
+  surveyInvitation,
+  surveyManagerInvitation,
+  surveyReminder,
+  type ManagerSurveyDetails,
+  type SurveyMailDetails,
+  type SurveyReminderDetails,
+} from './survey-mail-templates';

@@ -8,6 +8,7 @@ import { AttendanceOutcome } from './attendance-outcome.entity';
 import { AttendanceRepository, markKey } from './attendance.repository';
 import { SessionCompletions } from '../records/session-completions';
 import { Certificates } from '../certificates/certificates';
+import { SurveyDelivery } from '../surveys/survey-delivery.service';
 
 /** One place whose outcome was written, with what it was before (null when it had none). */
 export interface DecidedOutcome {
@@ -22,7 +23,7 @@ export interface DecidedOutcome {
  * a correction: confirmed places from their marks and the course's rule, places cancelled after the
  * cut-off as LATE_CANCELLATION. Runs in the transaction that signed off or corrected, and in it hands
  * the outcomes it wrote to NonAttendanceCharges (charges, voids, the did-not-attend mail) and to
- * SessionCompletions (training records: completions, and what follows from them).
+ * SessionCompletions (training records: completions, and what follows from them: surveys).
  */
 @Injectable()
 export class AttendanceOutcomes {
@@ -31,6 +32,7 @@ export class AttendanceOutcomes {
     private readonly nonAttendance: NonAttendanceCharges,
     private readonly completions: SessionCompletions,
     private readonly certificates: Certificates,
+    private readonly surveys: SurveyDelivery,
   ) {}
 
   /**
@@ -97,6 +99,8 @@ export class AttendanceOutcomes {
     await em.flush();
     await this.nonAttendance.outcomesDecided(em, session, decided, now, cause);
     await this.certificates.completionsChanged(em, await this.completions.outcomesDecided(em, session, decided, now, cause), now, cause);
+    const changes = await this.completions.outcomesDecided(em, session, decided, now, cause);
+    await this.surveys.completionsChanged(em, changes, now);
     return decided;
   }
 }

@@ -9,6 +9,7 @@ import { RecordsModule } from '../records/records.module';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { AttendanceHistoryService } from './attendance-history.service';
 import { AttendanceOutcomes } from './attendance-outcomes';
+import { SurveysModule } from '../surveys/surveys.module';
 import { AttendanceRepository } from './attendance.repository';
 import { CheckInCodes } from './check-in-codes';
 import { CheckInScreenService } from './check-in-screen.service';
@@ -40,6 +41,7 @@ import { WalkInService } from './walk-in.service';
     RecordsModule,
     CertificatesModule,
   ],
+  imports: [BookingModule, SchedulingModule, AuthModule, NotificationsModule, PeopleModule, NonAttendanceModule, RecordsModule, SurveysModule],
   providers: [
     AttendanceHistoryService,
     AttendanceOutcomes,

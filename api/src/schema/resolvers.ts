@@ -29,6 +29,7 @@ import { WalkInResolver } from '../registers/walk-in.resolver';
 import { CheckInResolver } from '../registers/check-in.resolver';
 import { NonAttendanceResolver } from '../non-attendance/non-attendance.resolver';
 import { SurveysResolver } from '../surveys/surveys.resolver';
+import { SurveyDeliveryResolver } from '../surveys/survey-delivery.resolver';
 import { TrainingRecordResolver } from '../records/training-record.resolver';
 import { CertificatesResolver } from '../certificates/certificates.resolver';
 import { RecordCertificateResolver } from '../certificates/record-certificate.resolver';
@@ -68,6 +69,7 @@ export const resolvers = [
   CheckInResolver,
   NonAttendanceResolver,
   SurveysResolver,
+  SurveyDeliveryResolver,
   TrainingRecordResolver,
   CertificatesResolver,
   RecordCertificateResolver,

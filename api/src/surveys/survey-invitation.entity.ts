@@ -12,6 +12,7 @@ import { SurveyTemplateVersion } from './survey-template.entity';
  * anonymous mode it only records that it was answered: the response is stored apart, with no link back.
  */
 @Entity({ tableName: 'survey_invitation' })
+@Index({ name: 'survey_invitation_due_idx', properties: ['status', 'nextReminderAt'] })
 @Index({
   name: 'survey_invitation_one_live',
   expression: `create unique index "survey_invitation_one_live" on "survey_invitation" ("booking_id", "stage", "audience") where "status" <> 'WITHDRAWN'`,

@@ -1,4 +1,9 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { SurveyDelivery } from './survey-delivery.service';
+import { SurveyDeliveryResolver } from './survey-delivery.resolver';
+import { SurveyMail } from './survey-mail';
+import { SurveyOptOutService } from './survey-opt-out.service';
 import { SurveyAnsweringService } from './survey-answering.service';
 import { SurveyDefaults } from './survey-defaults';
 import { SurveyInvitations } from './survey-invitations';
@@ -10,9 +15,22 @@ import { SurveysResolver } from './surveys.resolver';
  * Surveys, part 1: templates (versioned; defaults made at start-up), each course's choice, invitations
  * and responses, answering by personal link or from your own list. SurveyInvitations is exported for
  * delivery (sign-off mail, 6- and 12-month jobs, withdrawal on correction).
+ * Part 2, delivery: SurveyDelivery (exported; the registers call `completionsChanged`), its sweep job, opt-out.
  */
 @Module({
-  providers: [SurveyTemplatePicker, SurveyDefaults, SurveyInvitations, SurveyTemplatesService, SurveyAnsweringService, SurveysResolver],
-  exports: [SurveyInvitations, SurveyTemplatePicker],
+  imports: [NotificationsModule],
+  providers: [
+    SurveyTemplatePicker,
+    SurveyDefaults,
+    SurveyInvitations,
+    SurveyTemplatesService,
+    SurveyAnsweringService,
+    SurveysResolver,
+    SurveyMail,
+    SurveyDelivery,
+    SurveyOptOutService,
+    SurveyDeliveryResolver,
+  ],
+  exports: [SurveyInvitations, SurveyTemplatePicker, SurveyDelivery],
 })
 export class SurveysModule {}

@@ -24,6 +24,7 @@ export * from './walk-ins';
 export * from './non-attendance';
 export * from './training-records';
 export * from './surveys';
+export * from './survey-delivery';
 export * from './survey-defaults';
 export * from './external-learning';
 export * from './e-learning-import';
