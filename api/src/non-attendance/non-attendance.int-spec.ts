@@ -9,6 +9,7 @@ import { Booking } from '../booking/booking.entity';
 import type { Course } from '../catalogue/course.entity';
 import { MailDeliveryService } from '../notifications/mail-delivery.service';
 import { OutboxMessage } from '../notifications/outbox-message.entity';
+import { SURVEY_MAIL_KINDS } from '../surveys/survey-mail';
 import type { Agency } from '../people/agency.entity';
 import { SessionPart } from '../scheduling/session-part.entity';
 import { Session } from '../scheduling/session.entity';
@@ -123,7 +124,9 @@ describe('non-attendance: charges, mail and the coordinators’ list (real API, 
     expect(res.errors).toBeUndefined();
     return res.data!.nonAttendances;
   };
-  const mailTo = (bookingId: string) => em().find(OutboxMessage, { bookingId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  /** The mail about a place, leaving out survey mail (an attended place is sent its evaluation: survey-delivery.int-spec). */
+  const mailTo = (bookingId: string) =>
+    em().find(OutboxMessage, { bookingId, kind: { $nin: SURVEY_MAIL_KINDS } }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   async function placeOn(
     session: Session,
     agency: Agency,
@@ -175,6 +178,10 @@ describe('non-attendance: charges, mail and the coordinators’ list (real API, 
     // and the person who was there gets their certificate
     expect(smtp.received.map((m) => m.envelopeTo[0]).sort()).toEqual(
       [absent.person.email, 'manager@youngcarers.example.org', there.person.email].sort(),
+    await smtp.waitFor(2);
+    const ids = new Set(mail.map((m) => m.messageId));
+    expect(smtp.received.filter((m) => ids.has(m.parsed.messageId ?? '')).map((m) => m.envelopeTo[0]).sort()).toEqual(
+      [absent.person.email, 'manager@youngcarers.example.org'].sort(),
     );
   });
 
