@@ -7,6 +7,7 @@ import {
   type AttendanceMark,
 } from '@lh/graphql-client';
 import { requireViewer } from '$lib/server/access';
+import { qrSvg } from '$lib/server/qr';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi, submitForm, UNREADABLE_NUMBER, type FormProblem } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,7 +28,9 @@ export const load: PageServerLoad = async (event) => {
   if (register.sessionId !== event.params.id) {
     error(404, { message: 'There is nothing at this address: check the link you followed.', code: 'NOT_FOUND' });
   }
-  return { register, coordinator: me.roles.includes('COORDINATOR') };
+  // the end-of-course evaluation, offered on the day: attendees open it signed in (by this link or its QR code)
+  const evaluationLink = `${event.url.origin}/surveys/for/${register.sessionId}`;
+  return { register, coordinator: me.roles.includes('COORDINATOR'), evaluation: { link: evaluationLink, qr: await qrSvg(evaluationLink, 'QR code for the evaluation') } };
 };
 
 const MARKS = new Set<string>(['PRESENT', 'LATE', 'LEFT_EARLY', 'ABSENT_WITH_APOLOGY', 'DID_NOT_ATTEND']);
