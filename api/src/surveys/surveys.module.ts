@@ -4,6 +4,7 @@ import { SurveyDelivery } from './survey-delivery.service';
 import { SurveyDeliveryResolver } from './survey-delivery.resolver';
 import { SurveyMail } from './survey-mail';
 import { SurveyOptOutService } from './survey-opt-out.service';
+import { SurveyResultsService } from './survey-results.service';
 import { SurveyAnsweringService } from './survey-answering.service';
 import { SurveyDefaults } from './survey-defaults';
 import { SurveyInvitations } from './survey-invitations';
@@ -30,6 +31,7 @@ import { SurveysResolver } from './surveys.resolver';
     SurveyDelivery,
     SurveyOptOutService,
     SurveyDeliveryResolver,
+    SurveyResultsService,
   ],
   exports: [SurveyInvitations, SurveyTemplatePicker, SurveyDelivery],
 })

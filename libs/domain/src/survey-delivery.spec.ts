@@ -5,6 +5,7 @@ import {
   inSurveySendingHours,
   nextSurveyReminderAt,
   nextSurveySendingTime,
+  surveyGroupShown,
 } from './survey-delivery';
 import { SurveyStage } from './surveys';
 
@@ -70,5 +71,15 @@ describe('survey reminders', () => {
 
   it('none at or after the expiry', () => {
     expect(nextSurveyReminderAt(invited, 2, new Date(invited.getTime() + 14 * 86_400_000))).toBeNull();
+  });
+});
+
+describe('survey result groups (anonymity)', () => {
+  it('shows anonymous answers only in groups of 5 or more; named ones always', () => {
+    expect(surveyGroupShown(4, 4)).toBe(false);
+    expect(surveyGroupShown(4, 1)).toBe(false);
+    expect(surveyGroupShown(5, 5)).toBe(true);
+    expect(surveyGroupShown(2, 0)).toBe(true);
+    expect(surveyGroupShown(0, 0)).toBe(false);
   });
 });

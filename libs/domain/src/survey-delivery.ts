@@ -68,3 +68,11 @@ export function nextSurveyReminderAt(invitedAt: Date, sent: number, expiresAt: D
   const due = nextSurveySendingTime(new Date(invitedAt.getTime() + days * 86_400_000));
   return due.getTime() < expiresAt.getTime() ? due : null;
 }
+
+/** Results never show a group of fewer anonymous responses than this (averages, counts by group, free text). */
+export const SURVEY_MIN_GROUP = 5;
+
+/** Whether a group of responses may be shown: any group of named answers, an anonymous one only from SURVEY_MIN_GROUP. */
+export function surveyGroupShown(responses: number, anonymous: number): boolean {
+  return responses > 0 && (anonymous === 0 || responses >= SURVEY_MIN_GROUP);
+}
