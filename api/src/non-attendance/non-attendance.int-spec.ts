@@ -180,9 +180,12 @@ describe('non-attendance: charges, mail and the coordinators’ list (real API, 
       [absent.person.email, 'manager@youngcarers.example.org', there.person.email].sort(),
     await smtp.waitFor(2);
     const ids = new Set(mail.map((m) => m.messageId));
-    expect(smtp.received.filter((m) => ids.has(m.parsed.messageId ?? '')).map((m) => m.envelopeTo[0]).sort()).toEqual(
-      [absent.person.email, 'manager@youngcarers.example.org'].sort(),
-    );
+    expect(
+      smtp.received
+        .filter((m) => ids.has(m.parsed.messageId ?? ''))
+        .map((m) => m.envelopeTo[0])
+        .sort(),
+    ).toEqual([absent.person.email, 'manager@youngcarers.example.org'].sort());
   });
 
   it('never charges a statutory partner, copies no manager for an agency that does not ask, and says nothing of a charge', async () => {

@@ -44,7 +44,9 @@ function surveyName(stage: SurveyMailStage): string {
 function askBody(d: SurveyMailDetails): ReturnType<typeof p>[] {
   const intro =
     d.stage === 'END_OF_COURSE'
-      ? p(`Thank you for coming to ${d.courseTitle} on ${d.sessionDate}. Please tell us what you thought of it and what you will do differently: it takes about 5 minutes.`)
+      ? p(
+          `Thank you for coming to ${d.courseTitle} on ${d.sessionDate}. Please tell us what you thought of it and what you will do differently: it takes about 5 minutes.`,
+        )
       : p(
           `It is ${ago(d.stage)} since you went to ${d.courseTitle} on ${d.sessionDate}. Please tell us whether and how you have used what you learned: it takes about 5 minutes, and it shows the partnership whether its training makes a difference for children and families.`,
         );
@@ -53,7 +55,9 @@ function askBody(d: SurveyMailDetails): ReturnType<typeof p>[] {
     list([
       `Course: ${d.courseTitle}`,
       `Open until: ${d.closesOn}`,
-      d.anonymous ? 'Your answers are anonymous: they are kept with no link to you.' : 'Your answers are kept with your name, so they can be compared with your earlier answers.',
+      d.anonymous
+        ? 'Your answers are anonymous: they are kept with no link to you.'
+        : 'Your answers are kept with your name, so they can be compared with your earlier answers.',
     ]),
   ];
 }
@@ -61,10 +65,7 @@ function askBody(d: SurveyMailDetails): ReturnType<typeof p>[] {
 function nextSteps(d: SurveyMailDetails): ReturnType<typeof p>[] {
   return [
     p('Open the survey with your personal link. It works on a phone without signing in; you can save a draft and come back to it.'),
-    links(
-      { text: `Answer the ${surveyName(d.stage)}`, href: d.links.survey },
-      { text: 'See all your surveys', href: d.links.yourSurveys },
-    ),
+    links({ text: `Answer the ${surveyName(d.stage)}`, href: d.links.survey }, { text: 'See all your surveys', href: d.links.yourSurveys }),
     ...(d.links.optOut
       ? [
           p('If you do not want surveys about your practice after training (at 6 and 12 months), you can stop them:'),
@@ -76,7 +77,10 @@ function nextSteps(d: SurveyMailDetails): ReturnType<typeof p>[] {
 
 export function surveyInvitation(d: SurveyMailDetails): MailContent {
   return compose({
-    subject: d.stage === 'END_OF_COURSE' ? `How was ${d.courseTitle}? Your evaluation` : `${ago(d.stage)} on: has ${d.courseTitle} changed your practice?`,
+    subject:
+      d.stage === 'END_OF_COURSE'
+        ? `How was ${d.courseTitle}? Your evaluation`
+        : `${ago(d.stage)} on: has ${d.courseTitle} changed your practice?`,
     partnershipName: d.partnershipName,
     recipientName: d.recipientName,
     heading: d.stage === 'END_OF_COURSE' ? 'Tell us about your training' : `${ago(d.stage)} on from your training`,
@@ -92,7 +96,9 @@ export function surveyReminder(d: SurveyReminderDetails): MailContent {
     recipientName: d.recipientName,
     heading: `A reminder about your ${surveyName(d.stage)}`,
     body: [
-      p(`We have not had your answers yet. This is reminder ${d.reminder} of ${d.reminders}; after the last one the survey closes on ${d.closesOn}.`),
+      p(
+        `We have not had your answers yet. This is reminder ${d.reminder} of ${d.reminders}; after the last one the survey closes on ${d.closesOn}.`,
+      ),
       ...askBody(d),
     ],
     next: nextSteps(d),

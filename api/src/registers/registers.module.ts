@@ -42,6 +42,8 @@ import { WalkInService } from './walk-in.service';
     CertificatesModule,
   ],
   imports: [BookingModule, SchedulingModule, AuthModule, NotificationsModule, PeopleModule, NonAttendanceModule, RecordsModule, SurveysModule],
+    SurveysModule,
+  ],
   providers: [
     AttendanceHistoryService,
     AttendanceOutcomes,

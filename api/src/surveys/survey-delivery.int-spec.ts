@@ -43,7 +43,12 @@ describe('survey delivery through a course’s whole life (real PostgreSQL, pg-b
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
-    api = await startTestApi({ smtpUrl: smtp.url, jobsEnabled: true, sessionTtlHours: 24 * 800, webOrigin: 'https://learninghub.example.org' });
+    api = await startTestApi({
+      smtpUrl: smtp.url,
+      jobsEnabled: true,
+      sessionTtlHours: 24 * 800,
+      webOrigin: 'https://learninghub.example.org',
+    });
     pg = new Client({ connectionString: api.orm.config.getClientUrl() });
     await pg.connect();
   }, 60_000);
@@ -178,7 +183,9 @@ describe('survey delivery through a course’s whole life (real PostgreSQL, pg-b
     });
     expect(answered.errors).toBeUndefined();
     const olaMail = evaluationMail('ola@example.org');
-    const stopped = await gql<{ stopImpactSurveysByLink: string }>(api.url, STOP, { token: linkIn(olaMail, /\/surveys\/opt-out\/([\w.-]+)/) });
+    const stopped = await gql<{ stopImpactSurveysByLink: string }>(api.url, STOP, {
+      token: linkIn(olaMail, /\/surveys\/opt-out\/([\w.-]+)/),
+    });
     expect(stopped.data).toEqual({ stopImpactSurveysByLink: 'Ola Optedout' });
 
     // --- the next day a coordinator corrects the register: Ben was not there. His evaluation is withdrawn
@@ -229,10 +236,7 @@ describe('survey delivery through a course’s whole life (real PostgreSQL, pg-b
     expect(await newSurveyMail(session.id)).toEqual([]);
     at(london('2027-06-09', '09:00'));
     await sweep();
-    expect(await newSurveyMail(session.id)).toEqual([
-      'SURVEY_INVITATION to ada@example.org',
-      `SURVEY_MANAGER_INVITATION to ${MANAGER}`,
-    ]);
+    expect(await newSurveyMail(session.id)).toEqual(['SURVEY_INVITATION to ada@example.org', `SURVEY_MANAGER_INVITATION to ${MANAGER}`]);
     const six = (await invitations(bookingOf.get(ada!.email)!)).filter((i) => i.stage === SurveyStage.SIX_MONTHS);
     expect(six).toHaveLength(2);
     // the evaluations left open closed at their expiry
@@ -240,7 +244,13 @@ describe('survey delivery through a course’s whole life (real PostgreSQL, pg-b
       [SurveyStage.END_OF_COURSE, SurveyInvitationStatus.CLOSED],
     ]);
     expect(
-      (await em().find(SurveySchedule, { stage: SurveyStage.SIX_MONTHS, booking: { session: session.id } }, { populate: ['booking.person'] }))
+      (
+        await em().find(
+          SurveySchedule,
+          { stage: SurveyStage.SIX_MONTHS, booking: { session: session.id } },
+          { populate: ['booking.person'] },
+        )
+      )
         .map((s) => `${s.booking.person.name}: ${s.status}${s.note ? ` (${s.note})` : ''}`)
         .sort(),
     ).toEqual([
@@ -275,7 +285,11 @@ describe('survey delivery through a course’s whole life (real PostgreSQL, pg-b
     expect(await newSurveyMail(session.id)).toEqual([]); // no fourth
     at(london('2027-07-07', '09:00')); // 28 days after: closed
     await sweep();
-    expect((await invitations(bookingOf.get(ada!.email)!)).filter((i) => i.stage === SurveyStage.SIX_MONTHS).map((i) => [i.status, i.reminderCount])).toEqual([
+    expect(
+      (await invitations(bookingOf.get(ada!.email)!))
+        .filter((i) => i.stage === SurveyStage.SIX_MONTHS)
+        .map((i) => [i.status, i.reminderCount]),
+    ).toEqual([
       [SurveyInvitationStatus.CLOSED, 3],
       [SurveyInvitationStatus.CLOSED, 3],
     ]);
@@ -283,10 +297,7 @@ describe('survey delivery through a course’s whole life (real PostgreSQL, pg-b
     // --- 12 months: Thursday 9 December 2027
     at(london('2027-12-09', '09:00'));
     await sweep();
-    expect(await newSurveyMail(session.id)).toEqual([
-      'SURVEY_INVITATION to ada@example.org',
-      `SURVEY_MANAGER_INVITATION to ${MANAGER}`,
-    ]);
+    expect(await newSurveyMail(session.id)).toEqual(['SURVEY_INVITATION to ada@example.org', `SURVEY_MANAGER_INVITATION to ${MANAGER}`]);
     await sweep(); // idempotent: a second sweep at the same time asks no one again
     expect(await newSurveyMail(session.id)).toEqual([]);
 

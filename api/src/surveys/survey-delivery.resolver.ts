@@ -8,7 +8,8 @@ import { SurveyOptOutService } from './survey-opt-out.service';
 import { SurveyResultsService } from './survey-results.service';
 import { SurveyResultsFilter, SurveyResultsType } from './survey-results.types';
 
-const TokenArg = () => TextArg('token', { maxLength: 2000, message: 'This link is not complete or has been changed: use the link from the email' });
+const TokenArg = () =>
+  TextArg('token', { maxLength: 2000, message: 'This link is not complete or has been changed: use the link from the email' });
 
 /** Survey delivery: stopping impact surveys, the evaluation a register screen's QR code opens, and the results. */
 @Resolver()
@@ -31,7 +32,9 @@ export class SurveyDeliveryResolver {
   }
 
   @SignedIn()
-  @Mutation(() => Boolean, { description: 'Stops (true) or restarts (false) impact surveys; the end-of-course evaluation is still offered.' })
+  @Mutation(() => Boolean, {
+    description: 'Stops (true) or restarts (false) impact surveys; the end-of-course evaluation is still offered.',
+  })
   setImpactSurveysStopped(@CurrentViewer() viewer: Viewer, @Args('stopped', { type: () => Boolean }) stopped: boolean): Promise<boolean> {
     return this.optOut.setMine(viewer, stopped);
   }

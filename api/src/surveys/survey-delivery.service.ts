@@ -112,7 +112,13 @@ export class SurveyDelivery implements OnModuleInit {
   }
 
   /** Invites and mails, unless there is a live invitation already (asked once) or no one to ask; true when mailed. */
-  private async inviteAndMail(em: EntityManager, booking: Booking, stage: SurveyStage, audience: SurveyAudience, now: Date): Promise<boolean> {
+  private async inviteAndMail(
+    em: EntityManager,
+    booking: Booking,
+    stage: SurveyStage,
+    audience: SurveyAudience,
+    now: Date,
+  ): Promise<boolean> {
     const live = await em.count(SurveyInvitation, { booking, stage, audience, status: { $ne: SurveyInvitationStatus.WITHDRAWN } });
     const invitation = live ? null : await this.invitations.invite(em, { booking, stage, audience, now });
     if (!invitation) {
@@ -133,11 +139,13 @@ export class SurveyDelivery implements OnModuleInit {
   /** One pass: closes what expired; in sending hours, also invites what fell due and sends due reminders. */
   async sweep(now: Date): Promise<SweepResult> {
     const result: SweepResult = { invited: 0, skipped: 0, reminded: 0, closed: 0 };
-    result.closed = await this.orm.em.fork().nativeUpdate(
-      SurveyInvitation,
-      { status: SurveyInvitationStatus.OPEN, expiresAt: { $lte: now } },
-      { status: SurveyInvitationStatus.CLOSED, closedAt: now, nextReminderAt: null, draft: null, draftSavedAt: null },
-    );
+    result.closed = await this.orm.em
+      .fork()
+      .nativeUpdate(
+        SurveyInvitation,
+        { status: SurveyInvitationStatus.OPEN, expiresAt: { $lte: now } },
+        { status: SurveyInvitationStatus.CLOSED, closedAt: now, nextReminderAt: null, draft: null, draftSavedAt: null },
+      );
     if (inSurveySendingHours(now)) {
       while (await this.inBatch((em) => this.inviteDue(em, now, result))) {
         /* the next batch */
@@ -184,7 +192,10 @@ export class SurveyDelivery implements OnModuleInit {
 
   private async invitedDue(em: EntityManager, rows: SurveySchedule[], now: Date, result: SweepResult): Promise<void> {
     await em.populate(rows, ['booking.person.agency', 'booking.agency', 'booking.session.course']);
-    const optedOut = await this.optedOut(em, rows.map((r) => r.booking.person.id));
+    const optedOut = await this.optedOut(
+      em,
+      rows.map((r) => r.booking.person.id),
+    );
     for (const row of rows) {
       const why = this.notChased(row.booking) ?? (optedOut.has(row.booking.person.id) ? 'Opted out of impact surveys' : null);
       if (why) {
@@ -203,7 +214,10 @@ export class SurveyDelivery implements OnModuleInit {
 
   private async remind(em: EntityManager, rows: SurveyInvitation[], now: Date, result: SweepResult): Promise<void> {
     await em.populate(rows, POPULATE);
-    const optedOut = await this.optedOut(em, rows.map((r) => r.person.id));
+    const optedOut = await this.optedOut(
+      em,
+      rows.map((r) => r.person.id),
+    );
     for (const invitation of rows) {
       const impact = invitation.stage !== SurveyStage.END_OF_COURSE;
       if (this.notChased(invitation.booking, invitation.person) || (impact && optedOut.has(invitation.person.id))) {

@@ -25,7 +25,12 @@ export class SurveyMail {
 
   /** The signed link that stops a person's impact surveys. */
   optOutLink(personId: string, now: Date): string {
-    const token = signToken(this.config.appSecret, SURVEY_OPT_OUT_PURPOSE, personId, new Date(now.getTime() + OPT_OUT_LINK_DAYS * 86_400_000));
+    const token = signToken(
+      this.config.appSecret,
+      SURVEY_OPT_OUT_PURPOSE,
+      personId,
+      new Date(now.getTime() + OPT_OUT_LINK_DAYS * 86_400_000),
+    );
     return `${this.config.webOrigin}/surveys/opt-out/${token}`;
   }
 

@@ -51,7 +51,10 @@ export class SurveyOptOutService {
   private async set(personId: string, optOut: boolean, now: Date): Promise<void> {
     const em = this.em.fork();
     if (optOut) {
-      await em.execute('insert into survey_opt_out (person_id, opted_out_at) values (?, ?) on conflict (person_id) do nothing', [personId, now]);
+      await em.execute('insert into survey_opt_out (person_id, opted_out_at) values (?, ?) on conflict (person_id) do nothing', [
+        personId,
+        now,
+      ]);
     } else {
       await em.nativeDelete(SurveyOptOut, { person: personId });
     }

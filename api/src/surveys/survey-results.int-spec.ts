@@ -48,21 +48,18 @@ describe('survey results (real API, real PostgreSQL)', () => {
       }
     }
     // the default end-of-course template is named; these answers stand for an anonymous template's
-    expect((await e.findOneOrFail(SurveyTemplateVersion, (await e.findOneOrFail(SurveyResponse, { course: c })).templateVersion.id)).mode).toBe(
-      SurveyMode.IDENTIFIED,
-    );
+    expect(
+      (await e.findOneOrFail(SurveyTemplateVersion, (await e.findOneOrFail(SurveyResponse, { course: c })).templateVersion.id)).mode,
+    ).toBe(SurveyMode.IDENTIFIED);
     return c;
   }
 
   it('counts invited and answered, averages ratings from 5 anonymous answers, and hides fewer', async () => {
     const coordinator = await signInAs(api.url, await aPerson(em(), { roles: [Role.COORDINATOR] }));
     const big = await course(6, 5);
-    const res = await gql<{ surveyResults: { responseRates: unknown[]; ratings: { questionId: string; responses: number | null; average: number | null }[] } }>(
-      api.url,
-      RESULTS,
-      { f: { courseId: big.id } },
-      coordinator,
-    );
+    const res = await gql<{
+      surveyResults: { responseRates: unknown[]; ratings: { questionId: string; responses: number | null; average: number | null }[] };
+    }>(api.url, RESULTS, { f: { courseId: big.id } }, coordinator);
     expect(res.errors).toBeUndefined();
     expect(res.data!.surveyResults.responseRates).toEqual([{ stage: 'END_OF_COURSE', audience: 'ATTENDEE', invited: 6, answered: 5 }]);
     expect(res.data!.surveyResults.ratings).toEqual([expect.objectContaining({ questionId: 'trainer', responses: 5, average: 3.2 })]);

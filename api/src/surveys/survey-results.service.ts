@@ -30,7 +30,9 @@ export class SurveyResultsService {
         group by i.stage, i.audience order by i.stage, i.audience`,
       [course, course, from, to],
     );
-    const ratings = await em.execute<{ stage: SurveyStage; question_id: string; question: string; responses: string; anonymous: string; average: string }[]>(
+    const ratings = await em.execute<
+      { stage: SurveyStage; question_id: string; question: string; responses: string; anonymous: string; average: string }[]
+    >(
       `select r.stage, q->>'id' as question_id, min(q->>'text') as question,
               count(distinct r.id) as responses, count(distinct r.id) filter (where not r.identified) as anonymous,
               avg((a->>'value')::numeric) as average

@@ -30,7 +30,11 @@ export const load: PageServerLoad = async (event) => {
   }
   // the end-of-course evaluation, offered on the day: attendees open it signed in (by this link or its QR code)
   const evaluationLink = `${event.url.origin}/surveys/for/${register.sessionId}`;
-  return { register, coordinator: me.roles.includes('COORDINATOR'), evaluation: { link: evaluationLink, qr: await qrSvg(evaluationLink, 'QR code for the evaluation') } };
+  return {
+    register,
+    coordinator: me.roles.includes('COORDINATOR'),
+    evaluation: { link: evaluationLink, qr: await qrSvg(evaluationLink, 'QR code for the evaluation') },
+  };
 };
 
 const MARKS = new Set<string>(['PRESENT', 'LATE', 'LEFT_EARLY', 'ABSENT_WITH_APOLOGY', 'DID_NOT_ATTEND']);
