@@ -74,11 +74,13 @@ export class SurveyDelivery implements OnModuleInit {
       if (!completion.booking) {
         continue;
       }
-      const booking = await em.findOneOrFail(Booking, completion.booking.id, { populate: ['session.course', 'person'] });
+      // each place in a fresh identity map on the same transaction: a 250-person sign-off flushes small change sets
+      const place = em.fork({ keepTransactionContext: true, clear: true });
+      const booking = await place.findOneOrFail(Booking, completion.booking.id, { populate: ['session.course', 'person'] });
       if (kind === CompletionChangeKind.REVOKED) {
-        await this.withdrawAll(em, booking, completion.revokedReason ?? 'The register was corrected', now);
+        await this.withdrawAll(place, booking, completion.revokedReason ?? 'The register was corrected', now);
       } else {
-        await this.deliverOnCompletion(em, booking, now);
+        await this.deliverOnCompletion(place, booking, now);
       }
     }
   }
