@@ -98,8 +98,8 @@ export class AttendanceOutcomes {
     }
     await em.flush();
     await this.nonAttendance.outcomesDecided(em, session, decided, now, cause);
-    await this.certificates.completionsChanged(em, await this.completions.outcomesDecided(em, session, decided, now, cause), now, cause);
     const changes = await this.completions.outcomesDecided(em, session, decided, now, cause);
+    await this.certificates.completionsChanged(em, changes, now, cause);
     await this.surveys.completionsChanged(em, changes, now);
     return decided;
   }

@@ -40,8 +40,6 @@ import { WalkInService } from './walk-in.service';
     NonAttendanceModule,
     RecordsModule,
     CertificatesModule,
-  ],
-  imports: [BookingModule, SchedulingModule, AuthModule, NotificationsModule, PeopleModule, NonAttendanceModule, RecordsModule, SurveysModule],
     SurveysModule,
   ],
   providers: [
