@@ -47,8 +47,11 @@ export function readPdf(pdf: Buffer): PdfContents {
     }
     const dict = body.slice(0, streamAt);
     const start = body.indexOf('\n', streamAt) + 1;
-    const end = body.lastIndexOf('endstream');
-    let data = Buffer.from(body.slice(start, end).replace(/\r?\n$/, ''), 'latin1');
+    // the stream is exactly /Length bytes (pdfkit writes it directly); compressed data may itself end in a newline
+    const lengthMatch = /\/Length\s+(\d+)(\s+\d+\s+R)?/.exec(dict);
+    const length = lengthMatch && !lengthMatch[2] ? lengthMatch[1] : undefined; // an indirect length: read up to endstream
+    const end = length ? start + Number(length) : body.lastIndexOf('endstream');
+    let data = Buffer.from(length ? body.slice(start, end) : body.slice(start, end).replace(/\r?\n$/, ''), 'latin1');
     if (/\/Filter\s*\/FlateDecode/.test(dict)) {
       data = inflateSync(data);
     }
