@@ -24,8 +24,9 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
-  // integration and browser journeys take seconds, more on a busy two-core machine
-  testTimeout: 60_000,
+  // integration and browser journeys take seconds, more on a busy two-core machine; a journey that waits for its
+  // mail behind hundreds of others (a large register's certificates and evaluations) takes minutes
+  testTimeout: 240_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{api,libs,web/src}/**/*.spec.ts'] },
     {

@@ -90,11 +90,14 @@ export async function signIn(page: Page, email: string, password = demo.password
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
-/** Waits for a mail caught by the local SMTP catcher, to `to`, whose subject matches; returns it parsed. */
+/**
+ * Waits for a mail caught by the local SMTP catcher, to `to`, whose subject matches; returns it parsed. The
+ * outbox may be delivering hundreds of mails first (a large register's sign-off), so it waits up to 3 minutes.
+ */
 export async function waitForMail(
   to: string,
   subject: RegExp,
-  timeoutMs = 30_000,
+  timeoutMs = 180_000,
 ): Promise<{ subject: string; text: string; html: string }> {
   const { simpleParser } = await import('mailparser');
   const { readdirSync, readFileSync } = await import('node:fs');
