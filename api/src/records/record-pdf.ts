@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { formatLondonDate, minutesToHours } from '@lh/domain';
+import { formatCalendarDate, formatLondonDate, minutesToHours } from '@lh/domain';
 import type { TrainingRecordType } from './training-record.types';
 
 /** What the printed record shows: data in, PDF bytes out (no database, no clock). */
@@ -35,13 +35,6 @@ const COLUMNS = [
   { title: 'Trainer', share: 0.13 },
   { title: 'Agency at the time', share: 0.14 },
 ] as const;
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** A London calendar date (YYYY-MM-DD) as "1 Nov 2026". */
-const londonDay = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS[m! - 1]} ${y}`;
-};
 
 /**
  * A person's training record as an A4 PDF: the partnership, the person (name, email, agency), the date it
@@ -111,7 +104,7 @@ export async function renderRecordPdf(input: RecordPdfInput): Promise<Buffer> {
       .filter(Boolean)
       .join('\n'),
     c.sourceLabel,
-    londonDay(c.completedOn),
+    formatCalendarDate(c.completedOn),
     minutesToHours(c.minutes),
     c.level ? String(c.level) : '',
     c.priorityArea ?? '',

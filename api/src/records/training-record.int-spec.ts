@@ -1,7 +1,16 @@
 // The training record over the real API and PostgreSQL: its rows and fields for each source (revoked
 // completions are not listed), the places tab, who may see it (and its files and evidence), learning done
 // elsewhere (bad input writes nothing; verifying and rejecting), e-learning imports, and both file stores.
-import { BookingStatus, CompletionSource, CourseFormat, CourseOutcome, ExternalLearningStatus, MailKind, Role } from '@lh/domain';
+import {
+  BookingStatus,
+  CompletionSource,
+  CourseFormat,
+  CourseOutcome,
+  ExternalLearningStatus,
+  MailKind,
+  Role,
+  formatCalendarDate,
+} from '@lh/domain';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -261,9 +270,7 @@ describe('training records (real API, real PostgreSQL)', () => {
     expect(text).toContain('Child sexual exploitation');
     // (api/test/pdf-text.ts decodes glyphs past the first subset range one off, so check text early in the file)
     const attended = await em().findOneOrFail(TrainingCompletion, { person: practitioner.id, title: 'Child sexual exploitation' });
-    const [y, m, d] = attended.completedOn.split('-').map(Number);
-    const month = new Date(Date.UTC(y!, m! - 1, 1)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' }).slice(0, 3);
-    expect(text).toContain(`Attended ${d} ${month} ${y}`);
+    expect(text).toContain(`Attended ${formatCalendarDate(attended.completedOn)}`);
     expect(text).toContain('Tom Trainer');
     expect(text).toContain('Page 1 of 1');
     expect(text).not.toContain('Revoked course');

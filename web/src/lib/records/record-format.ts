@@ -1,10 +1,7 @@
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { formatCalendarDate } from '@lh/domain';
 
 /** A London calendar date as the record prints it: "2026-03-27" is "27 March 2026". */
-export function formatDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
+export const formatDay = formatCalendarDate;
 
 /** When a completion happened: one day, or "3 March 2026 to 10 March 2026" for learning over several days. */
 export function describeDays(startedOn: string, completedOn: string): string {
