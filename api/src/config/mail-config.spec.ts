@@ -10,6 +10,7 @@ describe('mail and job settings', () => {
       mailCatcherDir: null,
       mailMaxAttempts: 6,
       mailRetrySeconds: 60,
+      mailConcurrency: 4,
       reminderDaysBefore: [7, 1],
       jobsEnabled: true,
     });
@@ -39,5 +40,6 @@ describe('mail and job settings', () => {
     expect(() => loadConfig({ ...good, REMINDER_DAYS: 'a week' })).toThrow(/REMINDER_DAYS/);
     expect(() => loadConfig({ ...good, JOBS_ENABLED: 'yes' })).toThrow(/JOBS_ENABLED must be true or false/);
     expect(() => loadConfig({ ...good, MAIL_MAX_ATTEMPTS: '0' })).toThrow(/MAIL_MAX_ATTEMPTS/);
+    expect(() => loadConfig({ ...good, MAIL_CONCURRENCY: '50' })).toThrow(/MAIL_CONCURRENCY/);
   });
 });

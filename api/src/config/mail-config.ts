@@ -23,6 +23,8 @@ export const mailSettings = {
   MAIL_MAX_ATTEMPTS: whole('MAIL_MAX_ATTEMPTS', 1, 20).default(6),
   /** Wait after the first failed attempt; doubles after each further failure. */
   MAIL_RETRY_SECONDS: whole('MAIL_RETRY_SECONDS', 0, 86_400).default(60),
+  /** Mails sent at the same time (SMTP connections kept open by the delivery pass). */
+  MAIL_CONCURRENCY: whole('MAIL_CONCURRENCY', 1, 20).default(4),
   /** Days before a session on which reminders go out, e.g. "7,1". */
   REMINDER_DAYS: z
     .string()
@@ -38,6 +40,7 @@ export interface MailConfig {
   mailCatcherDir: string | null;
   mailMaxAttempts: number;
   mailRetrySeconds: number;
+  mailConcurrency: number;
   reminderDaysBefore: number[];
   jobsEnabled: boolean;
 }
@@ -48,6 +51,7 @@ type Parsed = { NODE_ENV: string; [K: string]: unknown } & {
   MAIL_CATCHER_DIR?: string;
   MAIL_MAX_ATTEMPTS: number;
   MAIL_RETRY_SECONDS: number;
+  MAIL_CONCURRENCY: number;
   REMINDER_DAYS: string;
   JOBS_ENABLED?: 'true' | 'false';
 };
@@ -66,6 +70,7 @@ export function mailConfigFrom(c: Parsed): MailConfig {
     mailCatcherDir: c.MAIL_CATCHER_DIR ?? null,
     mailMaxAttempts: c.MAIL_MAX_ATTEMPTS,
     mailRetrySeconds: c.MAIL_RETRY_SECONDS,
+    mailConcurrency: c.MAIL_CONCURRENCY,
     reminderDaysBefore: [...new Set(c.REMINDER_DAYS.split(',').map((d) => Number(d.trim())))].filter((d) => d > 0),
     jobsEnabled: c.JOBS_ENABLED === undefined ? c.NODE_ENV !== 'test' : c.JOBS_ENABLED === 'true',
   };

@@ -280,6 +280,34 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
     expect(smtp.received.length).toBe(before + 1);
   });
 
+  it('sends a sign-in link before a batch queued earlier, and every mail of the batch once, with senders side by side', async () => {
+    const before = smtp.received.length;
+    const batch = Array.from({ length: 12 }, (_, i) => ({
+      ...confirmation({ email: `attendee.${i}@example.org`, bookingId: randomUUID(), partId: randomUUID() }),
+      kind: MailKind.CERTIFICATE_ISSUED,
+    }));
+    await inTransaction(async (em) => {
+      for (const m of batch) {
+        await outbox.enqueue(em, m);
+      }
+    });
+    const link = await inTransaction((em) =>
+      outbox.enqueue(em, {
+        kind: MailKind.SIGN_IN_LINK,
+        to: { email: 'waiting.now@example.org', name: 'Nia Roberts' },
+        subject: 'Your link to sign in',
+        text: 'Use this link within 15 minutes.',
+        html: '<p>Use this link within 15 minutes.</p>',
+      }),
+    );
+    expect(await delivery.deliverDue(1)).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(smtp.received.slice(before).map(messageIdOf)).toEqual([link.messageId]);
+
+    expect(await delivery.deliverDue()).toEqual({ sent: 12, retrying: 0, failed: 0 });
+    const batchTo = smtp.received.slice(before + 1).map((m) => m.envelopeTo[0]);
+    expect(batchTo.sort()).toEqual(batch.map((m) => m.to.email).sort());
+  });
+
   it('withdraws pending mail of a cancelled booking', async () => {
     const bookingId = randomUUID();
     const later = new Date(Date.now() + 7 * 86_400_000);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { LockMode, MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
 import { MailStatus, nextRetryAt, plural } from '@lh/domain';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -20,6 +20,23 @@ export interface DeliveryPass {
 
 type Transport = ReturnType<typeof createTransport>;
 
+/**
+ * The next mail to send, locked for this transaction: due, not tried in this pass, most urgent
+ * first, then in the order it fell due. A mail waits while an earlier one to the same address (of the
+ * same or greater urgency) is still waiting or being sent by another sender, so one person's mails
+ * arrive in the order they were written (a change before its cancellation).
+ */
+const NEXT_DUE = `
+  select m.id from outbox_message m
+  where m.status = 'PENDING' and m.next_attempt_at <= ? and m.id <> all(?::uuid[])
+    and not exists (
+      select 1 from outbox_message e
+      where e.to_email = m.to_email and e.status = 'PENDING' and e.id <> m.id and e.priority <= m.priority
+        and (e.next_attempt_at, e.created_at) < (m.next_attempt_at, m.created_at))
+  order by m.priority, m.next_attempt_at, m.created_at
+  limit 1
+  for update of m skip locked`;
+
 /** The SMTP server's answer (e.g. "550 5.1.1 No such user"), or the connection problem. */
 function reasonOf(e: unknown): string {
   const err = e as { response?: unknown; message?: unknown; code?: unknown };
@@ -28,14 +45,16 @@ function reasonOf(e: unknown): string {
 }
 
 /**
- * Sends outbox rows over SMTP (nodemailer). A pass takes due PENDING rows one at a time, each in
- * its own transaction holding the row's lock (FOR UPDATE SKIP LOCKED, so two workers never send the
- * same row), sends it with its stored Message-ID, and records SENT, or the failure with the next
- * attempt doubling in wait up to MAIL_MAX_ATTEMPTS, then FAILED. A failure never reaches the code that
- * queued the mail.
+ * Sends outbox rows over SMTP (nodemailer, a connection per mail: nodemailer's pool has hung on
+ * servers that restart). A pass runs MAIL_CONCURRENCY senders side by side; each takes the next due PENDING row, most urgent first (MailPriority:
+ * a sign-in link never waits behind a register's certificates), in its own transaction holding the
+ * row's lock (FOR UPDATE SKIP LOCKED, so no two senders or workers send the same row), sends it with
+ * its stored Message-ID, and records SENT, or the failure with the next attempt doubling in wait up to
+ * MAIL_MAX_ATTEMPTS, then FAILED. A failure never reaches the code that queued the mail.
  *
- * Passes run as pg-boss jobs: one right after a transaction that queued mail commits, and one every
- * minute (a pg-boss cron schedule, for retries, timed mail and anything a crash left behind).
+ * Passes run as pg-boss jobs: one right after a transaction that queued mail commits, one every
+ * minute (a pg-boss cron schedule, for retries, timed mail and anything a crash left behind), and
+ * another straight after a pass that stopped at its limit with mail still waiting.
  */
 @Injectable()
 export class MailDeliveryService implements OnModuleInit {
@@ -76,39 +95,49 @@ export class MailDeliveryService implements OnModuleInit {
 
   /**
    * Sends every mail that is due now, each at most once in this pass (a failed one waits for its
-   * next attempt time). Without SMTP_URL nothing is sent and mail stays PENDING.
+   * next attempt time), with MAIL_CONCURRENCY senders side by side. Stopping at `limit` with mail
+   * still due asks for another pass. Without SMTP_URL nothing is sent and mail stays PENDING.
    */
-  async deliverDue(limit = 200): Promise<DeliveryPass> {
+  async deliverDue(limit = 500): Promise<DeliveryPass> {
     const pass: DeliveryPass = { sent: 0, retrying: 0, failed: 0 };
     const transport = this.transport;
     if (!transport) {
       return pass;
     }
     const tried: string[] = [];
-    while (tried.length < limit) {
-      const outcome = await this.deliverNext(transport, tried);
-      if (!outcome) {
-        break;
+    let claimed = 0;
+    // A sender that finds nothing stops; the others go on (what it could not take may be waiting for
+    // a mail to the same person that another sender has in hand, and that sender takes it next).
+    const sender = async () => {
+      while (claimed < limit) {
+        claimed++;
+        const outcome = await this.deliverNext(transport, tried);
+        if (!outcome) {
+          claimed--;
+          return;
+        }
+        pass[outcome.result]++;
       }
-      tried.push(outcome.id);
-      pass[outcome.result]++;
-    }
+    };
+    await Promise.all(Array.from({ length: this.config.mailConcurrency }, sender));
     if (pass.sent + pass.retrying + pass.failed > 0) {
       this.logger.log(`Mail pass: ${pass.sent} sent, ${pass.retrying} to retry, ${pass.failed} failed`);
+    }
+    if (claimed >= limit) {
+      this.requestPass();
     }
     return pass;
   }
 
-  private deliverNext(transport: Transport, skip: string[]): Promise<{ id: string; result: keyof DeliveryPass } | null> {
+  /** Sends the next due mail; its id joins `tried` as soon as it is taken, so no other sender of the pass takes it again. */
+  private deliverNext(transport: Transport, tried: string[]): Promise<{ id: string; result: keyof DeliveryPass } | null> {
     return this.orm.em.fork().transactional(async (em) => {
-      const message = await em.findOne(
-        OutboxMessage,
-        { status: MailStatus.PENDING, nextAttemptAt: { $lte: new Date() }, ...(skip.length ? { id: { $nin: skip } } : {}) },
-        { orderBy: { nextAttemptAt: 'asc', createdAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
-      );
-      if (!message) {
+      const [next] = await em.execute<{ id: string }[]>(NEXT_DUE, [new Date(), `{${tried.join(',')}}`]);
+      if (!next) {
         return null;
       }
+      tried.push(next.id);
+      const message = await em.findOneOrFail(OutboxMessage, next.id);
       await em.populate(message, ['invites']);
       message.attempts += 1;
       try {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { InviteMethod, MailKind, MailStatus, buildInvite, readInvite, trainerInviteUidPrefix, type InviteSpec } from '@lh/domain';
+import { InviteMethod, MailKind, MailStatus, buildInvite, mailPriorityOf, readInvite, trainerInviteUidPrefix, type InviteSpec } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { OutboxInvite, OutboxMessage } from './outbox-message.entity';
@@ -64,6 +64,7 @@ export class MailOutboxService {
     const email = mail.to.email.trim().toLowerCase();
     const message = em.create(OutboxMessage, {
       kind: mail.kind,
+      priority: mailPriorityOf(mail.kind),
       status: MailStatus.PENDING,
       toEmail: email,
       toName: mail.to.name,

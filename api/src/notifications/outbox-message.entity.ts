@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
  * causes it, so it exists exactly when the change does; delivered later by the mail worker.
  */
 @Entity({ tableName: 'outbox_message' })
-@Index({ name: 'outbox_message_due_idx', properties: ['status', 'nextAttemptAt'] })
+@Index({ name: 'outbox_message_due_idx', properties: ['status', 'priority', 'nextAttemptAt'] })
+@Index({ name: 'outbox_message_recipient_idx', properties: ['toEmail', 'status'] })
 export class OutboxMessage {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -17,6 +18,10 @@ export class OutboxMessage {
 
   @Enum({ items: () => MailStatus, nativeEnumName: 'mail_status', default: MailStatus.PENDING })
   status: Opt<MailStatus> = MailStatus.PENDING;
+
+  /** Lower goes first when mail is waiting (MailPriority, from the kind): a sign-in link never waits behind a batch. */
+  @Property({ type: 'smallint' })
+  priority!: number;
 
   @Property({ type: 'string', length: 320 })
   toEmail!: string;

@@ -138,3 +138,63 @@ export function nextRetryAt(failedAt: Date, attempts: number, maxAttempts: numbe
   }
   return new Date(failedAt.getTime() + baseSeconds * 1000 * 2 ** (attempts - 1));
 }
+
+/**
+ * Which mail goes first when many are waiting (lower first). Someone waiting on the screen for a
+ * link must not wait behind the certificates and surveys of a 250-person register.
+ */
+export enum MailPriority {
+  /** Someone is waiting for it now: a sign-in or confirmation link, a new password. */
+  WAITING = 0,
+  /** About one person's booking, account or session, and often time-limited (an offered place). */
+  PERSONAL = 1,
+  /** Sent in batches, where minutes do not matter: reminders, certificates, surveys, training due. */
+  BATCH = 2,
+}
+
+const mailPriorities: Record<`${MailKind}`, MailPriority> = {
+  [MailKind.ACCOUNT_VERIFY]: MailPriority.WAITING,
+  [MailKind.ACCOUNT_EXISTS]: MailPriority.WAITING,
+  [MailKind.SIGN_IN_LINK]: MailPriority.WAITING,
+  [MailKind.PASSWORD_RESET]: MailPriority.WAITING,
+  [MailKind.PASSWORD_CHANGED]: MailPriority.WAITING,
+  [MailKind.ACCOUNT_INVITED]: MailPriority.WAITING,
+  [MailKind.WALK_IN_ADDED]: MailPriority.WAITING,
+  [MailKind.BOOKING_CONFIRMED]: MailPriority.PERSONAL,
+  [MailKind.WAITING_LIST_JOINED]: MailPriority.PERSONAL,
+  [MailKind.PLACE_OFFERED]: MailPriority.PERSONAL,
+  [MailKind.OFFER_EXPIRED]: MailPriority.PERSONAL,
+  [MailKind.APPROVAL_REQUESTED]: MailPriority.PERSONAL,
+  [MailKind.BOOKING_APPROVED]: MailPriority.PERSONAL,
+  [MailKind.BOOKING_DECLINED]: MailPriority.PERSONAL,
+  [MailKind.BOOKING_CANCELLED]: MailPriority.PERSONAL,
+  [MailKind.BOOKING_MOVED]: MailPriority.PERSONAL,
+  [MailKind.APPROVAL_PENDING]: MailPriority.PERSONAL,
+  [MailKind.APPROVAL_DECIDED]: MailPriority.PERSONAL,
+  [MailKind.REGISTRATION_APPROVED]: MailPriority.PERSONAL,
+  [MailKind.REGISTRATION_REFUSED]: MailPriority.PERSONAL,
+  [MailKind.AGENCY_REQUEST_DECIDED]: MailPriority.PERSONAL,
+  [MailKind.SESSION_CHANGED]: MailPriority.PERSONAL,
+  [MailKind.SESSION_CANCELLED]: MailPriority.PERSONAL,
+  [MailKind.TRAINER_ASSIGNED]: MailPriority.PERSONAL,
+  [MailKind.TRAINER_SESSION_CHANGED]: MailPriority.PERSONAL,
+  [MailKind.TRAINER_REMOVED]: MailPriority.PERSONAL,
+  [MailKind.TRAINER_SESSION_CANCELLED]: MailPriority.PERSONAL,
+  [MailKind.EXTERNAL_LEARNING_DECIDED]: MailPriority.PERSONAL,
+  [MailKind.REMINDER]: MailPriority.BATCH,
+  [MailKind.JOINING_INSTRUCTIONS]: MailPriority.BATCH,
+  [MailKind.NON_ATTENDANCE]: MailPriority.BATCH,
+  [MailKind.NON_ATTENDANCE_MANAGER_COPY]: MailPriority.BATCH,
+  [MailKind.CERTIFICATE_ISSUED]: MailPriority.BATCH,
+  [MailKind.CERTIFICATE_REVOKED]: MailPriority.BATCH,
+  [MailKind.TRAINING_DUE]: MailPriority.BATCH,
+  [MailKind.TRAINING_OVERDUE]: MailPriority.BATCH,
+  [MailKind.SURVEY_INVITATION]: MailPriority.BATCH,
+  [MailKind.SURVEY_REMINDER]: MailPriority.BATCH,
+  [MailKind.SURVEY_MANAGER_INVITATION]: MailPriority.BATCH,
+};
+
+/** The priority a mail of this kind is queued with (every kind has one). */
+export function mailPriorityOf(kind: MailKind): MailPriority {
+  return mailPriorities[kind];
+}
