@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { InviteMethod, MailKind, MailStatus, buildInvite, mailPriorityOf, readInvite, trainerInviteUidPrefix, type InviteSpec } from '@lh/domain';
+import {
+  InviteMethod,
+  MailKind,
+  MailStatus,
+  buildInvite,
+  mailPriorityOf,
+  readInvite,
+  trainerInviteUidPrefix,
+  type InviteSpec,
+} from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { OutboxInvite, OutboxMessage } from './outbox-message.entity';
