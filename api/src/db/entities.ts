@@ -25,6 +25,7 @@ import { SurveyTemplate, SurveyTemplateVersion } from '../surveys/survey-templat
 import { CourseSurveySettings } from '../surveys/course-survey-settings.entity';
 import { SurveyInvitation } from '../surveys/survey-invitation.entity';
 import { SurveyResponse } from '../surveys/survey-response.entity';
+import { SurveyQuotePick } from '../surveys/survey-quote-pick.entity';
 import { SurveyOptOut, SurveySchedule } from '../surveys/survey-schedule.entity';
 import { EvidenceFile } from '../records/evidence-file.entity';
 import { ExternalLearning } from '../records/external-learning.entity';
@@ -62,6 +63,7 @@ export const entities = [
   CourseSurveySettings,
   SurveyInvitation,
   SurveyResponse,
+  SurveyQuotePick,
   SurveySchedule,
   SurveyOptOut,
   EvidenceFile,

@@ -30,6 +30,7 @@ import { CheckInResolver } from '../registers/check-in.resolver';
 import { NonAttendanceResolver } from '../non-attendance/non-attendance.resolver';
 import { SurveysResolver } from '../surveys/surveys.resolver';
 import { SurveyDeliveryResolver } from '../surveys/survey-delivery.resolver';
+import { SurveyResultsResolver } from '../surveys/survey-results.resolver';
 import { TrainingRecordResolver } from '../records/training-record.resolver';
 import { CertificatesResolver } from '../certificates/certificates.resolver';
 import { RecordCertificateResolver } from '../certificates/record-certificate.resolver';
@@ -70,6 +71,7 @@ export const resolvers = [
   NonAttendanceResolver,
   SurveysResolver,
   SurveyDeliveryResolver,
+  SurveyResultsResolver,
   TrainingRecordResolver,
   CertificatesResolver,
   RecordCertificateResolver,

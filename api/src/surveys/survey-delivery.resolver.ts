@@ -1,29 +1,17 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '@lh/domain';
-import { CurrentViewer, Public, Roles, SignedIn } from '../common/access.decorators';
+import { CurrentViewer, Public, SignedIn } from '../common/access.decorators';
 import { IdArg } from '../common/ids';
 import { TextArg } from '../common/text-arg';
 import type { Viewer } from '../common/viewer';
 import { SurveyOptOutService } from './survey-opt-out.service';
-import { SurveyResultsService } from './survey-results.service';
-import { SurveyResultsFilter, SurveyResultsType } from './survey-results.types';
 
 const TokenArg = () =>
   TextArg('token', { maxLength: 2000, message: 'This link is not complete or has been changed: use the link from the email' });
 
-/** Survey delivery: stopping impact surveys, the evaluation a register screen's QR code opens, and the results. */
+/** Survey delivery: stopping impact surveys, and the evaluation a register screen's QR code opens. */
 @Resolver()
 export class SurveyDeliveryResolver {
-  constructor(
-    private readonly optOut: SurveyOptOutService,
-    private readonly results: SurveyResultsService,
-  ) {}
-
-  @Roles(Role.COORDINATOR, Role.REVIEWER)
-  @Query(() => SurveyResultsType, { description: 'Response rates and average ratings; anonymous groups under 5 are hidden.' })
-  surveyResults(@CurrentViewer() viewer: Viewer, @Args('filter') filter: SurveyResultsFilter): Promise<SurveyResultsType> {
-    return this.results.results(viewer, filter);
-  }
+  constructor(private readonly optOut: SurveyOptOutService) {}
 
   @SignedIn()
   @Query(() => Boolean, { description: 'True when the signed-in person has stopped impact surveys (6 and 12 months).' })

@@ -1,12 +1,38 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, Role, SurveyAudience, SurveyStage, surveyGroupShown } from '@lh/domain';
+import {
+  DomainError,
+  ErrorCode,
+  Role,
+  SurveyAudience,
+  SurveyMeasure,
+  SurveyStage,
+  agencySectorLabels,
+  formatLondonDate,
+  surveyGroupShown,
+} from '@lh/domain';
+import { Course } from '../catalogue/course.entity';
 import { hasRole, type Viewer } from '../common/viewer';
-import type { SurveyResultsFilter, SurveyResultsType } from './survey-results.types';
+import { Agency } from '../people/agency.entity';
+import { Session } from '../scheduling/session.entity';
+import * as sql from './survey-results-sql';
+import { SurveyBreakdown, type SurveyResultGroupType, type SurveyResultsFilter, type SurveyResultsType } from './survey-results.types';
+
+type Row = Record<string, string | null> & { gkey: string | null };
+const num = (v: string | null | undefined) => Number(v ?? 0);
+const avg = (v: string | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
+const STAGE_ORDER = Object.values(SurveyStage);
+const byStage = <T extends { stage: SurveyStage }>(a: T, b: T) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage);
+
+/** The label of the group of anonymous answers under a breakdown by session or agency. */
+export const ANONYMOUS_GROUP = 'Anonymous answers (no session or agency is kept with them)';
 
 /**
- * Survey results computed in PostgreSQL, for coordinators and reviewers: response rates per stage, and average
- * ratings of REACTION questions. A group with anonymous responses is shown only from SURVEY_MIN_GROUP responses.
+ * Survey results for coordinators and reviewers, computed in PostgreSQL (survey-results-sql.ts) for
+ * everything a filter covers and, when asked, per course, session, agency or sector: response rates
+ * per stage, average ratings, confidence before, after, at 6 and at 12 months (and paired for the
+ * same places on named surveys), the share reporting a change in practice, and action plans done.
+ * A group with anonymous answers shows them only from SURVEY_MIN_GROUP answers.
  */
 @Injectable()
 export class SurveyResultsService {
@@ -17,47 +43,117 @@ export class SurveyResultsService {
       throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators and reviewers can see survey results.');
     }
     const em = this.em.fork();
-    const course = filter.courseId ?? null;
-    const from = filter.fromMonth ?? '0000-01';
-    const to = filter.toMonth ?? '9999-12';
-    const rates = await em.execute<{ stage: SurveyStage; audience: SurveyAudience; invited: string; answered: string }[]>(
-      `select i.stage, i.audience,
-              count(*) filter (where i.status <> 'WITHDRAWN') as invited,
-              count(*) filter (where i.status = 'SUBMITTED') as answered
-         from survey_invitation i join session s on s.id = i.session_id
-        where (?::uuid is null or s.course_id = ?::uuid)
-          and to_char(s.starts_at at time zone 'Europe/London', 'YYYY-MM') between ? and ?
-        group by i.stage, i.audience order by i.stage, i.audience`,
-      [course, course, from, to],
-    );
-    const ratings = await em.execute<
-      { stage: SurveyStage; question_id: string; question: string; responses: string; anonymous: string; average: string }[]
-    >(
-      `select r.stage, q->>'id' as question_id, min(q->>'text') as question,
-              count(distinct r.id) as responses, count(distinct r.id) filter (where not r.identified) as anonymous,
-              avg((a->>'value')::numeric) as average
-         from survey_response r
-         join survey_template_version v on v.id = r.template_version_id
-         cross join lateral jsonb_array_elements(v.questions) q
-         cross join lateral jsonb_array_elements(r.answers) a
-        where q->>'kind' = 'RATING' and q->>'measures' = 'REACTION' and a->>'questionId' = q->>'id'
-          and jsonb_typeof(a->'value') = 'number'
-          and (?::uuid is null or r.course_id = ?::uuid) and r.session_month between ? and ?
-        group by r.stage, q->>'id' order by r.stage, q->>'id'`,
-      [course, course, from, to],
-    );
-    return {
-      responseRates: rates.map((r) => ({ stage: r.stage, audience: r.audience, invited: Number(r.invited), answered: Number(r.answered) })),
-      ratings: ratings.map((r) => {
-        const shown = surveyGroupShown(Number(r.responses), Number(r.anonymous));
-        return {
-          stage: r.stage,
-          questionId: r.question_id,
-          question: r.question,
-          responses: shown ? Number(r.responses) : null,
-          average: shown ? Math.round(Number(r.average) * 100) / 100 : null,
-        };
-      }),
-    };
+    const by = filter.by ?? SurveyBreakdown.NONE;
+    const [overall] = await this.groups(em, { ...filter, by: SurveyBreakdown.NONE });
+    const groups = by === SurveyBreakdown.NONE ? [] : await this.groups(em, filter);
+    const label = (filter.courseId ? (await em.findOne(Course, filter.courseId))?.title : null) ?? 'All courses';
+    return { overall: { ...(overall ?? emptyGroup('all', label)), label }, groups };
   }
+
+  private async groups(em: EntityManager, filter: SurveyResultsFilter): Promise<SurveyResultGroupType[]> {
+    const { by, params } = sql.scopeOf(filter);
+    const withAnswers = (query: string) => em.execute<Row[]>(`${sql.answersCte(by)} ${query}`, params);
+    const [rates, counts, ratings, confidence, pairs, practice, plans] = await Promise.all([
+      em.execute<Row[]>(sql.responseRates(by), params),
+      withAnswers(sql.GROUP_COUNTS),
+      withAnswers(sql.RATINGS),
+      withAnswers(sql.CONFIDENCE),
+      withAnswers(sql.CONFIDENCE_PAIRS),
+      withAnswers(sql.PRACTICE_CHANGE),
+      withAnswers(sql.ACTION_PLANS),
+    ]);
+    const keys = [...new Set([...rates, ...counts].map((r) => r.gkey))];
+    const labels = await this.labels(em, by, keys);
+    const of = (rows: Row[], key: string | null) => rows.filter((r) => r.gkey === key);
+    return keys
+      .map((key): SurveyResultGroupType => {
+        const count = of(counts, key)[0];
+        const responses = num(count?.responses);
+        const group: SurveyResultGroupType = {
+          ...emptyGroup(key, labels.get(key) ?? ANONYMOUS_GROUP),
+          responses,
+          responseRates: of(rates, key)
+            .map((r) => ({
+              stage: r.stage as SurveyStage,
+              audience: r.audience as SurveyAudience,
+              invited: num(r.invited),
+              answered: num(r.answered),
+            }))
+            .sort((a, b) => byStage(a, b) || a.audience.localeCompare(b.audience)),
+        };
+        if (responses > 0 && !surveyGroupShown(responses, num(count?.anonymous))) {
+          return { ...group, hidden: true };
+        }
+        return {
+          ...group,
+          ratings: of(ratings, key)
+            .map((r) => ({
+              stage: r.stage as SurveyStage,
+              audience: r.audience as SurveyAudience,
+              questionId: r.question_id!,
+              question: r.question!,
+              measures: r.measures as SurveyMeasure,
+              responses: num(r.responses),
+              average: avg(r.average)!,
+            }))
+            .sort((a, b) => byStage(a, b) || a.audience.localeCompare(b.audience)),
+          confidence: of(confidence, key)
+            .map((r) => ({ stage: r.stage as SurveyStage, responses: num(r.responses), before: avg(r.before), now: avg(r.now)! }))
+            .sort(byStage),
+          confidencePairs: of(pairs, key)
+            .map((r) => ({
+              stage: r.stage as SurveyStage,
+              people: num(r.people),
+              before: avg(r.before)!,
+              after: avg(r.after)!,
+              later: avg(r.later)!,
+            }))
+            .sort(byStage),
+          practiceChange: of(practice, key)
+            .map((r) => ({ stage: r.stage as SurveyStage, answered: num(r.answered), yes: num(r.yes) }))
+            .sort(byStage),
+          actionPlans: of(plans, key)
+            .map((r) => ({ stage: r.stage as SurveyStage, done: num(r.done), partly: num(r.partly), notYet: num(r.not_yet) }))
+            .sort(byStage),
+        };
+      })
+      .sort((a, b) => (a.key === null ? 1 : b.key === null ? -1 : a.label.localeCompare(b.label)));
+  }
+
+  /** What each group is called: the course's title, the session's course and date, the agency's name, the sector. */
+  private async labels(em: EntityManager, by: SurveyBreakdown, keys: (string | null)[]): Promise<Map<string | null, string>> {
+    const ids = keys.filter((k): k is string => k !== null);
+    switch (by) {
+      case SurveyBreakdown.NONE:
+        return new Map([['all', 'All courses']]);
+      case SurveyBreakdown.SECTOR:
+        return new Map(ids.map((k) => [k, agencySectorLabels[k as keyof typeof agencySectorLabels] ?? k]));
+      case SurveyBreakdown.COURSE:
+        return new Map((await em.find(Course, { id: { $in: ids } })).map((c) => [c.id, c.title]));
+      case SurveyBreakdown.AGENCY:
+        return new Map((await em.find(Agency, { id: { $in: ids } })).map((a) => [a.id, a.name]));
+      case SurveyBreakdown.SESSION:
+        return new Map(
+          (await em.find(Session, { id: { $in: ids } }, { populate: ['course'] })).map((s) => [
+            s.id,
+            `${s.course.title}, ${formatLondonDate(s.startsAt)}`,
+          ]),
+        );
+    }
+  }
+}
+
+function emptyGroup(key: string | null, label: string): SurveyResultGroupType {
+  return {
+    key,
+    label,
+    responseRates: [],
+    responses: 0,
+    hidden: false,
+    ratings: [],
+    confidence: [],
+    confidencePairs: [],
+    practiceChange: [],
+    actionPlans: [],
+  };
 }

@@ -232,6 +232,7 @@ export function toQuestionType(q: SurveyQuestion): SurveyQuestionType {
     min: q.min ?? null,
     max: q.max ?? null,
     actionPlan: !!q.actionPlan,
+    confidence: !!q.confidence,
   };
 }
 
@@ -251,5 +252,6 @@ function withIds(inputs: SurveyQuestionInput[]): SurveyQuestion[] {
     min: q.min ?? null,
     max: q.max ?? null,
     actionPlan: !!q.actionPlan,
+    confidence: !!q.confidence,
   }));
 }

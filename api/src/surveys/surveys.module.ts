@@ -4,6 +4,8 @@ import { SurveyDelivery } from './survey-delivery.service';
 import { SurveyDeliveryResolver } from './survey-delivery.resolver';
 import { SurveyMail } from './survey-mail';
 import { SurveyOptOutService } from './survey-opt-out.service';
+import { SurveyQuotesService } from './survey-quotes.service';
+import { SurveyResultsResolver } from './survey-results.resolver';
 import { SurveyResultsService } from './survey-results.service';
 import { SurveyAnsweringService } from './survey-answering.service';
 import { SurveyDefaults } from './survey-defaults';
@@ -32,6 +34,8 @@ import { SurveysResolver } from './surveys.resolver';
     SurveyOptOutService,
     SurveyDeliveryResolver,
     SurveyResultsService,
+    SurveyQuotesService,
+    SurveyResultsResolver,
   ],
   exports: [SurveyInvitations, SurveyTemplatePicker, SurveyDelivery],
 })

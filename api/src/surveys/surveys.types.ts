@@ -31,6 +31,8 @@ export class SurveyQuestionType {
   @Field(() => Float, { nullable: true }) min!: number | null;
   @Field(() => Float, { nullable: true }) max!: number | null;
   @Field(() => Boolean, { description: 'This answer is the action plan shown back at 6 and 12 months.' }) actionPlan!: boolean;
+  @Field(() => Boolean, { description: 'A rating that is the confidence now, reported beside confidence before and after the course.' })
+  confidence!: boolean;
 }
 
 @ObjectType('SurveyTemplate')

@@ -32,7 +32,7 @@ const impactQuestions = (): SurveyQuestion[] => [
     required: false,
     hint: 'Do not include names or details that could identify a child or family.',
   }),
-  q('confidence-now', K.RATING, 'How confident are you now in the subject of the course?', M.LEARNING, confident),
+  q('confidence-now', K.RATING, 'How confident are you now in the subject of the course?', M.LEARNING, { ...confident, confidence: true }),
   q('barriers', K.LONG_TEXT, 'What, if anything, has made it hard to use what you learned?', M.BEHAVIOUR, { required: false }),
   q('difference', K.LONG_TEXT, 'What difference has it made for the children and families you work with?', M.BEHAVIOUR, {
     required: false,

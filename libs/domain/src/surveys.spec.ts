@@ -106,6 +106,9 @@ describe('survey templates', () => {
       'Question 2: an action plan can only be shown back on a named survey (not anonymous)',
     ]);
     expect(templateProblems([], SurveyMode.IDENTIFIED)).toEqual(['Add at least one question']);
+    expect(
+      templateProblems([q(QuestionKind.RATING, { confidence: true }), q(QuestionKind.YES_NO, { confidence: true })], SurveyMode.IDENTIFIED),
+    ).toEqual(['Question 2: only a rating question can be the confidence now']);
   });
 
   it('ships default templates that pass their own rules', () => {

@@ -109,6 +109,8 @@ export interface SurveyQuestion {
   max?: number | null;
   /** LONG_TEXT on an end-of-course survey: this answer is the person's action plan (shown back later). */
   actionPlan?: boolean;
+  /** RATING on a 6- or 12-month survey: this answer is the person's confidence now, reported beside confidence before and after the course. */
+  confidence?: boolean;
 }
 
 /** What a form sends for one question (for one outcome): strings, read by the question's kind. */
@@ -333,6 +335,9 @@ export function templateProblems(questions: SurveyQuestion[], mode: SurveyMode):
     }
     if (q.kind === QuestionKind.NUMBER && q.min != null && q.max != null && q.min > q.max) {
       problems.push(`${n}: the smallest number allowed must not be more than the largest`);
+    }
+    if (q.confidence && q.kind !== QuestionKind.RATING) {
+      problems.push(`${n}: only a rating question can be the confidence now`);
     }
     if (q.kind === QuestionKind.ACTION_PLAN_REVIEW) {
       if (mode === SurveyMode.ANONYMOUS) {

@@ -28,6 +28,7 @@ describe('navigationFor', () => {
   it('gives an agency lead their agency, and a reviewer compliance', () => {
     expect(navigationFor(['PRACTITIONER', 'AGENCY_LEAD']).find((i) => i.label === 'Your agency')?.href).toBe('/your-agency');
     expect(navigationFor(['REVIEWER']).find((i) => i.label === 'Compliance')?.href).toBe('/manage/compliance');
+    expect(navigationFor(['REVIEWER']).find((i) => i.label === 'Survey results')?.href).toBe('/manage/surveys/results');
     expect(labels(['COORDINATOR', 'REVIEWER'])).not.toContain('Compliance');
     expect(labels(['COORDINATOR'])).not.toContain('Mandatory training');
   });
@@ -41,6 +42,7 @@ describe('navigationFor', () => {
       'Agencies',
       'Non-attendance',
       'Surveys',
+      'Survey results',
       'Learning done elsewhere',
       'E-learning completions',
       'Mail log',
@@ -49,7 +51,7 @@ describe('navigationFor', () => {
     ]);
     expect(new Set(manageSections.map((s) => s.href)).size).toBe(manageSections.length);
     for (const s of manageSections) {
-      expect(s.href).toMatch(/^\/manage\/[a-z-]+$/);
+      expect(s.href).toMatch(/^\/manage(\/[a-z-]+)+$/);
       expect(s.description).toMatch(/^[A-Z].+\.$/);
     }
   });

@@ -47,6 +47,12 @@ export const manageSections: ManageSection[] = [
     description: 'The end-of-course evaluation and the 6- and 12-month impact surveys: make and change them, and see them as people do.',
   },
   {
+    href: '/manage/surveys/results',
+    label: 'Survey results',
+    description:
+      'Response rates, ratings, confidence before and after, change in practice and action plans, by course, session, agency or sector, and quotes for the annual report.',
+  },
+  {
     href: '/manage/external-learning',
     label: 'Learning done elsewhere',
     description: 'Courses practitioners did with other organisations, waiting for you to look at the evidence and verify or reject them.',
@@ -91,7 +97,7 @@ export function navigationFor(roles: Role[] | undefined): NavItem[] {
   if (roles?.includes('COORDINATOR')) {
     items.push({ href: '/manage', label: 'Manage' });
   } else if (roles?.includes('REVIEWER')) {
-    items.push({ href: '/manage/compliance', label: 'Compliance' });
+    items.push({ href: '/manage/compliance', label: 'Compliance' }, { href: '/manage/surveys/results', label: 'Survey results' });
   }
   if (roles?.length) {
     items.push({ href: '/account', label: 'Your account' });

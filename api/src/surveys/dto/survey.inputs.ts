@@ -60,6 +60,7 @@ export class SurveyQuestionInput {
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() min?: number | null;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsNumber() max?: number | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() actionPlan?: boolean | null;
+  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() confidence?: boolean | null;
 }
 
 @InputType()

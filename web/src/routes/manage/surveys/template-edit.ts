@@ -18,6 +18,7 @@ export function toInput(q: Template['questions'][number]): SurveyQuestionInput {
     min: q.min,
     max: q.max,
     actionPlan: q.actionPlan,
+    confidence: q.confidence,
   };
 }
 
@@ -42,6 +43,7 @@ export function questionFrom(form: FormData): SurveyQuestionInput {
     highLabel: scale ? String(form.get('highLabel') ?? '') || null : null,
     min: kind === 'NUMBER' ? number(String(form.get('min') ?? '')) : null,
     max: kind === 'NUMBER' ? number(String(form.get('max') ?? '')) : null,
+    confidence: kind === 'RATING' && form.get('confidence') === 'yes',
   };
 }
 

@@ -1,0 +1,114 @@
+import { SurveyBreakdown, type SurveyResultsFilter } from './survey-results.types';
+
+/**
+ * The SQL behind survey results: every figure is aggregated in PostgreSQL, grouped by the key the
+ * breakdown asks for. Anonymous responses keep only the course, the session's month and the agency's
+ * sector, so under a breakdown by session or agency they fall in one group with a null key.
+ */
+
+/** The group key of a response (r: survey_response, i: its invitation when named, b: that booking). */
+const responseKey: Record<SurveyBreakdown, string> = {
+  NONE: `'all'`,
+  COURSE: `r.course_id::text`,
+  SESSION: `i.session_id::text`,
+  AGENCY: `b.agency_id::text`,
+  SECTOR: `r.agency_sector::text`,
+};
+
+/** The group key of an invitation (i, its session s, booking b and the booking's agency a). */
+const invitationKey: Record<SurveyBreakdown, string> = {
+  NONE: `'all'`,
+  COURSE: `s.course_id::text`,
+  SESSION: `i.session_id::text`,
+  AGENCY: `b.agency_id::text`,
+  SECTOR: `a.sector::text`,
+};
+
+export interface Scope {
+  by: SurveyBreakdown;
+  params: unknown[];
+}
+
+export function scopeOf(filter: SurveyResultsFilter): Scope {
+  const course = filter.courseId ?? null;
+  const sector = filter.sector ?? null;
+  return {
+    by: filter.by ?? SurveyBreakdown.NONE,
+    params: [course, course, filter.fromMonth ?? '0000-01', filter.toMonth ?? '9999-12', sector, sector],
+  };
+}
+
+/** Responses in scope (`resp`) and each of their answers beside its question (`ans`). Takes the scope's params. */
+export const answersCte = (by: SurveyBreakdown) => `
+  with resp as (
+    select r.id, r.stage::text as stage, r.audience::text as audience, r.identified, i.booking_id, r.answers, v.questions,
+           ${responseKey[by]} as gkey
+      from survey_response r
+      join survey_template_version v on v.id = r.template_version_id
+      left join survey_invitation i on i.id = r.invitation_id
+      left join booking b on b.id = i.booking_id
+     where (?::uuid is null or r.course_id = ?::uuid) and r.session_month between ? and ?
+       and (?::text is null or r.agency_sector::text = ?::text)
+  ), ans as (
+    select resp.gkey, resp.id, resp.stage, resp.audience, resp.identified, resp.booking_id, q as question, a as answer
+      from resp
+      cross join lateral jsonb_array_elements(resp.answers) a
+      cross join lateral jsonb_array_elements(resp.questions) q
+     where q->>'id' = a->>'questionId'
+  ), conf as (
+    -- one row per response with a confidence answer: before (end of course) and now
+    select gkey, id, stage, booking_id,
+           avg((answer->'value'->>'before')::numeric) filter (where question->>'kind' = 'CONFIDENCE_PAIR') as before,
+           avg(case when question->>'kind' = 'CONFIDENCE_PAIR' then (answer->'value'->>'now')::numeric
+                    else (answer->>'value')::numeric end) as now
+      from ans
+     where audience = 'ATTENDEE'
+       and ((question->>'kind' = 'CONFIDENCE_PAIR' and jsonb_typeof(answer->'value') = 'object')
+         or (question->>'kind' = 'RATING' and question->>'confidence' = 'true' and jsonb_typeof(answer->'value') = 'number'))
+     group by gkey, id, stage, booking_id
+  )`;
+
+export const GROUP_COUNTS = `select gkey, count(*) as responses, count(*) filter (where not identified) as anonymous from resp group by gkey`;
+
+export const RATINGS = `
+  select gkey, stage, audience, question->>'id' as question_id, min(question->>'text') as question,
+         min(question->>'measures') as measures, count(distinct id) as responses, avg((answer->>'value')::numeric) as average
+    from ans
+   where question->>'kind' = 'RATING' and jsonb_typeof(answer->'value') = 'number'
+   group by gkey, stage, audience, question->>'id'`;
+
+export const CONFIDENCE = `select gkey, stage, count(*) as responses, avg(before) as before, avg(now) as now from conf group by gkey, stage`;
+
+/** The same place (booking) at the end of the course and later: named surveys only, since anonymous ones hold no booking. */
+export const CONFIDENCE_PAIRS = `
+  select l.gkey, l.stage, count(*) as people, avg(e.before) as before, avg(e.now) as after, avg(l.now) as later
+    from conf l join conf e on e.booking_id = l.booking_id and e.stage = 'END_OF_COURSE' and e.before is not null
+   where l.stage <> 'END_OF_COURSE'
+   group by l.gkey, l.stage`;
+
+export const PRACTICE_CHANGE = `
+  select gkey, stage, count(*) as answered, count(*) filter (where answer->>'value' = 'true') as yes
+    from ans
+   where audience = 'ATTENDEE' and stage <> 'END_OF_COURSE' and question->>'kind' = 'YES_NO' and question->>'measures' = 'BEHAVIOUR'
+     and jsonb_typeof(answer->'value') = 'boolean'
+   group by gkey, stage`;
+
+export const ACTION_PLANS = `
+  select gkey, stage, count(*) filter (where answer->>'value' = 'DONE') as done,
+         count(*) filter (where answer->>'value' = 'PARTLY') as partly, count(*) filter (where answer->>'value' = 'NOT_YET') as not_yet
+    from ans
+   where question->>'kind' = 'ACTION_PLAN_REVIEW'
+   group by gkey, stage`;
+
+/** Invitations in scope, by group, stage and audience: asked (not withdrawn) and answered. Takes the scope's params. */
+export const responseRates = (by: SurveyBreakdown) => `
+  select ${invitationKey[by]} as gkey, i.stage::text as stage, i.audience::text as audience,
+         count(*) filter (where i.status <> 'WITHDRAWN') as invited, count(*) filter (where i.status = 'SUBMITTED') as answered
+    from survey_invitation i
+    join session s on s.id = i.session_id
+    join booking b on b.id = i.booking_id
+    left join agency a on a.id = b.agency_id
+   where (?::uuid is null or s.course_id = ?::uuid)
+     and to_char(s.starts_at at time zone 'Europe/London', 'YYYY-MM') between ? and ?
+     and (?::text is null or a.sector::text = ?::text)
+   group by 1, 2, 3`;
