@@ -138,9 +138,8 @@ describe('taking the register at the door', () => {
     const html = (await response!.text()).length;
     await page.waitForFunction(() => document.querySelector<HTMLElement>('.lh-register')?.dataset.script === 'ready');
     const ready = Date.now() - started;
-    // quick with 250 people: one query, lean rows
+    // lean with 250 people: one query, small rows (the time is printed, never asserted: speed belongs in the bench)
     expect(html).toBeLessThan(2_000_000);
-    expect(ready).toBeLessThan(8_000);
     process.stdout.write(`register with 250 people: ${Math.round(html / 1024)} KB of HTML, ready in ${ready} ms\n`);
 
     const text = await main().innerText();

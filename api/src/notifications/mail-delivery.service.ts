@@ -20,6 +20,18 @@ export interface DeliveryPass {
 
 type Transport = ReturnType<typeof createTransport>;
 
+/** One reused SMTP connection (nodemailer's pool of one, up to 100 mails, then a fresh one). */
+const connectionTo = (url: string): Transport =>
+  createTransport({
+    url,
+    pool: true,
+    maxConnections: 1,
+    maxMessages: 100,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+
 /**
  * The next mail to send, locked for this transaction: due, not tried in this pass, most urgent
  * first, then in the order it fell due. A mail waits while an earlier one to the same address (of the
@@ -45,8 +57,8 @@ function reasonOf(e: unknown): string {
 }
 
 /**
- * Sends outbox rows over SMTP (nodemailer, a connection per mail: nodemailer's pool has hung on
- * servers that restart). A pass runs MAIL_CONCURRENCY senders side by side; each takes the next due PENDING row, most urgent first (MailPriority:
+ * Sends outbox rows over SMTP (nodemailer). A pass runs MAIL_CONCURRENCY senders side by side, each
+ * with its own SMTP connection kept for the pass (a new one after any failure); each takes the next due PENDING row, most urgent first (MailPriority:
  * a sign-in link never waits behind a register's certificates), in its own transaction holding the
  * row's lock (FOR UPDATE SKIP LOCKED, so no two senders or workers send the same row), sends it with
  * its stored Message-ID, and records SENT, or the failure with the next attempt doubling in wait up to
@@ -59,16 +71,14 @@ function reasonOf(e: unknown): string {
 @Injectable()
 export class MailDeliveryService implements OnModuleInit {
   private readonly logger = new Logger('Mail');
-  private readonly transport: Transport | null;
+  private readonly smtpUrl: string | null;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly jobs: JobsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.transport = config.smtpUrl
-      ? createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
-      : null;
+    this.smtpUrl = config.smtpUrl;
   }
 
   onModuleInit(): void {
@@ -83,7 +93,7 @@ export class MailDeliveryService implements OnModuleInit {
     });
     this.jobs.schedule(MAIL_QUEUE, '* * * * *');
     this.orm.em.getEventManager().registerSubscriber(new OutboxKickSubscriber(() => this.requestPass()));
-    if (!this.transport) {
+    if (!this.smtpUrl) {
       this.logger.warn('SMTP_URL is not set: mail is queued in the outbox but not sent until it is');
     }
   }
@@ -100,23 +110,35 @@ export class MailDeliveryService implements OnModuleInit {
    */
   async deliverDue(limit = 500): Promise<DeliveryPass> {
     const pass: DeliveryPass = { sent: 0, retrying: 0, failed: 0 };
-    const transport = this.transport;
-    if (!transport) {
+    const smtpUrl = this.smtpUrl;
+    if (!smtpUrl) {
       return pass;
     }
     const tried: string[] = [];
     let claimed = 0;
-    // A sender that finds nothing stops; the others go on (what it could not take may be waiting for
-    // a mail to the same person that another sender has in hand, and that sender takes it next).
+    // Each sender keeps one SMTP connection for the pass, and starts a new one after a failure (a
+    // connection the server dropped is never used again). A sender that finds nothing stops; the
+    // others go on (what it could not take may be waiting for a mail to the same person that another
+    // sender has in hand, and that sender takes it next).
     const sender = async () => {
-      while (claimed < limit) {
-        claimed++;
-        const outcome = await this.deliverNext(transport, tried);
-        if (!outcome) {
-          claimed--;
-          return;
+      let transport: Transport | null = null;
+      try {
+        while (claimed < limit) {
+          claimed++;
+          transport ??= connectionTo(smtpUrl);
+          const outcome = await this.deliverNext(transport, tried);
+          if (!outcome) {
+            claimed--;
+            return;
+          }
+          pass[outcome.result]++;
+          if (outcome.result !== 'sent') {
+            transport.close();
+            transport = null;
+          }
         }
-        pass[outcome.result]++;
+      } finally {
+        transport?.close();
       }
     };
     await Promise.all(Array.from({ length: this.config.mailConcurrency }, sender));
