@@ -23,12 +23,21 @@ async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
  * returns how far it moved, in milliseconds (negative: earlier).
  */
 export function moveSessionToHaveStarted(sessionId: string, minutesAgo = 1): Promise<number> {
+  return moveSessionToStartAt(sessionId, new Date(Date.now() - minutesAgo * 60_000));
+}
+
+/**
+ * Moves a session (all its parts, same lengths and gaps) so that its first part starts at `startsAt` (a part
+ * may then run over midnight, which the session form would not take: journeys near midnight need it);
+ * returns how far it moved, in milliseconds (negative: earlier).
+ */
+export function moveSessionToStartAt(sessionId: string, startsAt: Date): Promise<number> {
   return withDatabase(async (db) => {
     await db.query('BEGIN');
     try {
       const { rows } = await db.query<{ by: string }>(
-        `SELECT EXTRACT(EPOCH FROM (now() - make_interval(mins => $2) - starts_at)) * 1000 AS by FROM session WHERE id = $1`,
-        [sessionId, minutesAgo],
+        `SELECT EXTRACT(EPOCH FROM ($2::timestamptz - starts_at)) * 1000 AS by FROM session WHERE id = $1`,
+        [sessionId, startsAt.toISOString()],
       );
       if (!rows[0]) {
         throw new Error(`No session ${sessionId} in the e2e database`);

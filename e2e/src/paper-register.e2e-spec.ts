@@ -15,6 +15,7 @@ import { parse } from 'csv-parse/sync';
 import { readPdf } from '../../api/test/pdf-text';
 import { api, apiCookie, ARTIFACTS, axe, demoEmail, DESKTOP, PHONE, releaseDemoTrainer, screenshot, webUrl } from './support';
 import { signInAs, useBrowser } from './browser';
+import { moveSessionToHaveStarted } from './e2e-database';
 
 // Real browser journeys with downloads and uploads: more than Jest's default 5 seconds on a busy machine.
 jest.setTimeout(120_000);
@@ -22,16 +23,16 @@ jest.setTimeout(120_000);
 const MINUTE = 60_000;
 
 /**
- * A session whose first part starts in 5 to 10 minutes (so its register is open now) and whose second is
+ * A session whose first part starts in 5 minutes (so its register is open now) and whose second is
  * in two weeks, trained by the demo trainer, with four people from the demo data added by the coordinator.
  */
 async function aSessionStartingNow(): Promise<{ id: string; people: { name: string; email: string }[] }> {
   const cookie = await apiCookie('Coordinator');
   const { data: options } = await api()(SessionFormOptionsDocument, {}, { cookie });
   const course = options.courses.find((c) => c.format === 'FACE_TO_FACE')!;
-  const start = new Date(Math.ceil((Date.now() + 5 * MINUTE) / (5 * MINUTE)) * 5 * MINUTE);
-  const from = londonParts(start);
-  const until = londonParts(new Date(start.getTime() + 60 * MINUTE));
+  // made for 06:00 to 07:00 tomorrow, then moved to start in 5 minutes (below): an hour-long part even near midnight
+  const from = { date: londonParts(new Date(Date.now() + 24 * 60 * MINUTE)).date, time: '06:00' };
+  const start = new Date(Date.now() + 24 * 60 * MINUTE);
   const later = londonParts(new Date(start.getTime() + 14 * 24 * 60 * MINUTE));
   const { data } = await api()(
     CreateSessionDocument,
@@ -42,7 +43,7 @@ async function aSessionStartingNow(): Promise<{ id: string; people: { name: stri
         capacity: 30,
         confirmLongerThanCourse: true,
         parts: [
-          { date: from.date, startTime: from.time, endTime: until.date === from.date ? until.time : '23:59' },
+          { date: from.date, startTime: from.time, endTime: '07:00' },
           { date: later.date, startTime: '09:30', endTime: '12:30' },
         ],
       },
@@ -50,6 +51,7 @@ async function aSessionStartingNow(): Promise<{ id: string; people: { name: stri
     { cookie },
   );
   const id = data.createSession.id;
+  await moveSessionToHaveStarted(id, -5);
   await api()(AssignTrainerDocument, { input: { sessionId: id, personEmail: demoEmail('Trainer') } }, { cookie });
 
   // four people who booked something else in the demo data, and the demo practitioner

@@ -16,9 +16,9 @@ import {
   RemoveTrainerDocument,
   SessionAdminDocument,
 } from '@lh/graphql-client';
-import { londonParts } from '@lh/domain';
+import { londonParts, londonToUtc } from '@lh/domain';
 import type { Page } from 'playwright-core';
-import { moveSessionToHaveStarted } from './e2e-database';
+import { moveSessionToHaveStarted, moveSessionToStartAt } from './e2e-database';
 import { api, apiCookie, demoEmail } from './support';
 
 const FIRST = ['Ada', 'Bilal', 'Chloe', 'Dev', 'Esme', 'Farah', 'Gareth', 'Hana', 'Isaac', 'Jodie', 'Kwame', 'Lena', 'Marek'];
@@ -51,6 +51,7 @@ export interface RegisterSession {
 }
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
 
 export const coordinatorCookie = (): Promise<string> => apiCookie('Coordinator');
 
@@ -90,8 +91,13 @@ export async function trainingTeam() {
     async session(from: number, to: number, people: Person[], { started = false } = {}): Promise<RegisterSession> {
       let startsAt = new Date(base.getTime() + from * MINUTE);
       let endsAt = new Date(base.getTime() + to * MINUTE);
-      const s = londonParts(startsAt);
-      const e = londonParts(endsAt);
+      // a part that would run over London midnight is made for tomorrow morning and moved into place below
+      const overMidnight = londonParts(startsAt).date !== londonParts(endsAt).date;
+      const madeAt = overMidnight
+        ? new Date(londonToUtc(londonParts(new Date(Date.now() + DAY)).date, '06:00').getTime() + from * MINUTE)
+        : startsAt;
+      const s = londonParts(madeAt);
+      const e = londonParts(new Date(madeAt.getTime() + (to - from) * MINUTE));
       const { createSession } = await api()(
         CreateSessionDocument,
         {
@@ -124,9 +130,11 @@ export async function trainingTeam() {
       }
       if (started) {
         const by = await moveSessionToHaveStarted(createSession.id);
-        startsAt = new Date(startsAt.getTime() + by);
-        endsAt = new Date(endsAt.getTime() + by);
+        startsAt = new Date(madeAt.getTime() + by);
+        endsAt = new Date(startsAt.getTime() + (to - from) * MINUTE);
         made.startsAt = startsAt;
+      } else if (overMidnight) {
+        await moveSessionToStartAt(createSession.id, startsAt);
       }
       const partId = sessionAdmin.parts[0]!.id;
       return { sessionId: createSession.id, partId, startsAt, endsAt, url: `/your-sessions/${createSession.id}/register/${partId}` };

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
  * causes it, so it exists exactly when the change does; delivered later by the mail worker.
  */
 @Entity({ tableName: 'outbox_message' })
-@Index({ name: 'outbox_message_due_idx', properties: ['status', 'priority', 'nextAttemptAt'] })
+@Index({ name: 'outbox_message_due_idx', properties: ['status', 'priority', 'nextAttemptAt', 'createdAt'] })
 @Index({ name: 'outbox_message_recipient_idx', properties: ['toEmail', 'status'] })
 export class OutboxMessage {
   @PrimaryKey({ type: 'uuid' })
@@ -20,8 +20,8 @@ export class OutboxMessage {
   status: Opt<MailStatus> = MailStatus.PENDING;
 
   /** Lower goes first when mail is waiting (MailPriority, from the kind): a sign-in link never waits behind a batch. */
-  @Property({ type: 'smallint' })
-  priority!: number;
+  @Property({ type: 'smallint', default: 1 })
+  priority: Opt<number> = 1;
 
   @Property({ type: 'string', length: 320 })
   toEmail!: string;
