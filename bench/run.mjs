@@ -1,0 +1,340 @@
+// `npm run bench`: starts embedded PostgreSQL, the API, a local SMTP server and the built web app on
+// free ports with data in a temporary folder, measures a booking rush, a mail burst and the catalogue
+// pages, prints the figures with the machine they were measured on, and stops everything.
+// Sizes: BENCH_PEOPLE (2000), BENCH_SESSIONS (20), BENCH_PLACES (25), BENCH_CLIENTS (200),
+// BENCH_MAILS (2000), BENCH_WEB_USERS (50), BENCH_WEB_SECONDS (10), BENCH_MAIL_TIMEOUT_SECONDS (180);
+// BENCH_SHOW_STATEMENTS=true prints the SQL of one booking, BENCH_LOG=true the services' output.
+import { existsSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { freePort, startPostgres } from '../scripts/lib/postgres.mjs';
+import { root, run, runTs, startService, waitForUrl } from '../scripts/lib/processes.mjs';
+import { createCourse, createPeople } from './lib/data.mjs';
+import { cpuMsOf, machine, memoryOf, sampleMemory } from './lib/machine.mjs';
+import { client } from './lib/http.mjs';
+import { fixed, ms, printTable } from './lib/stats.mjs';
+import { BOOK_SESSION } from './lib/booking-document.mjs';
+import { checkRush, rushThroughApi, rushThroughSql } from './booking-rush.mjs';
+import { awaitDelivery, queueMails, startSmtp } from './mail.mjs';
+import { loadPage } from './pages.mjs';
+
+const num = (name, fallback) => {
+  const v = process.env[name];
+  if (v === undefined || v === '') {
+    return fallback;
+  }
+  if (!/^\d+$/.test(v) || Number(v) < 1) {
+    console.error(`${name} must be a whole number of at least 1 (it is "${v}")`);
+    process.exit(1);
+  }
+  return Number(v);
+};
+const size = {
+  people: num('BENCH_PEOPLE', 2000),
+  sessions: num('BENCH_SESSIONS', 20),
+  places: num('BENCH_PLACES', 25),
+  clients: num('BENCH_CLIENTS', 200),
+  mails: num('BENCH_MAILS', 2000),
+  webUsers: num('BENCH_WEB_USERS', 50),
+  webSeconds: num('BENCH_WEB_SECONDS', 10),
+  mailTimeoutSeconds: num('BENCH_MAIL_TIMEOUT_SECONDS', 180),
+};
+const API_POOL_SIZE = 10; // api/src/db/orm-options.ts
+const log = process.env.BENCH_LOG === 'true';
+const step = (what) => console.log(`· ${what}`);
+
+const m = machine();
+printTable('Machine', [
+  ['CPU', m.cpu],
+  ['cores', m.cores],
+  ['RAM', `${m.ramGiB} GiB`],
+  ['Node.js', m.node],
+  ['OS', m.os],
+  ['load average (1, 5, 15 min)', `${m.load} at the start (other work on the machine slows every figure)`],
+  [
+    'sizes',
+    Object.entries(size)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' '),
+  ],
+]);
+console.log('');
+
+const stops = [];
+let stopping = false;
+const stopAll = async () => {
+  if (stopping) {
+    return;
+  }
+  stopping = true;
+  for (const s of stops.reverse()) {
+    await s().catch((e) => console.error(`while stopping: ${e.message}`));
+  }
+};
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => stopAll().then(() => process.exit(130)));
+}
+
+function stopChild(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      return resolve();
+    }
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+  });
+}
+
+/** The API as `npm start` runs it (api/src/main.ts), in production mode, on a free port. */
+async function startApi({ databaseUrl, smtpUrl, webOrigin, jobs }) {
+  const port = await freePort();
+  const generous = '100000/1h';
+  const service = startService('api', process.execPath, ['-r', '@swc-node/register', 'api/src/main.ts'], {
+    env: {
+      NODE_ENV: 'production',
+      APP_SECRET: randomBytes(32).toString('hex'),
+      DATABASE_URL: databaseUrl,
+      SMTP_URL: smtpUrl,
+      API_PORT: String(port),
+      API_HOST: '127.0.0.1',
+      WEB_ORIGIN: webOrigin,
+      COOKIE_SECURE: 'false',
+      JOBS_ENABLED: String(jobs),
+      RATE_LIMIT_SIGN_IN_PER_IP: generous,
+      RATE_LIMIT_SIGN_IN_LINK_PER_IP: generous,
+      RATE_LIMIT_PASSWORD_RESET_PER_IP: generous,
+      RATE_LIMIT_REGISTRATION_PER_IP: generous,
+    },
+    log,
+  });
+  const stop = () => stopChild(service.child);
+  stops.push(stop);
+  const url = `http://127.0.0.1:${port}`;
+  await waitForUrl(`${url}/health`, { name: 'the API', service, timeoutMs: 120_000 });
+  return { url, pid: service.child.pid, stop };
+}
+
+const report = { checks: [] };
+try {
+  const began = Date.now();
+  // PostgreSQL in a temporary folder (reachable by the `postgres` user when run as root), with
+  // commit timestamps on, so the checks can tell the order in which bookings got their turn.
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'lh-bench-'));
+  chmodSync(tmp, 0o755);
+  stops.push(async () => rmSync(tmp, { recursive: true, force: true }));
+  const databaseDir = path.join(tmp, 'pg');
+  let pgLog = () => {};
+  const pgOpts = { databaseDir, persistent: true, log: (line) => pgLog(line) };
+  step('starting PostgreSQL');
+  let pgServer = await startPostgres(pgOpts);
+  const admin = new pg.Client({ connectionString: pgServer.url('postgres') });
+  await admin.connect();
+  await admin.query('alter system set track_commit_timestamp = on');
+  await admin.end();
+  await pgServer.stop();
+  pgServer = await startPostgres({ ...pgOpts, port: pgServer.port });
+  stops.push(() => pgServer.stop());
+  await pgServer.createDatabase('bench');
+  const databaseUrl = pgServer.url('bench');
+
+  step('migrating and loading the demo data');
+  await runTs('api/src/db/migrate-cli.ts', ['up'], { env: { DATABASE_URL: databaseUrl }, quiet: !log });
+  await runTs('api/src/seed/seed-cli.ts', [], { env: { DATABASE_URL: databaseUrl }, quiet: !log });
+
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  stops.push(() => db.end());
+  step(`creating ${size.people} signed-in practitioners and ${size.sessions} sessions of ${size.places} places (x2)`);
+  const people = await createPeople(db, size.people);
+  const rushCourse = await createCourse(db, 'Bench booking rush', size.sessions, size.places);
+  const sqlCourse = await createCourse(db, 'Bench plain SQL', size.sessions, size.places);
+  const profileCourse = await createCourse(db, 'Bench statement count', 1, 5);
+
+  const smtp = await startSmtp();
+  stops.push(() => smtp.stop());
+  const webPort = await freePort();
+  const webUrl = `http://localhost:${webPort}`;
+
+  // ── 1. Booking rush, through the API (no job worker in this process: the rush alone) ──
+  step('starting the API (JOBS_ENABLED=false)');
+  const api = await startApi({ databaseUrl, smtpUrl: smtp.url, webOrigin: webUrl, jobs: false });
+  {
+    // Warm-up: each person's cookie once, through the same sign-in lookup the rush uses.
+    const warm = client(api.url, { sockets: 50 });
+    const { runPool } = await import('./lib/stats.mjs');
+    await runPool(Math.min(200, people.length), 50, (i) => warm.gql('query Me { me { id } }', {}, people[i].cookie));
+    warm.close();
+  }
+  step(`booking rush: ${size.people} practitioners, ${size.clients} at once, through the API`);
+  const memory = sampleMemory(api.pid);
+  const cpuBefore = cpuMsOf(api.pid);
+  const rush = await rushThroughApi({ apiUrl: api.url, people, sessionIds: rushCourse.sessionIds, clients: size.clients });
+  const apiCpuMs = cpuMsOf(api.pid) - cpuBefore;
+  const rushPeak = memory.stop();
+  const rushHwm = memoryOf(api.pid).hwm;
+  report.checks.push(
+    ...(await checkRush(db, { sessionIds: rushCourse.sessionIds, places: size.places, attempts: size.people, answers: rush.answers })),
+  );
+
+  step('the same transaction as plain SQL over the pg driver');
+  const { rows: prio } = await db.query(
+    `select distinct kind, priority from outbox_message where kind in ('BOOKING_CONFIRMED', 'WAITING_LIST_JOINED')`,
+  );
+  const sql = await rushThroughSql({
+    databaseUrl,
+    people,
+    sessionIds: sqlCourse.sessionIds,
+    clients: size.clients,
+    poolSize: API_POOL_SIZE,
+    priorities: Object.fromEntries(prio.map((r) => [r.kind, r.priority])),
+  });
+
+  step('statements per booking (log_statement = all, one booking at a time)');
+  let statements = 0;
+  let lines = [];
+  pgLog = (chunk) => {
+    const found = String(chunk)
+      .split('\n')
+      .filter((l) => /LOG:\s+(statement|execute [^:]*):/.test(l));
+    statements += found.length;
+    lines.push(...found.map((l) => l.replace(/^.*?LOG:\s+/, '')));
+  };
+  await db.query(`alter system set log_statement = 'all'`);
+  await db.query('select pg_reload_conf()');
+  await new Promise((r) => setTimeout(r, 500));
+  const perBooking = [];
+  {
+    const one = client(api.url, { sockets: 1 });
+    for (let i = 0; i < 10; i++) {
+      const before = statements;
+      lines = [];
+      const res = await one.gql(BOOK_SESSION, { input: { sessionId: profileCourse.sessionIds[0] } }, people[i].cookie);
+      await new Promise((r) => setTimeout(r, 300));
+      perBooking.push({ status: res.json?.data?.bookSession?.status ?? 'error', statements: statements - before, lines });
+    }
+    one.close();
+  }
+  await db.query(`alter system set log_statement = 'none'`);
+  await db.query('select pg_reload_conf()');
+  pgLog = () => {};
+  await api.stop();
+
+  // ── 2. Mail burst, delivered by the API's own worker ──
+  // The rush's mail is left out (withdrawn), so the burst is exactly the mails queued here.
+  await db.query(`update outbox_message set status = 'CANCELLED' where status = 'PENDING'`);
+  step('starting the API with its job worker (JOBS_ENABLED=true)');
+  const worker = await startApi({ databaseUrl, smtpUrl: smtp.url, webOrigin: webUrl, jobs: true });
+  await new Promise((r) => setTimeout(r, 3000)); // the worker's start-up pass finds nothing
+  const {
+    rows: [template],
+  } = await db.query(
+    `select m.id from outbox_message m where m.kind = 'BOOKING_CONFIRMED' and exists (select 1 from outbox_invite i where i.message_id = m.id) limit 1`,
+  );
+  step(`mail: ${size.mails} mails with invites queued at once`);
+  const mailPeople = Array.from({ length: size.mails }, (_, i) => people[i % people.length]);
+  const connectionsBefore = smtp.connections();
+  const workerMemory = sampleMemory(worker.pid);
+  const queuedAt = await queueMails(db, { templateId: template.id, people: mailPeople.slice(0, Math.min(size.mails, people.length)) });
+  // Any mail queued through the API wakes the worker at once (a sign-in link, here); mail written
+  // straight into the table would otherwise wait for the once-a-minute sweep.
+  const kick = client(worker.url, { sockets: 1 });
+  await kick.gql('mutation Kick($input: RequestSignInLinkInput!) { requestSignInLink(input: $input) }', {
+    input: { email: people[0].email },
+  });
+  kick.close();
+  const mail = await awaitDelivery(db, smtp, { queuedAt, timeoutMs: size.mailTimeoutSeconds * 1000 });
+  const workerPeak = workerMemory.stop();
+  const smtpConnections = smtp.connections() - connectionsBefore;
+
+  // ── 3. Catalogue and course pages on the built web app ──
+  if (!existsSync(path.join(root, 'web/build/index.js'))) {
+    step('building the web app (node scripts/test.mjs "build web")');
+    await run(process.execPath, ['scripts/test.mjs', 'build web'], { quiet: !log });
+  }
+  step('starting the built web app');
+  const web = startService('web', process.execPath, ['build/index.js'], {
+    cwd: path.join(root, 'web'),
+    env: { API_URL: worker.url, PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webUrl },
+    log,
+  });
+  stops.push(() => stopChild(web.child));
+  await waitForUrl(`${webUrl}/accessibility`, { name: 'the web app', service: web, timeoutMs: 120_000 });
+  const cookies = people.slice(0, size.webUsers).map((p) => p.cookie);
+  const pages = [];
+  for (const p of ['/courses', `/courses/${rushCourse.courseId}`]) {
+    await loadPage({ webUrl, path: p, cookies, users: Math.min(5, size.webUsers), seconds: 1 }); // warm-up
+    step(`pages: ${size.webUsers} users on ${p} for ${size.webSeconds} s`);
+    pages.push({ path: p, ...(await loadPage({ webUrl, path: p, cookies, users: size.webUsers, seconds: size.webSeconds })) });
+  }
+
+  // ── Figures ──
+  const codes = (map) => (map.size ? [...map].map(([k, v]) => `${k}: ${v}`).join(', ') : 'none');
+  printTable(`1. Booking rush: ${size.people} practitioners, ${size.sessions} sessions x ${size.places} places, ${size.clients} clients`, [
+    ['through the API', `${fixed(rush.rate)} bookings/s (${rush.answers.length} booked in ${fixed(rush.elapsed / 1000, 2)} s)`],
+    [
+      '  latency p50/p95/p99',
+      `${ms(rush.latencies.p50)} / ${ms(rush.latencies.p95)} / ${ms(rush.latencies.p99)} (max ${ms(rush.latencies.max)})`,
+    ],
+    ['  errors by code', codes(rush.errors)],
+    ['  API CPU per booking', `${fixed(apiCpuMs / Math.max(1, rush.answers.length))} ms (${fixed(apiCpuMs / rush.elapsed, 2)} cores busy)`],
+    [
+      'plain SQL (pg driver)',
+      `${fixed(sql.rate)} bookings/s (${sql.booked} booked in ${fixed(sql.elapsed / 1000, 2)} s, pool ${API_POOL_SIZE})`,
+    ],
+    ['  latency p50/p95/p99', `${ms(sql.latencies.p50)} / ${ms(sql.latencies.p95)} / ${ms(sql.latencies.p99)}`],
+    ['  errors by code', codes(sql.errors)],
+    ['ratio API / plain SQL', `${fixed((rush.rate / sql.rate) * 100)} %`],
+    [
+      'SQL statements per booking',
+      `${perBooking.map((b) => `${b.statements}${b.status === 'CONFIRMED' ? 'c' : b.status === 'WAITLISTED' ? 'w' : '!'}`).join(' ')}` +
+        ' (c confirmed, w waiting; plain SQL: 7)',
+    ],
+  ]);
+  if (process.env.BENCH_SHOW_STATEMENTS === 'true') {
+    for (const status of ['CONFIRMED', 'WAITLISTED']) {
+      const b = perBooking.find((x) => x.status === status);
+      console.log(`\n   Statements of one booking that ended ${status}:`);
+      b?.lines.forEach((l, i) => console.log(`   ${String(i + 1).padStart(3)}. ${l.slice(0, 240)}`));
+    }
+  }
+  printTable(
+    '   Checks (from the database)',
+    report.checks.map(([name, ok, detail]) => [`${ok ? 'PASS' : 'FAIL'} ${name}`, detail]),
+  );
+  printTable(`2. Mail: ${mail.queued} mails with an invite queued at once, MAIL_CONCURRENCY default`, [
+    ['delivered', `${mail.accepted} of ${mail.queued} accepted by SMTP (${mail.sentInDb} SENT in the outbox, ${mail.notSentInDb} not)`],
+    ['rate', `${fixed(mail.rate)} mails/s`],
+    ['queue to accepted p50/p95', `${ms(mail.p50)} / ${ms(mail.p95)} (last ${ms(mail.last)})`],
+    ['SMTP connections', `${smtpConnections} for ${mail.accepted + 1} mails`],
+    [
+      `${mail.twice === 0 && mail.accepted === mail.queued ? 'PASS' : 'FAIL'} each mail exactly once`,
+      `${mail.twice} accepted more than once`,
+    ],
+  ]);
+  printTable(
+    `3. Web pages: ${size.webUsers} signed-in users at once, ${size.webSeconds} s each`,
+    pages.flatMap((p) => [
+      [
+        p.path.startsWith('/courses/') ? '/courses/<id>' : p.path,
+        `${fixed(p.rate)} requests/s, p50 ${ms(p.p50)}, p95 ${ms(p.p95)}, p99 ${ms(p.p99)}`,
+      ],
+      ['  answers', codes(p.statuses)],
+    ]),
+  );
+  printTable('5. Memory', [
+    ['API peak RSS during the rush', `${fixed(rushPeak, 0)} MiB sampled (VmHWM ${fixed(rushHwm, 0)} MiB)`],
+    ['API + worker peak RSS, mail burst', `${fixed(workerPeak, 0)} MiB sampled (VmHWM ${fixed(memoryOf(worker.pid).hwm, 0)} MiB)`],
+  ]);
+  console.log(`\nLoad average at the end: ${machine().load}`);
+  console.log(`Bench took ${fixed((Date.now() - began) / 1000, 0)} s.`);
+  report.failed = report.checks.some(([, ok]) => !ok) || mail.twice > 0 || mail.accepted !== mail.queued;
+} catch (e) {
+  console.error(`\nThe bench failed: ${e.stack ?? e.message}`);
+  report.failed = true;
+} finally {
+  await stopAll();
+}
+process.exit(report.failed ? 1 : 0);
