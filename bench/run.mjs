@@ -12,7 +12,7 @@ import pg from 'pg';
 import { freePort, startPostgres } from '../scripts/lib/postgres.mjs';
 import { root, run, runTs, startService, waitForUrl } from '../scripts/lib/processes.mjs';
 import { createCourse, createPeople } from './lib/data.mjs';
-import { cpuMsOf, machine, memoryOf, sampleMemory } from './lib/machine.mjs';
+import { cpuMsOf, cpuMsOfTree, machine, memoryOf, postmasterPid, sampleMemory } from './lib/machine.mjs';
 import { client } from './lib/http.mjs';
 import { fixed, ms, printTable } from './lib/stats.mjs';
 import { BOOK_SESSION } from './lib/booking-document.mjs';
@@ -170,9 +170,13 @@ try {
   }
   step(`booking rush: ${size.people} practitioners, ${size.clients} at once, through the API`);
   const memory = sampleMemory(api.pid);
-  const cpuBefore = cpuMsOf(api.pid);
+  const pgPid = postmasterPid(databaseDir);
+  const cpuBefore = { api: cpuMsOf(api.pid), pg: cpuMsOfTree(pgPid), bench: process.cpuUsage() };
   const rush = await rushThroughApi({ apiUrl: api.url, people, sessionIds: rushCourse.sessionIds, clients: size.clients });
-  const apiCpuMs = cpuMsOf(api.pid) - cpuBefore;
+  const apiCpuMs = cpuMsOf(api.pid) - cpuBefore.api;
+  const pgCpuMs = cpuMsOfTree(pgPid) - cpuBefore.pg;
+  const benchCpu = process.cpuUsage(cpuBefore.bench);
+  const benchCpuMs = (benchCpu.user + benchCpu.system) / 1000;
   const rushPeak = memory.stop();
   const rushHwm = memoryOf(api.pid).hwm;
   report.checks.push(
@@ -183,6 +187,7 @@ try {
   const { rows: prio } = await db.query(
     `select distinct kind, priority from outbox_message where kind in ('BOOKING_CONFIRMED', 'WAITING_LIST_JOINED')`,
   );
+  const sqlCpuBefore = { pg: cpuMsOfTree(pgPid), bench: process.cpuUsage() };
   const sql = await rushThroughSql({
     databaseUrl,
     people,
@@ -192,6 +197,9 @@ try {
     priorities: Object.fromEntries(prio.map((r) => [r.kind, r.priority])),
   });
 
+  const sqlPgCpuMs = cpuMsOfTree(pgPid) - sqlCpuBefore.pg;
+  const sqlBenchCpu = process.cpuUsage(sqlCpuBefore.bench);
+  const sqlBenchCpuMs = (sqlBenchCpu.user + sqlBenchCpu.system) / 1000;
   step('statements per booking (log_statement = all, one booking at a time)');
   let statements = 0;
   let lines = [];
@@ -271,6 +279,9 @@ try {
   }
 
   // ── Figures ──
+  // CPU per booking of each process, and how many of the machine's cores it kept busy meanwhile.
+  const cpuRows = (n, elapsed, parts) =>
+    parts.map(([who, cpu]) => [`  CPU per booking, ${who}`, `${fixed(cpu / Math.max(1, n))} ms (${fixed(cpu / elapsed, 2)} cores busy)`]);
   const codes = (map) => (map.size ? [...map].map(([k, v]) => `${k}: ${v}`).join(', ') : 'none');
   printTable(`1. Booking rush: ${size.people} practitioners, ${size.sessions} sessions x ${size.places} places, ${size.clients} clients`, [
     ['through the API', `${fixed(rush.rate)} bookings/s (${rush.answers.length} booked in ${fixed(rush.elapsed / 1000, 2)} s)`],
@@ -279,13 +290,21 @@ try {
       `${ms(rush.latencies.p50)} / ${ms(rush.latencies.p95)} / ${ms(rush.latencies.p99)} (max ${ms(rush.latencies.max)})`,
     ],
     ['  errors by code', codes(rush.errors)],
-    ['  API CPU per booking', `${fixed(apiCpuMs / Math.max(1, rush.answers.length))} ms (${fixed(apiCpuMs / rush.elapsed, 2)} cores busy)`],
+    ...cpuRows(rush.answers.length, rush.elapsed, [
+      ['API', apiCpuMs],
+      ['PostgreSQL', pgCpuMs],
+      ['bench clients', benchCpuMs],
+    ]),
     [
       'plain SQL (pg driver)',
       `${fixed(sql.rate)} bookings/s (${sql.booked} booked in ${fixed(sql.elapsed / 1000, 2)} s, pool ${API_POOL_SIZE})`,
     ],
     ['  latency p50/p95/p99', `${ms(sql.latencies.p50)} / ${ms(sql.latencies.p95)} / ${ms(sql.latencies.p99)}`],
     ['  errors by code', codes(sql.errors)],
+    ...cpuRows(sql.booked, sql.elapsed, [
+      ['PostgreSQL', sqlPgCpuMs],
+      ['bench (pg driver)', sqlBenchCpuMs],
+    ]),
     ['ratio API / plain SQL', `${fixed((rush.rate / sql.rate) * 100)} %`],
     [
       'SQL statements per booking',

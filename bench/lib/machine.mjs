@@ -1,5 +1,6 @@
 // The machine the bench ran on, and a process's memory and CPU as Linux reports them.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import os from 'node:os';
 
 export function machine() {
@@ -57,4 +58,35 @@ export function sampleMemory(pid, everyMs = 200) {
       return peak;
     },
   };
+}
+
+/** CPU time of a process and its children (live ones, and the ones it has reaped), in ms: PostgreSQL's backends under its postmaster. */
+export function cpuMsOfTree(pid) {
+  const ticksOf = (p, withReaped) => {
+    try {
+      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(f[11]) + Number(f[12]) + (withReaped ? Number(f[13]) + Number(f[14]) : 0);
+    } catch {
+      return 0;
+    }
+  };
+  let ticks = ticksOf(pid, true);
+  for (const entry of readdirSync('/proc')) {
+    if (/^\d+$/.test(entry)) {
+      try {
+        const f = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+        if (Number(f[1]) === pid) {
+          ticks += ticksOf(entry, false);
+        }
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return (ticks * 1000) / 100;
+}
+
+/** The postmaster's process id, from the data folder. */
+export function postmasterPid(databaseDir) {
+  return Number(readFileSync(path.join(databaseDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
 }
