@@ -68,6 +68,39 @@ export async function queueMails(db, { templateId, people }) {
   return Date.now();
 }
 
+/**
+ * The delivery worker's query for the next due mail (NEXT_DUE in api/src/notifications/mail-delivery.service.ts,
+ * copied), timed by EXPLAIN ANALYZE inside a transaction that queues the burst and rolls back.
+ */
+export async function explainNextDue(db, people, templateId) {
+  await db.query('begin');
+  try {
+    await db.query(
+      `insert into outbox_message (id, kind, status, priority, to_email, to_name, subject, text, html, message_id, next_attempt_at, person_id)
+       select gen_random_uuid(), m.kind, 'PENDING', m.priority, p.email, p.name, m.subject, m.text, m.html,
+              '<explain-' || gen_random_uuid() || '@bench.example>', now(), p.id
+         from outbox_message m, person p where m.id = $1 and p.id = any($2)`,
+      [templateId, people.map((p) => p.id)],
+    );
+    await db.query('analyze outbox_message');
+    const { rows } = await db.query(
+      `explain (analyze, format json)
+       select m.id from outbox_message m
+       where m.status = 'PENDING' and m.next_attempt_at <= now() and m.id <> all('{}'::uuid[])
+         and not exists (
+           select 1 from outbox_message e
+           where e.to_email = m.to_email and e.status = 'PENDING' and e.id <> m.id and e.priority <= m.priority
+             and (e.next_attempt_at, e.created_at) < (m.next_attempt_at, m.created_at))
+       order by m.priority, m.next_attempt_at, m.created_at
+       limit 1
+       for update of m skip locked`,
+    );
+    return rows[0]['QUERY PLAN'][0]['Execution Time'];
+  } finally {
+    await db.query('rollback');
+  }
+}
+
 /** Waits until every queued mail was accepted (or the time is up), then sums up. */
 export async function awaitDelivery(db, smtp, { queuedAt, timeoutMs }) {
   const { rows } = await db.query(`select message_id from outbox_message where message_id like '<bench-%'`);

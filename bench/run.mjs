@@ -17,7 +17,7 @@ import { client } from './lib/http.mjs';
 import { fixed, ms, printTable } from './lib/stats.mjs';
 import { BOOK_SESSION } from './lib/booking-document.mjs';
 import { checkRush, rushThroughApi, rushThroughSql } from './booking-rush.mjs';
-import { awaitDelivery, queueMails, startSmtp } from './mail.mjs';
+import { awaitDelivery, explainNextDue, queueMails, startSmtp } from './mail.mjs';
 import { loadPage } from './pages.mjs';
 
 const num = (name, fallback) => {
@@ -245,6 +245,9 @@ try {
   const mailPeople = Array.from({ length: size.mails }, (_, i) => people[i % people.length]);
   const connectionsBefore = smtp.connections();
   const workerMemory = sampleMemory(worker.pid);
+  // How long the worker's "next due mail" query takes with the burst waiting (EXPLAIN ANALYZE, before the worker wakes).
+  const nextDueMs = await explainNextDue(db, mailPeople.slice(0, Math.min(size.mails, people.length)), template.id);
+  const mailCpuBefore = { api: cpuMsOf(worker.pid), pg: cpuMsOfTree(pgPid) };
   const queuedAt = await queueMails(db, { templateId: template.id, people: mailPeople.slice(0, Math.min(size.mails, people.length)) });
   // Any mail queued through the API wakes the worker at once (a sign-in link, here); mail written
   // straight into the table would otherwise wait for the once-a-minute sweep.
@@ -255,6 +258,7 @@ try {
   kick.close();
   const mail = await awaitDelivery(db, smtp, { queuedAt, timeoutMs: size.mailTimeoutSeconds * 1000 });
   const workerPeak = workerMemory.stop();
+  const mailCpu = { api: cpuMsOf(worker.pid) - mailCpuBefore.api, pg: cpuMsOfTree(pgPid) - mailCpuBefore.pg };
   const smtpConnections = smtp.connections() - connectionsBefore;
 
   // ── 3. Catalogue and course pages on the built web app ──
@@ -328,6 +332,12 @@ try {
     ['rate', `${fixed(mail.rate)} mails/s`],
     ['queue to accepted p50/p95', `${ms(mail.p50)} / ${ms(mail.p95)} (last ${ms(mail.last)})`],
     ['SMTP connections', `${smtpConnections} for ${mail.accepted + 1} mails`],
+    [
+      'CPU per mail, API + worker',
+      `${fixed(mailCpu.api / Math.max(1, mail.accepted))} ms (${fixed(mailCpu.api / mail.last, 2)} cores busy)`,
+    ],
+    ['CPU per mail, PostgreSQL', `${fixed(mailCpu.pg / Math.max(1, mail.accepted))} ms (${fixed(mailCpu.pg / mail.last, 2)} cores busy)`],
+    ['"next due mail" query', `${fixed(nextDueMs, 2)} ms with the burst waiting (EXPLAIN ANALYZE)`],
     [
       `${mail.twice === 0 && mail.accepted === mail.queued ? 'PASS' : 'FAIL'} each mail exactly once`,
       `${mail.twice} accepted more than once`,
