@@ -83,8 +83,9 @@ export async function explainNextDue(db, people, templateId) {
       [templateId, people.map((p) => p.id)],
     );
     await db.query('analyze outbox_message');
-    const { rows } = await db.query(
-      `explain (analyze, format json)
+    const explain = (format) =>
+      db.query(
+        `explain (analyze, format ${format})
        select m.id from outbox_message m
        where m.status = 'PENDING' and m.next_attempt_at <= now() and m.id <> all('{}'::uuid[])
          and not exists (
@@ -94,8 +95,10 @@ export async function explainNextDue(db, people, templateId) {
        order by m.priority, m.next_attempt_at, m.created_at
        limit 1
        for update of m skip locked`,
-    );
-    return rows[0]['QUERY PLAN'][0]['Execution Time'];
+      );
+    const { rows } = await explain('json');
+    const { rows: text } = await explain('text');
+    return { ms: rows[0]['QUERY PLAN'][0]['Execution Time'], plan: text.map((r) => r['QUERY PLAN']).join('\n') };
   } finally {
     await db.query('rollback');
   }

@@ -60,28 +60,33 @@ export function sampleMemory(pid, everyMs = 200) {
   };
 }
 
-/** CPU time of a process and its children (live ones, and the ones it has reaped), in ms: PostgreSQL's backends under its postmaster. */
-export function cpuMsOfTree(pid) {
-  const ticksOf = (p, withReaped) => {
-    try {
-      const f = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
-      return Number(f[11]) + Number(f[12]) + (withReaped ? Number(f[13]) + Number(f[14]) : 0);
-    } catch {
-      return 0;
-    }
-  };
-  let ticks = ticksOf(pid, true);
+/** CPU ticks of a process and each of its live children (PostgreSQL's backends under its postmaster), by pid. */
+export function cpuTicksOfTree(pid) {
+  const ticks = new Map();
   for (const entry of readdirSync('/proc')) {
-    if (/^\d+$/.test(entry)) {
-      try {
-        const f = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
-        if (Number(f[1]) === pid) {
-          ticks += ticksOf(entry, false);
-        }
-      } catch {
-        // gone meanwhile
-      }
+    if (!/^\d+$/.test(entry)) {
+      continue;
     }
+    try {
+      const f = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(entry) === pid || Number(f[1]) === pid) {
+        ticks.set(entry, Number(f[11]) + Number(f[12]));
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks;
+}
+
+/**
+ * CPU time (ms) the process tree used since `before` (a cpuTicksOfTree), counting the processes alive now:
+ * take it before a pool closes its connections, as a backend's time goes with it when it ends.
+ */
+export function cpuMsOfTreeSince(pid, before) {
+  let ticks = 0;
+  for (const [p, t] of cpuTicksOfTree(pid)) {
+    ticks += t - (before.get(p) ?? 0);
   }
   return (ticks * 1000) / 100;
 }
