@@ -114,7 +114,7 @@ async function startApi({ databaseUrl, smtpUrl, webOrigin, jobs }) {
   stops.push(stop);
   const url = `http://127.0.0.1:${port}`;
   await waitForUrl(`${url}/health`, { name: 'the API', service, timeoutMs: 120_000 });
-  return { url, pid: service.child.pid, stop };
+  return { url, pid: service.child.pid, stop, recentOutput: service.recentOutput };
 }
 
 const report = { checks: [] };
@@ -180,6 +180,18 @@ try {
   const benchCpuMs = (benchCpu.user + benchCpu.system) / 1000;
   const rushPeak = memory.stop();
   const rushHwm = memoryOf(api.pid).hwm;
+  // When requests failed, what the API said about it (the last of its output).
+  const apiComplaints = rush.errors.size
+    ? [
+        ...new Set(
+          api
+            .recentOutput()
+            .split('\n')
+            .filter((l) => /error|timeout/i.test(l))
+            .map((l) => l.trim().slice(0, 200)),
+        ),
+      ].slice(-5)
+    : [];
   report.checks.push(
     ...(await checkRush(db, { sessionIds: rushCourse.sessionIds, places: size.places, attempts: size.people, answers: rush.answers })),
   );
@@ -296,6 +308,7 @@ try {
       `${ms(rush.latencies.p50)} / ${ms(rush.latencies.p95)} / ${ms(rush.latencies.p99)} (max ${ms(rush.latencies.max)})`,
     ],
     ['  errors by code', codes(rush.errors)],
+    ...apiComplaints.map((l) => ['    the API logged', l]),
     ...cpuRows(rush.answers.length, rush.elapsed, [
       ['API', apiCpuMs],
       ['PostgreSQL', pgCpuMs],
