@@ -44,6 +44,9 @@ export function testConfig(databaseUrl: string, overrides: Partial<AppConfig> = 
       PASSWORD_RESET_PER_IP: GENEROUS_PER_IP,
       REGISTRATION_PER_IP: GENEROUS_PER_IP,
       CERTIFICATE_VERIFY_PER_IP: GENEROUS_PER_IP,
+      BOOKING_PER_PERSON: GENEROUS_PER_IP,
+      CHECK_IN_CODE_PER_IP: GENEROUS_PER_IP,
+      CHECK_IN_CODE_PER_PERSON: GENEROUS_PER_IP,
     },
     ...overrides,
   };

@@ -7,6 +7,8 @@ import { BookingQueries } from './booking-queries.service';
 import { BookingService } from './booking.service';
 import { BookingType, MyBookingsType } from './booking.types';
 import { BookSessionInput } from './dto/book-session.input';
+import { RateLimited } from '../auth/rate-limited.decorator';
+import { RateLimitName } from '../config/rate-limit-config';
 
 /** A practitioner's own bookings. */
 @Resolver(() => BookingType)
@@ -17,12 +19,14 @@ export class BookingResolver {
   ) {}
 
   @SignedIn()
+  @RateLimited(RateLimitName.BOOKING_PER_PERSON, 'viewer')
   @Mutation(() => BookingType, { description: 'Books a place, or joins the waiting list, or asks for manager approval.' })
   bookSession(@CurrentViewer() viewer: Viewer, @Args('input') input: BookSessionInput): Promise<BookingType> {
     return this.bookings.book(viewer, input);
   }
 
   @SignedIn()
+  @RateLimited(RateLimitName.BOOKING_PER_PERSON, 'viewer')
   @Mutation(() => BookingType, { description: 'Cancels a booking or leaves the waiting list (own bookings; coordinators any).' })
   cancelBooking(
     @CurrentViewer() viewer: Viewer,
@@ -40,12 +44,14 @@ export class BookingResolver {
   }
 
   @SignedIn()
+  @RateLimited(RateLimitName.BOOKING_PER_PERSON, 'viewer')
   @Mutation(() => BookingType, { description: 'Takes up a place offered from the waiting list.' })
   acceptOffer(@CurrentViewer() viewer: Viewer, @IdArg('bookingId') bookingId: string): Promise<BookingType> {
     return this.bookings.acceptOffer(viewer, bookingId);
   }
 
   @SignedIn()
+  @RateLimited(RateLimitName.BOOKING_PER_PERSON, 'viewer')
   @Mutation(() => BookingType, { description: 'Turns down a place offered from the waiting list; it passes to the next person.' })
   declineOffer(@CurrentViewer() viewer: Viewer, @IdArg('bookingId') bookingId: string): Promise<BookingType> {
     return this.bookings.declineOffer(viewer, bookingId);

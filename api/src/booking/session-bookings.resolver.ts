@@ -3,6 +3,8 @@ import { Role } from '@lh/domain';
 import { CurrentViewer, Roles } from '../common/access.decorators';
 import { IdArg } from '../common/ids';
 import type { Viewer } from '../common/viewer';
+import { RateLimited } from '../auth/rate-limited.decorator';
+import { RateLimitName } from '../config/rate-limit-config';
 import { BookingQueries } from './booking-queries.service';
 import { BookingType, ProgrammeSessionType, SessionRosterType } from './booking.types';
 import { AddPersonToSessionInput } from './dto/add-person.input';
@@ -63,6 +65,7 @@ export class SessionBookingsResolver {
   }
 
   @Roles(Role.COORDINATOR)
+  @RateLimited(RateLimitName.BOOKING_PER_PERSON, 'viewer')
   @Mutation(() => BookingType, { description: "Moves a person's booking to another session (the new booking is returned)." })
   moveBooking(@CurrentViewer() viewer: Viewer, @Args('input') input: MoveBookingInput): Promise<BookingType> {
     return this.sessions.moveBooking(viewer, input.bookingId, input.toSessionId, input.reason);

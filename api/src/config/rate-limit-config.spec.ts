@@ -13,6 +13,9 @@ describe('rate limit settings', () => {
       PASSWORD_RESET_PER_IP: { points: 30, seconds: 3600 },
       REGISTRATION_PER_IP: { points: 20, seconds: 3600 },
       CERTIFICATE_VERIFY_PER_IP: { points: 120, seconds: 3600 },
+      BOOKING_PER_PERSON: { points: 60, seconds: 600 },
+      CHECK_IN_CODE_PER_IP: { points: 30, seconds: 600 },
+      CHECK_IN_CODE_PER_PERSON: { points: 10, seconds: 600 },
     });
     expect(c.signInBackOff).toEqual({ freeFailures: 5, firstWaitSeconds: 60, maxWaitSeconds: 3600 });
     expect(c.trustProxy).toBe('loopback');

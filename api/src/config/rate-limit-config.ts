@@ -16,6 +16,12 @@ export enum RateLimitName {
   REGISTRATION_PER_IP = 'REGISTRATION_PER_IP',
   /** Certificate codes checked on the public verification page from one IP address. */
   CERTIFICATE_VERIFY_PER_IP = 'CERTIFICATE_VERIFY_PER_IP',
+  /** Booking changes (book, cancel, take up or turn down an offer, move) by one signed-in person. */
+  BOOKING_PER_PERSON = 'BOOKING_PER_PERSON',
+  /** Wrong check-in codes typed from one IP address. */
+  CHECK_IN_CODE_PER_IP = 'CHECK_IN_CODE_PER_IP',
+  /** Wrong check-in codes typed by one signed-in person. */
+  CHECK_IN_CODE_PER_PERSON = 'CHECK_IN_CODE_PER_PERSON',
 }
 
 /** At most `points` requests per key in a window of `seconds`. */
@@ -71,6 +77,9 @@ export const rateLimitSettings = {
   RATE_LIMIT_PASSWORD_RESET_PER_IP: rule('RATE_LIMIT_PASSWORD_RESET_PER_IP', '30/1h'),
   RATE_LIMIT_REGISTRATION_PER_IP: rule('RATE_LIMIT_REGISTRATION_PER_IP', '20/1h'),
   RATE_LIMIT_CERTIFICATE_VERIFY_PER_IP: rule('RATE_LIMIT_CERTIFICATE_VERIFY_PER_IP', '120/1h'),
+  RATE_LIMIT_BOOKING_PER_PERSON: rule('RATE_LIMIT_BOOKING_PER_PERSON', '60/10m'),
+  RATE_LIMIT_CHECK_IN_CODE_PER_IP: rule('RATE_LIMIT_CHECK_IN_CODE_PER_IP', '30/10m'),
+  RATE_LIMIT_CHECK_IN_CODE_PER_PERSON: rule('RATE_LIMIT_CHECK_IN_CODE_PER_PERSON', '10/10m'),
   /** Proxies whose X-Forwarded-For is believed: "loopback" (the web server on this machine), a list of addresses or ranges, or "false". */
   TRUST_PROXY: z
     .string()
@@ -100,6 +109,9 @@ export function rateLimitConfigFrom(c: Parsed): RateLimitConfig {
       [RateLimitName.PASSWORD_RESET_PER_IP]: c.RATE_LIMIT_PASSWORD_RESET_PER_IP,
       [RateLimitName.REGISTRATION_PER_IP]: c.RATE_LIMIT_REGISTRATION_PER_IP,
       [RateLimitName.CERTIFICATE_VERIFY_PER_IP]: c.RATE_LIMIT_CERTIFICATE_VERIFY_PER_IP,
+      [RateLimitName.BOOKING_PER_PERSON]: c.RATE_LIMIT_BOOKING_PER_PERSON,
+      [RateLimitName.CHECK_IN_CODE_PER_IP]: c.RATE_LIMIT_CHECK_IN_CODE_PER_IP,
+      [RateLimitName.CHECK_IN_CODE_PER_PERSON]: c.RATE_LIMIT_CHECK_IN_CODE_PER_PERSON,
     },
     signInBackOff: {
       freeFailures: c.SIGN_IN_FREE_FAILURES,

@@ -3,6 +3,7 @@ import { Role } from '@lh/domain';
 import { CurrentViewer, Roles, SignedIn } from '../common/access.decorators';
 import { IdArg } from '../common/ids';
 import type { Viewer } from '../common/viewer';
+import { CurrentClient, type ClientInfo } from '../auth/client-info';
 import { CheckInScreenService } from './check-in-screen.service';
 import { CheckInService } from './check-in.service';
 import { CheckInInput } from './dto/walk-in.input';
@@ -29,7 +30,11 @@ export class CheckInResolver {
     description:
       'Checks the signed-in person in with the code on the screen: present on their own confirmed place, or, with no place, a request for the trainers. Refusals say why.',
   })
-  checkIn(@CurrentViewer() viewer: Viewer, @Args('input') input: CheckInInput): Promise<CheckInResultType> {
-    return this.checkIns.checkIn(viewer, input);
+  checkIn(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CheckInInput,
+    @CurrentClient() client: ClientInfo,
+  ): Promise<CheckInResultType> {
+    return this.checkIns.checkIn(viewer, input, client.ip);
   }
 }

@@ -20,6 +20,8 @@ import { Booking } from '../booking/booking.entity';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { RateLimitName } from '../config/rate-limit-config';
+import { RateLimitService } from '../auth/rate-limit.service';
 import { Person } from '../people/person.entity';
 import { AttendanceRepository, markKey } from './attendance.repository';
 import { CheckInCodes } from './check-in-codes';
@@ -83,19 +85,32 @@ export class CheckInService {
     private readonly repo: AttendanceRepository,
     private readonly codes: CheckInCodes,
     private readonly clock: Clock,
+    private readonly rateLimits: RateLimitService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async checkIn(viewer: Viewer, input: CheckInInput, now = this.clock.now()): Promise<CheckInResultType> {
+  /**
+   * Wrong codes are counted per IP address and per person (CHECK_IN_CODE_PER_IP / _PER_PERSON), so the
+   * code cannot be guessed: once either has used up its limit, every code is refused until the window ends.
+   */
+  async checkIn(viewer: Viewer, input: CheckInInput, ip: string, now = this.clock.now()): Promise<CheckInResultType> {
+    await this.rateLimits.check(RateLimitName.CHECK_IN_CODE_PER_IP, ip);
+    await this.rateLimits.check(RateLimitName.CHECK_IN_CODE_PER_PERSON, `person:${viewer.id}`);
+    const wrongCode = async () => {
+      await this.rateLimits.count(RateLimitName.CHECK_IN_CODE_PER_IP, ip);
+      await this.rateLimits.count(RateLimitName.CHECK_IN_CODE_PER_PERSON, `person:${viewer.id}`);
+      return codeNotRight();
+    };
     const code = normaliseCheckInCode(input.code);
     if (!isCheckInCodeShape(code)) {
-      throw codeNotRight();
+      throw await wrongCode();
+    }
+    const parts = await this.partsNear(this.em.fork(), now);
+    const match = this.codes.match(code, parts, now);
+    if (!match) {
+      throw await wrongCode();
     }
     return this.em.fork().transactional(async (em) => {
-      const match = this.codes.match(code, await this.partsNear(em, now), now);
-      if (!match) {
-        throw codeNotRight();
-      }
       if (!match.fresh) {
         throw new DomainError(
           ErrorCode.CheckInCodeExpired,
