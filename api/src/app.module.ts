@@ -27,6 +27,7 @@ import { NonAttendanceModule } from './non-attendance/non-attendance.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { MandatoryTrainingModule } from './mandatory-training/mandatory-training.module';
+import { AuditModule } from './audit/audit.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -46,6 +47,7 @@ export const capabilityModules = [
   SurveysModule,
   CertificatesModule,
   MandatoryTrainingModule,
+  AuditModule,
 ];
 
 @Module({})

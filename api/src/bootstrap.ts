@@ -7,6 +7,7 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import { ErrorCode, TOO_LARGE_MESSAGE, httpStatusFor } from '@lh/domain';
 import type { AppConfig } from './config/config';
 import { AppModule } from './app.module';
+import { requestIdMiddleware } from './common/request-id';
 
 /** The largest request body the API reads: a GraphQL operation with its variables (the web app's forms stop at 100 KB). */
 export const MAX_REQUEST_BYTES = 200 * 1024;
@@ -44,6 +45,7 @@ export async function createApp(config: AppConfig, opts: { logger?: boolean } = 
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
   // Only the upload of learning done elsewhere (its evidence file, in base64) may be larger than any form.
   const ordinary = json({ limit: MAX_REQUEST_BYTES });
   const upload = json({ limit: evidenceRequestBytes(config.evidenceMaxBytes) });

@@ -18,7 +18,10 @@ export class AccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = requestOf(context);
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    req.viewer ??= await this.auth.viewerForToken(token);
+    if (!req.viewer) {
+      const found = await this.auth.viewerForToken(token);
+      req.viewer = found && { ...found, requestId: req.requestId ?? null };
+    }
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [context.getHandler(), context.getClass()]);
     if (!access) {
       throw new DomainError(ErrorCode.NotAllowed, 'You do not have access to this.');

@@ -12,6 +12,8 @@ export interface ClientInfo {
   userAgent: string | null;
   /** The session token from the cookie, if any (to tell "this device" apart). */
   sessionToken: string | undefined;
+  /** The request's id (X-Request-Id), for the audit log of a sign-in, before there is a viewer. */
+  requestId: string | null;
 }
 
 /** The caller's IP address, User-Agent and session token (the web server forwards the browser's). */
@@ -22,6 +24,7 @@ export const CurrentClient = createParamDecorator((_: unknown, context: Executio
     ip: clientIp(req),
     userAgent: typeof ua === 'string' && ua.trim() ? ua.trim().slice(0, 300) : null,
     sessionToken: (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE],
+    requestId: req.requestId ?? null,
   };
 });
 

@@ -16,7 +16,7 @@ export const SignedIn = () => SetMetadata(ACCESS_KEY, { kind: 'signed-in' } sati
 /** People holding at least one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_KEY, { kind: 'roles', roles } satisfies Access);
 
-export type RequestWithViewer = Request & { viewer?: Viewer };
+export type RequestWithViewer = Request & { viewer?: Viewer; requestId?: string };
 
 export function requestOf(context: ExecutionContext): RequestWithViewer {
   if (context.getType<string>() === 'graphql') {

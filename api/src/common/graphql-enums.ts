@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
+  AuditAction,
   AgencyRequestKind,
   AgencyRequestStatus,
   AgencySector,
@@ -38,6 +39,7 @@ registerEnumType(ClockChangeOccurrence, {
 });
 
 export {
+  AuditAction,
   AgencyRequestKind,
   AgencyRequestStatus,
   AgencySector,
@@ -51,3 +53,4 @@ export {
   Role,
   SessionStatus,
 };
+registerEnumType(AuditAction, { name: 'AuditAction', description: 'A sensitive action the audit log records.' });

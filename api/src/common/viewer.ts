@@ -7,6 +7,8 @@ export interface Viewer {
   email: string;
   roles: Role[];
   agencyId: string | null;
+  /** The request's id (X-Request-Id, see common/request-id.ts), for the audit log. */
+  requestId?: string | null;
 }
 
 export function hasRole(viewer: Viewer | undefined, ...roles: Role[]): boolean {

@@ -31,6 +31,7 @@ import { EvidenceFile } from '../records/evidence-file.entity';
 import { ExternalLearning } from '../records/external-learning.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { MandatoryReminder, MandatoryRequirement } from '../mandatory-training/mandatory-requirement.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -71,4 +72,5 @@ export const entities = [
   Certificate,
   MandatoryRequirement,
   MandatoryReminder,
+  AuditEntry,
 ];

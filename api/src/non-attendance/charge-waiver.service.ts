@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { ChargeStatus, DomainError, ErrorCode, formatLondonDate } from '@lh/domain';
+import { AuditAction, ChargeStatus, DomainError, ErrorCode, formatLondonDate } from '@lh/domain';
+import { AuditLog } from '../audit/audit-log';
 import { requireCoordinator } from '../common/access';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
@@ -32,7 +33,7 @@ export class ChargeWaiverService {
       if (!rows.length) {
         throw chargeNotFound();
       }
-      const charge = await em.findOneOrFail(NonAttendanceCharge, input.chargeId, { refresh: true });
+      const charge = await em.findOneOrFail(NonAttendanceCharge, input.chargeId, { refresh: true, populate: ['person'] });
       if (charge.status === ChargeStatus.WAIVED) {
         throw new DomainError(
           ErrorCode.InvalidTransition,
@@ -47,6 +48,15 @@ export class ChargeWaiverService {
             : 'This charge is void, so there is nothing to waive.',
         );
       }
+      AuditLog.record(em, viewer, {
+        action: AuditAction.CHARGE_WAIVED,
+        at: now,
+        subject: { type: 'non_attendance_charge', id: charge.id },
+        subjectPerson: { id: charge.person.id, name: charge.person.name },
+        before: { status: charge.status, amountPence: charge.amountPence },
+        after: { status: ChargeStatus.WAIVED },
+        reason,
+      });
       charge.status = ChargeStatus.WAIVED;
       charge.statusReason = reason;
       charge.statusChangedAt = now;

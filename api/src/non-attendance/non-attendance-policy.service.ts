@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
+  AuditAction,
   CHARGE_AGENCY_TYPES,
   DomainError,
   ErrorCode,
@@ -20,6 +21,9 @@ import { NonAttendancePolicy } from './non-attendance-policy.entity';
 import { NonAttendanceRepository } from './non-attendance.repository';
 import { NonAttendanceRateType } from './non-attendance.types';
 import type { NonAttendancePolicyInput } from './dto/non-attendance.inputs';
+import { AuditLog } from '../audit/audit-log';
+
+const pounds = (pence: number) => `£${(pence / 100).toFixed(2)} a day`;
 
 /**
  * Coordinators set what each agency type pays a day for a non-attendance and for a late cancellation.
@@ -66,12 +70,26 @@ export class NonAttendancePolicyService {
     return this.em.fork().transactional(async (em) => {
       const rows = await this.repo.policyRows(em);
       for (const rate of input.rates) {
-        const row = rows.get(rate.agencyType) ?? em.create(NonAttendancePolicy, { agencyType: rate.agencyType, updatedAt: now });
+        const existing = rows.get(rate.agencyType);
+        const row = existing ?? em.create(NonAttendancePolicy, { agencyType: rate.agencyType, updatedAt: now });
         if (
           row.nonAttendancePence !== rate.nonAttendancePence ||
           row.lateCancellationPence !== rate.lateCancellationPence ||
           !rows.has(rate.agencyType)
         ) {
+          AuditLog.record(em, viewer, {
+            action: AuditAction.SETTINGS_CHANGED,
+            at: now,
+            subject: { type: 'non_attendance_policy', id: rate.agencyType },
+            before: existing
+              ? { nonAttendanceCharge: pounds(existing.nonAttendancePence), lateCancellationCharge: pounds(existing.lateCancellationPence) }
+              : null,
+            after: {
+              setting: `Non-attendance charges: ${chargeAgencyTypeLabels[rate.agencyType]}`,
+              nonAttendanceCharge: pounds(rate.nonAttendancePence),
+              lateCancellationCharge: pounds(rate.lateCancellationPence),
+            },
+          });
           row.nonAttendancePence = rate.nonAttendancePence;
           row.lateCancellationPence = rate.lateCancellationPence;
           row.updatedAt = now;

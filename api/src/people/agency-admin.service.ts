@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import {
+  AuditAction,
   DomainError,
   ErrorCode,
   agencyNameProblem,
@@ -20,6 +21,7 @@ import { AdminAgencyType } from './agency-admin.types';
 import { AgencyRepository } from './agency.repository';
 import { AgencyType } from './people.types';
 import type { AgencySignInInput, CreateAgencyInput, UpdateAgencyInput } from './dto/agency-details.input';
+import { AuditLog } from '../audit/audit-log';
 
 export const agencyNotFound = () =>
   new DomainError(ErrorCode.NotFound, 'There is no agency with that id. It may have been merged into another.');
@@ -108,7 +110,7 @@ export class AgencyAdminService {
   }
 
   /** The Microsoft Entra tenants an agency accepts, and whether its people may still sign in with a password. */
-  async setSignIn(viewer: Viewer, input: AgencySignInInput): Promise<AdminAgencyType> {
+  async setSignIn(viewer: Viewer, input: AgencySignInInput, now: Date = this.clock.now()): Promise<AdminAgencyType> {
     requireCoordinator(viewer);
     return this.em.fork().transactional(async (em) => {
       // one change of tenant ids at a time, so two agencies cannot take the same tenant together
@@ -141,6 +143,17 @@ export class AgencyAdminService {
       }
       if (problems.length) {
         throw refuse(problems);
+      }
+      const before = { singleSignOnTenants: [...agency.ssoTenantIds], passwordSignIn: agency.passwordSignIn };
+      const after = { singleSignOnTenants: tenantIds, passwordSignIn: input.passwordSignIn };
+      if (JSON.stringify(before) !== JSON.stringify(after)) {
+        AuditLog.record(em, viewer, {
+          action: AuditAction.SETTINGS_CHANGED,
+          at: now,
+          subject: { type: 'agency', id: agency.id },
+          before,
+          after: { ...after, setting: `Sign-in at ${agency.name}` },
+        });
       }
       agency.ssoTenantIds = tenantIds;
       agency.passwordSignIn = input.passwordSignIn;

@@ -57,8 +57,9 @@ export class PeopleAdminResolver {
     @CurrentViewer() viewer: Viewer,
     @IdArg('personId') personId: string,
     @Args('roles', { type: () => [RoleEnum] }) roles: Role[],
+    @ReasonArg() reason?: string,
   ): Promise<AdminPersonType> {
-    return this.admin.setRoles(viewer, personId, roles);
+    return this.admin.setRoles(viewer, personId, roles, reason?.trim() || null);
   }
 
   @Roles(Role.COORDINATOR)

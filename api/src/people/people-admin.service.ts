@@ -11,7 +11,8 @@ import { Booking } from '../booking/booking.entity';
 import { BookingEvent } from '../booking/booking-event.entity';
 import { MailOutboxService } from '../notifications/mail-outbox.service';
 import { accountInvited } from '../notifications/mail-templates';
-import { MailKind } from '@lh/domain';
+import { AuditAction, MailKind } from '@lh/domain';
+import { AuditLog } from '../audit/audit-log';
 import { Agency } from './agency.entity';
 import { lockCoordinators, refuseLastCoordinator } from './coordinator-guard';
 import type { CreatePersonInput, PeopleFilterInput, PersonDetailsInput, UpdatePersonInput } from './dto/people-admin.inputs';
@@ -19,6 +20,8 @@ import { Person } from './person.entity';
 import { AdminPersonType, PersonSummaryType, type PeoplePageType } from './people-admin.types';
 
 export const PEOPLE_PAGE_SIZE = 25;
+
+const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
 
 export const personNotFound = () => new DomainError(ErrorCode.NotFound, 'There is no person with that id.');
 
@@ -173,13 +176,29 @@ export class PeopleAdminService {
         // a new address is not confirmed until its owner uses a link sent to it
         person.emailVerifiedAt = null;
       }
+      if (details.agency && details.agency.id !== person.agency?.id) {
+        AuditLog.record(em, viewer, {
+          action: AuditAction.AGENCY_CHANGED,
+          at: now,
+          subject: { type: 'person', id: person.id },
+          subjectPerson: { id: person.id, name: person.name },
+          before: { agency: person.agency?.name ?? null },
+          after: { agency: details.agency.name },
+        });
+      }
       Object.assign(person, details, { lineManagerEmail });
     });
     return this.person(viewer, input.personId, now);
   }
 
   /** Sets a person's roles; never leaves the partnership without an active coordinator. */
-  async setRoles(viewer: Viewer, personId: string, roles: Role[], now = this.clock.now()): Promise<AdminPersonType> {
+  async setRoles(
+    viewer: Viewer,
+    personId: string,
+    roles: Role[],
+    reason: string | null = null,
+    now = this.clock.now(),
+  ): Promise<AdminPersonType> {
     requireCoordinator(viewer);
     const wanted = [...new Set(roles)];
     if (!wanted.length) {
@@ -203,6 +222,17 @@ export class PeopleAdminService {
           ? 'You are the only active coordinator: give someone else the coordinator role before you remove it from yourself.'
           : `${person.name} is the only active coordinator: give someone else the coordinator role first, so the partnership always has one.`,
       );
+      if (!sameRoles(person.roles, wanted)) {
+        AuditLog.record(em, viewer, {
+          action: AuditAction.ROLES_CHANGED,
+          at: now,
+          subject: { type: 'person', id: person.id },
+          subjectPerson: { id: person.id, name: person.name },
+          before: { roles: [...person.roles] },
+          after: { roles: wanted },
+          reason,
+        });
+      }
       person.roles = wanted;
     });
     return this.person(viewer, personId, now);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AgencyRequestStatus, BookingStatus, DomainError, ErrorCode, LIVE_STATUSES, PersonStatus, holdsPlace } from '@lh/domain';
+import { AgencyRequestStatus, AuditAction, BookingStatus, DomainError, ErrorCode, LIVE_STATUSES, PersonStatus, holdsPlace } from '@lh/domain';
 import { requireCoordinator } from '../common/access';
+import { AuditLog } from '../audit/audit-log';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { AccountToken } from '../auth/account-token.entity';
@@ -141,6 +142,14 @@ export class PersonMergeService {
 
       const hash = (await em.findOneOrFail(Person, a, { populate: ['passwordHash'], fields: ['passwordHash'] })).passwordHash;
       await em.populate(keep, ['passwordHash']);
+      AuditLog.record(em, viewer, {
+        action: AuditAction.PEOPLE_MERGED,
+        at: now,
+        subject: { type: 'person', id: keep.id },
+        subjectPerson: { id: keep.id, name: keep.name },
+        before: { kept: `${keep.name} (${keep.email})`, merged: `${away.name} (${away.email})`, roles: [...keep.roles] },
+        after: { kept: `${keep.name} (${keep.email})`, roles: [...preview.rolesAfter] },
+      });
       keep.roles = preview.rolesAfter;
       keep.status = preview.statusAfter;
       keep.passwordHash ??= hash ?? null;

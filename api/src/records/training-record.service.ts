@@ -9,6 +9,7 @@ import {
   toCsv,
   BookingStatus,
   formatCertificateCode,
+  AuditAction,
 } from '@lh/domain';
 import { fileNameFor } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
@@ -29,6 +30,7 @@ import type {
   RecordPlaceType,
   TrainingRecordType,
 } from './training-record.types';
+import { AuditLog } from '../audit/audit-log';
 
 const hoursOf = (minutes: number) => Number(minutesToHours(minutes));
 
@@ -130,6 +132,7 @@ export class TrainingRecordService {
         codes.get(c.completionId) ?? '',
       ]),
     ];
+    await this.auditExport(viewer, record, 'CSV', this.clock.now());
     return {
       fileName: `${fileNameFor(`Training record ${record.personName}`)}.csv`,
       contentType: 'text/csv; charset=utf-8',
@@ -145,11 +148,28 @@ export class TrainingRecordService {
       certificateCodes: await this.certificateCodes(record),
       generatedAt: now,
     });
+    await this.auditExport(viewer, record, 'PDF', now);
     return {
       fileName: `${fileNameFor(`Training record ${record.personName}`)}.pdf`,
       contentType: 'application/pdf',
       base64: pdf.toString('base64'),
     };
+  }
+
+  /** Someone downloading another person's record is an export of personal data (the audit log); their own is not. */
+  private async auditExport(viewer: Viewer | undefined, record: TrainingRecordType, format: 'CSV' | 'PDF', now: Date): Promise<void> {
+    if (viewer?.id === record.personId) {
+      return;
+    }
+    await this.em.fork().transactional(async (em) => {
+      AuditLog.record(em, viewer, {
+        action: AuditAction.PERSONAL_DATA_EXPORTED,
+        at: now,
+        subject: { type: 'training_record', id: record.personId },
+        subjectPerson: { id: record.personId, name: record.personName },
+        after: { file: 'Training record', format },
+      });
+    });
   }
 
   private async recordOf(em: EntityManager, person: Person): Promise<TrainingRecordType> {

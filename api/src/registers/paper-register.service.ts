@@ -9,6 +9,7 @@ import {
   formatLondonTime,
   londonParts,
   registerFileCsv,
+  AuditAction,
 } from '@lh/domain';
 import { fileNameFor } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
@@ -20,6 +21,7 @@ import { RegisterAccess, type RegisterContext } from './register-access';
 import { RegisterView } from './register-view';
 import { renderSignInSheet } from './sign-in-sheet';
 import type { RegisterFileType, SessionRegistersType, SignInSheetFileType } from './paper-register.types';
+import { AuditLog } from '../audit/audit-log';
 
 /** "Northshire College, Room 2, 1 High Street" or "Online". */
 export function placeOf(session: Session): string {
@@ -88,6 +90,7 @@ export class PaperRegisterService {
       checkInUrl: `${this.config.webOrigin}/check-in?session=${session.id}`,
       generatedAt: now,
     });
+    await this.auditExport(viewer, session, 'Sign-in sheet', 'PDF', bookings.length, now);
     return { fileName: `Sign-in sheet ${fileStem(session)}.pdf`, base64: pdf.toString('base64'), pageCount };
   }
 
@@ -113,7 +116,20 @@ export class PaperRegisterService {
         }),
       })),
     );
+    await this.auditExport(viewer, session, 'Register', 'CSV', bookings.length, now);
     return { fileName: `Register ${fileStem(session)}.csv`, content };
+  }
+
+  /** A file naming the people on a session is an export of personal data (the audit log). */
+  private async auditExport(viewer: Viewer, session: Session, file: string, format: string, people: number, now: Date): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      AuditLog.record(em, viewer, {
+        action: AuditAction.PERSONAL_DATA_EXPORTED,
+        at: now,
+        subject: { type: 'session', id: session.id },
+        after: { file: `${file}: ${session.course.title}, ${formatLondonShortDate(session.startsAt)}`, format, people },
+      });
+    });
   }
 
   private async sessionOpenForPaper(em: EntityManager, viewer: Viewer, sessionId: string, now: Date): Promise<RegisterContext[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AttendanceMark, DomainError, ErrorCode, MarkSource, attendanceMarkLabels, formatLondonTime, markProblem } from '@lh/domain';
+import { AttendanceMark, AuditAction, DomainError, ErrorCode, MarkSource, attendanceMarkLabels, formatLondonTime, markProblem } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
@@ -13,6 +13,7 @@ import { RegisterAccess, type RegisterContext } from './register-access';
 import { RegisterView, entryType } from './register-view';
 import type { MarkResultType, RegisterType } from './registers.types';
 import type { MarkAllPresentInput, MarkAttendanceInput } from './dto/mark-attendance.input';
+import { AuditLog } from '../audit/audit-log';
 
 /** A mark to record on one booking, from any source (the register, self check-in, an upload). */
 export interface MarkToRecord {
@@ -105,6 +106,15 @@ export class RegisterService {
         now,
       );
       if (ctx.signOff) {
+        AuditLog.record(em, viewer, {
+          action: AuditAction.REGISTER_CORRECTED,
+          at: now,
+          subject: { type: 'session_part', id: ctx.part.id },
+          subjectPerson: { id: booking.person.id, name: booking.person.name },
+          before: { mark: current?.mark ?? null, minutes: current?.minutes ?? null, note: current?.note ?? null },
+          after: next,
+          reason: input.reason ?? null,
+        });
         await this.outcomes.decide(em, ctx.session, now, { viewer, reason: input.reason ?? null });
       }
       const after = (await this.repo.currentMarks(em, [ctx.part.id], [booking.id])).get(markKey(booking.id, ctx.part.id));

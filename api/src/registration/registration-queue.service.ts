@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { AgencyRequestStatus, DomainError, ErrorCode, PersonStatus, personStatusLabels } from '@lh/domain';
+import { AgencyRequestStatus, AuditAction, DomainError, ErrorCode, PersonStatus, personStatusLabels } from '@lh/domain';
 import { requireCoordinator } from '../common/access';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
@@ -10,6 +10,7 @@ import { Person } from '../people/person.entity';
 import type { CreateAgencyFromRequestInput } from './dto/create-agency-from-request.input';
 import { RegistrationMailer } from './registration-mailer';
 import { AgencyRequestType, PendingRegistrationType, RegistrationQueueType } from './registration.types';
+import { AuditLog } from '../audit/audit-log';
 
 const REQUEST_POPULATE = ['person', 'requestedAgency', 'fromAgency', 'resultAgency'] as const;
 
@@ -168,6 +169,17 @@ export class RegistrationQueueService {
     request.decidedAt = now;
     request.decidedBy = em.getReference(Person, viewer.id);
     if (agency) {
+      const previous = request.person.agency ? await em.findOne(Agency, request.person.agency.id) : null;
+      if (previous?.id !== agency.id) {
+        AuditLog.record(em, viewer, {
+          action: AuditAction.AGENCY_CHANGED,
+          at: now,
+          subject: { type: 'person', id: request.person.id },
+          subjectPerson: { id: request.person.id, name: request.person.name },
+          before: { agency: previous?.name ?? null },
+          after: { agency: agency.name },
+        });
+      }
       // bookings keep the agency they were made under (Booking.agency); new ones take this one
       request.person.agency = agency;
     }

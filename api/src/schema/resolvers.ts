@@ -35,6 +35,7 @@ import { TrainingRecordResolver } from '../records/training-record.resolver';
 import { CertificatesResolver } from '../certificates/certificates.resolver';
 import { RecordCertificateResolver } from '../certificates/record-certificate.resolver';
 import { MandatoryTrainingResolver } from '../mandatory-training/mandatory-training.resolver';
+import { AuditResolver } from '../audit/audit.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -76,4 +77,5 @@ export const resolvers = [
   CertificatesResolver,
   RecordCertificateResolver,
   MandatoryTrainingResolver,
+  AuditResolver,
 ] as const;

@@ -30,3 +30,4 @@ export * from './external-learning';
 export * from './e-learning-import';
 export * from './certificates';
 export * from './mandatory-training';
+export * from './audit';

@@ -4,6 +4,7 @@ import { startTestOidcProvider, TEST_CLIENT, type TestOidcProvider } from '../..
 import { gql, startTestApi, type TestApi } from '../../../test/test-db';
 import { Person } from '../../people/person.entity';
 import { AuthSession } from '../auth-session.entity';
+import { AuditEntry } from '../../audit/audit-entry.entity';
 
 const START = `mutation($next: String) { startSingleSignOn(next: $next) { authorizationUrl state } }`;
 const FINISH = `mutation($q: String!, $s: String!) { finishSingleSignOn(callbackQuery: $q, state: $s) { next me { id email name roles agencyId } } }`;
@@ -99,6 +100,12 @@ describe('single sign-on against a real OpenID provider on loopback', () => {
     expect(stored.ssoSubject).toBe(`${provider.issuer} sub-ben.carter@nhs.example`);
     const again = await (await signIn('ben.carter@nhs.example')).finish();
     expect(again.data!.finishSingleSignOn.me.id).toBe(existing.id);
+    // each sign-in by single sign-on is in the audit log, with the provider
+    const audited = await api.orm.em.fork().find(AuditEntry, { subjectPersonId: existing.id }, { orderBy: { at: 'asc' } });
+    expect(audited.map((e) => [e.action, e.actorId, e.after])).toEqual([
+      ['SINGLE_SIGN_ON', existing.id, { email: 'ben.carter@nhs.example', provider: provider.issuer }],
+      ['SINGLE_SIGN_ON', existing.id, { email: 'ben.carter@nhs.example', provider: provider.issuer }],
+    ]);
   });
 
   it('does not link to an existing account when the provider has not verified the address', async () => {
@@ -109,6 +116,7 @@ describe('single sign-on against a real OpenID provider on loopback', () => {
     expect(cookieOf(res.setCookie)).toBeUndefined();
     const person = await api.orm.em.fork().findOneOrFail(Person, { email: 'unverified.cara@school.example' });
     expect(person.ssoSubject).toBeNull();
+    expect(await api.orm.em.fork().count(AuditEntry, { subjectPersonId: person.id })).toBe(0);
   });
 
   it('refuses a token from a tenant no agency accepts, and creates nothing', async () => {

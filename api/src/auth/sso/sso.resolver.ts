@@ -39,7 +39,7 @@ export class SsoResolver {
     @CurrentClient() client: ClientInfo,
     @Context('res') res: Response,
   ): Promise<SingleSignOnResultType> {
-    const result = await this.sso.finish(callbackQuery, state, client.userAgent);
+    const result = await this.sso.finish(callbackQuery, state, client);
     setSessionCookie(res, this.config, result);
     return { me: MeType.from(result.viewer), next: result.nextPath };
   }

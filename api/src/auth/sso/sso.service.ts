@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, SignInMethod } from '@lh/domain';
+import { AuditAction, DomainError, ErrorCode, SignInMethod } from '@lh/domain';
 import * as oidc from 'openid-client';
 import { createHash } from 'node:crypto';
 import { APP_CONFIG, isLoopback, type AppConfig } from '../../config/config';
 import { Clock } from '../../common/clock';
 import { AuthService, signInRefusal, toViewer } from '../auth.service';
 import type { Viewer } from '../../common/viewer';
+import { AuditLog } from '../../audit/audit-log';
+import type { ClientInfo } from '../client-info';
 import { SsoAttempt } from './sso-attempt.entity';
 import { accountForSso, type SsoClaims } from './sso-identity';
 
@@ -79,7 +81,7 @@ export class SsoService {
   async finish(
     callbackQuery: string,
     browserState: string,
-    userAgent: string | null,
+    browser: Pick<ClientInfo, 'userAgent' | 'requestId'>,
   ): Promise<{ token: string; expiresAt: Date; nextPath: string; viewer: Viewer }> {
     const client = await this.client();
     const callback = new URL(`${this.redirectUri}?${callbackQuery.replace(/^\?/, '')}`);
@@ -119,8 +121,19 @@ export class SsoService {
     if (refusal) {
       throw new DomainError(ErrorCode.AccountNotActive, refusal);
     }
-    const session = await em.transactional((tx) => this.auth.startSession(tx, person, SignInMethod.SSO, userAgent, now));
-    return { ...session, viewer: toViewer(person), nextPath: attempt.nextPath };
+    const viewer = { ...toViewer(person), requestId: browser.requestId };
+    const session = await em.transactional(async (tx) => {
+      const started = await this.auth.startSession(tx, person, SignInMethod.SSO, browser.userAgent, now);
+      AuditLog.record(tx, viewer, {
+        action: AuditAction.SINGLE_SIGN_ON,
+        at: now,
+        subject: { type: 'person', id: person.id },
+        subjectPerson: { id: person.id, name: person.name },
+        after: { email: person.email, provider: claims.iss },
+      });
+      return started;
+    });
+    return { ...session, viewer, nextPath: attempt.nextPath };
   }
 
   private providerRefusal(e: unknown): DomainError {
