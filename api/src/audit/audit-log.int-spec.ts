@@ -48,7 +48,7 @@ const londonDay = (days: number) => londonParts(new Date(Date.now() + days * 86_
 /** The audit log over the real API on a real PostgreSQL: each audited action writes one entry, in its own transaction. */
 describe('audit log (real API, real PostgreSQL)', () => {
   let api: TestApi;
-  let coordinator: Person;
+  let coordinator: Person & { password: string };
   let cookie: string;
   beforeAll(async () => {
     api = await startTestApi();
@@ -69,7 +69,10 @@ describe('audit log (real API, real PostgreSQL)', () => {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-request-id': 'req-roles-1' },
-      body: JSON.stringify({ query: ROLES, variables: { personId: person.id, roles: ['PRACTITIONER', 'TRAINER'], reason: 'Joins the pool' } }),
+      body: JSON.stringify({
+        query: ROLES,
+        variables: { personId: person.id, roles: ['PRACTITIONER', 'TRAINER'], reason: 'Joins the pool' },
+      }),
     });
     expect(res.headers.get('x-request-id')).toBe('req-roles-1');
     expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
@@ -113,12 +116,16 @@ describe('audit log (real API, real PostgreSQL)', () => {
         .get(EntityManager)
         .fork()
         .transactional(async (tx) => {
-          AuditLog.record(tx, { id: coordinator.id, name: coordinator.name, email: coordinator.email, roles: [Role.COORDINATOR], agencyId: null }, {
-            action: AuditAction.ROLES_CHANGED,
-            at: new Date(),
-            subject: { type: 'person', id: person.id },
-            subjectPerson: { id: person.id, name: person.name },
-          });
+          AuditLog.record(
+            tx,
+            { id: coordinator.id, name: coordinator.name, email: coordinator.email, roles: [Role.COORDINATOR], agencyId: null },
+            {
+              action: AuditAction.ROLES_CHANGED,
+              at: new Date(),
+              subject: { type: 'person', id: person.id },
+              subjectPerson: { id: person.id, name: person.name },
+            },
+          );
           await tx.flush();
           throw new Error('the change failed after the entry was written');
         }),
@@ -151,7 +158,14 @@ describe('audit log (real API, real PostgreSQL)', () => {
       const date = londonDay(-5);
       const startsAt = londonToUtc(date, '09:30');
       const endsAt = londonToUtc(date, '16:30');
-      const session = e.create(Session, { course, onlineUrl: 'https://meet.example.org/a', capacity: 10, status: SessionStatus.SCHEDULED, startsAt, endsAt });
+      const session = e.create(Session, {
+        course,
+        onlineUrl: 'https://meet.example.org/a',
+        capacity: 10,
+        status: SessionStatus.SCHEDULED,
+        startsAt,
+        endsAt,
+      });
       e.create(SessionPart, { session, startsAt, endsAt });
       const person = await aPerson(e, { name: 'Dee Absent', agency });
       const booking = e.create(Booking, { session, person, agency, status: BookingStatus.CONFIRMED });
@@ -162,8 +176,19 @@ describe('audit log (real API, real PostgreSQL)', () => {
 
     it('keeps the setting of charges, a waived charge and a correction, each once with before and after', async () => {
       const before = await em().count(AuditEntry, { action: AuditAction.SETTINGS_CHANGED, subjectId: 'SPORT' });
-      ok(await gql(api.url, SET_POLICY, { input: { rates: [{ agencyType: 'SPORT', nonAttendancePence: 4000, lateCancellationPence: 2000 }] } }, cookie));
-      const settings = await em().find(AuditEntry, { action: AuditAction.SETTINGS_CHANGED, subjectId: 'SPORT' }, { orderBy: { at: 'desc' } });
+      ok(
+        await gql(
+          api.url,
+          SET_POLICY,
+          { input: { rates: [{ agencyType: 'SPORT', nonAttendancePence: 4000, lateCancellationPence: 2000 }] } },
+          cookie,
+        ),
+      );
+      const settings = await em().find(
+        AuditEntry,
+        { action: AuditAction.SETTINGS_CHANGED, subjectId: 'SPORT' },
+        { orderBy: { at: 'desc' } },
+      );
       expect(settings).toHaveLength(before + 1);
       expect(settings[0]!.after).toMatchObject({ nonAttendanceCharge: '£40.00 a day', lateCancellationCharge: '£20.00 a day' });
 
@@ -285,7 +310,11 @@ describe('audit log (real API, real PostgreSQL)', () => {
         [{ field: 'Roles', before: 'Trainer', after: 'Reviewer' }],
         [{ field: 'Roles', before: 'Practitioner', after: 'Trainer' }],
       ]);
-      expect(mine.entries[0]).toMatchObject({ actionLabel: 'Roles changed', actorName: 'Cora Auditor', subjectPersonName: 'Quinn Queryable' });
+      expect(mine.entries[0]).toMatchObject({
+        actionLabel: 'Roles changed',
+        actorName: 'Cora Auditor',
+        subjectPersonName: 'Quinn Queryable',
+      });
 
       expect(ok(await page({ text: 'queryable' })).auditLog.total).toBe(3);
       expect(ok(await page({ text: 'Needs REVIEWER' })).auditLog.entries.map((x) => x.reason)).toEqual(['Needs REVIEWER']);
@@ -320,7 +349,9 @@ describe('audit log (real API, real PostgreSQL)', () => {
         code: 'BAD_USER_INPUT',
         message: 'The from date must be a real date, like 2026-12-01.',
       });
-      expect(errorOf(await page({ from: today, to: londonDay(-3) })).message).toBe('The to date must be the same as or after the from date.');
+      expect(errorOf(await page({ from: today, to: londonDay(-3) })).message).toBe(
+        'The to date must be the same as or after the from date.',
+      );
     });
   });
 });

@@ -7,8 +7,7 @@ import type { AuditEntry } from './audit-entry.entity';
 export class AuditChangeType {
   @Field(() => String) field!: string;
   @Field(() => String, { nullable: true, description: 'Null when the entry has no before for this field (an export).' }) before!:
-    | string
-    | null;
+    string | null;
   @Field(() => String, { nullable: true }) after!: string | null;
 }
 

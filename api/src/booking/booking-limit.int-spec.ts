@@ -50,8 +50,22 @@ describe('booking mutations are rate limited per person', () => {
     const people = [await aPerson(em), await aPerson(em), await aPerson(em), await aPerson(em)];
     const answers: string[] = [];
     for (const p of people) {
-      const booked = await gql<{ bookSession: { id: string } }>(api.url, BOOK, { input: { sessionId: from.id } }, await signInAs(api.url, p));
-      answers.push(outcome(await gql(api.url, MOVE, { input: { bookingId: booked.data!.bookSession.id, toSessionId: to.id, reason: 'Room change' } }, cookie)));
+      const booked = await gql<{ bookSession: { id: string } }>(
+        api.url,
+        BOOK,
+        { input: { sessionId: from.id } },
+        await signInAs(api.url, p),
+      );
+      answers.push(
+        outcome(
+          await gql(
+            api.url,
+            MOVE,
+            { input: { bookingId: booked.data!.bookSession.id, toSessionId: to.id, reason: 'Room change' } },
+            cookie,
+          ),
+        ),
+      );
     }
     expect(answers).toEqual(['OK', 'OK', 'OK', 'TOO_MANY_ATTEMPTS: Too many attempts. Try again in 10 minutes.']);
   });

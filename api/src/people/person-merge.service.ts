@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AgencyRequestStatus, AuditAction, BookingStatus, DomainError, ErrorCode, LIVE_STATUSES, PersonStatus, holdsPlace } from '@lh/domain';
+import {
+  AgencyRequestStatus,
+  AuditAction,
+  BookingStatus,
+  DomainError,
+  ErrorCode,
+  LIVE_STATUSES,
+  PersonStatus,
+  holdsPlace,
+} from '@lh/domain';
 import { requireCoordinator } from '../common/access';
 import { AuditLog } from '../audit/audit-log';
 import { Clock } from '../common/clock';

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { AttendanceMark, AuditAction, DomainError, ErrorCode, MarkSource, attendanceMarkLabels, formatLondonTime, markProblem } from '@lh/domain';
+import {
+  AttendanceMark,
+  AuditAction,
+  DomainError,
+  ErrorCode,
+  MarkSource,
+  attendanceMarkLabels,
+  formatLondonTime,
+  markProblem,
+} from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';

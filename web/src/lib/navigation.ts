@@ -74,6 +74,12 @@ export const manageSections: ManageSection[] = [
     description:
       'Who is current, due, overdue or expired on mandatory training, by requirement and by agency, and the people behind each figure.',
   },
+  {
+    href: '/manage/audit',
+    label: 'Audit log',
+    description:
+      'Every sensitive action: who changed roles or agencies, corrected registers, waived charges, merged accounts, downloaded people’s data or changed settings.',
+  },
 ];
 
 /**

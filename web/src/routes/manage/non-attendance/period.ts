@@ -1,25 +1,11 @@
 import type { NonAttendanceChargeFilter, NonAttendanceFilterInput } from '@lh/graphql-client';
 import { financialYearToDate, londonParts, previousMonth, type DatePeriod } from '@lh/domain';
 import { UNREADABLE_DATE } from '$lib/server/forms';
+import { boxesOf, isoOf, type DateBoxes } from '$lib/server/date-boxes';
 
-export interface DateBoxes {
-  day: string;
-  month: string;
-  year: string;
-}
+export type { DateBoxes };
 
 const CHARGE_FILTERS: NonAttendanceChargeFilter[] = ['CHARGED', 'WAIVED', 'VOID', 'NOT_CHARGED'];
-
-const boxesOf = (date: string): DateBoxes => {
-  const [year = '', month = '', day = ''] = date.split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year };
-};
-
-/** "YYYY-MM-DD" from three boxes; UNREADABLE_DATE when they are not numbers (the API names the date at fault). */
-const isoOf = (d: DateBoxes): string =>
-  /^\d{1,2}$/.test(d.day) && /^\d{1,2}$/.test(d.month) && /^\d{4}$/.test(d.year)
-    ? `${d.year}-${d.month.padStart(2, '0')}-${d.day.padStart(2, '0')}`
-    : UNREADABLE_DATE;
 
 /** The quick periods offered as links, from today's London date. */
 export function quickPeriods(now: Date): { label: string; period: DatePeriod }[] {

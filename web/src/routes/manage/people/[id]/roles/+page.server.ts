@@ -18,11 +18,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
   default: async (event) => {
     requireViewer(event, 'COORDINATOR');
-    const roles = (await event.request.formData()).getAll('roles').map(String);
+    const form = await event.request.formData();
+    const roles = form.getAll('roles').map(String);
+    const reason = String(form.get('reason') ?? '').trim();
     try {
-      await api(event, SetPersonRolesDocument, { personId: event.params.id, roles: roles as Role[] });
+      await api(event, SetPersonRolesDocument, { personId: event.params.id, roles: roles as Role[], reason: reason || null });
     } catch (e) {
-      return failFromApi(e, ['roles'], { roles });
+      return failFromApi(e, ['roles', 'reason'], { roles, reason });
     }
     redirect(303, `/manage/people/${event.params.id}?done=roles`);
   },
