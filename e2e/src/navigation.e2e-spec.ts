@@ -163,6 +163,7 @@ describe('navigation', () => {
       ['Mail log', '/manage/mail'],
       ['Mandatory training', '/manage/mandatory-training'],
       ['Compliance', '/manage/compliance'],
+      ['Audit log', '/manage/audit'],
     ]);
     expect(await web.page.locator('main li p').count()).toBe(sections.length);
     for (const [width, viewport] of [

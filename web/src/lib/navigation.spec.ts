@@ -48,6 +48,7 @@ describe('navigationFor', () => {
       'Mail log',
       'Mandatory training',
       'Compliance',
+      'Audit log',
     ]);
     expect(new Set(manageSections.map((s) => s.href)).size).toBe(manageSections.length);
     for (const s of manageSections) {
