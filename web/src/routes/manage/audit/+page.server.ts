@@ -11,7 +11,13 @@ export const load: PageServerLoad = async (event) => {
   const actions = Object.values(AuditAction).map((a) => ({ value: a, label: auditActionLabels[a] }));
   try {
     const { auditLog } = await api(event, AuditLogDocument, { filter });
-    return { log: auditLog as AuditLogQuery['auditLog'] | null, filter, values, actions, errors: [] as { field: string; message: string }[] };
+    return {
+      log: auditLog as AuditLogQuery['auditLog'] | null,
+      filter,
+      values,
+      actions,
+      errors: [] as { field: string; message: string }[],
+    };
   } catch (e) {
     if (e instanceof ApiRequestError && e.code === 'BAD_USER_INPUT') {
       // a date that is not real: say which, at its first box

@@ -26,5 +26,8 @@ export function auditFilterFrom(params: URLSearchParams) {
     to: to?.iso ?? null,
     page,
   };
-  return { filter, values: { action: action ?? '', text, actorId, subjectPersonId, from: from?.boxes ?? NO_DATE, to: to?.boxes ?? NO_DATE } };
+  return {
+    filter,
+    values: { action: action ?? '', text, actorId, subjectPersonId, from: from?.boxes ?? NO_DATE, to: to?.boxes ?? NO_DATE },
+  };
 }
