@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { BookingStatus, MandatoryStatus, Role, SessionStatus, londonToday } from '@lh/domain';
+import { BookingStatus, MandatoryStatus, Role, SessionStatus, SurveyAudience, SurveyStage, londonToday } from '@lh/domain';
 import * as argon2 from 'argon2';
 import { createTestDatabase } from '../../test/test-db';
 import { ormOptions } from '../db/orm-options';
@@ -13,6 +13,10 @@ import { DEMO_TRAINER_EMAIL } from './demo-trainers';
 import { DEMO_AGENCY_LEAD_EMAIL, DEMO_LEVEL_1_REQUIREMENT } from './demo-mandatory-training';
 import { MandatoryStandings } from '../mandatory-training/mandatory-standings';
 import { MandatoryTrainingRepository } from '../mandatory-training/mandatory-training.repository';
+import { SurveyResultsService } from '../surveys/survey-results.service';
+import { SurveyQuotesService } from '../surveys/survey-quotes.service';
+import { Clock } from '../common/clock';
+import type { AppConfig } from '../config/config';
 
 describe('demo data', () => {
   let orm: MikroORM;
@@ -154,6 +158,33 @@ describe('demo data', () => {
       ['PENDING', false, '%PDF-'],
       ['VERIFIED', true, '%PDF-'],
     ]);
+  });
+
+  it('has survey answers from past sessions, so the coordinator sees response rates, confidence over time, action plans and quotes', async () => {
+    const em = orm.em.fork();
+    const claire = await em.findOneOrFail(Person, { email: 'coordinator@example.org' }, { populate: ['agency'] });
+    const viewer = { id: claire.id, name: claire.name, email: claire.email, roles: claire.roles, agencyId: claire.agency?.id ?? null };
+    const { overall } = await new SurveyResultsService(orm.em).results(viewer, {});
+    const rate = (stage: SurveyStage, audience = SurveyAudience.ATTENDEE) =>
+      overall.responseRates.find((r) => r.stage === stage && r.audience === audience)!;
+    for (const stage of Object.values(SurveyStage)) {
+      expect(rate(stage).invited).toBeGreaterThan(rate(stage).answered);
+      expect(rate(stage).answered).toBeGreaterThan(0);
+    }
+    expect(rate(SurveyStage.END_OF_COURSE).answered / rate(SurveyStage.END_OF_COURSE).invited).toBeGreaterThan(0.6);
+    expect(rate(SurveyStage.SIX_MONTHS, SurveyAudience.LINE_MANAGER).answered).toBeGreaterThan(0);
+    const six = overall.confidencePairs.find((p) => p.stage === SurveyStage.SIX_MONTHS)!;
+    expect(six.people).toBeGreaterThanOrEqual(10);
+    expect(six.before).toBeLessThan(3.2);
+    expect(six.after).toBeGreaterThan(4);
+    expect(six.later).toBeGreaterThan(3.4);
+    const plans = overall.actionPlans.find((p) => p.stage === SurveyStage.SIX_MONTHS)!;
+    expect(Math.min(plans.done, plans.partly, plans.notYet)).toBeGreaterThan(0);
+    expect(overall.practiceChange.find((p) => p.stage === SurveyStage.SIX_MONTHS)!.yes).toBeGreaterThan(0);
+    const { quotes } = await new SurveyQuotesService(orm.em, new Clock({ env: 'test' } as AppConfig)).quotes(viewer, {}, false);
+    expect(quotes.some((q) => q.questionId === 'comments' && q.stage === SurveyStage.END_OF_COURSE)).toBe(true);
+    expect(quotes.some((q) => q.questionId === 'example' && q.stage === SurveyStage.SIX_MONTHS)).toBe(true);
+    expect(quotes.some((q) => q.audience === SurveyAudience.LINE_MANAGER)).toBe(true);
   });
 
   it('lets every demo account sign in with the demo password', async () => {

@@ -3,12 +3,12 @@
  *
  * Deterministic: a seeded PRNG (never Math.random) picks names, dates and bookings, so the same `now`
  * always gives the same people, sessions and bookings (only the UUIDs differ). Dates are relative to
- * `now`: about 18 sessions in the last 5 months and 24 in the next 4. Everything is created with
+ * `now`: about 18 sessions in the last 5 months, 8 from 7 to 13 months ago and 24 in the next 4. Everything is created with
  * em.create and written by a single flush.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import * as argon2 from 'argon2';
-import { AgencySector, BookingStatus, CourseFormat, Role, SessionStatus, londonParts, londonToUtc } from '@lh/domain';
+import { AgencySector, BookingStatus, CourseFormat, Role, SessionStatus, londonParts, londonToUtc, needsApproval } from '@lh/domain';
 import { Agency } from '../people/agency.entity';
 import { Person } from '../people/person.entity';
 import { PriorityArea } from '../catalogue/priority-area.entity';
@@ -26,6 +26,7 @@ import { seedDemoTrainers } from './demo-trainers';
 import { seedDemoRegisters } from './demo-registers';
 import { seedDemoMandatoryTraining } from './demo-mandatory-training';
 import { seedDemoRecords } from './demo-records';
+import { seedDemoSurveys } from './demo-surveys';
 
 /** The demo sign-ins, shared with `npm start` (which prints them). */
 export const DEMO_PASSWORD: string = demoAccounts.password;
@@ -1061,6 +1062,18 @@ const PAST: SessionSpec[] = [
   { course: 'gcp2' },
 ];
 
+/** Oldest first, 7 to 13 months ago: their 6-month surveys (and for the oldest, 12-month surveys) have gone out. */
+const EARLIER: SessionSpec[] = [
+  { course: 'gcp2' },
+  { course: 'dash' },
+  { course: 'contextual' },
+  { course: 'curiosity' },
+  { course: 'neglect' },
+  { course: 'saferSleep' },
+  { course: 'gcp2' },
+  { course: 'online' },
+];
+
 /** Soonest first, spread over the next 4 months: sooner sessions are fuller. */
 const UPCOMING: SessionSpec[] = [
   { course: 'dash', fill: { fraction: 1 } },
@@ -1129,7 +1142,7 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
   const passwordHash = await argon2.hash(DEMO_PASSWORD, {
     type: argon2.argon2id,
   });
-  const setUpAt = new Date(now.getTime() - 240 * DAY_MS);
+  const setUpAt = new Date(now.getTime() - 430 * DAY_MS);
 
   // Priority areas and courses
   const areas = {} as Record<AreaKey, PriorityArea>;
@@ -1165,6 +1178,7 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
 
   // Agencies
   const agencies = {} as Record<AgencyKey, Agency>;
+  const agencyKeys = new Map<Agency, AgencyKey>();
   for (const a of AGENCIES) {
     agencies[a.key] = em.create(Agency, {
       name: a.name,
@@ -1173,6 +1187,7 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
       approvalExempt: a.sector === AgencySector.VOLUNTARY_AND_COMMUNITY,
       createdAt: setUpAt,
     });
+    agencyKeys.set(agencies[a.key], a.key);
   }
   seedDemoAgencies(em, Object.values(agencies), setUpAt);
 
@@ -1340,7 +1355,11 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
     // A cancelled session: everyone who had booked has been cancelled.
     const status = spec.cancelled ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED;
     for (const person of confirmedPeople) {
-      bookings.push(em.create(Booking, { session, person, agency: person.agency ?? null, status, createdAt: bookedAt() }));
+      // a course that needs approval asked for the line manager's address (the demo agencies' managers)
+      const managerEmail = needsApproval(courses[spec.course], person.agency)
+        ? `team.manager.${agencyKeys.get(person.agency!)}@example.org`
+        : null;
+      bookings.push(em.create(Booking, { session, person, agency: person.agency ?? null, status, managerEmail, createdAt: bookedAt() }));
     }
     for (const person of cancelledPeople) {
       bookings.push(
@@ -1363,6 +1382,11 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
   UPCOMING.forEach((spec, i) => {
     const target = 3 + Math.round((i * 115) / (UPCOMING.length - 1)) + intBetween(rng, -2, 2);
     addSession(spec, target, 3, 122, false);
+  });
+  // placed last, so the sessions above keep the days and people they always had
+  EARLIER.forEach((spec, i) => {
+    const target = -400 + Math.round((i * 190) / (EARLIER.length - 1)) + intBetween(rng, -2, 2);
+    addSession(spec, target, -405, -200, true);
   });
   seedDemoPeople(em, { agency: agencies.csc, sessions, bookings, passwordHash, now });
   seedDemoTrainers({ people, sessions, bookings, practitionerEmail: priya.email, now });
@@ -1393,6 +1417,7 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
   });
 
   await em.flush();
+  await seedDemoSurveys(em, now);
   await seedDemoSingleSignOn(em);
   await seedDemoRegistration(em, now, passwordHash);
 
