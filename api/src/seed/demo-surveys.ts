@@ -56,16 +56,17 @@ const BEFORE = [8, 40, 42, 10, 0];
 const AFTER = [0, 0, 6, 52, 42];
 const LATER = [0, 2, 22, 48, 28];
 
-// Short answers in practitioners' words: no names or details of children or families.
+// Short answers in practitioners' words: no names or details of children or families. `A|B|text`: only for a course
+// whose title has A or B in it.
 const ACTION_PLANS = [
   'I will check the threshold document before every referral I make.',
-  'Use the Graded Care Profile with the families on my caseload where neglect is a worry.',
+  'GCP2|Use the Graded Care Profile with the families on my caseload where neglect is a worry.',
   'Ask about home life more directly at every contact, and record what I am told in the child’s own words.',
-  'Share the DASH checklist with my team and use it whenever domestic abuse is disclosed.',
+  'DASH|Domestic Abuse|Share the DASH checklist with my team and use it whenever domestic abuse is disclosed.',
   'Speak to our designated safeguarding lead sooner instead of waiting to be sure.',
   'Include the voice of the child in every assessment I write.',
-  'Talk to parents about safer sleep at every new birth visit, not just the first.',
-  'Look at the wider context (friendships, places, online) when a young person goes missing.',
+  'Safer sleep|Talk to parents about safer sleep at every new birth visit, not just the first.',
+  'Contextual|Online|Look at the wider context (friendships, places, online) when a young person goes missing.',
   'Book supervision to go through two cases with my manager using the tools from the course.',
   'Challenge disguised compliance and check what parents tell me against what I see.',
   'Follow up every referral I make within a week to find out what happened.',
@@ -82,11 +83,11 @@ const COMMENTS = [
 ];
 const EXAMPLES = [
   'I now check the threshold document before every referral.',
-  'I used the Graded Care Profile with a family and it helped the parents see what needed to change.',
-  'I asked routine questions about domestic abuse at a home visit and the parent disclosed, so I made a referral the same day.',
+  'GCP2|I used the Graded Care Profile with a family and it helped the parents see what needed to change.',
+  'DASH|Domestic Abuse|I asked routine questions about domestic abuse at a home visit and the parent disclosed, so I made a referral the same day.',
   'I escalated a case using the escalation policy when I was not happy with the response.',
-  'I shared a safer sleep leaflet and talked it through with new parents.',
-  'I raised a concern about a young person’s new older friends with the contextual safeguarding team.',
+  'Safer sleep|I shared a safer sleep leaflet and talked it through with new parents.',
+  'Contextual|Online|I raised a concern about a young person’s new older friends with the contextual safeguarding team.',
   'I wrote the child’s own words into my assessment instead of my summary of them.',
   'I went back to a family after a missed appointment instead of just closing the case.',
 ];
@@ -100,14 +101,14 @@ const DIFFERENCES = [
   'Referrals I make are clearer, so families get the right help sooner.',
   'Parents say they understand better why we are worried and what needs to change.',
   'Young people have told me they felt listened to.',
-  'We have picked up neglect earlier in two families and put support in before it got worse.',
+  'GCP2|neglect|We have picked up neglect earlier in two families and put support in before it got worse.',
   'Fewer of my referrals are sent back asking for more information.',
 ];
 const LASTED = [
   'Being professionally curious: I ask the second question now.',
   'Checking the threshold document is now a habit for the whole team.',
   'Always recording the voice of the child.',
-  'Using the risk checklist every time domestic abuse comes up.',
+  'DASH|Domestic Abuse|Using the risk checklist every time domestic abuse comes up.',
 ];
 const MANAGER_EXAMPLES = [
   'Their referrals are more focused and clearly evidence the risk.',
@@ -121,13 +122,32 @@ const SUPERVISION = [
   'It has come up in every supervision since: they refer back to the course materials.',
 ];
 
+const GCP2 = /Graded Care Profile/;
+/** One of `items` that fits the course, not the same as the last one picked from them. */
+function text(rng: Rng, items: readonly string[], course: string, last: Map<readonly string[], string>): string {
+  const fits = items.flatMap((item) => {
+    const [words, only] = [item.split('|'), item.split('|').slice(0, -1)];
+    const ok = !only.length || only.some((w) => (w === 'GCP2' ? GCP2.test(course) : course.toLowerCase().includes(w.toLowerCase())));
+    return ok ? [words[words.length - 1]!] : [];
+  });
+  const fresh = fits.filter((t) => t !== last.get(items));
+  const chosen = pick(rng, fresh.length ? fresh : fits);
+  last.set(items, chosen);
+  return chosen;
+}
+
 /** The answer a practitioner gives to one place on the form, as the form sends it (null: left blank). */
-function answerTo(rng: Rng, a: AskedQuestion, used: boolean, state: { before: number }): string[] | null {
+function answerTo(
+  rng: Rng,
+  a: AskedQuestion,
+  used: boolean,
+  state: { before: number; course: string; last: Map<readonly string[], string> },
+): string[] | null {
   const q = a.question;
-  const sometimes = (share: number, items: readonly string[]) => (rng() < share ? [pick(rng, items)] : null);
+  const sometimes = (share: number, items: readonly string[]) => (rng() < share ? [text(rng, items, state.course, state.last)] : null);
   switch (q.id) {
     case 'action-plan':
-      return [pick(rng, ACTION_PLANS)];
+      return [text(rng, ACTION_PLANS, state.course, state.last)];
     case 'comments':
       return sometimes(0.45, COMMENTS);
     case 'confidence':
@@ -249,6 +269,7 @@ export async function seedDemoSurveys(seedEm: EntityManager, now: Date): Promise
     }
     return null;
   };
+  const last = new Map<readonly string[], string>();
   /** What the person (or their manager) sends, checked as the form checks it. */
   const answersFor = (invitation: SurveyInvitation, used: boolean): StoredAnswer[] => {
     const asked = askedQuestions(
@@ -256,7 +277,7 @@ export async function seedDemoSurveys(seedEm: EntityManager, now: Date): Promise
       invitation.session.course.learningOutcomes,
       !!invitation.actionPlanText,
     );
-    const state = { before: weighted(rng, BEFORE) };
+    const state = { before: weighted(rng, BEFORE), course: invitation.session.course.title, last };
     const input: AnswerInput[] = asked.flatMap((a) => {
       const values = answerTo(rng, a, used, state);
       return values ? [{ questionId: a.question.id, outcomeIndex: a.outcomeIndex, values }] : [];
