@@ -58,7 +58,14 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule,
-        MikroOrmModule.forRoot({ ...ormOptions(config.databaseUrl, { debug: config.logSql }), registerRequestContext: true }),
+        MikroOrmModule.forRoot({
+          ...ormOptions(config.databaseUrl, {
+            debug: config.logSql,
+            poolSize: config.databasePoolSize,
+            waitSeconds: config.databaseWaitSeconds,
+          }),
+          registerRequestContext: true,
+        }),
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           autoSchemaFile: true,

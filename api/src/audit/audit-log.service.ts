@@ -36,12 +36,15 @@ export class AuditLogService {
   }
 }
 
+/** A real date in a year the log can hold (a date far in the future has no day after it to search to). */
+const searchableDate = (d: string) => isCalendarDate(d) && d >= '1900-01-01' && d <= '2999-12-31';
+
 function whereOf(filter: AuditLogFilterInput): FilterQuery<AuditEntry> {
   const problems: { field: string; message: string }[] = [];
-  if (filter.from && !isCalendarDate(filter.from)) {
+  if (filter.from && !searchableDate(filter.from)) {
     problems.push({ field: 'filter.from', message: 'The from date must be a real date, like 2026-12-01' });
   }
-  if (filter.to && !isCalendarDate(filter.to)) {
+  if (filter.to && !searchableDate(filter.to)) {
     problems.push({ field: 'filter.to', message: 'The to date must be a real date, like 2026-12-31' });
   }
   if (!problems.length && filter.from && filter.to && filter.to < filter.from) {

@@ -1,5 +1,5 @@
 import { BadRequestException, Logger } from '@nestjs/common';
-import { DomainError, ErrorCode, httpStatusFor, type FieldProblem } from '@lh/domain';
+import { DomainError, ErrorCode, UNAVAILABLE_MESSAGE, httpStatusFor, type FieldProblem } from '@lh/domain';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ValidationError } from 'class-validator';
 
@@ -51,6 +51,42 @@ export function logUnexpected(error: unknown, operation: string): void {
   logger.error([`${operation} failed: ${name}${state !== undefined ? ` (code ${String(state)})` : ''}`, ...frames].join('\n'));
 }
 
+/** Driver and pool signs that the database is down, restarting or out of connections (not a fault in the request). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  '53300',
+]);
+const UNAVAILABLE_NAMES = new Set(['KnexTimeoutError', 'ConnectionException']);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|Client has encountered a connection error|connection is closed|Timeout acquiring a connection/i;
+
+/** Whether an error (or anything in its chain of causes) says the database could not be reached. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) {
+    return false;
+  }
+  const e = error as { code?: unknown; sqlState?: unknown; name?: unknown; message?: unknown; cause?: unknown; originalError?: unknown };
+  const name = error instanceof Error ? error.constructor.name : e.name;
+  return (
+    UNAVAILABLE_CODES.has(String(e.code)) ||
+    UNAVAILABLE_CODES.has(String(e.sqlState)) ||
+    UNAVAILABLE_NAMES.has(String(name)) ||
+    (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) ||
+    isDatabaseUnavailable(e.originalError, depth + 1) ||
+    isDatabaseUnavailable(e.cause, depth + 1)
+  );
+}
+
 function domainErrorOf(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) {
     return error;
@@ -95,6 +131,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { message: formatted.message, locations: formatted.locations, extensions: { code: ErrorCode.BadUserInput } };
   }
   logUnexpected(error, formatted.path?.join('.') ?? 'request');
+  if (isDatabaseUnavailable(error)) {
+    return {
+      message: UNAVAILABLE_MESSAGE,
+      path: formatted.path,
+      extensions: { code: ErrorCode.ServiceUnavailable, status: httpStatusFor(ErrorCode.ServiceUnavailable) },
+    };
+  }
   return {
     message: 'Something went wrong on our side. Please try again; if it keeps happening, contact the training team.',
     path: formatted.path,

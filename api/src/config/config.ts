@@ -12,6 +12,10 @@ const schema = z.object({
   DATABASE_URL: z
     .string({ error: 'DATABASE_URL is required (postgres://user:password@host:port/database)' })
     .regex(/^postgres(ql)?:\/\/.+\/[^/]+$/, 'DATABASE_URL must look like postgres://user:password@host:port/database'),
+  /** Connections the API keeps to PostgreSQL at most. */
+  DATABASE_POOL_SIZE: z.coerce.number({ error: 'DATABASE_POOL_SIZE must be a whole number' }).int().min(1).max(200).default(10),
+  /** How long a request waits for a database connection before it is told the service is busy and to try again. */
+  DATABASE_WAIT_SECONDS: z.coerce.number({ error: 'DATABASE_WAIT_SECONDS must be a whole number' }).int().min(1).max(120).default(30),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   /** The public address of the web app, used in links in mail and for CORS. */
@@ -100,6 +104,8 @@ const DEVELOPMENT_SECRET = 'learning-hub-development-secret-not-for-production';
 export type AppConfig = {
   env: 'development' | 'test' | 'production';
   databaseUrl: string;
+  databasePoolSize: number;
+  databaseWaitSeconds: number;
   port: number;
   host: string;
   webOrigin: string;
@@ -155,6 +161,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: c.NODE_ENV,
     databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
+    databaseWaitSeconds: c.DATABASE_WAIT_SECONDS,
     port: c.API_PORT,
     host: c.API_HOST,
     webOrigin: c.WEB_ORIGIN.replace(/\/$/, ''),

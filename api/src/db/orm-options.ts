@@ -6,7 +6,7 @@ import { entities } from './entities';
 const migrationsPath = path.resolve(__dirname, '../../../migrations');
 
 /** MikroORM options for a database URL: the single definition used by the app, migrations, seed and tests. */
-export function ormOptions(databaseUrl: string, opts: { debug?: boolean } = {}): Options {
+export function ormOptions(databaseUrl: string, opts: { debug?: boolean; poolSize?: number; waitSeconds?: number } = {}): Options {
   return defineConfig({
     clientUrl: databaseUrl,
     entities,
@@ -14,7 +14,8 @@ export function ormOptions(databaseUrl: string, opts: { debug?: boolean } = {}):
     debug: opts.debug ?? false,
     forceUtcTimezone: true,
     allowGlobalContext: false,
-    pool: { min: 0, max: 10 },
+    // a request that cannot get a connection in time fails with "busy, try again" (graphql-errors.ts), not a long hang
+    pool: { min: 0, max: opts.poolSize ?? 10, acquireTimeoutMillis: (opts.waitSeconds ?? 30) * 1000 },
     migrations: {
       path: migrationsPath,
       pathTs: migrationsPath,

@@ -50,7 +50,13 @@ export enum ErrorCode {
   AlreadyMarked = 'ALREADY_MARKED',
   /** The person's place is on another session of the course than the code's. */
   CheckInWrongSession = 'CHECK_IN_WRONG_SESSION',
+  /** The database could not be reached or was restarting (or the API was too busy to get a connection): try again. */
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
 }
+
+/** What a person is told when the database was unreachable for a moment. */
+export const UNAVAILABLE_MESSAGE =
+  'The service is busy or restarting. Wait a moment and try again: if what you did has not happened, do it again.';
 
 /** What a person is told when what they sent is bigger than the API reads. */
 export const TOO_LARGE_MESSAGE = 'What you entered is too long. Shorten the text in the form and send it again.';
@@ -119,5 +125,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return 400;
     case ErrorCode.TooLarge:
       return 413;
+    case ErrorCode.ServiceUnavailable:
+      return 503;
   }
 }
