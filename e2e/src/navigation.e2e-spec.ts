@@ -158,6 +158,7 @@ describe('navigation', () => {
       ['Agencies', '/manage/agencies'],
       ['Non-attendance', '/manage/non-attendance'],
       ['Surveys', '/manage/surveys'],
+      ['Survey results', '/manage/surveys/results'],
       ['Learning done elsewhere', '/manage/external-learning'],
       ['E-learning completions', '/manage/e-learning'],
       ['Mail log', '/manage/mail'],

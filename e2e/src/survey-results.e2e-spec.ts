@@ -62,11 +62,11 @@ describe('survey results in the browser', () => {
     await page.getByRole('button', { name: 'Show results' }).click();
     await page.waitForURL(/by=SESSION/);
 
-    const group = page.locator('section.lh-result-group', {
+    const group = page.locator('div.lh-result-group', {
       has: page.getByRole('heading', { level: 3, name: new RegExp(team.course.title) }),
     });
     await expect(group.first().isVisible()).resolves.toBe(true);
-    const ours = page.locator('section.lh-result-group').filter({ hasText: 'Confidence' });
+    const ours = page.locator('div.lh-result-group').filter({ hasText: 'Confidence' });
     await expect(ours.first().innerText()).resolves.toContain('Before the course');
     await expect(page.locator('blockquote', { hasText: plan }).isVisible()).resolves.toBe(true);
     for (const [width, viewport] of [

@@ -9,7 +9,7 @@ import {
   SurveyAudience,
   SurveyInvitationStatus,
   SurveyStage,
-  formatLondonDate,
+  formatLondonDateTime,
   type StoredAnswer,
 } from '@lh/domain';
 import { aCourse, aPerson, aSession, anAgency } from '../../test/builders';
@@ -213,8 +213,8 @@ describe('survey results (real API, real PostgreSQL)', () => {
 
       const bySession = (await results({ courseId: c.id, by: 'SESSION' })).groups;
       expect(bySession.map((g) => [g.key, g.label, g.responses])).toEqual([
-        [sessions[0]!.id, `${c.title}, ${formatLondonDate(sessions[0]!.startsAt)}`, 6],
-        [sessions[1]!.id, `${c.title}, ${formatLondonDate(sessions[1]!.startsAt)}`, 1],
+        [sessions[0]!.id, `${c.title}, ${formatLondonDateTime(sessions[0]!.startsAt)}`, 6],
+        [sessions[1]!.id, `${c.title}, ${formatLondonDateTime(sessions[1]!.startsAt)}`, 1],
       ]);
     });
 

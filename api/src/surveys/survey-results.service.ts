@@ -8,7 +8,7 @@ import {
   SurveyMeasure,
   SurveyStage,
   agencySectorLabels,
-  formatLondonDate,
+  formatLondonDateTime,
   surveyGroupShown,
 } from '@lh/domain';
 import { Course } from '../catalogue/course.entity';
@@ -136,7 +136,7 @@ export class SurveyResultsService {
         return new Map(
           (await em.find(Session, { id: { $in: ids } }, { populate: ['course'] })).map((s) => [
             s.id,
-            `${s.course.title}, ${formatLondonDate(s.startsAt)}`,
+            `${s.course.title}, ${formatLondonDateTime(s.startsAt)}`,
           ]),
         );
     }
