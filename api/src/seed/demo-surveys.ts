@@ -4,15 +4,12 @@ import {
   SURVEY_OPEN_DAYS,
   SurveyAudience,
   SurveyInvitationStatus,
-  SurveyMode,
   SurveyStage,
   askedQuestions,
   checkAnswers,
   impactSurveyDueAt,
-  londonParts,
   nextSurveyReminderAt,
   outcomeCompletes,
-  sessionMonth,
   type AnswerInput,
   type AskedQuestion,
   type StoredAnswer,
@@ -22,7 +19,7 @@ import type { Booking } from '../booking/booking.entity';
 import { CourseSurveySettings } from '../surveys/course-survey-settings.entity';
 import { ensureDefaultSurveyTemplates } from '../surveys/survey-defaults';
 import { SurveyInvitation } from '../surveys/survey-invitation.entity';
-import { SurveyResponse } from '../surveys/survey-response.entity';
+import { recordSurveyResponse } from '../surveys/survey-responses';
 import { SurveySchedule, SurveyScheduleStatus } from '../surveys/survey-schedule.entity';
 import type { SurveyTemplateVersion } from '../surveys/survey-template.entity';
 
@@ -240,24 +237,7 @@ export async function seedDemoSurveys(seedEm: EntityManager, now: Date): Promise
     invitation.reminderCount = sent;
     if (end === answerAt) {
       const stored = answers();
-      const version = invitation.templateVersion;
-      const identified = version.mode === SurveyMode.IDENTIFIED;
-      invitation.status = SurveyInvitationStatus.SUBMITTED;
-      invitation.submittedAt = identified ? answerAt : null;
-      em.create(SurveyResponse, {
-        templateVersion: version,
-        stage: invitation.stage,
-        audience: invitation.audience,
-        course: invitation.session.course,
-        sessionMonth: sessionMonth(londonParts(invitation.session.startsAt).date),
-        agencySector: invitation.booking.agency?.sector ?? null,
-        identified,
-        invitation: identified ? invitation : null,
-        person: identified ? invitation.person : null,
-        submittedAt: identified ? answerAt : null,
-        submittedMonth: sessionMonth(londonParts(answerAt).date),
-        answers: stored,
-      });
+      recordSurveyResponse(em, invitation, stored, answerAt);
       responses++;
       return stored;
     }

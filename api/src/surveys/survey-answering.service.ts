@@ -5,13 +5,10 @@ import {
   ErrorCode,
   SurveyAudience,
   SurveyInvitationStatus,
-  SurveyMode,
   answerFieldId,
   answerToValues,
   askedQuestions,
   checkAnswers,
-  londonParts,
-  sessionMonth,
   surveyModeStatements,
   type AnswerInput,
 } from '@lh/domain';
@@ -20,7 +17,7 @@ import { verifyToken } from '../common/signed-token';
 import type { Viewer } from '../common/viewer';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { SurveyInvitation } from './survey-invitation.entity';
-import { SurveyResponse } from './survey-response.entity';
+import { recordSurveyResponse } from './survey-responses';
 import { SURVEY_TOKEN_PURPOSE, SurveyInvitations } from './survey-invitations';
 import { SurveyFormType, YourSurveyType } from './surveys.types';
 
@@ -65,24 +62,7 @@ export class SurveyAnsweringService {
       const invitation = await this.open(em, token, now, true);
       const checked = checkAnswers(this.asked(invitation), answers, true);
       this.refuse(checked.problems);
-      const version = invitation.templateVersion;
-      const identified = version.mode === SurveyMode.IDENTIFIED;
-      em.create(SurveyResponse, {
-        templateVersion: version,
-        stage: invitation.stage,
-        audience: invitation.audience,
-        course: invitation.session.course,
-        sessionMonth: sessionMonth(londonParts(invitation.session.startsAt).date),
-        agencySector: invitation.booking.agency?.sector ?? null,
-        identified,
-        invitation: identified ? invitation : null,
-        person: identified ? invitation.person : null,
-        submittedAt: identified ? now : null,
-        submittedMonth: sessionMonth(londonParts(now).date),
-        answers: checked.answers,
-      });
-      invitation.status = SurveyInvitationStatus.SUBMITTED;
-      invitation.submittedAt = identified ? now : null;
+      recordSurveyResponse(em, invitation, checked.answers, now);
       invitation.draft = null;
       invitation.draftSavedAt = null;
       await em.flush();

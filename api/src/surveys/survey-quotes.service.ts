@@ -4,7 +4,7 @@ import { AgencySector, DomainError, ErrorCode, Role, SURVEY_MIN_GROUP, SurveyAud
 import { Clock } from '../common/clock';
 import { hasRole, type Viewer } from '../common/viewer';
 import { Person } from '../people/person.entity';
-import { scopeOf } from './survey-results-sql';
+import { RESPONSES_IN_SCOPE, scopeOf } from './survey-results-sql';
 import type { PickSurveyQuoteInput, SurveyQuotesType, SurveyResultsFilter } from './survey-results.types';
 import { SurveyQuotePick } from './survey-quote-pick.entity';
 import { SurveyResponse } from './survey-response.entity';
@@ -24,16 +24,14 @@ const QUOTES = `
     left join survey_quote_pick p on p.response_id = r.id and p.answer_key = (a->>'questionId') || ':' || coalesce(a->>'outcomeIndex', '')
    where q->>'id' = a->>'questionId' and q->>'kind' in ('SHORT_TEXT', 'LONG_TEXT')
      and jsonb_typeof(a->'value') = 'string' and btrim(a->>'value') <> ''
-     and (?::uuid is null or r.course_id = ?::uuid) and r.session_month between ? and ?
-     and (?::text is null or r.agency_sector::text = ?::text)
+     and ${RESPONSES_IN_SCOPE}
      and (not ?::boolean or p.id is not null)
    order by p.id is null, r.session_month desc, c.title, r.id, a->>'questionId'
    limit 500`;
 
 const ANONYMOUS_IN_SCOPE = `
   select count(*) as n from survey_response r
-   where not r.identified and (?::uuid is null or r.course_id = ?::uuid) and r.session_month between ? and ?
-     and (?::text is null or r.agency_sector::text = ?::text)`;
+   where not r.identified and ${RESPONSES_IN_SCOPE}`;
 
 /**
  * Quotes for the annual report: the free-text answers a filter covers, without names, and the

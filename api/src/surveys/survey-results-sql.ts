@@ -38,6 +38,10 @@ export function scopeOf(filter: SurveyResultsFilter): Scope {
   };
 }
 
+/** The filter on survey_response `r`: course, session months and sector. Takes the scope's params, in order. */
+export const RESPONSES_IN_SCOPE = `(?::uuid is null or r.course_id = ?::uuid) and r.session_month between ? and ?
+  and (?::text is null or r.agency_sector::text = ?::text)`;
+
 /** Responses in scope (`resp`) and each of their answers beside its question (`ans`). Takes the scope's params. */
 export const answersCte = (by: SurveyBreakdown) => `
   with resp as (
@@ -47,8 +51,7 @@ export const answersCte = (by: SurveyBreakdown) => `
       join survey_template_version v on v.id = r.template_version_id
       left join survey_invitation i on i.id = r.invitation_id
       left join booking b on b.id = i.booking_id
-     where (?::uuid is null or r.course_id = ?::uuid) and r.session_month between ? and ?
-       and (?::text is null or r.agency_sector::text = ?::text)
+     where ${RESPONSES_IN_SCOPE}
   ), ans as (
     select resp.gkey, resp.id, resp.stage, resp.audience, resp.identified, resp.booking_id, q as question, a as answer
       from resp
