@@ -57,3 +57,33 @@ export function moveSessionToStartAt(sessionId: string, startsAt: Date): Promise
     }
   });
 }
+
+/**
+ * What the outbox holds for an address (kind, status, attempts, last error, when due), one line per mail: a spec
+ * waiting in vain for a mail says whether it was never queued, is still waiting, or failed, and why.
+ */
+export function outboxFor(address: string): Promise<string> {
+  return withDatabase(async (db) => {
+    const { rows } = await db.query<Record<string, string>>(
+      `SELECT kind, status, priority, attempts, coalesce(last_error, '') AS error, created_at, next_attempt_at, sent_at,
+              (SELECT count(*) FROM outbox_message p WHERE p.status = 'PENDING') AS pending_everywhere
+         FROM outbox_message WHERE lower(to_email) = lower($1) ORDER BY created_at`,
+      [address],
+    );
+    const lines = rows.map((r) =>
+      [
+        r.kind,
+        r.status,
+        `priority ${r.priority}`,
+        `${r.attempts} attempts`,
+        `queued ${iso(r.created_at)}`,
+        `due ${iso(r.next_attempt_at)}`,
+        `sent ${iso(r.sent_at)}`,
+        r.error,
+      ].join(', '),
+    );
+    return `${rows.length} mail(s) in the outbox for ${address} (${rows[0]?.pending_everywhere ?? '?'} pending in all), now ${new Date().toISOString()}:\n${lines.join('\n')}`;
+  });
+}
+
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : v ? String(v) : '-');

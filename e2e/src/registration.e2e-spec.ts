@@ -110,6 +110,7 @@ describe('registration in the web app', () => {
     await page.getByRole('link', { name: 'Email me a sign-in link' }).click();
     await page.getByLabel('Email address').fill(email);
     await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByRole('heading', { name: 'Check your email' }).waitFor();
     const mail = await waitForMail(email, /Your link to sign in/);
     const link = /https?:\/\/\S+\/sign-in\/link\/\S+/.exec(mail.text)?.[0];
     expect(link).toBeDefined();

@@ -90,34 +90,60 @@ export async function signIn(page: Page, email: string, password = demo.password
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
+type CaughtMail = { subject: string; text: string; html: string };
+
+/** The header block of each caught file already read (lower case), and the mails already parsed: each file is read once. */
+const caughtHeaders = new Map<string, string>();
+const caughtMails = new Map<string, { recipients: string[]; mail: CaughtMail }>();
+
 /**
  * Waits for a mail caught by the local SMTP catcher, to `to`, whose subject matches; returns it parsed. The
  * outbox may be delivering hundreds of mails first (a large register's sign-off), so it waits up to 3 minutes.
+ * The catcher holds thousands of mails late in a run (certificates with PDFs), so only files whose headers name
+ * the address are parsed, and each only once.
  */
-export async function waitForMail(
-  to: string,
-  subject: RegExp,
-  timeoutMs = 180_000,
-): Promise<{ subject: string; text: string; html: string }> {
+export async function waitForMail(to: string, subject: RegExp, timeoutMs = 180_000): Promise<CaughtMail> {
   const { simpleParser } = await import('mailparser');
   const { readdirSync, readFileSync } = await import('node:fs');
   const dir = process.env.E2E_MAIL_DIR;
   if (!dir) {
     throw new Error('E2E_MAIL_DIR is not set');
   }
+  const address = to.toLowerCase();
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.eml'))) {
-      const mail = await simpleParser(readFileSync(`${dir}/${file}`));
-      const recipients = [mail.to]
-        .flat()
-        .flatMap((a) => a?.value ?? [])
-        .map((v) => v.address?.toLowerCase());
-      if (recipients.includes(to.toLowerCase()) && subject.test(mail.subject ?? '')) {
-        return { subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '' };
+      const path = `${dir}/${file}`;
+      let headers = caughtHeaders.get(path);
+      if (headers === undefined) {
+        const raw = readFileSync(path, 'latin1');
+        const end = raw.search(/\r?\n\r?\n/);
+        headers = (end < 0 ? raw : raw.slice(0, end)).toLowerCase();
+        caughtHeaders.set(path, headers);
+      }
+      if (!headers.includes(address)) {
+        continue;
+      }
+      let caught = caughtMails.get(path);
+      if (!caught) {
+        const mail = await simpleParser(readFileSync(path));
+        const recipients = [mail.to]
+          .flat()
+          .flatMap((a) => a?.value ?? [])
+          .map((v) => v.address?.toLowerCase() ?? '');
+        caught = {
+          recipients,
+          mail: { subject: mail.subject ?? '', text: mail.text ?? '', html: typeof mail.html === 'string' ? mail.html : '' },
+        };
+        caughtMails.set(path, caught);
+      }
+      if (caught.recipients.includes(address) && subject.test(caught.mail.subject)) {
+        return caught.mail;
       }
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`No mail to ${to} matching ${subject} arrived within ${timeoutMs / 1000}s`);
+  const { outboxFor } = await import('./e2e-database');
+  const outbox = await outboxFor(to).catch((e: unknown) => `(the outbox could not be read: ${String(e)})`);
+  throw new Error(`No mail to ${to} matching ${subject} arrived within ${timeoutMs / 1000}s. ${outbox}`);
 }
