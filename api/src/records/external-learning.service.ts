@@ -19,7 +19,8 @@ import { EVIDENCE_STORE, evidenceStores } from './evidence-store';
 import { ExternalLearning } from './external-learning.entity';
 import { RecordAccess } from './record-access';
 import { externalLearningType } from './training-record.service';
-import type { ExternalLearningType, RecordFileType } from './training-record.types';
+import type { DownloadFileType } from '../exports/download-file.types';
+import type { ExternalLearningType } from './training-record.types';
 import type { SubmitExternalLearningInput } from './dto/external-learning.inputs';
 
 export type EvidenceStores = ReturnType<typeof evidenceStores>;
@@ -100,7 +101,7 @@ export class ExternalLearningService {
   }
 
   /** The evidence file of learning done elsewhere, for those who may see the person's record. */
-  async evidence(viewer: Viewer | undefined, externalLearningId: string): Promise<RecordFileType> {
+  async evidence(viewer: Viewer | undefined, externalLearningId: string): Promise<DownloadFileType> {
     const em = this.em.fork();
     const learning = isUuid(externalLearningId)
       ? await em.findOne(ExternalLearning, externalLearningId, { populate: ['evidence', 'person'] })

@@ -9,7 +9,8 @@ import { ElearningImportPreviewType, ElearningImportResultType } from './e-learn
 import { ExternalLearningReviewService } from './external-learning-review.service';
 import { ExternalLearningService } from './external-learning.service';
 import { TrainingRecordService } from './training-record.service';
-import { ExternalLearningType, RecordFileType, TrainingRecordType } from './training-record.types';
+import { DownloadFileType } from '../exports/download-file.types';
+import { ExternalLearningType, TrainingRecordType } from './training-record.types';
 import { SubmitExternalLearningInput } from './dto/external-learning.inputs';
 
 const CsvArg = () =>
@@ -39,14 +40,14 @@ export class TrainingRecordResolver {
   }
 
   @SignedIn()
-  @Query(() => RecordFileType, { description: 'The training record as CSV.' })
-  trainingRecordCsv(@CurrentViewer() viewer: Viewer, @IdArg('personId') personId: string): Promise<RecordFileType> {
+  @Query(() => DownloadFileType, { description: 'The training record as CSV.' })
+  trainingRecordCsv(@CurrentViewer() viewer: Viewer, @IdArg('personId') personId: string): Promise<DownloadFileType> {
     return this.records.csv(viewer, personId);
   }
 
   @SignedIn()
-  @Query(() => RecordFileType, { description: 'The training record as an A4 PDF.' })
-  trainingRecordPdf(@CurrentViewer() viewer: Viewer, @IdArg('personId') personId: string): Promise<RecordFileType> {
+  @Query(() => DownloadFileType, { description: 'The training record as an A4 PDF.' })
+  trainingRecordPdf(@CurrentViewer() viewer: Viewer, @IdArg('personId') personId: string): Promise<DownloadFileType> {
     return this.records.pdf(viewer, personId);
   }
 
@@ -62,8 +63,8 @@ export class TrainingRecordResolver {
   }
 
   @SignedIn()
-  @Query(() => RecordFileType, { description: 'The evidence file of learning done elsewhere, for those who may see the record.' })
-  externalLearningEvidence(@CurrentViewer() viewer: Viewer, @IdArg('id') id: string): Promise<RecordFileType> {
+  @Query(() => DownloadFileType, { description: 'The evidence file of learning done elsewhere, for those who may see the record.' })
+  externalLearningEvidence(@CurrentViewer() viewer: Viewer, @IdArg('id') id: string): Promise<DownloadFileType> {
     return this.external.evidence(viewer, id);
   }
 

@@ -26,10 +26,10 @@ import { TrainingCompletionRepository } from './training-completion.repository';
 import type {
   ExternalLearningType,
   RecordCompletionType,
-  RecordFileType,
   RecordPlaceType,
   TrainingRecordType,
 } from './training-record.types';
+import type { DownloadFileType } from '../exports/download-file.types';
 import { AuditLog } from '../audit/audit-log';
 
 const hoursOf = (minutes: number) => Number(minutesToHours(minutes));
@@ -101,7 +101,7 @@ export class TrainingRecordService {
     return new Map([...live].map(([id, c]) => [id, formatCertificateCode(c.code)]));
   }
 
-  async csv(viewer: Viewer | undefined, personId: string): Promise<RecordFileType> {
+  async csv(viewer: Viewer | undefined, personId: string): Promise<DownloadFileType> {
     const record = await this.record(viewer, personId);
     const codes = await this.certificateCodes(record);
     const rows = [
@@ -140,7 +140,7 @@ export class TrainingRecordService {
     };
   }
 
-  async pdf(viewer: Viewer | undefined, personId: string, now = this.clock.now()): Promise<RecordFileType> {
+  async pdf(viewer: Viewer | undefined, personId: string, now = this.clock.now()): Promise<DownloadFileType> {
     const record = await this.record(viewer, personId);
     const pdf = await renderRecordPdf({
       partnershipName: this.config.partnershipName,

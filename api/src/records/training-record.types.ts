@@ -83,9 +83,3 @@ export class TrainingRecordType {
 }
 
 /** A file to download (PDF or CSV), with its name. */
-@ObjectType('RecordFile')
-export class RecordFileType {
-  @Field(() => String) fileName!: string;
-  @Field(() => String) contentType!: string;
-  @Field(() => String, { description: 'The bytes, base64.' }) base64!: string;
-}

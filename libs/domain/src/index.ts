@@ -31,3 +31,4 @@ export * from './e-learning-import';
 export * from './certificates';
 export * from './mandatory-training';
 export * from './audit';
+export * from './csv';

@@ -6,7 +6,6 @@ import {
   NO_CHARGE,
   chargeAgencyTypeOf,
   chargeFor,
-  csvCell,
   financialYearToDate,
   formatPounds,
   isChargedOutcome,
@@ -17,7 +16,6 @@ import {
   ratePenceProblem,
   readPounds,
   sessionDays,
-  toCsv,
   type ChargeRates,
 } from './non-attendance';
 import { CourseOutcome } from './register-rules';
@@ -153,23 +151,5 @@ describe('periods', () => {
       { field: 'to', message: 'The end of the period must be the same as or after its start' },
     ]);
     expect(periodProblems({ from: '2020-01-01', to: '2026-01-01' })[0]!.field).toBe('to');
-  });
-});
-
-describe('CSV', () => {
-  it('quotes what needs quoting and keeps spreadsheets from running formulas', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('Smith, Jo')).toBe('"Smith, Jo"');
-    expect(csvCell('Say "hi"')).toBe('"Say ""hi"""');
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvCell('-5')).toBe("'-5");
-    expect(csvCell(12)).toBe('12');
-    expect(csvCell(null)).toBe('');
-    expect(
-      toCsv([
-        ['a', 'b'],
-        ['c', 'line\nbreak'],
-      ]),
-    ).toBe('a,b\r\nc,"line\nbreak"\r\n');
   });
 });

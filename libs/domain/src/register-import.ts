@@ -1,3 +1,4 @@
+import { toCsv } from './csv';
 import { isEmailAddress } from './people-import';
 import { AttendanceMark, markProblem, type TimedSpan } from './register-rules';
 
@@ -263,12 +264,6 @@ function normaliseEmail(text: string): string {
     .toLowerCase();
 }
 
-/** One CSV cell: quoted when it needs to be; text a spreadsheet would run as a formula starts with an apostrophe. */
-function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export interface RegisterFilePerson {
   email: string;
   name: string;
@@ -285,5 +280,5 @@ export interface RegisterFilePerson {
 export function registerFileCsv(partTitles: readonly string[], people: readonly RegisterFilePerson[]): string {
   const header = ['Email', 'Name', 'Agency', ...partTitles.map((t, i) => `Part ${i + 1} (${t})`)];
   const lines = [header, ...people.map((p) => [p.email, p.name, p.agency ?? '', ...p.marks.map(markText)])];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${toCsv(lines)}`;
 }

@@ -19,3 +19,8 @@ export function download(body: BodyInit, contentType: string, fileName: string, 
     },
   });
 }
+
+/** A file the API wrote (its DownloadFile: name, content type, bytes in base64), served as a download. */
+export function downloadFile(file: { fileName: string; contentType: string; base64: string }, fallback?: string): Response {
+  return download(Buffer.from(file.base64, 'base64'), file.contentType, file.fileName, fallback);
+}

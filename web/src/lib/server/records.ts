@@ -7,7 +7,7 @@ import {
 } from '@lh/graphql-client';
 import { recordTabOf } from '$lib/records/record-format';
 import { api, failLoad } from './api';
-import { download } from './download';
+import { downloadFile } from './download';
 
 type Event = Pick<RequestEvent, 'locals' | 'url'>;
 
@@ -29,10 +29,10 @@ export async function recordDownload(event: Event, personId: string, kind: 'pdf'
   try {
     if (kind === 'pdf') {
       const { trainingRecordPdf: f } = await api(event, TrainingRecordPdfDocument, { personId });
-      return download(Buffer.from(f.base64, 'base64'), f.contentType, f.fileName, 'training-record.pdf');
+      return downloadFile(f, 'training-record.pdf');
     }
     const { trainingRecordCsv: f } = await api(event, TrainingRecordCsvDocument, { personId });
-    return download(Buffer.from(f.base64, 'base64'), f.contentType, f.fileName, 'training-record.csv');
+    return downloadFile(f, 'training-record.csv');
   } catch (e) {
     failLoad(e, event);
   }
@@ -45,7 +45,7 @@ export async function recordDownload(event: Event, personId: string, kind: 'pdf'
 export async function evidenceDownload(event: Event, id: string): Promise<Response> {
   try {
     const { externalLearningEvidence: f } = await api(event, ExternalLearningEvidenceDocument, { id });
-    return download(Buffer.from(f.base64, 'base64'), f.contentType, f.fileName, 'evidence');
+    return downloadFile(f, 'evidence');
   } catch (e) {
     failLoad(e, event);
   }
