@@ -28,6 +28,7 @@ import { SurveysModule } from './surveys/surveys.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { MandatoryTrainingModule } from './mandatory-training/mandatory-training.module';
 import { AuditModule } from './audit/audit.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -48,6 +49,7 @@ export const capabilityModules = [
   CertificatesModule,
   MandatoryTrainingModule,
   AuditModule,
+  PrivacyModule,
 ];
 
 @Module({})

@@ -1,7 +1,7 @@
 // Shared by the accessibility specs (accessibility-crawl and accessibility-journeys): the roles and help pages,
 // what every page's structure must be, and someone using only the keyboard, whose focus is checked at every Tab stop.
 import type { Page } from 'playwright-core';
-import { axe, demo, demoEmail, webUrl } from './support';
+import { axe, demo, demoEmail, DESKTOP, PHONE, screenshot, webUrl } from './support';
 
 export const ROLES = ['Practitioner', 'Trainer', 'Coordinator', 'Reviewer'] as const;
 export const HELP_PAGES = [
@@ -224,4 +224,26 @@ export async function signInByKeyboard(page: Page, { tabTo, active, check }: Ret
 export async function expectNoAxeViolations(page: Page, name: string): Promise<void> {
   const violations = await axe(page);
   expect({ page: name, violations }).toEqual({ page: name, violations: [] });
+}
+
+/**
+ * The page at phone and then desktop width: nothing wider than the screen, no axe violations, and a screenshot
+ * of each (`${shot}-phone`, `${shot}-desktop`) to look at. Leaves the page at desktop width.
+ */
+export async function expectAccessibleAtBothWidths(page: Page, name: string, shot = name.replace(/\W+/g, '-')): Promise<void> {
+  for (const [width, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    expect({
+      page: `${name} (${width})`,
+      scrollWidth: (await page.evaluate(() => document.documentElement.scrollWidth)) <= viewport.width,
+    }).toEqual({
+      page: `${name} (${width})`,
+      scrollWidth: true,
+    });
+    await expectNoAxeViolations(page, `${name} (${width})`);
+    await screenshot(page, `${shot}-${width}`);
+  }
 }

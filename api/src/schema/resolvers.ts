@@ -36,6 +36,7 @@ import { CertificatesResolver } from '../certificates/certificates.resolver';
 import { RecordCertificateResolver } from '../certificates/record-certificate.resolver';
 import { MandatoryTrainingResolver } from '../mandatory-training/mandatory-training.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
+import { PersonalDataResolver } from '../privacy/personal-data.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -78,4 +79,5 @@ export const resolvers = [
   RecordCertificateResolver,
   MandatoryTrainingResolver,
   AuditResolver,
+  PersonalDataResolver,
 ] as const;
