@@ -68,4 +68,39 @@ describe('your data and the privacy notice', () => {
     const data = JSON.parse(await new Response((await json.createReadStream()) as unknown as ReadableStream).text()) as { name: string };
     expect(data.name).toBe(practitioner.name);
   });
+
+  it('a coordinator erases a leaver at their request: deactivated first, a reason, then only "Erased person" remains', async () => {
+    const page = web.page;
+    const stamp = Date.now().toString(36);
+    await signInAs(page, 'Coordinator');
+    await page.goto(`${webUrl()}/manage/people/new`);
+    await page.getByLabel('Full name').fill(`Lee Leaver ${stamp}`);
+    await page.getByLabel('Work email address').fill(`lee.${stamp}@northshire.example.gov.uk`);
+    await page.getByLabel('Agency').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.waitForURL(/\/manage\/people\/[0-9a-f-]+\?done=/);
+    const personUrl = page.url().replace(/\?.*$/, '');
+
+    // an account in use must be deactivated first
+    await page.getByRole('link', { name: /Erase their personal data/ }).click();
+    await page.waitForURL(/\/erase$/);
+    expect(await page.locator('main').innerText()).toContain('Their account is still in use.');
+    await page.getByRole('link', { name: 'Deactivate it first' }).click();
+    await page.getByRole('button', { name: /Deactivate account/ }).click();
+    await page.waitForURL(/\?done=deactivated$/);
+
+    await page.getByRole('link', { name: /Erase their personal data/ }).click();
+    await page.waitForURL(/\/erase$/);
+    await expectAccessibleAtBothWidths(page, 'erase personal data');
+    await page.getByRole('button', { name: 'Erase their personal data' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter why their data is being erased');
+    await page.getByLabel('Why').fill('Their request by email of 1 December 2026');
+    await page.getByRole('button', { name: 'Erase their personal data' }).click();
+    await page.waitForURL(`${personUrl}?done=erased`);
+    expect(await page.locator('.govuk-notification-banner').innerText()).toContain('Their personal data is erased');
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Erased person');
+    expect(main).not.toContain(`Lee Leaver ${stamp}`);
+    expect(main).not.toContain(`lee.${stamp}`);
+  });
 });

@@ -53,6 +53,8 @@ export function signInRefusal(status: PersonStatus): string | null {
       return 'This account has been closed. Contact the training team if you need it again.';
     case PersonStatus.PROVISIONAL:
       return 'A trainer made this account when you were added to a session at the door, and it has no password yet. Claim it with the link in the email we sent you, or ask for a sign-in link.';
+    case PersonStatus.ERASED:
+      return 'This account was erased at your request. Register again to use Learning Hub.';
   }
 }
 

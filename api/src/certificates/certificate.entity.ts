@@ -64,7 +64,7 @@ export class Certificate {
   expiresOn?: string | null;
 
   @Enum({
-    items: [CertificateStatus.VALID, CertificateStatus.REVOKED, CertificateStatus.SUPERSEDED],
+    items: [CertificateStatus.VALID, CertificateStatus.REVOKED, CertificateStatus.SUPERSEDED, CertificateStatus.REMOVED],
     nativeEnumName: 'certificate_status',
     default: CertificateStatus.VALID,
   })

@@ -4,6 +4,8 @@ import {
   CERTIFICATE_CODE_EXAMPLE,
   DomainError,
   ErrorCode,
+  CERTIFICATE_REMOVED,
+  CertificateStatus,
   certificateStatus,
   formatCalendarDate,
   formatCertificateCode,
@@ -119,6 +121,9 @@ export class CertificateService {
     const c = await this.repo.byCode(this.em.fork(), code);
     if (!c) {
       return { code: formatCertificateCode(code), problem: UNKNOWN_CODE, certificate: null };
+    }
+    if (c.status === CertificateStatus.REMOVED) {
+      return { code: formatCertificateCode(code), problem: CERTIFICATE_REMOVED, certificate: null };
     }
     return { code: formatCertificateCode(code), problem: null, certificate: this.verified(c, londonParts(now).date) };
   }

@@ -33,7 +33,12 @@ describe('personal data download (UK GDPR subject access)', () => {
 
     // a booking made through the API (its history and its mail), and a course she attended (marks, outcome, record)
     const coming = await aSession(em, await aCourse(em, { title: 'Neglect: recognising it early' }), { inDays: 20 });
-    const booked = await gql(api.url, BOOK, { input: { sessionId: coming.id, accessNeeds: 'Step-free access & a hearing loop' } }, niaCookie);
+    const booked = await gql(
+      api.url,
+      BOOK,
+      { input: { sessionId: coming.id, accessNeeds: 'Step-free access & a hearing loop' } },
+      niaCookie,
+    );
     expect(booked.errors).toBeUndefined();
     const past = await aSession(em, await aCourse(em, { title: 'Working Together 2023' }), { inDays: -1 });
     const attended = em.create(Booking, { session: past, person: nia.id, status: BookingStatus.CONFIRMED });

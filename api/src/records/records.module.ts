@@ -32,6 +32,6 @@ import { TrainingRecordService } from './training-record.service';
     TrainingRecordResolver,
     { provide: EVIDENCE_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => evidenceStores(config) },
   ],
-  exports: [RecordAccess, SessionCompletions, TrainingCompletionRepository],
+  exports: [RecordAccess, SessionCompletions, TrainingCompletionRepository, EVIDENCE_STORE],
 })
 export class RecordsModule {}

@@ -63,10 +63,19 @@ export enum CertificateStatus {
   REVOKED = 'REVOKED',
   /** Replaced by a newer certificate (printed fields changed, or attendance restored). */
   SUPERSEDED = 'SUPERSEDED',
+  /** Its holder's personal data was erased at their request: verification says so and shows nothing else. */
+  REMOVED = 'REMOVED',
 }
 
 /** The statuses stored on a certificate (EXPIRED is derived). */
-export type StoredCertificateStatus = CertificateStatus.VALID | CertificateStatus.REVOKED | CertificateStatus.SUPERSEDED;
+export type StoredCertificateStatus =
+  | CertificateStatus.VALID
+  | CertificateStatus.REVOKED
+  | CertificateStatus.SUPERSEDED
+  | CertificateStatus.REMOVED;
+
+/** What verification answers for a certificate whose holder's data was erased. */
+export const CERTIFICATE_REMOVED = "This certificate was removed at the holder's request";
 
 /**
  * A certificate's status on London date `today` ("YYYY-MM-DD"): revoked and superseded as stored; a

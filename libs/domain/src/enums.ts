@@ -22,6 +22,8 @@ export enum PersonStatus {
   REFUSED = 'REFUSED',
   DEACTIVATED = 'DEACTIVATED',
   PROVISIONAL = 'PROVISIONAL',
+  /** Personal data erased on request (UK GDPR): the row stays, without identity, so history and figures do not change. */
+  ERASED = 'ERASED',
 }
 
 export const personStatusLabels: Record<`${PersonStatus}`, string> = {
@@ -31,7 +33,14 @@ export const personStatusLabels: Record<`${PersonStatus}`, string> = {
   [PersonStatus.REFUSED]: 'Registration refused',
   [PersonStatus.DEACTIVATED]: 'Deactivated',
   [PersonStatus.PROVISIONAL]: 'Added as a walk-in, not claimed yet',
+  [PersonStatus.ERASED]: 'Erased at their request',
 };
+
+/** What an erased person is called everywhere their name was shown. */
+export const ERASED_PERSON_NAME = 'Erased person';
+
+/** The address an erased person's account keeps (unique, and one no mail can be sent to: RFC 2606 .invalid). */
+export const erasedEmailOf = (personId: string) => `erased-${personId}@erased.invalid`;
 
 /** Agency sectors used by the partnership's reports. */
 export enum AgencySector {

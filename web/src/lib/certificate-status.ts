@@ -8,6 +8,7 @@ const tags: Record<CertificateStatus, { label: string; colour: TagColour }> = {
   EXPIRED: { label: 'Expired', colour: 'orange' },
   REVOKED: { label: 'Revoked', colour: 'red' },
   SUPERSEDED: { label: 'Replaced', colour: 'grey' },
+  REMOVED: { label: 'Removed', colour: 'grey' },
 };
 
 /** The tag for a certificate status: the words carry the meaning; the colour only helps. */
@@ -33,5 +34,7 @@ export function certificateStatusSentence(c: {
       return `This certificate was revoked on ${formatCalendarDate(c.revokedOn!)}: it is no longer valid.`;
     case 'SUPERSEDED':
       return `This certificate was replaced by a newer certificate${c.supersededOn ? ` on ${formatCalendarDate(c.supersededOn)}` : ''}: it is no longer valid. Ask the holder for the newer one.`;
+    case 'REMOVED':
+      return "This certificate was removed at the holder's request.";
   }
 }

@@ -2,7 +2,7 @@ import { personStatusLabels, roleLabels } from '@lh/domain';
 import type { PersonStatus, Role } from '@lh/graphql-client';
 
 export const ROLES: Role[] = ['PRACTITIONER', 'TRAINER', 'COORDINATOR', 'REVIEWER'];
-export const STATUSES: PersonStatus[] = ['ACTIVE', 'PROVISIONAL', 'UNVERIFIED', 'PENDING_APPROVAL', 'REFUSED', 'DEACTIVATED'];
+export const STATUSES: PersonStatus[] = ['ACTIVE', 'PROVISIONAL', 'UNVERIFIED', 'PENDING_APPROVAL', 'REFUSED', 'DEACTIVATED', 'ERASED'];
 
 export const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabels[r] }));
 export const rolesText = (roles: readonly Role[]) => roles.map((r) => roleLabels[r]).join(', ') || 'None';
@@ -15,6 +15,7 @@ const statusColours: Record<PersonStatus, TagColour> = {
   REFUSED: 'red',
   DEACTIVATED: 'grey',
   PROVISIONAL: 'turquoise',
+  ERASED: 'grey',
 };
 
 /** The tag for an account status: the words carry the meaning. */
