@@ -7,6 +7,7 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import { ErrorCode, TOO_LARGE_MESSAGE, httpStatusFor } from '@lh/domain';
 import type { AppConfig } from './config/config';
 import { AppModule } from './app.module';
+import { JsonLogger } from './common/json-logger';
 import { requestIdMiddleware } from './common/request-id';
 
 /** The largest request body the API reads: a GraphQL operation with its variables (the web app's forms stop at 100 KB). */
@@ -39,7 +40,7 @@ function refusedBody(err: unknown, _req: Request, res: Response, next: NextFunct
 /** Builds the HTTP app (used by main.ts and by tests). */
 export async function createApp(config: AppConfig, opts: { logger?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger: opts.logger === false ? false : ['error', 'warn', 'log'],
+    logger: opts.logger === false ? false : new JsonLogger(['error', 'warn', 'log']),
     cors: { origin: config.webOrigin, credentials: true },
     // the one body parser is ours (below), so its refusals get an answer clients can read
     bodyParser: false,

