@@ -14,5 +14,6 @@ import { RegistrationService } from './registration.service';
 @Module({
   imports: [AuthModule, NotificationsModule],
   providers: [RegistrationMailer, RegistrationService, RegistrationQueueService, RegistrationResolver, RegistrationQueueResolver],
+  exports: [RegistrationQueueService],
 })
 export class RegistrationModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BookingModule } from '../booking/booking.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { RegistrationModule } from '../registration/registration.module';
 import { SchedulingResolver } from './scheduling.resolver';
 import { SchedulingService } from './scheduling.service';
 import { SessionCancellationResolver } from './session-cancellation.resolver';
@@ -12,9 +13,13 @@ import { SessionTrainersService } from './session-trainers.service';
 import { BookingSessionTrainerNamesResolver, SessionTrainerNamesResolver } from './session-trainers.resolver';
 import { TrainingPoolService } from './training-pool.service';
 import { VenueAdminService } from './venue-admin.service';
+import { ProgrammeResolver } from './programme.resolver';
+import { ProgrammeService } from './programme.service';
+import { SessionCopyService } from './session-copy.service';
+import { TrainingTeamQueueService } from './training-team-queue.service';
 
 @Module({
-  imports: [BookingModule, NotificationsModule],
+  imports: [BookingModule, NotificationsModule, RegistrationModule],
   providers: [
     SchedulingService,
     VenueAdminService,
@@ -28,6 +33,10 @@ import { VenueAdminService } from './venue-admin.service';
     SchedulingResolver,
     SessionCancellationService,
     SessionCancellationResolver,
+    ProgrammeService,
+    TrainingTeamQueueService,
+    SessionCopyService,
+    ProgrammeResolver,
   ],
   exports: [SessionTrainerRepository],
 })

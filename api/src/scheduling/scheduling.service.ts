@@ -100,50 +100,56 @@ export class SchedulingService {
 
   async createSession(viewer: Viewer, input: CreateSessionInput, now = this.clock.now()): Promise<AdminSessionType> {
     requireCoordinator(viewer);
-    const id = await this.em.fork().transactional(async (em) => {
-      const problems: FieldProblem[] = [];
-      const course = isUuid(input.courseId) ? await em.findOne(Course, input.courseId) : null;
-      if (!course) {
-        problems.push({ field: 'input.courseId', message: 'Choose a course from the list' });
-      }
-      const formatProblem = course ? noSessionsProblem(course.format, 'input.courseId') : null;
-      if (formatProblem) {
-        problems.push(formatProblem);
-      }
-      const schedule = this.checkSchedule(input, now, problems, now);
-      if (course && schedule) {
-        this.checkLength(input, course, schedule, problems);
-      }
-      const place = await this.checkPlace(em, input, problems);
-      const capacityProblem = sessionCapacityProblem(input.capacity, place?.venue ?? null, 'input.capacity');
-      if (capacityProblem) {
-        problems.push(capacityProblem);
-      }
-      const window = this.checkWindow(input, schedule, problems, now);
-      if (problems.length || !course || !schedule || !place || !window) {
-        throw badInput(problems);
-      }
-
-      const session = em.create(Session, {
-        course,
-        venue: place.venue,
-        room: place.room,
-        onlineUrl: place.onlineUrl,
-        joiningInstructions: input.joiningInstructions ?? null,
-        capacity: input.capacity,
-        startsAt: schedule[0]!.startsAt,
-        endsAt: schedule[schedule.length - 1]!.endsAt,
-        bookingOpensAt: window.opensAt,
-        bookingClosesAt: window.closesAt,
-        autoOfferWaitlist: input.autoOfferWaitlist ?? true,
-      });
-      for (const p of schedule) {
-        em.create(SessionPart, { session, startsAt: p.startsAt, endsAt: p.endsAt });
-      }
-      await em.flush();
-      return session.id;
-    });
+    const id = await this.em.fork().transactional(async (em) => (await this.createIn(em, input, now)).id);
     return this.session(viewer, id, now);
+  }
+
+  /**
+   * The one way a session is created, in the caller's transaction (creating one, and copying one to other
+   * dates, SessionCopyService): every rule checked, all problems at once, before anything is written.
+   */
+  async createIn(em: EntityManager, input: CreateSessionInput, now: Date): Promise<Session> {
+    const problems: FieldProblem[] = [];
+    const course = isUuid(input.courseId) ? await em.findOne(Course, input.courseId) : null;
+    if (!course) {
+      problems.push({ field: 'input.courseId', message: 'Choose a course from the list' });
+    }
+    const formatProblem = course ? noSessionsProblem(course.format, 'input.courseId') : null;
+    if (formatProblem) {
+      problems.push(formatProblem);
+    }
+    const schedule = this.checkSchedule(input, now, problems, now);
+    if (course && schedule) {
+      this.checkLength(input, course, schedule, problems);
+    }
+    const place = await this.checkPlace(em, input, problems);
+    const capacityProblem = sessionCapacityProblem(input.capacity, place?.venue ?? null, 'input.capacity');
+    if (capacityProblem) {
+      problems.push(capacityProblem);
+    }
+    const window = this.checkWindow(input, schedule, problems, now);
+    if (problems.length || !course || !schedule || !place || !window) {
+      throw badInput(problems);
+    }
+
+    const session = em.create(Session, {
+      course,
+      venue: place.venue,
+      room: place.room,
+      onlineUrl: place.onlineUrl,
+      joiningInstructions: input.joiningInstructions ?? null,
+      capacity: input.capacity,
+      startsAt: schedule[0]!.startsAt,
+      endsAt: schedule[schedule.length - 1]!.endsAt,
+      bookingOpensAt: window.opensAt,
+      bookingClosesAt: window.closesAt,
+      autoOfferWaitlist: input.autoOfferWaitlist ?? true,
+    });
+    for (const p of schedule) {
+      em.create(SessionPart, { session, startsAt: p.startsAt, endsAt: p.endsAt });
+    }
+    await em.flush();
+    return session;
   }
 
   /**

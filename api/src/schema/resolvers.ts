@@ -10,6 +10,7 @@ import { CourseBookingResolver } from '../booking/course-booking.resolver';
 import { CalendarResolver } from '../calendar/calendar.resolver';
 import { CourseAdminResolver } from '../catalogue/course-admin.resolver';
 import { SchedulingResolver } from '../scheduling/scheduling.resolver';
+import { ProgrammeResolver } from '../scheduling/programme.resolver';
 import { SessionCancellationResolver } from '../scheduling/session-cancellation.resolver';
 import { BookingSessionTrainerNamesResolver, SessionTrainerNamesResolver } from '../scheduling/session-trainers.resolver';
 import { SessionBookingsResolver } from '../booking/session-bookings.resolver';
@@ -48,6 +49,7 @@ export const resolvers = [
   CatalogueResolver,
   CourseAdminResolver,
   SchedulingResolver,
+  ProgrammeResolver,
   BookingResolver,
   SessionBookingsResolver,
   ApprovalResolver,

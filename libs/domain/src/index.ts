@@ -32,3 +32,4 @@ export * from './certificates';
 export * from './mandatory-training';
 export * from './audit';
 export * from './csv';
+export * from './programme';
