@@ -127,7 +127,7 @@ describe('coordinator administration in the web app', () => {
     expect(part1).toMatch(/^Friday .*, 9:30am to 4pm$/);
     expect(part2).toMatch(/^Monday .*, 9:30am to 12:30pm$/);
 
-    await web.page.goto(`${webUrl()}/manage/sessions`);
+    await web.page.goto(`${webUrl()}/manage/sessions?text=${encodeURIComponent(courseTitle)}`);
     const row = web.page.locator('tbody tr', { has: web.page.getByRole('link', { name: courseTitle }) });
     expect(await row.innerText()).toContain(formatLondonRange(new Date(`${ymd(friday)}T09:30:00Z`), new Date(`${ymd(monday)}T11:30:00Z`)));
     expect(await row.innerText()).toContain(venueName);

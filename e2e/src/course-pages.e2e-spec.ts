@@ -93,12 +93,12 @@ describe('course and session pages in the web app', () => {
     expect(cancelled.cancellationReason).toBeTruthy();
 
     await signInAs(web.page, 'Coordinator');
-    await web.page.goto(`${webUrl()}/manage/sessions`);
+    await web.page.goto(`${webUrl()}/manage/sessions?status=CANCELLED`);
     const row = web.page.locator('tr', { has: web.page.locator(`a[href="/manage/sessions/${cancelled.id}"]`) });
     expect(await row.innerText()).toContain('Cancelled');
     // no places are counted for it ("0 of 12"): the place columns say Cancelled
     expect(await row.innerText()).not.toMatch(/\d+ of \d+/);
-    expect(await row.locator('td').nth(2).innerText()).toBe('Cancelled');
+    expect(await row.locator('td').nth(3).innerText()).toBe('Cancelled');
 
     await web.page.goto(`${webUrl()}/manage/sessions/${cancelled.id}`);
     const banner = await web.page.locator('.govuk-notification-banner').innerText();

@@ -151,6 +151,7 @@ describe('navigation', () => {
       .evaluateAll((as) => as.map((a) => [a.textContent?.trim(), a.getAttribute('href')]));
     expect(sections).toEqual([
       ['Sessions', '/manage/sessions'],
+      ['Waiting for the training team', '/manage/queue'],
       ['Courses', '/manage/courses'],
       ['Venues', '/manage/venues'],
       ['People', '/manage/people'],

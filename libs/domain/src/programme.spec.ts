@@ -1,4 +1,4 @@
-import { datePlusDays, isMonth, isUnderFilled, monthBounds, monthWeeks, readDateLines, shiftMonth } from './programme';
+import { datePlusDays, isMonth, isUnderFilled, monthBounds, monthWeeks, readDateLines, shiftMonth, waitedFor } from './programme';
 
 describe('programme rules', () => {
   it('lays a month out in weeks, Monday first, with blanks outside the month', () => {
@@ -35,5 +35,16 @@ describe('programme rules', () => {
     expect(isUnderFilled(20, 9)).toBe(true);
     expect(isUnderFilled(20, 10)).toBe(false);
     expect(isUnderFilled(0, 0)).toBe(false);
+  });
+});
+
+describe('waitedFor', () => {
+  const now = new Date('2027-01-10T12:00:00Z');
+  const ago = (ms: number) => new Date(now.getTime() - ms);
+  it('says hours for the first two days, then days', () => {
+    expect(waitedFor(ago(59 * 60_000), now)).toBe('under an hour');
+    expect(waitedFor(ago(3_600_000), now)).toBe('1 hour');
+    expect(waitedFor(ago(47 * 3_600_000), now)).toBe('47 hours');
+    expect(waitedFor(ago(48 * 3_600_000), now)).toBe('2 days');
   });
 });

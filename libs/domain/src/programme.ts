@@ -86,3 +86,15 @@ export function readDateLines(text: string): DateLine[] {
       return m && isCalendarDate(date) ? { line, date } : { line, problem: `"${line}" is not a real date: write it like 12/01/2027` };
     });
 }
+
+/** How long something has waited, as the queue says it: "under an hour", "5 hours", "3 days". */
+export function waitedFor(since: Date, now: Date): string {
+  const hours = Math.floor((now.getTime() - since.getTime()) / 3_600_000);
+  if (hours < 1) {
+    return 'under an hour';
+  }
+  if (hours < 48) {
+    return hours === 1 ? '1 hour' : `${hours} hours`;
+  }
+  return `${Math.floor(hours / 24)} days`;
+}

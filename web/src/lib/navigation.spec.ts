@@ -35,6 +35,7 @@ describe('navigationFor', () => {
   it('lists each section of Manage once, under /manage, with a description', () => {
     expect(manageSections.map((s) => s.label)).toEqual([
       'Sessions',
+      'Waiting for the training team',
       'Courses',
       'Venues',
       'People',

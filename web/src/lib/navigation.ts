@@ -17,6 +17,11 @@ export const manageSections: ManageSection[] = [
     label: 'Sessions',
     description: 'The programme of coming sessions: who is booked and waiting, places, trainers, changes and cancelling.',
   },
+  {
+    href: '/manage/queue',
+    label: 'Waiting for the training team',
+    description: 'One queue across sessions: approvals pending, offers about to end, registrations to approve and under-filled sessions.',
+  },
   { href: '/manage/courses', label: 'Courses', description: 'Add and edit courses, their audiences and what to do first.' },
   { href: '/manage/venues', label: 'Venues', description: 'Places where sessions happen: addresses, rooms, capacity and access.' },
   {
