@@ -5,8 +5,6 @@ import { dateFromParams, NO_DATE } from '$lib/server/date-boxes';
 
 const FORMATS = Object.values(Formats) as string[];
 const STATUSES = ['SCHEDULED', 'CANCELLED'];
-/** The filter's fields a link keeps (dates as YYYY-MM-DD). */
-const KEPT = ['text', 'courseId', 'priorityAreaId', 'venueId', 'trainerId', 'format', 'status', 'sort', 'from', 'to'] as const;
 
 /**
  * The programme's filter from the address (a plain GET form, so it works without JavaScript): words in the
@@ -53,32 +51,6 @@ export function programmeFilterFrom(params: URLSearchParams) {
     to: to?.boxes ?? NO_DATE,
   };
   return { filter, values };
-}
-
-/** The query string of a filter (without its page), for page links, the calendar and back. */
-export function programmeQuery(filter: ProgrammeFilterInput, extra: Record<string, string> = {}): URLSearchParams {
-  const q = new URLSearchParams();
-  for (const key of KEPT) {
-    const v = filter[key];
-    if (v && !(key === 'sort' && v === 'DATE')) {
-      q.set(key, String(v));
-    }
-  }
-  if (filter.withWaitingList) {
-    q.set('waiting', 'yes');
-  }
-  if (filter.withApprovalsWaiting) {
-    q.set('approvals', 'yes');
-  }
-  for (const [k, v] of Object.entries(extra)) {
-    q.set(k, v);
-  }
-  return q;
-}
-
-export function programmeHref(path: string, filter: ProgrammeFilterInput, extra: Record<string, string> = {}): string {
-  const query = programmeQuery(filter, extra).toString();
-  return `${path}${query ? `?${query}` : ''}`;
 }
 
 /** The problems with a filter the API refused, at the fields of the form (a date at its first box); null when it was not that. */
