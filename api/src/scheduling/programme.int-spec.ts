@@ -1,9 +1,10 @@
 // The coordinators' programme: every filter, both sorts, totals of the whole filtered set, pages, and bad filters.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { BookingStatus, CourseFormat, Role, SessionStatus, londonParts } from '@lh/domain';
+import { BookingStatus, CourseFormat, Role, SessionStatus, londonParts, londonToUtc } from '@lh/domain';
 import { aCourse, aPerson, aPriorityArea, aSession, bookings } from '../../test/builders';
 import { gql, signInAs, startTestApi, type GqlResult, type TestApi } from '../../test/test-db';
 import { Session } from './session.entity';
+import { SessionPart } from './session-part.entity';
 
 const PROGRAMME = `query($filter: ProgrammeFilterInput) { programmeSessions(filter: $filter) {
   page pageCount from to totals { sessions places booked waiting approvalsWaiting }
@@ -122,6 +123,47 @@ describe('the programme (real API, real PostgreSQL)', () => {
       const bad = await gql(api.url, MONTH, { month: '2027-13' }, coordinator);
       expect(fields(bad)).toEqual([{ field: 'month', message: 'The month must be a real month, like 2027-01' }]);
     });
+  });
+
+  it('puts a session in the month of the London day it starts, around the clock changes', async () => {
+    const year = new Date().getUTCFullYear() + 2;
+    const lastSunday = (month: number) => {
+      const d = new Date(Date.UTC(year, month + 1, 0));
+      d.setUTCDate(d.getUTCDate() - d.getUTCDay());
+      return d.toISOString().slice(0, 10);
+    };
+    const autumn = lastSunday(9);
+    const e = em();
+    const course = await aCourse(e, { title: `Clock change ${randomBytes(4).toString('hex')}` });
+    const at = async (startsAt: Date) => {
+      const session = e.create(Session, {
+        course,
+        onlineUrl: 'https://meet.example.org/x',
+        capacity: 5,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3_600_000),
+      });
+      e.create(SessionPart, { session, startsAt: session.startsAt, endsAt: session.endsAt });
+      await e.flush();
+      return session.id;
+    };
+    // 1:30am GMT, the second 1:30 of the day the clocks go back; and 00:30 BST on 1 April (23:30 UTC on 31 March)
+    const repeated = await at(londonToUtc(autumn, '01:30', 'SECOND'));
+    const april = await at(londonToUtc(`${year}-04-01`, '00:30'));
+    const month = async (m: string) =>
+      (
+        await gql<{ programmeMonth: { sessions: { sessionId: string; startsAt: string }[] } }>(
+          api.url,
+          MONTH,
+          { month: m, filter: { courseId: course.id } },
+          coordinator,
+        )
+      ).data!.programmeMonth.sessions;
+    const october = await month(`${year}-10`);
+    expect(october.map((s) => s.sessionId)).toEqual([repeated]);
+    expect(londonParts(new Date(october[0]!.startsAt)).date).toBe(autumn);
+    expect((await month(`${year}-04`)).map((s) => s.sessionId)).toEqual([april]);
+    expect(await month(`${year}-03`)).toEqual([]);
   });
 
   it('pages 25 at a time, counting the whole set, and shows the last page for a page past the end', async () => {
