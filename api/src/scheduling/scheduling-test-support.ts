@@ -32,6 +32,7 @@ export interface AdminSession {
   bookingOpensAt: string | null;
   bookingClosesAt: string | null;
   liveBookings: number;
+  course: { id: string; title: string };
   venue: { id: string; name: string } | null;
   parts: { id: string; date: string; startTime: string; endTime: string; startsAt: string; endsAt: string }[];
   trainers: { id: string; name: string }[];
