@@ -29,6 +29,7 @@ import { CertificatesModule } from './certificates/certificates.module';
 import { MandatoryTrainingModule } from './mandatory-training/mandatory-training.module';
 import { AuditModule } from './audit/audit.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { ReportsModule } from './reports/reports.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -50,6 +51,7 @@ export const capabilityModules = [
   MandatoryTrainingModule,
   AuditModule,
   PrivacyModule,
+  ReportsModule,
 ];
 
 @Module({})

@@ -38,6 +38,7 @@ import { RecordCertificateResolver } from '../certificates/record-certificate.re
 import { MandatoryTrainingResolver } from '../mandatory-training/mandatory-training.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { PersonalDataResolver } from '../privacy/personal-data.resolver';
+import { ReportsResolver } from '../reports/reports.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -82,4 +83,5 @@ export const resolvers = [
   MandatoryTrainingResolver,
   AuditResolver,
   PersonalDataResolver,
+  ReportsResolver,
 ] as const;

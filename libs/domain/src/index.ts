@@ -33,3 +33,5 @@ export * from './mandatory-training';
 export * from './audit';
 export * from './csv';
 export * from './programme';
+export * from './report-definitions';
+export * from './report-period';

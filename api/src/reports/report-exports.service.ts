@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { definitionsFor } from '@lh/domain';
+import { Clock } from '../common/clock';
+import type { Viewer } from '../common/viewer';
+import { csvFile, xlsxFile, type ExportTable } from '../exports/table-export';
+import type { DownloadFileType } from '../exports/download-file.types';
+import { ReportsService } from './reports.service';
+import { AGENCY_FIGURES, ANNUAL_FIGURES, SUMMARY_FIGURES, agencyTable, annualTable, summaryTable } from './report-tables';
+import { ReportFileFormat, ReportKind, type AgencyReportInput, type ReportFilterInput, type ReportFilterLabelType } from './reports.types';
+
+const TITLES: Record<ReportKind, string> = {
+  [ReportKind.PROGRAMME_SUMMARY]: 'Programme summary',
+  [ReportKind.ANNUAL_TABLE]: 'Annual report table',
+  [ReportKind.BY_AGENCY]: 'Attendance by agency',
+  [ReportKind.BY_SECTOR]: 'Attendance by sector',
+};
+
+const FILE_NAMES: Record<ReportKind, string> = {
+  [ReportKind.PROGRAMME_SUMMARY]: 'programme-summary',
+  [ReportKind.ANNUAL_TABLE]: 'annual-report-table',
+  [ReportKind.BY_AGENCY]: 'attendance-by-agency',
+  [ReportKind.BY_SECTOR]: 'attendance-by-sector',
+};
+
+/**
+ * A report as a file (CSV, or XLSX with the About sheet), made from the same service call as the screen, so
+ * the two always agree. Reports hold aggregates only, so an export holds no personal data (nothing to audit).
+ */
+@Injectable()
+export class ReportExportsService {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async file(
+    viewer: Viewer,
+    kind: ReportKind,
+    format: ReportFileFormat,
+    filter: ReportFilterInput,
+    agency?: AgencyReportInput | null,
+  ): Promise<DownloadFileType> {
+    const { table, figures, filters, period } = await this.tableOf(viewer, kind, filter, agency);
+    const baseName = `${FILE_NAMES[kind]}-${period.from}-to-${period.to}`;
+    if (format === ReportFileFormat.CSV) {
+      return csvFile(baseName, table);
+    }
+    return xlsxFile(baseName, [table], {
+      title: TITLES[kind],
+      filters: filters.map((f) => [f.label, f.value] as const),
+      definitions: definitionsFor(figures),
+      exportedAt: this.clock.now(),
+    });
+  }
+
+  private async tableOf(
+    viewer: Viewer,
+    kind: ReportKind,
+    filter: ReportFilterInput,
+    agency?: AgencyReportInput | null,
+  ): Promise<{ table: ExportTable; figures: typeof SUMMARY_FIGURES; filters: ReportFilterLabelType[]; period: { from: string; to: string } }> {
+    switch (kind) {
+      case ReportKind.PROGRAMME_SUMMARY: {
+        const r = await this.reports.programmeSummary(viewer, filter);
+        return { table: summaryTable(r), figures: SUMMARY_FIGURES, filters: r.filters, period: r.period };
+      }
+      case ReportKind.ANNUAL_TABLE: {
+        const r = await this.reports.annualTable(viewer, filter);
+        return { table: annualTable(r), figures: ANNUAL_FIGURES, filters: r.filters, period: r.period };
+      }
+      case ReportKind.BY_AGENCY:
+      case ReportKind.BY_SECTOR: {
+        const r = await this.reports.byAgency(viewer, filter, {
+          sort: agency?.sort ?? null,
+          descending: agency?.descending ?? false,
+          bySector: kind === ReportKind.BY_SECTOR,
+        });
+        const filters = [...r.filters, { label: 'Compared with', value: r.previousPeriod.label }];
+        return { table: agencyTable(r), figures: AGENCY_FIGURES, filters, period: r.period };
+      }
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ReportExportsService } from './report-exports.service';
+import { ReportFigures } from './report-figures';
+import { ReportFilters } from './report-filter';
+import { ReportsResolver } from './reports.resolver';
+import { ReportsService } from './reports.service';
+
+/**
+ * Workforce development reports: one filter (ReportFilters), one set of definitions (report-sql.ts, as
+ * libs/domain/src/report-definitions.ts words them), the reports and their files. Later reports add a
+ * service that uses ReportFilters and ReportFigures (both exported).
+ */
+@Module({
+  providers: [ReportFilters, ReportFigures, ReportsService, ReportExportsService, ReportsResolver],
+  exports: [ReportFilters, ReportFigures, ReportsService],
+})
+export class ReportsModule {}
