@@ -69,6 +69,8 @@ export function reportCte(scope: ReportScope): { sql: string; params: unknown[] 
           .slice(0, -1)
           .map((start, i) => `when s.starts_at >= ${p(start)}::timestamptz then ${i}`)
           .join(' ')} else ${scope.periodStarts.length - 1} end`;
+  // placeholders are numbered in the order they are made: make them in the order the SQL reads them
+  const now = p(scope.now);
   const start = scope.periodStarts[scope.periodStarts.length - 1];
   const sessionFilters = `s.starts_at >= ${p(start)}::timestamptz and s.starts_at < ${p(scope.end)}::timestamptz
        and (${p(scope.priorityAreaId)}::uuid is null or c.priority_area_id = ${p(scope.priorityAreaId)}::uuid)
@@ -77,7 +79,6 @@ export function reportCte(scope: ReportScope): { sql: string; params: unknown[] 
        and (${p(scope.courseId)}::uuid is null or c.id = ${p(scope.courseId)}::uuid)
        and (${p(scope.trainerId)}::uuid is null
             or exists (select 1 from session_trainer st where st.session_id = s.id and st.person_id = ${p(scope.trainerId)}::uuid))`;
-  const now = p(scope.now);
   const agencyFilter = () => `(${p(scope.agencyId)}::uuid is null or b.agency_id = ${p(scope.agencyId)}::uuid)
        and (${p(scope.sector)}::text is null or a.sector::text = ${p(scope.sector)}::text)`;
   const sql = `
