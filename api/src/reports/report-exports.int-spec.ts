@@ -21,7 +21,14 @@ const FILTER = { periodKind: 'FINANCIAL_YEAR', from: '2025-06-01' };
 
 interface Row {
   name: string;
-  current: { booked: number; attended: number; attendanceRate: number | null; didNotAttend: number; lateCancellations: number; chargesPence: number };
+  current: {
+    booked: number;
+    attended: number;
+    attendanceRate: number | null;
+    didNotAttend: number;
+    lateCancellations: number;
+    chargesPence: number;
+  };
   attendanceRateChange: number | null;
   didNotAttendChange: number;
   trend: { attendanceRate: number | null }[];
@@ -45,7 +52,14 @@ describe('report files: CSV and XLSX from the same figures as the screen (real A
     for (const [i, date] of ['2025-05-12', '2026-02-03'].entries()) {
       const startsAt = londonToUtc(date, '09:30');
       const endsAt = londonToUtc(date, '12:30');
-      const session = em.create(Session, { course, onlineUrl: 'https://meet.example.org/x', capacity: 6, status: SessionStatus.SCHEDULED, startsAt, endsAt });
+      const session = em.create(Session, {
+        course,
+        onlineUrl: 'https://meet.example.org/x',
+        capacity: 6,
+        status: SessionStatus.SCHEDULED,
+        startsAt,
+        endsAt,
+      });
       em.create(SessionPart, { session, startsAt, endsAt });
       const marks: Record<string, 'PRESENT'> = {};
       for (let n = 0; n < 3 + i; n++) {
@@ -86,7 +100,15 @@ describe('report files: CSV and XLSX from the same figures as the screen (real A
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines: string[][] = parse(text.slice(1));
     const pct = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`);
-    expect(lines[0]!.slice(0, 7)).toEqual(['Agency', 'Booked', 'Attended', 'Attendance rate (share of booked)', 'Did not attend', 'Late cancellations', 'Charges (£)']);
+    expect(lines[0]!.slice(0, 7)).toEqual([
+      'Agency',
+      'Booked',
+      'Attended',
+      'Attendance rate (share of booked)',
+      'Did not attend',
+      'Late cancellations',
+      'Charges (£)',
+    ]);
     expect(lines.slice(1)).toEqual(
       rows.map((r) => [
         r.name.startsWith('=') ? `'${r.name}` : r.name, // a formula is never run by a spreadsheet
@@ -109,7 +131,12 @@ describe('report files: CSV and XLSX from the same figures as the screen (real A
     await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('By agency')!;
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-    expect(values(2).slice(0, 4)).toEqual([rows[0]!.name, rows[0]!.current.booked, rows[0]!.current.attended, rows[0]!.current.attendanceRate]);
+    expect(values(2).slice(0, 4)).toEqual([
+      rows[0]!.name,
+      rows[0]!.current.booked,
+      rows[0]!.current.attended,
+      rows[0]!.current.attendanceRate,
+    ]);
     expect(sheet.getRow(2).getCell(4).numFmt).toBe('0.0%');
     expect(values(4)[0]).toBe('Total');
     expect(values(4)[1]).toBe(rows[2]!.current.booked);

@@ -58,7 +58,12 @@ export class ReportExportsService {
     kind: ReportKind,
     filter: ReportFilterInput,
     agency?: AgencyReportInput | null,
-  ): Promise<{ table: ExportTable; figures: typeof SUMMARY_FIGURES; filters: ReportFilterLabelType[]; period: { from: string; to: string } }> {
+  ): Promise<{
+    table: ExportTable;
+    figures: typeof SUMMARY_FIGURES;
+    filters: ReportFilterLabelType[];
+    period: { from: string; to: string };
+  }> {
     switch (kind) {
       case ReportKind.PROGRAMME_SUMMARY: {
         const r = await this.reports.programmeSummary(viewer, filter);

@@ -48,7 +48,12 @@ function figuresOf(session: Row | undefined, place: Row | undefined, moved: Row 
 @Injectable()
 export class ReportFigures {
   /** Every figure per group key (and period 0 unless asked), all from PostgreSQL. */
-  async byKey(em: EntityManager, scope: sql.ReportScope, key: 'ALL' | 'COURSE' | 'PRIORITY_AREA', period = 0): Promise<Map<string, ReportFiguresType>> {
+  async byKey(
+    em: EntityManager,
+    scope: sql.ReportScope,
+    key: 'ALL' | 'COURSE' | 'PRIORITY_AREA',
+    period = 0,
+  ): Promise<Map<string, ReportFiguresType>> {
     const cte = sql.reportCte(scope);
     const run = (query: string) => em.execute<Row[]>(`${cte.sql} ${query}`, cte.params);
     const [sessions, places, moved, waiting] = await Promise.all([

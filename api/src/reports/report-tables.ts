@@ -10,33 +10,36 @@ import type { AgencyReportType, AnnualReportTableType, ProgrammeSummaryType, Rep
 type Cell = string | number | null;
 
 /** The programme summary's figures, in the order of the page: figure, value, and how it is shown. */
-export const SUMMARY_ROWS: readonly { figure: ReportFigure; value: (f: ReportFiguresType) => number | null; type: 'number' | 'percent' | 'pounds' }[] =
-  [
-    { figure: ReportFigure.COURSES_DELIVERED, value: (f) => f.coursesDelivered, type: 'number' },
-    { figure: ReportFigure.SESSIONS_DELIVERED, value: (f) => f.sessionsDelivered, type: 'number' },
-    { figure: ReportFigure.TRAINING_DAYS, value: (f) => f.trainingDays, type: 'number' },
-    { figure: ReportFigure.PLACES_OFFERED, value: (f) => f.placesOffered, type: 'number' },
-    { figure: ReportFigure.BOOKED, value: (f) => f.booked, type: 'number' },
-    { figure: ReportFigure.FILL_RATE, value: (f) => f.fillRate, type: 'percent' },
-    { figure: ReportFigure.ATTENDED, value: (f) => f.attended, type: 'number' },
-    { figure: ReportFigure.ATTENDED_FULLY, value: (f) => f.attendedFully, type: 'number' },
-    { figure: ReportFigure.ATTENDED_PARTLY, value: (f) => f.attendedPartly, type: 'number' },
-    { figure: ReportFigure.ATTENDED_BOOKED, value: (f) => f.attendedBooked, type: 'number' },
-    { figure: ReportFigure.ATTENDANCE_RATE, value: (f) => f.attendanceRate, type: 'percent' },
-    { figure: ReportFigure.ATTENDED_OF_PLACES, value: (f) => f.attendedOfPlaces, type: 'percent' },
-    { figure: ReportFigure.ABSENT_WITH_APOLOGY, value: (f) => f.absentWithApology, type: 'number' },
-    { figure: ReportFigure.DID_NOT_ATTEND, value: (f) => f.didNotAttend, type: 'number' },
-    { figure: ReportFigure.DID_NOT_ATTEND_RATE, value: (f) => f.didNotAttendRate, type: 'percent' },
-    { figure: ReportFigure.LATE_CANCELLATIONS, value: (f) => f.lateCancellations, type: 'number' },
-    { figure: ReportFigure.LATE_CANCELLATION_RATE, value: (f) => f.lateCancellationRate, type: 'percent' },
-    { figure: ReportFigure.AWAITING_REGISTER, value: (f) => f.awaitingRegister, type: 'number' },
-    { figure: ReportFigure.WALK_INS, value: (f) => f.walkIns, type: 'number' },
-    { figure: ReportFigure.MOVED, value: (f) => f.moved, type: 'number' },
-    { figure: ReportFigure.WAITING_LIST_DEMAND, value: (f) => f.waitingListDemand, type: 'number' },
-    { figure: ReportFigure.SESSIONS_CANCELLED, value: (f) => f.sessionsCancelled, type: 'number' },
-    { figure: ReportFigure.AVERAGE_ATTENDANCE, value: (f) => f.averageAttendance, type: 'number' },
-    { figure: ReportFigure.CHARGES, value: (f) => f.chargesPence / 100, type: 'pounds' },
-  ];
+export const SUMMARY_ROWS: readonly {
+  figure: ReportFigure;
+  value: (f: ReportFiguresType) => number | null;
+  type: 'number' | 'percent' | 'pounds';
+}[] = [
+  { figure: ReportFigure.COURSES_DELIVERED, value: (f) => f.coursesDelivered, type: 'number' },
+  { figure: ReportFigure.SESSIONS_DELIVERED, value: (f) => f.sessionsDelivered, type: 'number' },
+  { figure: ReportFigure.TRAINING_DAYS, value: (f) => f.trainingDays, type: 'number' },
+  { figure: ReportFigure.PLACES_OFFERED, value: (f) => f.placesOffered, type: 'number' },
+  { figure: ReportFigure.BOOKED, value: (f) => f.booked, type: 'number' },
+  { figure: ReportFigure.FILL_RATE, value: (f) => f.fillRate, type: 'percent' },
+  { figure: ReportFigure.ATTENDED, value: (f) => f.attended, type: 'number' },
+  { figure: ReportFigure.ATTENDED_FULLY, value: (f) => f.attendedFully, type: 'number' },
+  { figure: ReportFigure.ATTENDED_PARTLY, value: (f) => f.attendedPartly, type: 'number' },
+  { figure: ReportFigure.ATTENDED_BOOKED, value: (f) => f.attendedBooked, type: 'number' },
+  { figure: ReportFigure.ATTENDANCE_RATE, value: (f) => f.attendanceRate, type: 'percent' },
+  { figure: ReportFigure.ATTENDED_OF_PLACES, value: (f) => f.attendedOfPlaces, type: 'percent' },
+  { figure: ReportFigure.ABSENT_WITH_APOLOGY, value: (f) => f.absentWithApology, type: 'number' },
+  { figure: ReportFigure.DID_NOT_ATTEND, value: (f) => f.didNotAttend, type: 'number' },
+  { figure: ReportFigure.DID_NOT_ATTEND_RATE, value: (f) => f.didNotAttendRate, type: 'percent' },
+  { figure: ReportFigure.LATE_CANCELLATIONS, value: (f) => f.lateCancellations, type: 'number' },
+  { figure: ReportFigure.LATE_CANCELLATION_RATE, value: (f) => f.lateCancellationRate, type: 'percent' },
+  { figure: ReportFigure.AWAITING_REGISTER, value: (f) => f.awaitingRegister, type: 'number' },
+  { figure: ReportFigure.WALK_INS, value: (f) => f.walkIns, type: 'number' },
+  { figure: ReportFigure.MOVED, value: (f) => f.moved, type: 'number' },
+  { figure: ReportFigure.WAITING_LIST_DEMAND, value: (f) => f.waitingListDemand, type: 'number' },
+  { figure: ReportFigure.SESSIONS_CANCELLED, value: (f) => f.sessionsCancelled, type: 'number' },
+  { figure: ReportFigure.AVERAGE_ATTENDANCE, value: (f) => f.averageAttendance, type: 'number' },
+  { figure: ReportFigure.CHARGES, value: (f) => f.chargesPence / 100, type: 'pounds' },
+];
 
 /** A summary's value as one cell (share 0-1, pounds, or a number; averages to one decimal). */
 const summaryCell = (row: (typeof SUMMARY_ROWS)[number], f: ReportFiguresType): Cell => {
@@ -51,7 +54,12 @@ const summaryCell = (row: (typeof SUMMARY_ROWS)[number], f: ReportFiguresType): 
 export function summaryTable(report: ProgrammeSummaryType): ExportTable {
   return {
     name: 'Programme summary',
-    columns: [{ header: 'Figure' }, { header: 'Number', type: 'number' }, { header: 'Share', type: 'percent' }, { header: 'Pounds', type: 'pounds' }],
+    columns: [
+      { header: 'Figure' },
+      { header: 'Number', type: 'number' },
+      { header: 'Share', type: 'percent' },
+      { header: 'Pounds', type: 'pounds' },
+    ],
     rows: SUMMARY_ROWS.map((row) => {
       const v = summaryCell(row, report.figures);
       return [termOf(row.figure), row.type === 'number' ? v : null, row.type === 'percent' ? v : null, row.type === 'pounds' ? v : null];
@@ -71,7 +79,12 @@ export function annualTable(report: AnnualReportTableType): ExportTable {
   rows.push(['', report.total.label, report.total.delivered, report.total.attendance]);
   return {
     name: 'Annual report table',
-    columns: [{ header: 'Priority area' }, { header: 'Course' }, { header: 'Delivered', type: 'number' }, { header: 'Attendance', type: 'number' }],
+    columns: [
+      { header: 'Priority area' },
+      { header: 'Course' },
+      { header: 'Delivered', type: 'number' },
+      { header: 'Attendance', type: 'number' },
+    ],
     rows,
   };
 }

@@ -43,7 +43,10 @@ async function sessionAt(
   parts: [string, string, string, ('FIRST' | 'SECOND')?][],
   over: { capacity?: number; status?: SessionStatus } = {},
 ): Promise<Session> {
-  const spans = parts.map(([date, from, to, occurrence]) => ({ startsAt: londonToUtc(date, from, occurrence), endsAt: londonToUtc(date, to) }));
+  const spans = parts.map(([date, from, to, occurrence]) => ({
+    startsAt: londonToUtc(date, from, occurrence),
+    endsAt: londonToUtc(date, to),
+  }));
   const session = em.create(Session, {
     course,
     onlineUrl: 'https://meet.example.org/report',
@@ -74,7 +77,12 @@ describe('reports: programme summary, annual-report table, by agency and sector 
   const names: string[] = [];
 
   const em = () => api.orm.em.fork();
-  async function place(session: Session, agency: Agency, over: Partial<Pick<Booking, 'status' | 'lateCancellation' | 'walkIn' | 'waitlistedAt'>> = {}, person?: Person) {
+  async function place(
+    session: Session,
+    agency: Agency,
+    over: Partial<Pick<Booking, 'status' | 'lateCancellation' | 'walkIn' | 'waitlistedAt'>> = {},
+    person?: Person,
+  ) {
     const e = em();
     const who = person ?? (await aPerson(e, { agency, name: `Fixture person ${names.length + 1}` }));
     names.push(who.name);
@@ -228,12 +236,9 @@ describe('reports: programme summary, annual-report table, by agency and sector 
   });
 
   const summary = async (filter: Record<string, unknown>, cookie = coordinator) => {
-    const res = await gql<{ programmeSummary: { period: { label: string }; filters: { label: string; value: string }[]; figures: Figures } }>(
-      api.url,
-      SUMMARY,
-      { filter },
-      cookie,
-    );
+    const res = await gql<{
+      programmeSummary: { period: { label: string }; filters: { label: string; value: string }[]; figures: Figures };
+    }>(api.url, SUMMARY, { filter }, cookie);
     expect(res.errors).toBeUndefined();
     return res.data!.programmeSummary;
   };
@@ -293,7 +298,15 @@ describe('reports: programme summary, annual-report table, by agency and sector 
   it('filters by agency at booking, sector, course, level, format, priority area and trainer', async () => {
     const byPolice = await summary({ ...FY, agencyId: police.id });
     // sessions stay the programme's; places are the police's: p1, p2 (moved agency since), moved-in, p14
-    expect(byPolice.figures).toMatchObject({ sessionsDelivered: 5, placesOffered: 45, booked: 4, attended: 3, walkIns: 0, moved: 1, waitingListDemand: 1 });
+    expect(byPolice.figures).toMatchObject({
+      sessionsDelivered: 5,
+      placesOffered: 45,
+      booked: 4,
+      attended: 3,
+      walkIns: 0,
+      moved: 1,
+      waitingListDemand: 1,
+    });
     expect(byPolice.filters).toEqual([
       { label: 'Period', value: 'Financial year 2025-26' },
       { label: 'Agency', value: 'Northshire Police' },
@@ -303,7 +316,14 @@ describe('reports: programme summary, annual-report table, by agency and sector 
     const education = await summary({ ...FY, sector: 'EDUCATION' });
     expect(education.figures).toMatchObject({ booked: 4, attended: 2, lateCancellations: 1, didNotAttend: 1, chargesPence: 13000 });
     const course = await summary({ ...FY, courseId: gcp.id });
-    expect(course.figures).toMatchObject({ sessionsDelivered: 1, sessionsCancelled: 1, trainingDays: 2, booked: 3, attended: 1, attendedPartly: 1 });
+    expect(course.figures).toMatchObject({
+      sessionsDelivered: 1,
+      sessionsCancelled: 1,
+      trainingDays: 2,
+      booked: 3,
+      attended: 1,
+      attendedPartly: 1,
+    });
     const area = await summary({ ...FY, priorityAreaId: dash.priorityArea.id });
     expect(area.figures).toMatchObject({ coursesDelivered: 2, sessionsDelivered: 4, attended: 7 });
     const trained = await summary({ ...FY, trainerId: trainer.id });
@@ -347,7 +367,11 @@ describe('reports: programme summary, annual-report table, by agency and sector 
   it('counts by the agency at booking, with charges, the change since the year before and a three-year trend', async () => {
     const r = await agencyReport({ bySector: false, sort: 'NAME', descending: false });
     expect(r.previousPeriod).toEqual({ label: 'Financial year 2024-25', from: '2024-04-01', to: '2025-03-31' });
-    expect(r.trendPeriods.map((p: { label: string }) => p.label)).toEqual(['Financial year 2023-24', 'Financial year 2024-25', 'Financial year 2025-26']);
+    expect(r.trendPeriods.map((p: { label: string }) => p.label)).toEqual([
+      'Financial year 2023-24',
+      'Financial year 2024-25',
+      'Financial year 2025-26',
+    ]);
     const rows = Object.fromEntries(r.rows.map((row: { name: string }) => [row.name, row]));
     expect(r.rows.map((row: { name: string }) => row.name)).toEqual([
       'Northshire Academy',
@@ -355,7 +379,15 @@ describe('reports: programme summary, annual-report table, by agency and sector 
       'Northshire Police',
       'Northshire Young Carers',
     ]);
-    const none = { booked: 0, attended: 0, attendedBooked: 0, attendanceRate: null, didNotAttend: 0, lateCancellations: 0, chargesPence: 0 };
+    const none = {
+      booked: 0,
+      attended: 0,
+      attendedBooked: 0,
+      attendanceRate: null,
+      didNotAttend: 0,
+      lateCancellations: 0,
+      chargesPence: 0,
+    };
     expect(rows['Northshire Police']).toMatchObject({
       key: police.id,
       current: { booked: 4, attended: 3, attendedBooked: 3, attendanceRate: 0.75, didNotAttend: 0, lateCancellations: 0, chargesPence: 0 },
@@ -372,7 +404,15 @@ describe('reports: programme summary, annual-report table, by agency and sector 
     expect(rows['Northshire NHS Trust'].current).toEqual({ ...none, booked: 2, attended: 1, attendanceRate: 0, didNotAttend: 1 });
     expect(rows['Northshire NHS Trust'].previous).toEqual(none);
     expect(rows['Northshire NHS Trust'].attendanceRateChange).toBeNull();
-    expect(rows['Northshire Young Carers'].current).toEqual({ ...none, booked: 3, attended: 2, attendedBooked: 2, attendanceRate: 2 / 3, didNotAttend: 1, chargesPence: 4000 });
+    expect(rows['Northshire Young Carers'].current).toEqual({
+      ...none,
+      booked: 3,
+      attended: 2,
+      attendedBooked: 2,
+      attendanceRate: 2 / 3,
+      didNotAttend: 1,
+      chargesPence: 4000,
+    });
     expect(rows['Northshire Academy'].current).toEqual({
       ...none,
       booked: 4,
@@ -404,7 +444,13 @@ describe('reports: programme summary, annual-report table, by agency and sector 
     expect(byBooked.rows.map((row: { current: { booked: number } }) => row.current.booked)).toEqual([4, 4, 3, 2]);
     const sectors = await agencyReport({ bySector: true, sort: 'DID_NOT_ATTEND', descending: true });
     expect(sectors.bySector).toBe(true);
-    expect(sectors.rows.map((row: { key: string; name: string; current: { didNotAttend: number } }) => [row.key, row.name, row.current.didNotAttend])).toEqual([
+    expect(
+      sectors.rows.map((row: { key: string; name: string; current: { didNotAttend: number } }) => [
+        row.key,
+        row.name,
+        row.current.didNotAttend,
+      ]),
+    ).toEqual([
       ['EDUCATION', 'Education', 1],
       ['HEALTH', 'Health', 1],
       ['VOLUNTARY_AND_COMMUNITY', 'Voluntary and community', 1],
@@ -450,7 +496,14 @@ describe('reports: programme summary, annual-report table, by agency and sector 
       (await gql(api.url, ANNUAL, { filter: FY }, reviewer)).data,
       await agencyReport({ bySector: false }, reviewer),
       await agencyReport({ bySector: true }, reviewer),
-      (await gql(api.url, `{ reportFilterOptions { priorityAreas { name } courses { name } agencies { name } trainers { id name } } }`, {}, reviewer)).data,
+      (
+        await gql(
+          api.url,
+          `{ reportFilterOptions { priorityAreas { name } courses { name } agencies { name } trainers { id name } } }`,
+          {},
+          reviewer,
+        )
+      ).data,
     ]);
     expect(everything).toContain('Northshire Police');
     for (const name of [...names, trainer.name]) {

@@ -31,13 +31,17 @@ export class ReportsResolver {
   }
 
   @Roles(Role.COORDINATOR, Role.REVIEWER)
-  @Query(() => AnnualReportTableType, { description: 'Report 2: sessions delivered and attendance per priority area and course, with subtotals and a total.' })
+  @Query(() => AnnualReportTableType, {
+    description: 'Report 2: sessions delivered and attendance per priority area and course, with subtotals and a total.',
+  })
   annualReportTable(@CurrentViewer() viewer: Viewer, @Args('filter') filter: ReportFilterInput): Promise<AnnualReportTableType> {
     return this.reports.annualTable(viewer, filter);
   }
 
   @Roles(Role.COORDINATOR, Role.REVIEWER)
-  @Query(() => AgencyReportType, { description: 'Report 3: by agency (at booking) or sector, sorted, with the previous period and a three-period trend.' })
+  @Query(() => AgencyReportType, {
+    description: 'Report 3: by agency (at booking) or sector, sorted, with the previous period and a three-period trend.',
+  })
   agencyReport(
     @CurrentViewer() viewer: Viewer,
     @Args('filter') filter: ReportFilterInput,

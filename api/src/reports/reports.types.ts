@@ -3,7 +3,10 @@ import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength,
 import { MAX_LEVEL, MIN_LEVEL, ReportPeriodKind } from '@lh/domain';
 import { AgencySector, CourseFormat } from '../common/graphql-enums';
 
-registerEnumType(ReportPeriodKind, { name: 'ReportPeriodKind', description: 'Financial year (the default), academic year, quarter, month or custom dates.' });
+registerEnumType(ReportPeriodKind, {
+  name: 'ReportPeriodKind',
+  description: 'Financial year (the default), academic year, quarter, month or custom dates.',
+});
 
 /** Which report a file is made of. */
 export enum ReportKind {
@@ -40,7 +43,10 @@ export class ReportFilterInput {
   @IsEnum(ReportPeriodKind, { message: 'Choose a kind of period from the list' })
   periodKind?: ReportPeriodKind | null;
 
-  @Field(() => String, { nullable: true, description: 'CUSTOM: the first London date. Otherwise any date in the period (default today). YYYY-MM-DD.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'CUSTOM: the first London date. Otherwise any date in the period (default today). YYYY-MM-DD.',
+  })
   @IsOptional()
   @IsString({ message: 'The start of the period must be a real date' })
   @MaxLength(10, { message: 'The start of the period must be a real date' })
@@ -197,9 +203,11 @@ export class AgencyReportRowType {
   @Field(() => String) name!: string;
   @Field(() => AgencyFiguresType) current!: AgencyFiguresType;
   @Field(() => AgencyFiguresType) previous!: AgencyFiguresType;
-  @Field(() => Float, { nullable: true, description: 'Attendance rate now minus before, in percentage points.' }) attendanceRateChange!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Attendance rate now minus before, in percentage points.' }) attendanceRateChange!:
+    number | null;
   @Field(() => Int) didNotAttendChange!: number;
-  @Field(() => [AgencyFiguresType], { description: 'The oldest of three periods first, the period asked for last.' }) trend!: AgencyFiguresType[];
+  @Field(() => [AgencyFiguresType], { description: 'The oldest of three periods first, the period asked for last.' })
+  trend!: AgencyFiguresType[];
 }
 
 @ObjectType('AgencyReport')
@@ -222,7 +230,9 @@ export class ReportFilterOptionType {
   @Field(() => String) name!: string;
 }
 
-@ObjectType('ReportFilterOptions', { description: 'What the report filter lists. Trainers only for coordinators (reviewers see no names).' })
+@ObjectType('ReportFilterOptions', {
+  description: 'What the report filter lists. Trainers only for coordinators (reviewers see no names).',
+})
 export class ReportFilterOptionsType {
   @Field(() => [ReportFilterOptionType]) priorityAreas!: ReportFilterOptionType[];
   @Field(() => [ReportFilterOptionType]) courses!: ReportFilterOptionType[];

@@ -3,18 +3,29 @@ import { REPORT_DEFINITIONS, ReportFigure, formatShare, shareOf } from './report
 
 describe('report periods', () => {
   it('defaults to the financial year today falls in (1 April to 31 March)', () => {
-    expect(resolvePeriod({}, '2026-03-31')).toEqual({ kind: 'FINANCIAL_YEAR', from: '2025-04-01', to: '2026-03-31', label: 'Financial year 2025-26' });
+    expect(resolvePeriod({}, '2026-03-31')).toEqual({
+      kind: 'FINANCIAL_YEAR',
+      from: '2025-04-01',
+      to: '2026-03-31',
+      label: 'Financial year 2025-26',
+    });
     expect(resolvePeriod({}, '2026-04-01').from).toBe('2026-04-01');
   });
   it('finds the academic year, quarter and month a date falls in', () => {
-    expect(resolvePeriod({ kind: ReportPeriodKind.ACADEMIC_YEAR, from: '2026-08-31' }, '2030-01-01')).toMatchObject({ from: '2025-09-01', to: '2026-08-31' });
+    expect(resolvePeriod({ kind: ReportPeriodKind.ACADEMIC_YEAR, from: '2026-08-31' }, '2030-01-01')).toMatchObject({
+      from: '2025-09-01',
+      to: '2026-08-31',
+    });
     expect(resolvePeriod({ kind: ReportPeriodKind.QUARTER, from: '2026-02-10' }, '2030-01-01')).toEqual({
       kind: 'QUARTER',
       from: '2026-01-01',
       to: '2026-03-31',
       label: 'Quarter 4 2025-26 (January to March 2026)',
     });
-    expect(resolvePeriod({ kind: ReportPeriodKind.MONTH, from: '2028-02-10' }, '2030-01-01')).toMatchObject({ from: '2028-02-01', to: '2028-02-29' });
+    expect(resolvePeriod({ kind: ReportPeriodKind.MONTH, from: '2028-02-10' }, '2030-01-01')).toMatchObject({
+      from: '2028-02-01',
+      to: '2028-02-29',
+    });
   });
   it('goes back a period of the same length', () => {
     const q = resolvePeriod({ kind: ReportPeriodKind.QUARTER, from: '2026-05-01' }, '2030-01-01');

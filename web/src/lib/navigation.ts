@@ -80,6 +80,12 @@ export const manageSections: ManageSection[] = [
       'Who is current, due, overdue or expired on mandatory training, by requirement and by agency, and the people behind each figure.',
   },
   {
+    href: '/manage/reports',
+    label: 'Reports',
+    description:
+      'Attendance for a financial year, academic year, quarter, month or dates you choose: the programme summary, courses delivered for the annual report, and attendance by agency and sector, with CSV and XLSX files.',
+  },
+  {
     href: '/manage/audit',
     label: 'Audit log',
     description:
@@ -108,7 +114,7 @@ export function navigationFor(roles: Role[] | undefined): NavItem[] {
   if (roles?.includes('COORDINATOR')) {
     items.push({ href: '/manage', label: 'Manage' });
   } else if (roles?.includes('REVIEWER')) {
-    items.push({ href: '/manage/compliance', label: 'Compliance' }, { href: '/manage/surveys/results', label: 'Survey results' });
+    items.push({ href: '/manage/compliance', label: 'Compliance' }, { href: '/manage/surveys/results', label: 'Survey results' }, { href: '/manage/reports', label: 'Reports' });
   }
   if (roles?.length) {
     items.push({ href: '/account', label: 'Your account' });
