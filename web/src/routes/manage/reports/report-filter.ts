@@ -6,7 +6,7 @@ import type {
   ReportFilterInput,
   ReportPeriodKind,
 } from '@lh/graphql-client';
-import { ReportPeriodKind as Kinds, agencySectorLabels, courseFormatLabels, levelLabels } from '@lh/domain';
+import { ReportPeriodKind as Kinds } from '@lh/domain';
 import { dateFromParams, type DateBoxes, NO_DATE } from '$lib/server/date-boxes';
 
 export type { DateBoxes };
@@ -74,23 +74,3 @@ export function formFieldOf(field: string): string {
   const name = field.replace(/^filter\./, '');
   return name === 'periodKind' ? 'period' : name === 'from' || name === 'to' ? `${name}-day` : name;
 }
-
-export const periodOptions = Object.values(Kinds).map((k) => ({
-  value: k,
-  label: {
-    FINANCIAL_YEAR: 'Financial year (1 April to 31 March)',
-    ACADEMIC_YEAR: 'Academic year (1 September to 31 August)',
-    QUARTER: 'Quarter',
-    MONTH: 'Month',
-    CUSTOM: 'Dates you choose',
-  }[k],
-}));
-export const levelOptions = [{ value: '', label: 'All levels' }, ...Object.entries(levelLabels).map(([v, l]) => ({ value: v, label: l }))];
-export const formatOptions = [
-  { value: '', label: 'All formats' },
-  ...Object.entries(courseFormatLabels).map(([v, l]) => ({ value: v, label: l })),
-];
-export const sectorOptions = [
-  { value: '', label: 'All sectors' },
-  ...Object.entries(agencySectorLabels).map(([v, l]) => ({ value: v, label: l })),
-];
