@@ -65,11 +65,11 @@ describe('reports in the browser', () => {
     await expectAccessible(page, 'reports');
 
     // this month, for the course of today's session
-    await page.getByLabel('Period').selectOption('MONTH');
-    await page.getByLabel('Day').first().fill(String(day));
-    await page.getByLabel('Month').first().fill(String(month));
-    await page.getByLabel('Year').first().fill(String(year));
-    await page.getByLabel('Course').selectOption({ label: team.course.title });
+    await page.getByLabel('Period', { exact: true }).selectOption('MONTH');
+    await page.getByLabel('Day', { exact: true }).first().fill(String(day));
+    await page.getByLabel('Month', { exact: true }).first().fill(String(month));
+    await page.getByLabel('Year', { exact: true }).first().fill(String(year));
+    await page.getByLabel('Course', { exact: true }).selectOption({ label: team.course.title });
     await page.getByRole('button', { name: 'Show reports' }).click();
     await page.waitForURL(/period=MONTH/);
     const monthName = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });

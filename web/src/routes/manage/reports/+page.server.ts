@@ -12,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
   const base = { options, values, isCoordinator: me.roles.includes('COORDINATOR') };
   try {
     const reports: ReportsQuery | null = await api(event, ReportsDocument, { filter, agency });
-    const download = (report: string, format: string) => reportHref('/manage/reports/download', filter, agency, { report, format });
+    const download = (report: string, format: string) => reportHref('/manage/reports/download', filter, agency, { report, file: format });
     const sortHref = (sort: string, descending: boolean) =>
       reportHref('/manage/reports', filter, { ...agency, sort: sort as never, descending }, {}) + '#by-agency';
     const sorts: Record<string, string> = Object.fromEntries(

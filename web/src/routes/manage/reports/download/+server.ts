@@ -9,11 +9,11 @@ import type { RequestHandler } from './$types';
 const REPORTS: ReportKind[] = ['PROGRAMME_SUMMARY', 'ANNUAL_TABLE', 'BY_AGENCY', 'BY_SECTOR'];
 const FORMATS: ReportFileFormat[] = ['CSV', 'XLSX'];
 
-/** A report as CSV or XLSX for the same filter as the page (`report`, `format` and the page's own parameters). */
+/** A report as CSV or XLSX for the same filter as the page (`report`, `file` (CSV or XLSX) and the page's own parameters). */
 export const GET: RequestHandler = async (event) => {
   requireViewer(event, 'COORDINATOR', 'REVIEWER');
   const report = event.url.searchParams.get('report') as ReportKind;
-  const format = event.url.searchParams.get('format') as ReportFileFormat;
+  const format = event.url.searchParams.get('file') as ReportFileFormat;
   if (!REPORTS.includes(report) || !FORMATS.includes(format)) {
     error(404, { message: 'There is no such report file.', code: 'NOT_FOUND' });
   }
