@@ -165,6 +165,7 @@ describe('navigation', () => {
       ['Mail log', '/manage/mail'],
       ['Mandatory training', '/manage/mandatory-training'],
       ['Compliance', '/manage/compliance'],
+      ['Reports', '/manage/reports'],
       ['Audit log', '/manage/audit'],
     ]);
     expect(await web.page.locator('main li p').count()).toBe(sections.length);

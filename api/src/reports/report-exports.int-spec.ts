@@ -66,7 +66,9 @@ describe('report files: CSV and XLSX from the same figures as the screen (real A
         const agency = agencies[n % 2]!;
         const person = await aPerson(em, { agency });
         const booking = em.create(Booking, { session, person, agency, status: BookingStatus.CONFIRMED });
-        if (n !== 1) marks[booking.id] = 'PRESENT';
+        if (n !== 1) {
+          marks[booking.id] = 'PRESENT';
+        }
       }
       await em.flush();
       await takeRegisters(api, coordinator, session.id, marks);

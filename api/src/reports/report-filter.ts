@@ -63,7 +63,9 @@ export class ReportFilters {
     const labels: ReportFilterLabelType[] = [{ label: 'Period', value: periods[0]!.label }];
     if (filter.priorityAreaId) {
       const area = await em.findOne(PriorityArea, filter.priorityAreaId);
-      if (!area) throw bad('priorityAreaId', 'There is no such priority area: choose one from the list');
+      if (!area) {
+        throw bad('priorityAreaId', 'There is no such priority area: choose one from the list');
+      }
       labels.push({ label: 'Priority area', value: area.name });
     }
     if (filter.level) {
@@ -74,17 +76,23 @@ export class ReportFilters {
     }
     if (filter.courseId) {
       const course = await em.findOne(Course, filter.courseId);
-      if (!course) throw bad('courseId', 'There is no such course: choose one from the list');
+      if (!course) {
+        throw bad('courseId', 'There is no such course: choose one from the list');
+      }
       labels.push({ label: 'Course', value: course.title });
     }
     if (filter.trainerId) {
       const trainer = await em.findOne(Person, filter.trainerId);
-      if (!trainer || !trainer.roles.includes(Role.TRAINER)) throw bad('trainerId', 'There is no such trainer: choose one from the list');
+      if (!trainer || !trainer.roles.includes(Role.TRAINER)) {
+        throw bad('trainerId', 'There is no such trainer: choose one from the list');
+      }
       labels.push({ label: 'Trainer', value: trainer.name });
     }
     if (filter.agencyId) {
       const agency = await em.findOne(Agency, filter.agencyId);
-      if (!agency) throw bad('agencyId', 'There is no such agency: choose one from the list');
+      if (!agency) {
+        throw bad('agencyId', 'There is no such agency: choose one from the list');
+      }
       labels.push({ label: 'Agency', value: agency.name });
     }
     if (filter.sector) {

@@ -29,6 +29,7 @@ describe('navigationFor', () => {
     expect(navigationFor(['PRACTITIONER', 'AGENCY_LEAD']).find((i) => i.label === 'Your agency')?.href).toBe('/your-agency');
     expect(navigationFor(['REVIEWER']).find((i) => i.label === 'Compliance')?.href).toBe('/manage/compliance');
     expect(navigationFor(['REVIEWER']).find((i) => i.label === 'Survey results')?.href).toBe('/manage/surveys/results');
+    expect(navigationFor(['REVIEWER']).find((i) => i.label === 'Reports')?.href).toBe('/manage/reports');
     expect(labels(['COORDINATOR', 'REVIEWER'])).not.toContain('Compliance');
     expect(labels(['COORDINATOR'])).not.toContain('Mandatory training');
   });
@@ -49,6 +50,7 @@ describe('navigationFor', () => {
       'Mail log',
       'Mandatory training',
       'Compliance',
+      'Reports',
       'Audit log',
     ]);
     expect(new Set(manageSections.map((s) => s.href)).size).toBe(manageSections.length);

@@ -114,7 +114,11 @@ export function navigationFor(roles: Role[] | undefined): NavItem[] {
   if (roles?.includes('COORDINATOR')) {
     items.push({ href: '/manage', label: 'Manage' });
   } else if (roles?.includes('REVIEWER')) {
-    items.push({ href: '/manage/compliance', label: 'Compliance' }, { href: '/manage/surveys/results', label: 'Survey results' }, { href: '/manage/reports', label: 'Reports' });
+    items.push(
+      { href: '/manage/compliance', label: 'Compliance' },
+      { href: '/manage/surveys/results', label: 'Survey results' },
+      { href: '/manage/reports', label: 'Reports' },
+    );
   }
   if (roles?.length) {
     items.push({ href: '/account', label: 'Your account' });

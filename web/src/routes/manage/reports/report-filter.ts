@@ -27,17 +27,28 @@ export function reportQueryFrom(params: URLSearchParams) {
   const from = dateFromParams(params, 'from');
   const to = dateFromParams(params, 'to');
   const filter: ReportFilterInput = { periodKind: kind as ReportPeriodKind };
-  if (from) filter.from = from.iso;
-  if (to && kind === Kinds.CUSTOM) filter.to = to.iso;
+  if (from) {
+    filter.from = from.iso;
+  }
+  if (to && kind === Kinds.CUSTOM) {
+    filter.to = to.iso;
+  }
   const values = { period: kind } as Record<'period' | (typeof SELECTS)[number], string>;
   for (const name of SELECTS) {
     const value = params.get(name)?.trim() ?? '';
     values[name] = value;
-    if (!value) continue;
-    if (name === 'level') filter.level = /^\d$/.test(value) ? Number(value) : 0;
-    else if (name === 'format') filter.format = value as CourseFormat;
-    else if (name === 'sector') filter.sector = value as AgencySector;
-    else filter[name] = value;
+    if (!value) {
+      continue;
+    }
+    if (name === 'level') {
+      filter.level = /^\d$/.test(value) ? Number(value) : 0;
+    } else if (name === 'format') {
+      filter.format = value as CourseFormat;
+    } else if (name === 'sector') {
+      filter.sector = value as AgencySector;
+    } else {
+      filter[name] = value;
+    }
   }
   const sort = params.get('sort') ?? '';
   const agency: AgencyReportInput = {
@@ -56,16 +67,30 @@ export function reportQueryFrom(params: URLSearchParams) {
 export function reportHref(path: string, filter: ReportFilterInput, agency: AgencyReportInput, extra: Record<string, string> = {}): string {
   const q = new URLSearchParams();
   q.set('period', filter.periodKind ?? Kinds.FINANCIAL_YEAR);
-  if (filter.from) q.set('from', filter.from);
-  if (filter.to) q.set('to', filter.to);
+  if (filter.from) {
+    q.set('from', filter.from);
+  }
+  if (filter.to) {
+    q.set('to', filter.to);
+  }
   for (const name of SELECTS) {
     const v = filter[name];
-    if (v !== null && v !== undefined && v !== '') q.set(name, String(v));
+    if (v !== null && v !== undefined && v !== '') {
+      q.set(name, String(v));
+    }
   }
-  if (agency.bySector) q.set('by', 'sector');
-  if (agency.sort && agency.sort !== 'NAME') q.set('sort', agency.sort);
-  if (agency.descending) q.set('dir', 'desc');
-  for (const [k, v] of Object.entries(extra)) q.set(k, v);
+  if (agency.bySector) {
+    q.set('by', 'sector');
+  }
+  if (agency.sort && agency.sort !== 'NAME') {
+    q.set('sort', agency.sort);
+  }
+  if (agency.descending) {
+    q.set('dir', 'desc');
+  }
+  for (const [k, v] of Object.entries(extra)) {
+    q.set(k, v);
+  }
   return `${path}?${q.toString()}`;
 }
 

@@ -40,9 +40,13 @@ export function summaryRows(f: Figures): { term: string; value: string; definiti
 
 /** A change in percentage points, signed: "+25.0 points", "−3.2 points", "no change", or "–" with nothing to compare. */
 export function pointsChange(change: number | null | undefined): string {
-  if (change === null || change === undefined) return '–';
+  if (change === null || change === undefined) {
+    return '–';
+  }
   const rounded = Math.round(change * 10) / 10;
-  if (rounded === 0) return 'no change';
+  if (rounded === 0) {
+    return 'no change';
+  }
   return `${rounded > 0 ? '+' : '−'}${Math.abs(rounded).toFixed(1)} points`;
 }
 
