@@ -29,7 +29,7 @@ const tableRows = (page: Page, caption: RegExp) =>
   page
     .locator('table', { has: page.locator('caption', { hasText: caption }) })
     .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+    .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())));
 
 /**
  * A reviewer of the workforce development group reads the reports: a session held today (its register signed off)

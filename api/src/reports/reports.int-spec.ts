@@ -1,4 +1,13 @@
-import { AgencySector, AttendanceRule, BookingStatus, Role, SessionStatus, londonToUtc, type ReportPeriodKind } from '@lh/domain';
+import {
+  AgencySector,
+  AttendanceRule,
+  BookingStatus,
+  Role,
+  SessionStatus,
+  londonToUtc,
+  type BookingAction,
+  type ReportPeriodKind,
+} from '@lh/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { aCourse, aPerson, aPriorityArea, anAgency } from '../../test/builders';
@@ -9,7 +18,7 @@ import { BookingEvent } from '../booking/booking-event.entity';
 import type { Course } from '../catalogue/course.entity';
 import { Clock } from '../common/clock';
 import type { Agency } from '../people/agency.entity';
-import type { Person } from '../people/person.entity';
+import { Person } from '../people/person.entity';
 import { SessionPart } from '../scheduling/session-part.entity';
 import { Session } from '../scheduling/session.entity';
 
@@ -90,9 +99,9 @@ describe('reports: programme summary, annual-report table, by agency and sector 
     await e.flush();
     return { person: who, booking };
   }
-  async function event(booking: Booking, action: string, toStatus: BookingStatus) {
+  async function event(booking: Booking, action: BookingAction, toStatus: BookingStatus) {
     const e = em();
-    e.create(BookingEvent, { booking: booking.id, action: action as never, toStatus, at: new Date('2025-09-01T10:00:00Z') });
+    e.create(BookingEvent, { booking: booking.id, action, toStatus, at: new Date('2025-09-01T10:00:00Z') });
     await e.flush();
   }
 
@@ -181,9 +190,10 @@ describe('reports: programme summary, annual-report table, by agency and sector 
       ],
       { capacity: 8 },
     );
-    const s3e = await em().findOneOrFail(Session, s3.id, { populate: ['trainers'] });
-    s3e.trainers.add(em().getReference('Person' as never, trainer.id as never));
-    await api.orm.em.fork().persistAndFlush(s3e);
+    const withTrainer = em();
+    const s3e = await withTrainer.findOneOrFail(Session, s3.id, { populate: ['trainers'] });
+    s3e.trainers.add(withTrainer.getReference(Person, trainer.id));
+    await withTrainer.flush();
     const p7 = await place(s3, charity);
     const p8 = await place(s3, charity);
     const [s3a, s3b] = await partIdsOf(api, s3.id);
