@@ -30,6 +30,7 @@ import { MandatoryTrainingModule } from './mandatory-training/mandatory-training
 import { AuditModule } from './audit/audit.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReportsModule } from './reports/reports.module';
+import { RosterModule } from './roster/roster.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -52,6 +53,7 @@ export const capabilityModules = [
   AuditModule,
   PrivacyModule,
   ReportsModule,
+  RosterModule,
 ];
 
 @Module({})

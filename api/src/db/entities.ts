@@ -32,6 +32,7 @@ import { ExternalLearning } from '../records/external-learning.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { MandatoryReminder, MandatoryRequirement } from '../mandatory-training/mandatory-requirement.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { BookingNote } from '../roster/booking-note.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -73,4 +74,5 @@ export const entities = [
   MandatoryRequirement,
   MandatoryReminder,
   AuditEntry,
+  BookingNote,
 ];

@@ -39,6 +39,7 @@ import { MandatoryTrainingResolver } from '../mandatory-training/mandatory-train
 import { AuditResolver } from '../audit/audit.resolver';
 import { PersonalDataResolver } from '../privacy/personal-data.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
+import { RosterResolver } from '../roster/roster.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -84,4 +85,5 @@ export const resolvers = [
   AuditResolver,
   PersonalDataResolver,
   ReportsResolver,
+  RosterResolver,
 ] as const;

@@ -35,3 +35,4 @@ export * from './csv';
 export * from './programme';
 export * from './report-definitions';
 export * from './report-period';
+export * from './roster';

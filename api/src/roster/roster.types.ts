@@ -1,0 +1,148 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayNotEmpty, IsNotEmpty, IsUUID, MaxLength } from 'class-validator';
+import { RosterSort } from '@lh/domain';
+import { BookingStatus } from '../common/graphql-enums';
+
+registerEnumType(RosterSort, { name: 'RosterSort', description: 'How the session roster is ordered.' });
+
+export enum RosterFileFormat {
+  CSV = 'CSV',
+  XLSX = 'XLSX',
+}
+registerEnumType(RosterFileFormat, { name: 'RosterFileFormat' });
+
+export enum AddPersonOutcome {
+  BOOKED = 'BOOKED',
+  WAITLISTED = 'WAITLISTED',
+  ALREADY_BOOKED = 'ALREADY_BOOKED',
+  NO_ACCOUNT = 'NO_ACCOUNT',
+  NOT_ALLOWED = 'NOT_ALLOWED',
+  NOT_AN_EMAIL = 'NOT_AN_EMAIL',
+}
+registerEnumType(AddPersonOutcome, { name: 'AddPersonOutcome', description: 'What happened to one line of a pasted list of emails.' });
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@ObjectType('BookingNote', { description: "The training team's note about an attendee: coordinators and the session's trainers only." })
+export class BookingNoteType {
+  @Field(() => ID) bookingId!: string;
+  @Field(() => String) text!: string;
+  @Field(() => String, { description: 'Who wrote it (their name when they did).' }) writtenByName!: string;
+  @Field(() => Date) writtenAt!: Date;
+}
+
+@ObjectType('RosterEntry', { description: 'One booking on a session as the roster lists it.' })
+export class RosterEntryType {
+  @Field(() => ID) bookingId!: string;
+  @Field(() => ID) personId!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) email!: string;
+  @Field(() => String, { nullable: true }) jobTitle!: string | null;
+  @Field(() => String, { nullable: true, description: 'The agency the person booked with.' }) agencyName!: string | null;
+  @Field(() => BookingStatus) status!: BookingStatus;
+  @Field(() => Int, { nullable: true }) waitlistPosition!: number | null;
+  @Field(() => Boolean) lateCancellation!: boolean;
+  @Field(() => Date, { description: 'When the booking was made.' }) bookedAt!: Date;
+  @Field(() => String, { nullable: true }) accessNeeds!: string | null;
+  @Field(() => String, { nullable: true }) dietaryNeeds!: string | null;
+  @Field(() => BookingNoteType, { nullable: true }) note!: BookingNoteType | null;
+}
+
+@ObjectType('AgencyCount')
+export class AgencyCountType {
+  @Field(() => String, { nullable: true, description: 'Null for people without an agency.' }) agencyName!: string | null;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('NeedsAnswerCount')
+export class NeedsAnswerCountType {
+  @Field(() => String) answer!: string;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType('NeedsSummary', { description: 'Access and dietary needs of the confirmed places, counted, without names.' })
+export class NeedsSummaryType {
+  @Field(() => Int) places!: number;
+  @Field(() => Int) withoutNeeds!: number;
+  @Field(() => [NeedsAnswerCountType]) access!: NeedsAnswerCountType[];
+  @Field(() => [NeedsAnswerCountType]) dietary!: NeedsAnswerCountType[];
+}
+
+@ObjectType('RosterList', { description: "A session's roster, searched and sorted: for coordinators." })
+export class RosterListType {
+  @Field(() => ID) sessionId!: string;
+  @Field(() => Int, { description: 'Bookings on the session, whatever the search.' }) total!: number;
+  @Field(() => [RosterEntryType], { description: 'The bookings matching the search, in the chosen order.' }) entries!: RosterEntryType[];
+  @Field(() => [AgencyCountType], { description: 'Live places (confirmed, offered, awaiting approval, waiting) per agency.' })
+  agencyCounts!: AgencyCountType[];
+  @Field(() => NeedsSummaryType) needs!: NeedsSummaryType;
+}
+
+@ObjectType('PersonToAdd', { description: 'A person found by name or email to add to a session.' })
+export class PersonToAddType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String) email!: string;
+  @Field(() => String, { nullable: true }) agencyName!: string | null;
+  @Field(() => Boolean, { description: 'Whether they already have a live booking on this session.' }) alreadyBooked!: boolean;
+}
+
+@ObjectType('AddPersonResult', { description: 'The outcome of one line of a pasted list of emails.' })
+export class AddPersonResultType {
+  @Field(() => String, { description: 'The line as it was pasted.' }) line!: string;
+  @Field(() => String, { nullable: true }) email!: string | null;
+  @Field(() => AddPersonOutcome) outcome!: AddPersonOutcome;
+  @Field(() => String, { description: 'What happened, in a sentence.' }) message!: string;
+  @Field(() => ID, { nullable: true }) bookingId!: string | null;
+}
+
+@ObjectType('MoveBookingResult', { description: 'The outcome of moving one booking in a bulk move.' })
+export class MoveBookingResultType {
+  @Field(() => ID) bookingId!: string;
+  @Field(() => String) personName!: string;
+  @Field(() => Boolean) moved!: boolean;
+  @Field(() => String, { description: 'What happened, in a sentence.' }) message!: string;
+}
+
+@InputType()
+export class AddPeopleToSessionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Choose a session from the list' })
+  sessionId!: string;
+
+  @Field(() => String, { description: 'Email addresses, one a line or separated by commas or semicolons.' })
+  @Transform(trim)
+  @IsNotEmpty({ message: 'Enter at least one email address' })
+  @MaxLength(40_000, { message: 'The list of email addresses must be 40,000 characters or fewer' })
+  emails!: string;
+
+  @Field(() => String, { description: 'Why (recorded in each booking history). Eligibility and one-per-course rules are bypassed.' })
+  @Transform(trim)
+  @IsNotEmpty({ message: 'Enter a reason for adding these people' })
+  @MaxLength(500, { message: 'The reason must be 500 characters or fewer' })
+  reason!: string;
+}
+
+@InputType()
+export class MoveBookingsInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Choose a session from the list' })
+  fromSessionId!: string;
+
+  @Field(() => [ID])
+  @ArrayNotEmpty({ message: 'Choose at least one person to move' })
+  @ArrayMaxSize(500, { message: 'Move at most 500 people at once' })
+  @IsUUID('all', { each: true, message: 'Choose people from the list' })
+  bookingIds!: string[];
+
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Choose the date to move them to' })
+  toSessionId!: string;
+
+  @Field(() => String)
+  @Transform(trim)
+  @IsNotEmpty({ message: 'Enter a reason for the move' })
+  @MaxLength(500, { message: 'The reason must be 500 characters or fewer' })
+  reason!: string;
+}
