@@ -32,7 +32,7 @@ import { ExternalLearning } from '../records/external-learning.entity';
 import { Certificate } from '../certificates/certificate.entity';
 import { MandatoryReminder, MandatoryRequirement } from '../mandatory-training/mandatory-requirement.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
-import { BookingNote } from '../roster/booking-note.entity';
+import { BookingNote, SessionMessage } from '../roster/roster.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -75,4 +75,5 @@ export const entities = [
   MandatoryReminder,
   AuditEntry,
   BookingNote,
+  SessionMessage,
 ];

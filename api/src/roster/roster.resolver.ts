@@ -1,5 +1,5 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role, RosterSort } from '@lh/domain';
+import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Role, RosterAudience, RosterSort } from '@lh/domain';
 import { CurrentViewer, Roles } from '../common/access.decorators';
 import { IdArg } from '../common/ids';
 import { TextArg } from '../common/text-arg';
@@ -7,16 +7,19 @@ import type { Viewer } from '../common/viewer';
 import { DownloadFileType } from '../exports/download-file.types';
 import { RosterBulkService } from './roster-bulk.service';
 import { RosterExportService } from './roster-export.service';
+import { RosterMessageService } from './roster-message.service';
 import { MAX_NOTE_LENGTH, RosterService } from './roster.service';
 import {
   AddPeopleToSessionInput,
   AddPersonResultType,
   BookingNoteType,
   MoveBookingResultType,
+  MessageSessionInput,
   MoveBookingsInput,
   PersonToAddType,
   RosterFileFormat,
   RosterListType,
+  SessionMessageSentType,
 } from './roster.types';
 
 const SearchArg = () => TextArg('search', { nullable: true, maxLength: 200, message: 'The search must be 200 characters or fewer' });
@@ -28,6 +31,7 @@ export class RosterResolver {
     private readonly roster: RosterService,
     private readonly bulk: RosterBulkService,
     private readonly exports: RosterExportService,
+    private readonly messages: RosterMessageService,
   ) {}
 
   @Roles(Role.COORDINATOR)
@@ -103,5 +107,21 @@ export class RosterResolver {
     @Args('format', { type: () => RosterFileFormat }) format: RosterFileFormat,
   ): Promise<DownloadFileType> {
     return this.exports.needsFile(viewer, sessionId, format);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => Int, { description: 'How many people on the session a message to this group would reach (the preview).' })
+  sessionMessageRecipients(
+    @CurrentViewer() viewer: Viewer,
+    @IdArg('sessionId') sessionId: string,
+    @Args('audience', { type: () => RosterAudience }) audience: RosterAudience,
+  ): Promise<number> {
+    return this.messages.recipientCount(viewer, sessionId, audience);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => SessionMessageSentType, { description: 'Mails everyone on the session in one group (once per idempotency key).' })
+  messageSession(@CurrentViewer() viewer: Viewer, @Args('input') input: MessageSessionInput): Promise<SessionMessageSentType> {
+    return this.messages.send(viewer, input);
   }
 }

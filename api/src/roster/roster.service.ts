@@ -20,7 +20,7 @@ import { BookingRepository } from '../booking/booking.repository';
 import { Person } from '../people/person.entity';
 import { Session } from '../scheduling/session.entity';
 import { SessionTrainerRepository } from '../scheduling/session-trainer.repository';
-import { BookingNote } from './booking-note.entity';
+import { BookingNote } from './roster.entity';
 import type { BookingNoteType, PersonToAddType, RosterEntryType, RosterListType } from './roster.types';
 
 export const MAX_NOTE_LENGTH = 2000;

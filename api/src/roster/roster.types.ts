@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsNotEmpty, IsUUID, MaxLength } from 'class-validator';
-import { RosterSort } from '@lh/domain';
+import { ArrayMaxSize, ArrayNotEmpty, IsEnum, IsNotEmpty, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { MAX_MESSAGE_LENGTH, MAX_MESSAGE_SUBJECT_LENGTH, RosterAudience, RosterSort } from '@lh/domain';
 import { BookingStatus } from '../common/graphql-enums';
 
 registerEnumType(RosterSort, { name: 'RosterSort', description: 'How the session roster is ordered.' });
@@ -145,4 +145,45 @@ export class MoveBookingsInput {
   @IsNotEmpty({ message: 'Enter a reason for the move' })
   @MaxLength(500, { message: 'The reason must be 500 characters or fewer' })
   reason!: string;
+}
+
+registerEnumType(RosterAudience, { name: 'RosterAudience', description: 'Who on a session a message goes to.' });
+
+@InputType()
+export class MessageSessionInput {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'Choose a session from the list' })
+  sessionId!: string;
+
+  @Field(() => RosterAudience)
+  @IsEnum(RosterAudience, { message: 'Choose who to send the message to' })
+  audience!: RosterAudience;
+
+  @Field(() => String)
+  @Transform(trim)
+  @IsNotEmpty({ message: 'Enter a subject' })
+  @MaxLength(MAX_MESSAGE_SUBJECT_LENGTH, { message: `The subject must be ${MAX_MESSAGE_SUBJECT_LENGTH} characters or fewer` })
+  subject!: string;
+
+  @Field(() => String)
+  @Transform(trim)
+  @IsNotEmpty({ message: 'Enter a message' })
+  @MaxLength(MAX_MESSAGE_LENGTH, { message: `The message must be ${MAX_MESSAGE_LENGTH} characters or fewer` })
+  message!: string;
+
+  @Field(() => String, { description: 'A key the form makes once; sending again with the same key sends nothing more.' })
+  @IsString({ message: 'The message key must be text' })
+  @MinLength(8, { message: 'The message key must be at least 8 characters' })
+  @MaxLength(100, { message: 'The message key must be 100 characters or fewer' })
+  idempotencyKey!: string;
+}
+
+@ObjectType('SessionMessageSent', { description: 'A message sent to everyone on a session in one status.' })
+export class SessionMessageSentType {
+  @Field(() => ID) id!: string;
+  @Field(() => RosterAudience) audience!: RosterAudience;
+  @Field(() => String) subject!: string;
+  @Field(() => Int, { description: 'How many people it was sent to.' }) recipients!: number;
+  @Field(() => Date) sentAt!: Date;
+  @Field(() => Boolean, { description: 'True when this key had already sent it: nothing more was sent.' }) repeated!: boolean;
 }

@@ -156,3 +156,33 @@ export function summariseNeeds(places: readonly NeedsAnswer[]): NeedsSummary {
     dietary: group(places.map((p) => p.dietaryNeeds)),
   };
 }
+
+/** Who on a session a coordinator's message goes to. */
+export enum RosterAudience {
+  CONFIRMED = 'CONFIRMED',
+  WAITING_LIST = 'WAITING_LIST',
+  PENDING_APPROVAL = 'PENDING_APPROVAL',
+  OFFERED = 'OFFERED',
+  /** Their register outcome is attended (every part signed off). */
+  ATTENDED = 'ATTENDED',
+}
+
+export const rosterAudienceLabels: Record<`${RosterAudience}`, string> = {
+  [RosterAudience.CONFIRMED]: 'Everyone confirmed',
+  [RosterAudience.WAITING_LIST]: 'Everyone on the waiting list',
+  [RosterAudience.PENDING_APPROVAL]: 'Everyone awaiting manager approval',
+  [RosterAudience.OFFERED]: 'Everyone offered a place',
+  [RosterAudience.ATTENDED]: 'Everyone who attended (as the register recorded)',
+};
+
+/** The booking status an audience is made of (ATTENDED: the confirmed places whose register outcome is attended). */
+export const rosterAudienceStatus: Record<RosterAudience, BookingStatus> = {
+  [RosterAudience.CONFIRMED]: BookingStatus.CONFIRMED,
+  [RosterAudience.WAITING_LIST]: BookingStatus.WAITLISTED,
+  [RosterAudience.PENDING_APPROVAL]: BookingStatus.PENDING_APPROVAL,
+  [RosterAudience.OFFERED]: BookingStatus.OFFERED,
+  [RosterAudience.ATTENDED]: BookingStatus.CONFIRMED,
+};
+
+export const MAX_MESSAGE_SUBJECT_LENGTH = 150;
+export const MAX_MESSAGE_LENGTH = 5000;
