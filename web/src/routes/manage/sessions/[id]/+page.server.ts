@@ -7,21 +7,31 @@ import {
   SendJoiningInstructionsDocument,
   SessionRegisterPartsDocument,
   SessionRosterDocument,
+  SessionRosterListDocument,
   SetSessionAutoOfferDocument,
 } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failField, failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requireViewer } from '$lib/server/access';
+import { rosterFilter } from './roster-filter';
 
 export const load: PageServerLoad = async (event) => {
   requireViewer(event, 'COORDINATOR');
   try {
-    const [{ sessionRoster }, { sessionAdmin }] = await Promise.all([
+    const filter = rosterFilter(event.url);
+    const [{ sessionRoster }, { sessionAdmin }, { sessionRosterList }] = await Promise.all([
       api(event, SessionRosterDocument, { sessionId: event.params.id }),
       api(event, SessionRegisterPartsDocument, { id: event.params.id }),
+      api(event, SessionRosterListDocument, { sessionId: event.params.id, search: filter.search || null, sort: filter.sort }),
     ]);
-    return { roster: sessionRoster, registerParts: sessionAdmin.parts, done: event.url.searchParams.get('done') };
+    return {
+      roster: sessionRoster,
+      registerParts: sessionAdmin.parts,
+      done: event.url.searchParams.get('done'),
+      list: sessionRosterList,
+      filter,
+    };
   } catch (e) {
     failLoad(e, event);
   }

@@ -1,0 +1,4 @@
+import { rosterDownload } from '../roster-files';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) => rosterDownload(event, 'XLSX');
