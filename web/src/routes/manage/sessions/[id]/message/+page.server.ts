@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { MessageSessionDocument, SessionMessageRecipientsDocument, SessionRosterDocument, type RosterAudience } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { requireViewer } from '$lib/server/access';
-import { failFromApi } from '$lib/server/forms';
+import { failFromApi, type FormProblem } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 const AUDIENCES: readonly RosterAudience[] = ['CONFIRMED', 'WAITING_LIST', 'PENDING_APPROVAL', 'OFFERED', 'ATTENDED'];
@@ -42,6 +42,17 @@ export const actions: Actions = {
       message: String(form.get('message') ?? '').trim(),
       idempotencyKey: String(form.get('idempotencyKey') ?? ''),
     };
+    // an audience the API's enum would refuse unread: check the form's own questions first, all at once
+    if (!AUDIENCES.includes(values.audience as RosterAudience)) {
+      const errors: FormProblem[] = [{ field: 'audience', message: 'Choose who to email' }];
+      if (!values.subject) {
+        errors.push({ field: 'subject', message: 'Enter a subject' });
+      }
+      if (!values.message) {
+        errors.push({ field: 'message', message: 'Enter a message' });
+      }
+      return fail(400, { errors, values, code: 'BAD_USER_INPUT' });
+    }
     let sent;
     try {
       ({ messageSession: sent } = await api(event, MessageSessionDocument, {
