@@ -189,7 +189,7 @@ describe('booking in the web app', () => {
     let movedName = '';
     for (const href of sessions) {
       await web.page.goto(`${webUrl()}${href}`);
-      const move = web.page.locator('a', { hasText: /^Move/ }).first();
+      const move = web.page.locator('.lh-roster-table a', { hasText: /^Move/ }).first();
       if ((await move.count()) === 0) {
         continue;
       }
