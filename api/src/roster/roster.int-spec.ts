@@ -4,6 +4,7 @@ import { aCourse, anAgency, aPerson, aSession } from '../../test/builders';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Booking } from '../booking/booking.entity';
+import { BookingNote } from './roster.entity';
 import { Person } from '../people/person.entity';
 import { Session } from '../scheduling/session.entity';
 
@@ -172,10 +173,21 @@ describe('session roster', () => {
       (await gql(api.url, SET_NOTE, { bookingId: dev.booking.id, text: 'x' }, await signInAs(api.url, ours))).errors?.[0]?.extensions?.code,
     ).toBe('NOT_ALLOWED');
 
+    // saves at once (two coordinators, or a double click) all succeed, leaving one note
+    const twice = await Promise.all(
+      ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'].map((text) =>
+        gql(api.url, SET_NOTE, { bookingId: made[1]!.booking.id, text }, cookie),
+      ),
+    );
+    expect(twice.map((r) => r.errors)).toEqual(Array(6).fill(undefined));
+    expect(await em().count(BookingNote, { booking: made[1]!.booking.id })).toBe(1);
+
     // empty text removes the note
     const removed = await gql<{ setBookingNote: null }>(api.url, SET_NOTE, { bookingId: dev.booking.id, text: '  ' }, cookie);
     expect(removed.data!.setBookingNote).toBeNull();
-    expect((await gql<{ sessionNotes: unknown[] }>(api.url, NOTES, { sessionId: session.id }, cookie)).data!.sessionNotes).toEqual([]);
+    const left = (await gql<{ sessionNotes: { bookingId: string; text: string }[] }>(api.url, NOTES, { sessionId: session.id }, cookie))
+      .data!;
+    expect(left.sessionNotes.map((n) => n.bookingId)).toEqual([made[1]!.booking.id]);
   });
 
   it('exports the roster as CSV and XLSX read back with the same rows, audited; and the needs summary without names', async () => {

@@ -117,6 +117,8 @@ export class RosterService {
       if (!booking) {
         throw new DomainError(ErrorCode.NotFound, 'There is no booking with that id.');
       }
+      // the session lock, as every change to its bookings takes: two saves of one note at once queue up
+      await this.repo.lockSession(em, booking.session.id);
       const existing = await em.findOne(BookingNote, { booking });
       if (!trimmed) {
         if (existing) {
