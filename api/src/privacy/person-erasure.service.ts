@@ -86,7 +86,7 @@ export class PersonErasureService {
         [erasedEmailOf(id), ERASED_PERSON_NAME, REMOVED_MAIL, REMOVED_MAIL, `<p>${REMOVED_MAIL}</p>`, id, email],
       );
       await sql(
-        `update outbox_message set status = 'FAILED', last_error = 'Erased before it was sent' where to_email = ? and status = 'PENDING'`,
+        `update outbox_message set status = 'CANCELLED', last_error = 'Erased before it was sent' where to_email = ? and status = 'PENDING'`,
         [erasedEmailOf(id)],
       );
       await sql(`update certificate set status = ?, holder_name = ? where person_id = ?`, [

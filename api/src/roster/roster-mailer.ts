@@ -7,12 +7,8 @@ import { MailOutboxService } from '../notifications/mail-outbox.service';
 import { compose, links, p, sessionFacts } from '../notifications/mail-layout';
 import { sessionPlace } from '../notifications/session-place';
 
-/**
- * The kind a coordinator's message to a session's people is logged as. There is no general "message from
- * the training team" kind yet (the mail_kind enum is not ours to change): joining instructions is the
- * nearest, a message from the training team about a session. One constant, so a dedicated kind is one change.
- */
-export const SESSION_MESSAGE_MAIL_KIND = MailKind.JOINING_INSTRUCTIONS;
+/** The kind a coordinator's message to a session's people is logged as in the mail log. */
+export const SESSION_MESSAGE_MAIL_KIND = MailKind.SESSION_MESSAGE;
 
 /** A coordinator's message to one person booked on a session: their words, the session's details, a link to the booking. */
 @Injectable()

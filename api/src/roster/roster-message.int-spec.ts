@@ -84,7 +84,7 @@ describe('message a session by status', () => {
 
     const sent = await em().find(OutboxMessage, { sessionId: session.id }, { orderBy: { toEmail: 'asc' } });
     expect(sent.map((m) => m.toEmail).sort()).toEqual([people[0]!.person.email, people[1]!.person.email].sort());
-    expect(sent.every((m) => m.subject === 'Room change: Neglect' && m.kind === MailKind.JOINING_INSTRUCTIONS)).toBe(true);
+    expect(sent.every((m) => m.subject === 'Room change: Neglect' && m.kind === MailKind.SESSION_MESSAGE)).toBe(true);
 
     await api.app.get(MailDeliveryService).deliverDue();
     await smtp.waitFor(2);

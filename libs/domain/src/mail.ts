@@ -66,6 +66,8 @@ export enum MailKind {
   SURVEY_REMINDER = 'SURVEY_REMINDER',
   /** To a line manager: the manager's version of a 6- or 12-month survey about someone they manage. */
   SURVEY_MANAGER_INVITATION = 'SURVEY_MANAGER_INVITATION',
+  /** To everyone on a session in one status: a message the training team wrote (a room change, what to bring). */
+  SESSION_MESSAGE = 'SESSION_MESSAGE',
 }
 
 export const mailKindLabels: Record<`${MailKind}`, string> = {
@@ -108,6 +110,7 @@ export const mailKindLabels: Record<`${MailKind}`, string> = {
   [MailKind.SURVEY_INVITATION]: 'Survey invitation',
   [MailKind.SURVEY_REMINDER]: 'Survey reminder',
   [MailKind.SURVEY_MANAGER_INVITATION]: "Line manager's survey",
+  [MailKind.SESSION_MESSAGE]: 'Message from the training team',
 };
 
 /** Where one outgoing mail is: waiting (or retrying), handed to the SMTP server, given up on, or withdrawn before sending. */
@@ -192,6 +195,7 @@ const mailPriorities: Record<`${MailKind}`, MailPriority> = {
   [MailKind.SURVEY_INVITATION]: MailPriority.BATCH,
   [MailKind.SURVEY_REMINDER]: MailPriority.BATCH,
   [MailKind.SURVEY_MANAGER_INVITATION]: MailPriority.BATCH,
+  [MailKind.SESSION_MESSAGE]: MailPriority.PERSONAL,
 };
 
 /** The priority a mail of this kind is queued with (every kind has one). */
