@@ -6,23 +6,12 @@ import { londonParts } from '@lh/domain';
 import type { Page } from 'playwright-core';
 import { signInAs, useBrowser } from './browser';
 import { peopleNamed, trainingTeam } from './register-support';
-import { api, apiCookie, axe, DESKTOP, PHONE, screenshot, webUrl } from './support';
+import { expectAccessibleAtBothWidths } from './accessibility-support';
+import { api, apiCookie, webUrl } from './support';
 
 jest.setTimeout(300_000);
 
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  for (const [width, viewport] of [
-    ['phone', PHONE],
-    ['desktop', DESKTOP],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    expect({ page: `${name} (${width})`, violations: await axe(page) }).toEqual({ page: `${name} (${width})`, violations: [] });
-    // wide tables scroll inside their own region; the page itself never scrolls sideways
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-    await screenshot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize(DESKTOP);
-}
+const expectAccessible = (page: Page, name: string) => expectAccessibleAtBothWidths(page, name);
 
 /** The cells of a table's body rows, as text. */
 const tableRows = (page: Page, caption: RegExp) =>
