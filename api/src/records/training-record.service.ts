@@ -23,12 +23,7 @@ import { RecordAccess } from './record-access';
 import { renderRecordPdf } from './record-pdf';
 import { CertificateRepository } from '../certificates/certificate.repository';
 import { TrainingCompletionRepository } from './training-completion.repository';
-import type {
-  ExternalLearningType,
-  RecordCompletionType,
-  RecordPlaceType,
-  TrainingRecordType,
-} from './training-record.types';
+import type { ExternalLearningType, RecordCompletionType, RecordPlaceType, TrainingRecordType } from './training-record.types';
 import type { DownloadFileType } from '../exports/download-file.types';
 import { AuditLog } from '../audit/audit-log';
 

@@ -69,10 +69,7 @@ export enum CertificateStatus {
 
 /** The statuses stored on a certificate (EXPIRED is derived). */
 export type StoredCertificateStatus =
-  | CertificateStatus.VALID
-  | CertificateStatus.REVOKED
-  | CertificateStatus.SUPERSEDED
-  | CertificateStatus.REMOVED;
+  CertificateStatus.VALID | CertificateStatus.REVOKED | CertificateStatus.SUPERSEDED | CertificateStatus.REMOVED;
 
 /** What verification answers for a certificate whose holder's data was erased. */
 export const CERTIFICATE_REMOVED = "This certificate was removed at the holder's request";
