@@ -167,6 +167,7 @@ describe('navigation', () => {
       ['Compliance', '/manage/compliance'],
       ['Reports', '/manage/reports'],
       ['Audit log', '/manage/audit'],
+      ['Data retention', '/manage/retention'],
     ]);
     expect(await web.page.locator('main li p').count()).toBe(sections.length);
     for (const [width, viewport] of [

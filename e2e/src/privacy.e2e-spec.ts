@@ -103,4 +103,17 @@ describe('your data and the privacy notice', () => {
     expect(main).not.toContain(`Lee Leaver ${stamp}`);
     expect(main).not.toContain(`lee.${stamp}`);
   });
+
+  it('a coordinator sees what the nightly retention run will remove', async () => {
+    const page = web.page;
+    await signInAs(page, 'Coordinator');
+    await page.goto(`${webUrl()}/manage`);
+    await page.getByRole('link', { name: 'Data retention', exact: true }).click();
+    await page.waitForURL(`${webUrl()}/manage/retention`);
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Kept for 24 months');
+    expect(main).toMatch(/Tonight: the text of \d+ mails? written before \w+ \d{1,2} \w+ \d{4} will be removed/);
+    expect(main).toContain('Never erased for being inactive');
+    await expectAccessibleAtBothWidths(page, 'data retention');
+  });
 });

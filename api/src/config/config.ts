@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { normaliseLocalParts } from '@lh/domain';
 import { mailConfigFrom, mailSettings, requireSmtpInProduction, type MailConfig } from './mail-config';
 import { rateLimitConfigFrom, rateLimitSettings, type RateLimitConfig } from './rate-limit-config';
+import { retentionConfigFrom, retentionSettings, type RetentionConfig } from './retention-config';
 
 /**
  * The one typed configuration object. This is the only place that reads process.env:
@@ -94,6 +95,7 @@ const schema = z.object({
   FILE_STORAGE_DIR: z.string().trim().min(1, 'FILE_STORAGE_DIR must not be empty').optional(),
   ...mailSettings,
   ...rateLimitSettings,
+  ...retentionSettings,
 });
 
 export type SingleSignOnConfig = { issuer: string; clientId: string; clientSecret: string; scopes: string; buttonLabel: string } | null;
@@ -126,7 +128,8 @@ export type AppConfig = {
   /** Where evidence files are kept: a folder, or null for PostgreSQL. */
   fileStorageDir: string | null;
 } & MailConfig &
-  RateLimitConfig;
+  RateLimitConfig &
+  RetentionConfig;
 
 export class ConfigError extends Error {}
 
@@ -189,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fileStorageDir: c.FILE_STORAGE_DIR ?? null,
     ...mailConfigFrom(c),
     ...rateLimitConfigFrom(c),
+    ...retentionConfigFrom(c),
   };
 }
 

@@ -70,51 +70,64 @@ export class PersonErasureService {
           `Deactivate ${person.name}’s account first: that cancels their places on sessions to come and signs them out. Then erase it.`,
         );
       }
-      const email = person.email.toLowerCase();
-      const id = person.id;
-      const sql = (text: string, params: unknown[] = [id]) => em.execute(text, params);
-      await sql(
-        `update person set name = ?, email = ?, status = 'ERASED', job_title = null, team = null, line_manager_email = null,
-           access_needs = null, dietary_needs = null, password_hash = null, sso_subject = null where id = ?`,
-        [ERASED_PERSON_NAME, erasedEmailOf(id), id],
-      );
-      await sql(`update booking set access_needs = null, dietary_needs = null, manager_email = null where person_id = ?`);
-      await sql(`update attendance_event set note = null where booking_id in (select id from booking where person_id = ?)`);
-      await sql(`update survey_invitation set draft = null, action_plan_text = null, manager_email = null where person_id = ?`);
-      await sql(
-        `update outbox_message set to_email = ?, to_name = ?, subject = ?, text = ?, html = ? where person_id = ? or lower(to_email) = ?`,
-        [erasedEmailOf(id), ERASED_PERSON_NAME, REMOVED_MAIL, REMOVED_MAIL, `<p>${REMOVED_MAIL}</p>`, id, email],
-      );
-      await sql(
-        `update outbox_message set status = 'CANCELLED', last_error = 'Erased before it was sent' where to_email = ? and status = 'PENDING'`,
-        [erasedEmailOf(id)],
-      );
-      await sql(`update certificate set status = ?, holder_name = ? where person_id = ?`, [
-        CertificateStatus.REMOVED,
-        ERASED_PERSON_NAME,
-        id,
-      ]);
-      await sql(`update register_sign_off set signed_by_name = ? where signed_by_id = ?`, [ERASED_PERSON_NAME, id]);
-      const evidenceIds = (await sql(`select evidence_id from external_learning where person_id = ?`)) as { evidence_id: string }[];
-      const evidence = evidenceIds.length ? await em.find(EvidenceFile, { id: { $in: evidenceIds.map((r) => r.evidence_id) } }) : [];
-      await sql(
-        `update evidence_file set file_name = ?, content = null, size_bytes = 0 where id in (select evidence_id from external_learning where person_id = ?)`,
-        [REMOVED_FILE, id],
-      );
-      for (const table of ['auth_session', 'account_token', 'calendar_feed']) {
-        await sql(`delete from ${table} where person_id = ?`);
-      }
-      AuditLog.record(em, viewer, {
-        action: AuditAction.PERSON_ERASED,
-        at: now,
-        subject: { type: 'person', id },
-        subjectPerson: { id, name: ERASED_PERSON_NAME },
-        reason: why,
-      });
-      await em.flush();
-      return evidence.filter((f) => f.storedIn === 'FOLDER' && this.evidence.kind === 'FOLDER');
+      return this.eraseIn(em, person, viewer, why, now);
     });
-    // files kept outside PostgreSQL go once the erasure has committed (a failure is logged, never undoes it)
+    await this.discard(files);
+  }
+
+  /**
+   * Erases `person` in the caller's transaction (the person's row locked by the caller), as `actor` (null: the
+   * system, for retention), with `reason` in the audit log; answers the evidence files kept outside PostgreSQL,
+   * for `discard` once the transaction has committed.
+   */
+  async eraseIn(em: EntityManager, person: Person, actor: Viewer | null, reason: string, now: Date): Promise<EvidenceFile[]> {
+    const email = person.email.toLowerCase();
+    const id = person.id;
+    const sql = (text: string, params: unknown[] = [id]) => em.execute(text, params);
+    await sql(
+      `update person set name = ?, email = ?, status = 'ERASED', job_title = null, team = null, line_manager_email = null,
+           access_needs = null, dietary_needs = null, password_hash = null, sso_subject = null where id = ?`,
+      [ERASED_PERSON_NAME, erasedEmailOf(id), id],
+    );
+    await sql(`update booking set access_needs = null, dietary_needs = null, manager_email = null where person_id = ?`);
+    await sql(`update attendance_event set note = null where booking_id in (select id from booking where person_id = ?)`);
+    await sql(`update survey_invitation set draft = null, action_plan_text = null, manager_email = null where person_id = ?`);
+    await sql(
+      `update outbox_message set to_email = ?, to_name = ?, subject = ?, text = ?, html = ? where person_id = ? or lower(to_email) = ?`,
+      [erasedEmailOf(id), ERASED_PERSON_NAME, REMOVED_MAIL, REMOVED_MAIL, `<p>${REMOVED_MAIL}</p>`, id, email],
+    );
+    await sql(
+      `update outbox_message set status = 'CANCELLED', last_error = 'Erased before it was sent' where to_email = ? and status = 'PENDING'`,
+      [erasedEmailOf(id)],
+    );
+    await sql(`update certificate set status = ?, holder_name = ? where person_id = ?`, [
+      CertificateStatus.REMOVED,
+      ERASED_PERSON_NAME,
+      id,
+    ]);
+    await sql(`update register_sign_off set signed_by_name = ? where signed_by_id = ?`, [ERASED_PERSON_NAME, id]);
+    const evidenceIds = (await sql(`select evidence_id from external_learning where person_id = ?`)) as { evidence_id: string }[];
+    const evidence = evidenceIds.length ? await em.find(EvidenceFile, { id: { $in: evidenceIds.map((r) => r.evidence_id) } }) : [];
+    await sql(
+      `update evidence_file set file_name = ?, content = null, size_bytes = 0 where id in (select evidence_id from external_learning where person_id = ?)`,
+      [REMOVED_FILE, id],
+    );
+    for (const table of ['auth_session', 'account_token', 'calendar_feed']) {
+      await sql(`delete from ${table} where person_id = ?`);
+    }
+    AuditLog.record(em, actor, {
+      action: AuditAction.PERSON_ERASED,
+      at: now,
+      subject: { type: 'person', id },
+      subjectPerson: { id, name: ERASED_PERSON_NAME },
+      reason,
+    });
+    await em.flush();
+    return evidence.filter((f) => f.storedIn === 'FOLDER' && this.evidence.kind === 'FOLDER');
+  }
+
+  /** Files kept outside PostgreSQL go once the erasure has committed (a failure is logged, never undoes it). */
+  async discard(files: readonly EvidenceFile[]): Promise<void> {
     for (const file of files) {
       await this.evidence.discard(file).catch((e: unknown) => this.logger.error(`Could not remove evidence file ${file.id}: ${String(e)}`));
     }

@@ -6,6 +6,8 @@ import { IdArg } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { DownloadFileType } from '../exports/download-file.types';
 import { PersonErasureService } from './person-erasure.service';
+import { RetentionService } from './retention.service';
+import { RetentionPlanType } from './retention.types';
 import { PersonalDataService } from './personal-data.service';
 import { PersonalDataFormat, PersonalDataSummaryType } from './personal-data.types';
 
@@ -15,7 +17,14 @@ export class PersonalDataResolver {
   constructor(
     private readonly personalData: PersonalDataService,
     private readonly erasure: PersonErasureService,
+    private readonly retention: RetentionService,
   ) {}
+
+  @Roles(Role.COORDINATOR)
+  @Query(() => RetentionPlanType, { description: 'What the next nightly retention run would do (the dry run).' })
+  retentionPlan(@CurrentViewer() viewer: Viewer): Promise<RetentionPlanType> {
+    return this.retention.plan(viewer);
+  }
 
   @SignedIn()
   @Query(() => PersonalDataSummaryType, { description: 'What Learning Hub holds about a person, section by section.' })

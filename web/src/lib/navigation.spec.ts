@@ -52,6 +52,7 @@ describe('navigationFor', () => {
       'Compliance',
       'Reports',
       'Audit log',
+      'Data retention',
     ]);
     expect(new Set(manageSections.map((s) => s.href)).size).toBe(manageSections.length);
     for (const s of manageSections) {

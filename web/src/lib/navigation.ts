@@ -91,6 +91,11 @@ export const manageSections: ManageSection[] = [
     description:
       'Every sensitive action: who changed roles or agencies, corrected registers, waived charges, merged accounts, downloaded people’s data or changed settings.',
   },
+  {
+    href: '/manage/retention',
+    label: 'Data retention',
+    description: 'How long mail text and inactive accounts are kept, and what tonight’s run will remove.',
+  },
 ];
 
 /**
