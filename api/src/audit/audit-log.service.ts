@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, isCalendarDate, londonToUtc } from '@lh/domain';
+import { DomainError, ErrorCode, isSearchableDate, londonToUtc } from '@lh/domain';
 import { requireCoordinator } from '../common/access';
 import type { Viewer } from '../common/viewer';
 import { AuditEntry } from './audit-entry.entity';
@@ -37,7 +37,7 @@ export class AuditLogService {
 }
 
 /** A real date in a year the log can hold (a date far in the future has no day after it to search to). */
-const searchableDate = (d: string) => isCalendarDate(d) && d >= '1900-01-01' && d <= '2999-12-31';
+const searchableDate = isSearchableDate;
 
 function whereOf(filter: AuditLogFilterInput): FilterQuery<AuditEntry> {
   const problems: { field: string; message: string }[] = [];

@@ -479,7 +479,7 @@ describe('reports: programme summary, annual-report table, by agency and sector 
       { field: 'filter.to', message: 'Enter the end of the period' },
     ]);
     expect(fields(await ask({ periodKind: 'CUSTOM', from: '2026-02-30', to: '2026-03-01' }))).toEqual([
-      { field: 'filter.from', message: 'The start of the period must be a real date' },
+      { field: 'filter.from', message: 'The start of the period must be a real date between 1900 and 2999' },
     ]);
     const agency = await ask({ ...FY, agencyId: randomUUID() });
     expect(code(agency)).toBe('BAD_USER_INPUT');

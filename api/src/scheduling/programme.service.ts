@@ -8,7 +8,7 @@ import {
   PROGRAMME_PAGE_SIZE,
   SessionStatus,
   datePlusDays,
-  isCalendarDate,
+  isSearchableDate,
   isMonth,
   londonParts,
   londonToUtc,
@@ -48,7 +48,7 @@ interface Row {
 }
 
 const badFilter = (problems: FieldProblem[]) => new DomainError(ErrorCode.BadUserInput, `${problems[0]!.message}.`, problems);
-const searchable = (d: string) => isCalendarDate(d) && d >= '1900-01-01' && d <= '2999-12-31';
+const searchable = isSearchableDate;
 
 /**
  * The coordinators' programme: sessions filtered, sorted, counted and paged in one PostgreSQL query

@@ -43,8 +43,13 @@ describe('report periods', () => {
     ]);
     expect(reportPeriodProblems({ kind: ReportPeriodKind.CUSTOM })).toHaveLength(2);
     expect(reportPeriodProblems({ kind: ReportPeriodKind.MONTH, from: '2026-13-01' })).toEqual([
-      { field: 'from', message: 'The date in the period must be a real date' },
+      { field: 'from', message: 'The date in the period must be a real date between 1900 and 2999' },
     ]);
+    // a year PostgreSQL and the London-time rules cannot reach (found by the hostile-input test)
+    expect(reportPeriodProblems({ kind: ReportPeriodKind.FINANCIAL_YEAR, from: '9999-12-31' })).toEqual([
+      { field: 'from', message: 'The date in the period must be a real date between 1900 and 2999' },
+    ]);
+    expect(reportPeriodProblems({ kind: ReportPeriodKind.CUSTOM, from: '2026-01-01', to: '3000-01-01' })[0]!.field).toBe('to');
     expect(reportPeriodProblems({ kind: ReportPeriodKind.CUSTOM, from: '2010-01-01', to: '2026-01-01' })).toEqual([
       { field: 'to', message: 'Choose a period of at most ten years' },
     ]);

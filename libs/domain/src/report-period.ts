@@ -1,4 +1,4 @@
-import { isCalendarDate } from './session-schedule';
+import { isSearchableDate } from './session-schedule';
 
 /**
  * The period a report covers, in London dates. Financial year (1 April to 31 March, the default), academic
@@ -101,18 +101,20 @@ export function reportPeriodProblems(request: ReportPeriodRequest): { field: 'ki
     return [{ field: 'kind', message: 'Choose a kind of period from the list' }];
   }
   if (kind !== ReportPeriodKind.CUSTOM) {
-    return request.from && !isCalendarDate(request.from) ? [{ field: 'from', message: 'The date in the period must be a real date' }] : [];
+    return request.from && !isSearchableDate(request.from)
+      ? [{ field: 'from', message: 'The date in the period must be a real date between 1900 and 2999' }]
+      : [];
   }
   const problems: { field: 'kind' | 'from' | 'to'; message: string }[] = [];
   if (!request.from) {
     problems.push({ field: 'from', message: 'Enter the start of the period' });
-  } else if (!isCalendarDate(request.from)) {
-    problems.push({ field: 'from', message: 'The start of the period must be a real date' });
+  } else if (!isSearchableDate(request.from)) {
+    problems.push({ field: 'from', message: 'The start of the period must be a real date between 1900 and 2999' });
   }
   if (!request.to) {
     problems.push({ field: 'to', message: 'Enter the end of the period' });
-  } else if (!isCalendarDate(request.to)) {
-    problems.push({ field: 'to', message: 'The end of the period must be a real date' });
+  } else if (!isSearchableDate(request.to)) {
+    problems.push({ field: 'to', message: 'The end of the period must be a real date between 1900 and 2999' });
   }
   if (problems.length) {
     return problems;

@@ -49,6 +49,11 @@ export function isCalendarDate(date: string): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
+/** A date a search, filter or report may use: a real date between 1900 and 2999 (beyond those, time arithmetic overflows). */
+export function isSearchableDate(date: string): boolean {
+  return isCalendarDate(date) && date >= '1900-01-01' && date <= '2999-12-31';
+}
+
 /** How far from today a session or its booking window may be set, in years (either side). */
 export const MAX_YEARS_FROM_TODAY = 10;
 
