@@ -236,8 +236,6 @@ export async function expectAccessibleAtBothWidths(page: Page, name: string, sho
     ['desktop', DESKTOP],
   ] as const) {
     await page.setViewportSize(viewport);
-    // let the page's resize observers run (a table becomes a focusable scroll region only once it overflows)
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     expect({
       page: `${name} (${width})`,
       scrollWidth: (await page.evaluate(() => document.documentElement.scrollWidth)) <= viewport.width,
