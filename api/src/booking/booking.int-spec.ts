@@ -1,4 +1,4 @@
-import { AgencySector, BookingStatus, Role, SessionStatus } from '@lh/domain';
+import { AgencySector, BookingStatus, PersonStatus, Role, SessionStatus } from '@lh/domain';
 import { aCourse, anAgency, aPerson, aSession } from '../../test/builders';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 import { takeRegisters } from '../../test/registers';
@@ -346,6 +346,18 @@ describe('booking (real API, real PostgreSQL)', () => {
       status: 'CONFIRMED',
       history: [{ action: 'added-by-coordinator', actorName: 'Claire Coordinator', reason: 'DSL covering for police liaison' }],
     });
+
+    // but not someone whose account is deactivated: nothing is written
+    const left = await aPerson(em, { name: 'Len Left', status: PersonStatus.DEACTIVATED });
+    const refused = await gql(
+      api.url,
+      `mutation($input: AddPersonToSessionInput!) { addPersonToSession(input: $input) { id } }`,
+      { input: { sessionId: session.id, personEmail: left.email, reason: 'Asked by phone' } },
+      coordinatorCookie,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_ALLOWED');
+    expect(refused.errors?.[0]?.message).toBe('Len Left cannot be booked: their account is deactivated.');
+    expect(await api.orm.em.fork().count(Booking, { person: left.id })).toBe(0);
   });
 
   it('asks for the manager when the course needs approval, holds the place, and releases it on expiry', async () => {

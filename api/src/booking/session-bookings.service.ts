@@ -5,10 +5,12 @@ import {
   DomainError,
   ErrorCode,
   SessionStatus,
+  UNBOOKABLE_ACCOUNTS,
   formatLondonDate,
   holdsPlace,
   isActive,
   newBookingStatus,
+  personStatusLabels,
   sessionBookingRefusal,
 } from '@lh/domain';
 import { requireCoordinator } from '../common/access';
@@ -54,6 +56,12 @@ export class SessionBookingsService {
         throw new DomainError(ErrorCode.NotFound, `Nobody with the email address ${input.personEmail} has an account.`, [
           { field: 'input.personEmail', message: `Nobody with the email address ${input.personEmail} has an account` },
         ]);
+      }
+      if (UNBOOKABLE_ACCOUNTS.includes(person.status)) {
+        throw new DomainError(
+          ErrorCode.NotAllowed,
+          `${person.name} cannot be booked: their account is ${personStatusLabels[person.status].toLowerCase()}.`,
+        );
       }
       await this.repo.lockPerson(em, person.id);
       const session = await this.repo.lockSession(em, input.sessionId);

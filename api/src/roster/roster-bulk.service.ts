@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { BookingStatus, DomainError, ErrorCode, MAX_PASTED_EMAILS, PersonStatus, parseEmailList, personStatusLabels } from '@lh/domain';
+import { BookingStatus, DomainError, ErrorCode, MAX_PASTED_EMAILS, parseEmailList } from '@lh/domain';
 import { requireCoordinator } from '../common/access';
 import type { Viewer } from '../common/viewer';
 import { Booking } from '../booking/booking.entity';
@@ -48,20 +48,12 @@ export class RosterBulkService {
         results.push({ ...base, outcome: AddPersonOutcome.NOT_AN_EMAIL, message: `${l.problem}.` });
         continue;
       }
-      const person = await this.em.fork().findOne(Person, { email: l.email }, { fields: ['id', 'name', 'status'] });
+      const person = await this.em.fork().findOne(Person, { email: l.email }, { fields: ['id', 'name'] });
       if (!person) {
         results.push({
           ...base,
           outcome: AddPersonOutcome.NO_ACCOUNT,
           message: `Nobody with the email address ${l.email} has an account.`,
-        });
-        continue;
-      }
-      if (person.status === PersonStatus.DEACTIVATED || person.status === PersonStatus.REFUSED) {
-        results.push({
-          ...base,
-          outcome: AddPersonOutcome.NOT_ALLOWED,
-          message: `${person.name} cannot be booked: their account is ${personStatusLabels[person.status as PersonStatus].toLowerCase()}.`,
         });
         continue;
       }

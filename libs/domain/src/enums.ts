@@ -26,6 +26,9 @@ export enum PersonStatus {
   ERASED = 'ERASED',
 }
 
+/** Accounts nobody can be booked onto a session for, not even by a coordinator (they are told why). */
+export const UNBOOKABLE_ACCOUNTS: readonly PersonStatus[] = [PersonStatus.REFUSED, PersonStatus.DEACTIVATED, PersonStatus.ERASED];
+
 export const personStatusLabels: Record<`${PersonStatus}`, string> = {
   [PersonStatus.UNVERIFIED]: 'Email address not confirmed yet',
   [PersonStatus.PENDING_APPROVAL]: 'Waiting for approval',
