@@ -4,6 +4,7 @@ import {
   BookingStatus,
   DomainError,
   ErrorCode,
+  PersonStatus,
   SessionStatus,
   UNBOOKABLE_ACCOUNTS,
   formatLondonDate,
@@ -60,7 +61,7 @@ export class SessionBookingsService {
       if (UNBOOKABLE_ACCOUNTS.includes(person.status)) {
         throw new DomainError(
           ErrorCode.NotAllowed,
-          `${person.name} cannot be booked: their account is ${personStatusLabels[person.status].toLowerCase()}.`,
+          `${person.name} cannot be booked: their account is ${personStatusLabels[person.status as PersonStatus].toLowerCase()}.`,
         );
       }
       await this.repo.lockPerson(em, person.id);

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { DateField } from '../common/date-field';
 import { MAX_LEVEL, MIN_LEVEL, ReportPeriodKind } from '@lh/domain';
 import { AgencySector, CourseFormat } from '../common/graphql-enums';
 
@@ -43,19 +44,10 @@ export class ReportFilterInput {
   @IsEnum(ReportPeriodKind, { message: 'Choose a kind of period from the list' })
   periodKind?: ReportPeriodKind | null;
 
-  @Field(() => String, {
-    nullable: true,
-    description: 'CUSTOM: the first London date. Otherwise any date in the period (default today). YYYY-MM-DD.',
-  })
-  @IsOptional()
-  @IsString({ message: 'The start of the period must be a real date' })
-  @MaxLength(10, { message: 'The start of the period must be a real date' })
+  @DateField('The start of the period', 'CUSTOM: the first London date. Otherwise any date in the period (default today). YYYY-MM-DD.')
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'CUSTOM only: the last London date (included), YYYY-MM-DD.' })
-  @IsOptional()
-  @IsString({ message: 'The end of the period must be a real date' })
-  @MaxLength(10, { message: 'The end of the period must be a real date' })
+  @DateField('The end of the period', 'CUSTOM only: the last London date (included), YYYY-MM-DD.')
   to?: string | null;
 
   @Field(() => ID, { nullable: true })

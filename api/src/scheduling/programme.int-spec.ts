@@ -192,6 +192,12 @@ describe('the programme (real API, real PostgreSQL)', () => {
       { field: 'filter.to', message: 'The to date must be the same as or after the from date' },
     ]);
     expect(fields(await run({ from: '2027-02-30' }))).toEqual([{ field: 'filter.from', message: 'The from date must be a real date' }]);
+    // refused at the edge (one DateField for every date box), blanks are no date at all
+    expect(fields(await run({ from: '2027-02-01T00:00', to: '1 February 2027' }))).toEqual([
+      { field: 'filter.from', message: 'The from date must be a real date' },
+      { field: 'filter.to', message: 'The to date must be a real date' },
+    ]);
+    expect((await run({ from: '  ', to: '' })).errors).toBeUndefined();
     const practitioner = await aPerson(em());
     expect(
       fields(await run({ courseId: randomUUID(), venueId: randomUUID(), priorityAreaId: randomUUID(), trainerId: practitioner.id })),

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, IsUUID, MaxLength, Min } from 'class-validator';
+import { DateField } from '../../common/date-field';
 import { AuditAction } from '../../common/graphql-enums';
 import { TrimToNull } from '../../common/input-transforms';
 
@@ -21,18 +22,10 @@ export class AuditLogFilterInput {
   @IsUUID('all', { message: 'Choose the person it is about from the list' })
   subjectPersonId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'First London date, YYYY-MM-DD.' })
-  @TrimToNull()
-  @IsOptional()
-  @IsString({ message: 'The from date must be a real date' })
-  @MaxLength(10, { message: 'The from date must be a real date' })
+  @DateField('The from date', 'First London date, YYYY-MM-DD.')
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Last London date, YYYY-MM-DD (included).' })
-  @TrimToNull()
-  @IsOptional()
-  @IsString({ message: 'The to date must be a real date' })
-  @MaxLength(10, { message: 'The to date must be a real date' })
+  @DateField('The to date', 'Last London date, YYYY-MM-DD (included).')
   to?: string | null;
 
   @Field(() => String, { nullable: true, description: "Part of the actor's or the person's name, the reason or the request id." })

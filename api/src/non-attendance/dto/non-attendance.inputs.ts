@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { DateField } from '../../common/date-field';
 import { Type } from 'class-transformer';
 import { MAX_REASON_LENGTH } from '../../common/text-arg';
 import { Trim } from '../../common/input-transforms';
@@ -8,14 +9,10 @@ import { ChargeAgencyType, NonAttendanceChargeFilter } from '../non-attendance.t
 /** Which non-attendances to list: a period of London dates (YYYY-MM-DD, the end included), an agency, a charge status. */
 @InputType()
 export class NonAttendanceFilterInput {
-  @Field(() => String, { description: 'First London date, YYYY-MM-DD.' })
-  @IsString({ message: 'The start of the period must be a real date' })
-  @MaxLength(10, { message: 'The start of the period must be a real date' })
+  @DateField('The start of the period', 'First London date, YYYY-MM-DD.', { optional: false })
   from!: string;
 
-  @Field(() => String, { description: 'Last London date, YYYY-MM-DD (included).' })
-  @IsString({ message: 'The end of the period must be a real date' })
-  @MaxLength(10, { message: 'The end of the period must be a real date' })
+  @DateField('The end of the period', 'Last London date, YYYY-MM-DD (included).', { optional: false })
   to!: string;
 
   @Field(() => ID, { nullable: true })

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUrl, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { DateField } from '../../common/date-field';
 import { TrimToNull } from '../../common/input-transforms';
 import { SessionPartInput } from './session-part.input';
 
@@ -43,18 +44,10 @@ export class SessionPlanInput {
   @MaxLength(5000, { message: 'Joining instructions must be 5000 characters or fewer' })
   joiningInstructions?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'London date booking opens (from the start of the day); none: open now.' })
-  @TrimToNull()
-  @IsOptional()
-  @IsString({ message: 'The date booking opens must be a date' })
-  @MaxLength(10, { message: 'The date booking opens must be a real date' })
+  @DateField('The date booking opens', 'London date booking opens (from the start of the day); none: open now.')
   bookingOpensOn?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'London date booking closes (at the end of the day); none: when it starts.' })
-  @TrimToNull()
-  @IsOptional()
-  @IsString({ message: 'The date booking closes must be a date' })
-  @MaxLength(10, { message: 'The date booking closes must be a real date' })
+  @DateField('The date booking closes', 'London date booking closes (at the end of the day); none: when it starts.')
   bookingClosesOn?: string | null;
 
   @Field(() => Boolean, {

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { DateField } from '../../common/date-field';
 import { CourseFormat, SessionStatus } from '../../common/graphql-enums';
 import { TrimToNull } from '../../common/input-transforms';
 
@@ -46,18 +47,10 @@ export class ProgrammeFilterInput {
   @IsEnum(CourseFormat, { message: 'Choose a format from the list' })
   format?: CourseFormat | null;
 
-  @Field(() => String, { nullable: true, description: 'First London date, YYYY-MM-DD (default: today, unless a to date is given).' })
-  @TrimToNull()
-  @IsOptional()
-  @IsString({ message: 'The from date must be a real date' })
-  @MaxLength(10, { message: 'The from date must be a real date' })
+  @DateField('The from date', 'First London date, YYYY-MM-DD (default: today, unless a to date is given).')
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Last London date, YYYY-MM-DD (included).' })
-  @TrimToNull()
-  @IsOptional()
-  @IsString({ message: 'The to date must be a real date' })
-  @MaxLength(10, { message: 'The to date must be a real date' })
+  @DateField('The to date', 'Last London date, YYYY-MM-DD (included).')
   to?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Only sessions with someone on the waiting list.' })
