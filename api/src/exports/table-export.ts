@@ -1,6 +1,6 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import { formatLondonDateTime, toCsv } from '@lh/domain';
-import type { DownloadFileType } from './download-file.types';
+import { TableFileFormat, type DownloadFileType } from './download-file.types';
 
 /**
  * Tables as files, the one way every table export is written (reports, rosters, lists): CSV (UTF-8 with a
@@ -134,4 +134,14 @@ export async function xlsxFile(baseName: string, tables: readonly ExportTable[],
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return { fileName: `${baseName}.xlsx`, contentType: XLSX_TYPE, base64: Buffer.from(buffer).toString('base64') };
+}
+
+/** One table in the format asked for: CSV (the table alone) or XLSX (the table and its About sheet). */
+export async function tableFile(
+  format: TableFileFormat,
+  baseName: string,
+  table: ExportTable,
+  about: ExportAbout,
+): Promise<DownloadFileType> {
+  return format === TableFileFormat.CSV ? csvFile(baseName, table) : xlsxFile(baseName, [table], about);
 }

@@ -11,7 +11,7 @@ import { Session } from '../scheduling/session.entity';
 
 /** The report files (CSV and XLSX) read back: the same rows as the screen, typed cells, the About sheet. */
 
-const FILE = `query($report: ReportKind!, $format: ReportFileFormat!, $filter: ReportFilterInput!, $agency: AgencyReportInput) {
+const FILE = `query($report: ReportKind!, $format: TableFileFormat!, $filter: ReportFilterInput!, $agency: AgencyReportInput) {
   reportFile(report: $report, format: $format, filter: $filter, agency: $agency) { fileName contentType base64 } }`;
 const AGENCY = `query($filter: ReportFilterInput!, $input: AgencyReportInput!) { agencyReport(filter: $filter, input: $input) {
   rows { name current { booked attended attendanceRate didNotAttend lateCancellations chargesPence } attendanceRateChange didNotAttendChange trend { attendanceRate } }

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { definitionsFor } from '@lh/domain';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
-import { csvFile, xlsxFile, type ExportTable } from '../exports/table-export';
-import type { DownloadFileType } from '../exports/download-file.types';
+import { tableFile, type ExportTable } from '../exports/table-export';
+import type { DownloadFileType, TableFileFormat } from '../exports/download-file.types';
 import { ReportsService } from './reports.service';
 import { AGENCY_FIGURES, ANNUAL_FIGURES, SUMMARY_FIGURES, agencyTable, annualTable, summaryTable } from './report-tables';
-import { ReportFileFormat, ReportKind, type AgencyReportInput, type ReportFilterInput, type ReportFilterLabelType } from './reports.types';
+import { ReportKind, type AgencyReportInput, type ReportFilterInput, type ReportFilterLabelType } from './reports.types';
 
 const TITLES: Record<ReportKind, string> = {
   [ReportKind.PROGRAMME_SUMMARY]: 'Programme summary',
@@ -36,16 +36,13 @@ export class ReportExportsService {
   async file(
     viewer: Viewer,
     kind: ReportKind,
-    format: ReportFileFormat,
+    format: TableFileFormat,
     filter: ReportFilterInput,
     agency?: AgencyReportInput | null,
   ): Promise<DownloadFileType> {
     const { table, figures, filters, period } = await this.tableOf(viewer, kind, filter, agency);
     const baseName = `${FILE_NAMES[kind]}-${period.from}-to-${period.to}`;
-    if (format === ReportFileFormat.CSV) {
-      return csvFile(baseName, table);
-    }
-    return xlsxFile(baseName, [table], {
+    return tableFile(format, baseName, table, {
       title: TITLES[kind],
       filters: filters.map((f) => [f.label, f.value] as const),
       definitions: definitionsFor(figures),

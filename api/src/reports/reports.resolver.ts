@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@lh/domain';
 import { CurrentViewer, Roles } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
-import { DownloadFileType } from '../exports/download-file.types';
+import { DownloadFileType, TableFileFormat } from '../exports/download-file.types';
 import { ReportExportsService } from './report-exports.service';
 import { ReportsService } from './reports.service';
 import {
@@ -10,7 +10,6 @@ import {
   AgencyReportType,
   AnnualReportTableType,
   ProgrammeSummaryType,
-  ReportFileFormat,
   ReportFilterInput,
   ReportFilterOptionsType,
   ReportKind,
@@ -61,7 +60,7 @@ export class ReportsResolver {
   reportFile(
     @CurrentViewer() viewer: Viewer,
     @Args('report', { type: () => ReportKind }) report: ReportKind,
-    @Args('format', { type: () => ReportFileFormat }) format: ReportFileFormat,
+    @Args('format', { type: () => TableFileFormat }) format: TableFileFormat,
     @Args('filter') filter: ReportFilterInput,
     @Args('agency', { type: () => AgencyReportInput, nullable: true }) agency?: AgencyReportInput | null,
   ): Promise<DownloadFileType> {

@@ -18,12 +18,6 @@ export enum ReportKind {
 }
 registerEnumType(ReportKind, { name: 'ReportKind' });
 
-export enum ReportFileFormat {
-  CSV = 'CSV',
-  XLSX = 'XLSX',
-}
-registerEnumType(ReportFileFormat, { name: 'ReportFileFormat' });
-
 /** The column a report by agency or sector is sorted by (its figure for the period asked for). */
 export enum AgencyReportSort {
   NAME = 'NAME',

@@ -19,11 +19,10 @@ import { fileNameFor } from '../calendar/calendar.service';
 import { requireCoordinator } from '../common/access';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
-import type { DownloadFileType } from '../exports/download-file.types';
-import { csvFile, xlsxFile, type ExportTable } from '../exports/table-export';
+import type { DownloadFileType, TableFileFormat } from '../exports/download-file.types';
+import { tableFile, type ExportTable } from '../exports/table-export';
 import { Session } from '../scheduling/session.entity';
 import { RosterService } from './roster.service';
-import { RosterFileFormat } from './roster.types';
 
 /**
  * The roster as a file (CSV or XLSX, the one table-export mechanism), written to the audit log because it
@@ -41,7 +40,7 @@ export class RosterExportService {
   async rosterFile(
     viewer: Viewer,
     sessionId: string,
-    format: RosterFileFormat,
+    format: TableFileFormat,
     opts: { search?: string | null; sort?: RosterSort | null } = {},
     now = this.clock.now(),
   ): Promise<DownloadFileType> {
@@ -90,19 +89,17 @@ export class RosterExportService {
       });
     });
     const base = `Roster ${fileNameFor(session.course.title)} ${londonParts(session.startsAt).date}`;
-    return format === RosterFileFormat.CSV
-      ? csvFile(base, table)
-      : xlsxFile(base, [table], {
-          title: `Roster: ${title}`,
-          filters: [
-            ['Search', opts.search?.trim() || 'Everyone booked'],
-            ['Order', rosterSortLabels[sort]],
-          ],
-          exportedAt: now,
-        });
+    return tableFile(format, base, table, {
+      title: `Roster: ${title}`,
+      filters: [
+        ['Search', opts.search?.trim() || 'Everyone booked'],
+        ['Order', rosterSortLabels[sort]],
+      ],
+      exportedAt: now,
+    });
   }
 
-  async needsFile(viewer: Viewer, sessionId: string, format: RosterFileFormat, now = this.clock.now()): Promise<DownloadFileType> {
+  async needsFile(viewer: Viewer, sessionId: string, format: TableFileFormat, now = this.clock.now()): Promise<DownloadFileType> {
     requireCoordinator(viewer);
     const em = this.em.fork();
     const session = await this.session(em, sessionId);
@@ -118,14 +115,12 @@ export class RosterExportService {
       ],
     };
     const base = `Needs ${fileNameFor(session.course.title)} ${londonParts(session.startsAt).date}`;
-    return format === RosterFileFormat.CSV
-      ? csvFile(base, table)
-      : xlsxFile(base, [table], {
-          title: `Access and dietary needs: ${session.course.title}, ${formatLondonShortDate(session.startsAt)}`,
-          filters: [['Places', 'Confirmed places only']],
-          definitions: [['Answer', 'What people wrote when booking; the same answer (ignoring case) is counted together. No names.']],
-          exportedAt: now,
-        });
+    return tableFile(format, base, table, {
+      title: `Access and dietary needs: ${session.course.title}, ${formatLondonShortDate(session.startsAt)}`,
+      filters: [['Places', 'Confirmed places only']],
+      definitions: [['Answer', 'What people wrote when booking; the same answer (ignoring case) is counted together. No names.']],
+      exportedAt: now,
+    });
   }
 
   private async session(em: EntityManager, sessionId: string): Promise<Session> {

@@ -17,10 +17,10 @@ const LIST = `query($sessionId: ID!, $search: String, $sort: RosterSort) {
 const NOTES = `query($sessionId: ID!) { sessionNotes(sessionId: $sessionId) { bookingId text writtenByName writtenAt } }`;
 const SET_NOTE = `mutation($bookingId: ID!, $text: String!) { setBookingNote(bookingId: $bookingId, text: $text) { text writtenByName } }`;
 const MY_BOOKING = `query($id: ID!) { booking(bookingId: $id) { id status } }`;
-const FILE = `query($sessionId: ID!, $format: RosterFileFormat!, $sort: RosterSort) {
+const FILE = `query($sessionId: ID!, $format: TableFileFormat!, $sort: RosterSort) {
   rosterFile(sessionId: $sessionId, format: $format, sort: $sort) { fileName contentType base64 }
 }`;
-const NEEDS = `query($sessionId: ID!, $format: RosterFileFormat!) { needsSummaryFile(sessionId: $sessionId, format: $format) { fileName base64 } }`;
+const NEEDS = `query($sessionId: ID!, $format: TableFileFormat!) { needsSummaryFile(sessionId: $sessionId, format: $format) { fileName base64 } }`;
 const FIND = `query($sessionId: ID!, $search: String!) { peopleToAdd(sessionId: $sessionId, search: $search) { name email alreadyBooked } }`;
 
 type Entry = {

@@ -4,7 +4,7 @@ import { CurrentViewer, Roles } from '../common/access.decorators';
 import { IdArg } from '../common/ids';
 import { TextArg } from '../common/text-arg';
 import type { Viewer } from '../common/viewer';
-import { DownloadFileType } from '../exports/download-file.types';
+import { DownloadFileType, TableFileFormat } from '../exports/download-file.types';
 import { RosterBulkService } from './roster-bulk.service';
 import { RosterExportService } from './roster-export.service';
 import { RosterMessageService } from './roster-message.service';
@@ -17,7 +17,6 @@ import {
   MessageSessionInput,
   MoveBookingsInput,
   PersonToAddType,
-  RosterFileFormat,
   RosterListType,
   SessionMessageSentType,
 } from './roster.types';
@@ -92,7 +91,7 @@ export class RosterResolver {
   rosterFile(
     @CurrentViewer() viewer: Viewer,
     @IdArg('sessionId') sessionId: string,
-    @Args('format', { type: () => RosterFileFormat }) format: RosterFileFormat,
+    @Args('format', { type: () => TableFileFormat }) format: TableFileFormat,
     @SearchArg() search?: string | null,
     @Args('sort', { type: () => RosterSort, nullable: true }) sort?: RosterSort | null,
   ): Promise<DownloadFileType> {
@@ -104,7 +103,7 @@ export class RosterResolver {
   needsSummaryFile(
     @CurrentViewer() viewer: Viewer,
     @IdArg('sessionId') sessionId: string,
-    @Args('format', { type: () => RosterFileFormat }) format: RosterFileFormat,
+    @Args('format', { type: () => TableFileFormat }) format: TableFileFormat,
   ): Promise<DownloadFileType> {
     return this.exports.needsFile(viewer, sessionId, format);
   }

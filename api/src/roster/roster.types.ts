@@ -6,12 +6,6 @@ import { BookingStatus } from '../common/graphql-enums';
 
 registerEnumType(RosterSort, { name: 'RosterSort', description: 'How the session roster is ordered.' });
 
-export enum RosterFileFormat {
-  CSV = 'CSV',
-  XLSX = 'XLSX',
-}
-registerEnumType(RosterFileFormat, { name: 'RosterFileFormat' });
-
 export enum AddPersonOutcome {
   BOOKED = 'BOOKED',
   WAITLISTED = 'WAITLISTED',

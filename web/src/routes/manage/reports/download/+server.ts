@@ -1,4 +1,4 @@
-import { ReportFileDocument, type ReportFileFormat, type ReportKind } from '@lh/graphql-client';
+import { ReportFileDocument, type TableFileFormat, type ReportKind } from '@lh/graphql-client';
 import { error } from '@sveltejs/kit';
 import { api, failLoad } from '$lib/server/api';
 import { requireViewer } from '$lib/server/access';
@@ -7,13 +7,13 @@ import { reportQueryFrom } from '../report-filter';
 import type { RequestHandler } from './$types';
 
 const REPORTS: ReportKind[] = ['PROGRAMME_SUMMARY', 'ANNUAL_TABLE', 'BY_AGENCY', 'BY_SECTOR'];
-const FORMATS: ReportFileFormat[] = ['CSV', 'XLSX'];
+const FORMATS: TableFileFormat[] = ['CSV', 'XLSX'];
 
 /** A report as CSV or XLSX for the same filter as the page (`report`, `file` (CSV or XLSX) and the page's own parameters). */
 export const GET: RequestHandler = async (event) => {
   requireViewer(event, 'COORDINATOR', 'REVIEWER');
   const report = event.url.searchParams.get('report') as ReportKind;
-  const format = event.url.searchParams.get('file') as ReportFileFormat;
+  const format = event.url.searchParams.get('file') as TableFileFormat;
   if (!REPORTS.includes(report) || !FORMATS.includes(format)) {
     error(404, { message: 'There is no such report file.', code: 'NOT_FOUND' });
   }

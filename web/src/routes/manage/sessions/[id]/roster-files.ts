@@ -1,12 +1,12 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { NeedsSummaryFileDocument, RosterFileDocument, type RosterFileFormat } from '@lh/graphql-client';
+import { NeedsSummaryFileDocument, RosterFileDocument, type TableFileFormat } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { requireViewer } from '$lib/server/access';
 import { downloadFile } from '$lib/server/download';
 import { rosterFilter } from './roster-filter';
 
 /** The roster as a file, with the page's search and order (the API writes it and audits it; this serves it). */
-export async function rosterDownload(event: RequestEvent<{ id: string }>, format: RosterFileFormat): Promise<Response> {
+export async function rosterDownload(event: RequestEvent<{ id: string }>, format: TableFileFormat): Promise<Response> {
   requireViewer(event, 'COORDINATOR');
   const filter = rosterFilter(event.url);
   try {
@@ -23,7 +23,7 @@ export async function rosterDownload(event: RequestEvent<{ id: string }>, format
 }
 
 /** Access and dietary needs counted, without names: for the venue or caterer. */
-export async function needsDownload(event: RequestEvent<{ id: string }>, format: RosterFileFormat): Promise<Response> {
+export async function needsDownload(event: RequestEvent<{ id: string }>, format: TableFileFormat): Promise<Response> {
   requireViewer(event, 'COORDINATOR');
   try {
     const { needsSummaryFile } = await api(event, NeedsSummaryFileDocument, { sessionId: event.params.id, format });
