@@ -1,4 +1,5 @@
-import { axe, DESKTOP, PHONE, screenshot, webUrl } from './support';
+import { webUrl } from './support';
+import { expectAccessibleAtBothWidths as expectAccessibleAt } from './accessibility-support';
 import { signInAs, useBrowser } from './browser';
 
 jest.setTimeout(90_000);
@@ -9,17 +10,7 @@ describe('the audit log in the web app', () => {
   const stamp = Date.now().toString(36);
   const main = () => web.page.locator('main');
 
-  async function expectAccessibleAtBothWidths(name: string): Promise<void> {
-    for (const [width, viewport] of [
-      ['phone', PHONE],
-      ['desktop', DESKTOP],
-    ] as const) {
-      await web.page.setViewportSize(viewport);
-      expect(await web.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
-      expect({ page: `${name} (${width})`, violations: await axe(web.page) }).toEqual({ page: `${name} (${width})`, violations: [] });
-      await screenshot(web.page, `audit-${name.replace(/\W+/g, '-')}-${width}`);
-    }
-  }
+  const expectAccessibleAtBothWidths = (name: string) => expectAccessibleAt(web.page, name, `audit-${name.replace(/\W+/g, '-')}`);
 
   it('shows a change of roles with who, when, before and after and the reason, and filters by words and dates', async () => {
     await signInAs(web.page, 'Coordinator');
@@ -34,8 +25,16 @@ describe('the audit log in the web app', () => {
     await web.page.waitForURL(/\/roles$/);
     await web.page.getByLabel('Reviewer').check();
     await web.page.getByLabel('Why (optional)').fill('Joins the quality panel');
-    await web.page.getByRole('button', { name: 'Save roles' }).click();
+    // the browser's request id goes through the web app to the API, which records it with the change
+    const requestId = `e2e-roles-${stamp}`;
+    await web.page.setExtraHTTPHeaders({ 'x-request-id': requestId });
+    const [answer] = await Promise.all([
+      web.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/roles')),
+      web.page.getByRole('button', { name: 'Save roles' }).click(),
+    ]);
+    expect(answer.headers()['x-request-id']).toBe(requestId);
     await web.page.waitForURL(/\?done=roles$/);
+    await web.page.setExtraHTTPHeaders({});
 
     // Manage links to the log
     await web.page.goto(`${webUrl()}/manage`);
@@ -56,6 +55,10 @@ describe('the audit log in the web app', () => {
     expect(text).toContain('Joins the quality panel');
     expect(text).toMatch(/\d{1,2} \w+ \d{4}/);
     await expectAccessibleAtBothWidths('audit log filtered');
+    // found by the request id too
+    await web.page.goto(`${webUrl()}/manage/audit?text=${requestId}`);
+    expect(await web.page.locator('caption').innerText()).toBe('1 entry found');
+    expect(await web.page.locator('tbody tr').innerText()).toContain(`Request ${requestId}`);
 
     // the person's name links to everything about them
     await row.getByRole('link', { name: `Rowan Audited ${stamp}` }).click();

@@ -16,3 +16,14 @@ export function invalidIdMessage(field: string): string {
 export function isInvalidIdProblem(problem: { field: string; message: string }): boolean {
   return problem.message.startsWith(`${problem.field} ${INVALID_ID}`);
 }
+
+/** The header that carries a request's id from the browser through the web app to the API and its logs. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** A request id a caller may choose: letters, digits and - _ . : up to 100 characters. */
+const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** The request id to use: the one sent when it is a plain token, else a new UUID (so logs never carry what a caller typed). */
+export function requestIdFrom(sent: string | null | undefined): string {
+  return typeof sent === 'string' && ACCEPTABLE_REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
+}
