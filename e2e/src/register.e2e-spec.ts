@@ -305,6 +305,7 @@ describe('taking the register at the door', () => {
     );
     await expectAccessibleAtBothWidths(page, 'conflict');
     await conflict.getByRole('button', { name: `Use my mark for ${a.name}` }).click();
+    await conflict.waitFor({ state: 'detached' });
     await allSent(page);
     expect((await team.register(offlineSession.partId)).entries.find((e) => e.name === a.name)?.mark).toBe('DID_NOT_ATTEND');
   });

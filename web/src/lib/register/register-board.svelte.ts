@@ -98,8 +98,6 @@ export class RegisterBoard {
       this.announce(`${entry.name}: ${problems.map((p) => p.message).join('. ')}`);
       return false;
     }
-    this.problems.delete(bookingId);
-    this.conflicts.delete(bookingId);
     const afterPrevious = this.queue.hasWaitingFor(bookingId);
     const change: QueuedMark = {
       kind: 'mark',
@@ -116,6 +114,9 @@ export class RegisterBoard {
       afterPrevious,
     };
     await this.queue.add(change);
+    // only once the change is queued (and shows as waiting), so the row never looks settled while it is not
+    this.problems.delete(bookingId);
+    this.conflicts.delete(bookingId);
     this.announce(`${markedSentence(entry.name, request)}${this.status.offline ? ': waiting to be sent' : ''}`);
     return true;
   }
