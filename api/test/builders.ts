@@ -59,7 +59,7 @@ export async function aPriorityArea(em: EntityManager, name = `Area ${uid()}`): 
 
 export async function aCourse(
   em: EntityManager,
-  over: Partial<Pick<Course, 'title' | 'summary' | 'level' | 'format' | 'durationMinutes' | 'learningOutcomes'>> & {
+  over: Partial<Pick<Course, 'title' | 'summary' | 'level' | 'format' | 'durationMinutes' | 'learningOutcomes' | 'status'>> & {
     priorityArea?: PriorityArea;
   } = {},
 ): Promise<Course> {

@@ -13,6 +13,7 @@ import {
   newBookingStatus,
   personStatusLabels,
   sessionBookingRefusal,
+  courseBookingRefusal,
 } from '@lh/domain';
 import { requireCoordinator } from '../common/access';
 import { Clock } from '../common/clock';
@@ -68,6 +69,10 @@ export class SessionBookingsService {
       const session = await this.repo.lockSession(em, input.sessionId);
       if (session.status === SessionStatus.CANCELLED) {
         throw new DomainError(ErrorCode.SessionCancelled, 'This session has been cancelled.');
+      }
+      const unpublished = courseBookingRefusal(session.course.status);
+      if (unpublished) {
+        throw new DomainError(unpublished.code, unpublished.message);
       }
       if (await this.repo.liveOnSession(em, session.id, person.id)) {
         throw new DomainError(ErrorCode.AlreadyBooked, `${person.name} already has a booking on this session.`);

@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, SessionStatus, isOpenAudience, isUuid, needsApproval, placesLeft } from '@lh/domain';
+import {
+  CourseStatus,
+  DomainError,
+  ErrorCode,
+  SessionStatus,
+  isOpenAudience,
+  isOpenToEveryone,
+  isUuid,
+  needsApproval,
+  placesLeft,
+} from '@lh/domain';
+import { isCoordinator } from '../common/access';
 import { Clock } from '../common/clock';
 import { sessionTimesAndPlace } from './session-mapping';
 import type { Viewer } from '../common/viewer';
@@ -27,7 +38,8 @@ export class CatalogueService {
   }
 
   async courses(_viewer: Viewer | undefined, filter: CourseFilterInput = {}): Promise<CourseType[]> {
-    const where: FilterQuery<Course> = {};
+    // the catalogue lists published courses only (isListedInCatalogue): drafts are being prepared, archived ones are history
+    const where: FilterQuery<Course> = { status: CourseStatus.PUBLISHED };
     if (filter.priorityAreaId) {
       where.priorityArea = filter.priorityAreaId;
     }
@@ -59,14 +71,19 @@ export class CatalogueService {
       .filter((c) => !filter.hasUpcomingPlaces || c.upcomingPlacesLeft > 0);
   }
 
-  async course(_viewer: Viewer | undefined, id: string): Promise<CourseType> {
+  async course(viewer: Viewer | undefined, id: string): Promise<CourseType> {
     const em = this.em.fork();
     const course = isUuid(id) ? await em.findOne(Course, id, { populate: ['priorityArea', 'prerequisite'] }) : null;
-    if (!course) {
+    if (!course || !this.mayOpen(viewer, course)) {
       throw new DomainError(ErrorCode.NotFound, 'There is no course with that id. It may have been removed.');
     }
     const stats = await this.repo.upcomingPlacesByCourse(em, [course.id], this.clock.now());
     return this.toCourseType(course, stats.get(course.id), await this.agencyNames(em, [course]));
+  }
+
+  /** A draft course (and its sessions) is opened only by coordinators preparing it: to anyone else it does not exist yet. */
+  private mayOpen(viewer: Viewer | undefined, course: Course): boolean {
+    return isOpenToEveryone(course.status) || isCoordinator(viewer);
   }
 
   /** The names of the agencies named in these courses' audiences, by id. One query. */
@@ -101,7 +118,7 @@ export class CatalogueService {
   async session(viewer: Viewer | undefined, id: string): Promise<SessionDetailType> {
     const em = this.em.fork();
     const session = isUuid(id) ? await em.findOne(Session, id, { populate: ['course', 'parts', 'venue'] }) : null;
-    if (!session) {
+    if (!session || !this.mayOpen(viewer, session.course)) {
       throw new DomainError(ErrorCode.NotFound, 'There is no session with that id. It may have been removed.');
     }
     const counts = await this.repo.placeCounts(em, session.id);

@@ -1,5 +1,5 @@
 import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Rel, type Opt } from '@mikro-orm/core';
-import { AgencySector, AttendanceRule, CourseFormat, Role } from '@lh/domain';
+import { AgencySector, AttendanceRule, CourseFormat, CourseStatus, Role } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { PriorityArea } from './priority-area.entity';
 import { Session } from '../scheduling/session.entity';
@@ -77,6 +77,10 @@ export class Course {
   /** How many months a certificate for this course stays valid (null: it does not expire); copied to each certificate at issue. */
   @Property({ type: 'smallint', nullable: true })
   certificateValidMonths?: number | null;
+
+  /** DRAFT (not in the catalogue, not bookable), PUBLISHED, or ARCHIVED (kept for history; takes no new sessions): libs/domain course-status. */
+  @Enum({ items: () => CourseStatus, nativeEnumName: 'course_status', default: CourseStatus.PUBLISHED })
+  status: Opt<CourseStatus> = CourseStatus.PUBLISHED;
 
   @OneToMany(() => Session, (s) => s.course)
   sessions = new Collection<Session>(this);

@@ -10,6 +10,7 @@ import {
   CourseOutcome,
   MarkSource,
   CourseFormat,
+  CourseStatus,
   PersonStatus,
   Role,
   SessionStatus,
@@ -18,6 +19,7 @@ import {
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(AgencySector, { name: 'AgencySector' });
 registerEnumType(CourseFormat, { name: 'CourseFormat' });
+registerEnumType(CourseStatus, { name: 'CourseStatus', description: 'DRAFT: not in the catalogue; PUBLISHED; ARCHIVED: kept for history, takes no new sessions.' });
 registerEnumType(SessionStatus, { name: 'SessionStatus' });
 registerEnumType(BookingStatus, { name: 'BookingStatus' });
 registerEnumType(PersonStatus, { name: 'PersonStatus' });
@@ -49,6 +51,7 @@ export {
   MarkSource,
   BookingStatus,
   CourseFormat,
+  CourseStatus,
   PersonStatus,
   Role,
   SessionStatus,

@@ -14,6 +14,8 @@ import {
   longerThanCourseProblem,
   sessionCapacityProblem,
   noSessionsProblem,
+  newSessionProblem,
+  Role,
   type FieldProblem,
   type SessionPlan,
   type TimedPart,
@@ -24,6 +26,7 @@ import type { Viewer } from '../common/viewer';
 import { BookingRepository } from '../booking/booking.repository';
 import { SessionBookingsService } from '../booking/session-bookings.service';
 import { Course } from '../catalogue/course.entity';
+import { Person } from '../people/person.entity';
 import { Session } from './session.entity';
 import { SessionPart } from './session-part.entity';
 import { Venue } from './venue.entity';
@@ -106,10 +109,20 @@ export class SchedulingService {
 
   /**
    * The one way a session is created, in the caller's transaction (creating one, and copying one to other
-   * dates, SessionCopyService): every rule checked, all problems at once, before anything is written.
+   * dates, SessionCopyService): every rule checked, all problems at once, before anything is written. The
+   * trainers named are put on it in the same transaction (the timetable lock, the clash check, one
+   * TRAINER_ASSIGNED mail each), so a refusal leaves nothing half-written.
    */
   async createIn(em: EntityManager, input: CreateSessionInput, now: Date): Promise<Session> {
     const problems: FieldProblem[] = [];
+    const trainerIds = [...new Set(input.trainerIds ?? [])];
+    if (trainerIds.length) {
+      await this.trainerSchedule.lock(em);
+    }
+    const trainers = trainerIds.length ? await em.find(Person, { id: { $in: trainerIds } }, { orderBy: { name: 'asc' } }) : [];
+    if (trainers.length !== trainerIds.length || trainers.some((t) => !t.roles.includes(Role.TRAINER))) {
+      problems.push({ field: 'input.trainerIds', message: 'Choose trainers from the list: only people in the training pool can train a session' });
+    }
     const course = isUuid(input.courseId) ? await em.findOne(Course, input.courseId) : null;
     if (!course) {
       problems.push({ field: 'input.courseId', message: 'Choose a course from the list' });
@@ -117,6 +130,10 @@ export class SchedulingService {
     const formatProblem = course ? noSessionsProblem(course.format, 'input.courseId') : null;
     if (formatProblem) {
       problems.push(formatProblem);
+    }
+    const archivedProblem = course ? newSessionProblem(course.status, 'input.courseId') : null;
+    if (archivedProblem) {
+      problems.push(archivedProblem);
     }
     const schedule = this.checkSchedule(input, now, problems, now);
     if (course && schedule) {
@@ -149,6 +166,15 @@ export class SchedulingService {
       em.create(SessionPart, { session, startsAt: p.startsAt, endsAt: p.endsAt });
     }
     await em.flush();
+    if (trainers.length) {
+      // a clash throws, and the whole transaction (the session too) rolls back
+      await this.trainerSchedule.refuseClash(em, session, trainers, schedule, 'input.trainerIds');
+      session.trainers.add(trainers);
+      await em.flush();
+      for (const trainer of trainers) {
+        await this.trainerMailer.assigned(em, session, trainer);
+      }
+    }
     return session;
   }
 

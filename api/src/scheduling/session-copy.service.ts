@@ -14,12 +14,9 @@ import {
 import { requireCoordinator } from '../common/access';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
-import { Person } from '../people/person.entity';
 import { Session } from './session.entity';
 import { SchedulingService } from './scheduling.service';
 import { sortedParts } from './scheduling-views';
-import { TrainerMailer } from './trainer-mailer';
-import { TrainerSchedule } from './trainer-schedule';
 import type { CopySessionInput } from './dto/copy-session.input';
 import type { CreateSessionInput } from './dto/create-session.input';
 import type { SessionCopyOutcomeType, SessionCopyResultType } from './session-copy.types';
@@ -27,16 +24,14 @@ import type { SessionCopyOutcomeType, SessionCopyResultType } from './session-co
 /**
  * Copying a session onto other dates ("Copy this session", "Repeat on other dates"). Each date is its own
  * transaction through SchedulingService.createIn, so it meets every rule a new session meets (a date in the
- * past, a time the clocks skip, a time they repeat), and its trainers are put on it with the trainers' own
- * checks and mail. A refused date creates nothing and is reported with its problems; the others go ahead.
+ * past, a time the clocks skip, a time they repeat, an archived course), and its trainers are put on it there
+ * with the trainers' own checks and mail. A refused date creates nothing and is reported with its problems; the others go ahead.
  */
 @Injectable()
 export class SessionCopyService {
   constructor(
     private readonly em: EntityManager,
     private readonly scheduling: SchedulingService,
-    private readonly trainerSchedule: TrainerSchedule,
-    private readonly trainerMailer: TrainerMailer,
     private readonly clock: Clock,
   ) {}
 
@@ -84,24 +79,10 @@ export class SessionCopyService {
         // the original's length was accepted when it was scheduled
         confirmLongerThanCourse: true,
         autoOfferWaitlist: original.autoOfferWaitlist,
+        trainerIds,
       };
       try {
-        const id = await this.em.fork().transactional(async (em) => {
-          if (trainerIds.length) {
-            await this.trainerSchedule.lock(em);
-          }
-          const session = await this.scheduling.createIn(em, copy, now);
-          if (trainerIds.length) {
-            const trainers = await em.find(Person, { id: { $in: trainerIds } }, { orderBy: { name: 'asc' } });
-            await this.trainerSchedule.refuseClash(em, session, trainers, sortedParts(session), 'input.dates');
-            session.trainers.add(trainers);
-            await em.flush();
-            for (const trainer of trainers) {
-              await this.trainerMailer.assigned(em, session, trainer);
-            }
-          }
-          return session.id;
-        });
+        const id = await this.em.fork().transactional(async (em) => (await this.scheduling.createIn(em, copy, now)).id);
         outcomes.push({ date, sessionId: id, problems: [] });
       } catch (e) {
         if (e instanceof DomainError && (e.code === ErrorCode.BadUserInput || e.code === ErrorCode.TrainerUnavailable)) {

@@ -3,6 +3,7 @@ import { addDays } from 'date-fns';
 import { AgencySector, BookingStatus, Role, SessionStatus, agencySectorLabels, roleLabels } from './enums';
 import { PARTNERSHIP_TIME_ZONE, formatLondonDate } from './london-time';
 import { ErrorCode } from './errors';
+import { courseBookingRefusal, type CourseStatus } from './course-status';
 
 /** Statuses that hold a place on the session (count against capacity). */
 export const PLACE_HOLDING: readonly BookingStatus[] = [BookingStatus.CONFIRMED, BookingStatus.OFFERED, BookingStatus.PENDING_APPROVAL];
@@ -31,10 +32,16 @@ export interface BookableSession {
   startsAt: Date;
   bookingOpensAt?: Date | null;
   bookingClosesAt?: Date | null;
+  /** Its course, when known: a draft course's sessions cannot be booked (courseBookingRefusal). */
+  course?: { status: `${CourseStatus}` };
 }
 
 /** Why a session cannot be booked now, or null when it can. */
 export function sessionBookingRefusal(session: BookableSession, now: Date): Refusal | null {
+  const unpublished = session.course ? courseBookingRefusal(session.course.status) : null;
+  if (unpublished) {
+    return unpublished;
+  }
   if (session.status === SessionStatus.CANCELLED) {
     return { code: ErrorCode.SessionCancelled, message: 'This session has been cancelled. Choose another date.' };
   }

@@ -36,3 +36,4 @@ export * from './programme';
 export * from './report-definitions';
 export * from './report-period';
 export * from './roster';
+export * from './course-status';
