@@ -101,6 +101,7 @@ describe('course administration (real API, real PostgreSQL)', () => {
       api.url,
       `query($id: ID!) { course(id: $id) { title prerequisite { id } } }`,
       { id: res.data!.createCourse.id },
+      coordinator, // a new course is a draft: only coordinators open it until it is published
     );
     expect(pub.data!.course).toEqual({ title: 'DASH risk checklist', prerequisite: { id: basic.id } });
     const agencies = await gql<{ agencies: { id: string }[] }>(api.url, AGENCIES, {}, coordinator);
@@ -247,7 +248,7 @@ describe('course administration (real API, real PostgreSQL)', () => {
     );
     const made = await gql<{ createCourse: { id: string; learningUrl: string | null; externalCode: string | null } }>(
       api.url,
-      `mutation($input: CreateCourseInput!) { createCourse(input: $input) { id learningUrl externalCode } }`,
+      `mutation($input: CreateCourseInput!) { createCourse(input: $input, publishNow: true) { id learningUrl externalCode } }`,
       {
         input: valid({
           title: 'Online safety e-learning',

@@ -1,10 +1,10 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Role } from '@lh/domain';
+import { CourseStatus, Role } from '../common/graphql-enums';
 import { IdArg } from '../common/ids';
 import { CurrentViewer, Roles } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
 import { CourseAdminService } from './course-admin.service';
-import { AdminCourseType } from './course-admin.types';
+import { AdminCourseType, ManagedCourseType } from './course-admin.types';
 import { PriorityAreaType } from './course.types';
 import { CreateCourseInput } from './dto/create-course.input';
 import { UpdateCourseInput } from './dto/update-course.input';
@@ -22,9 +22,32 @@ export class CourseAdminResolver {
   }
 
   @Roles(Role.COORDINATOR)
-  @Mutation(() => AdminCourseType, { description: 'Adds a course to the catalogue.' })
-  createCourse(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateCourseInput): Promise<AdminCourseType> {
-    return this.courses.createCourse(viewer, input);
+  @Query(() => [ManagedCourseType], { description: 'Every course (or those of one status), by title: Manage → Courses.' })
+  manageCourses(
+    @CurrentViewer() viewer: Viewer,
+    @Args('status', { type: () => CourseStatus, nullable: true }) status?: CourseStatus | null,
+  ): Promise<ManagedCourseType[]> {
+    return this.courses.courses(viewer, status ?? null);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => AdminCourseType, { description: 'Adds a course: a draft (not in the catalogue) unless publishNow.' })
+  createCourse(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: CreateCourseInput,
+    @Args('publishNow', { type: () => Boolean, nullable: true }) publishNow?: boolean | null,
+  ): Promise<AdminCourseType> {
+    return this.courses.createCourse(viewer, input, publishNow ?? false);
+  }
+
+  @Roles(Role.COORDINATOR)
+  @Mutation(() => AdminCourseType, { description: 'Publishes a draft, archives a published course, or publishes an archived one again.' })
+  changeCourseStatus(
+    @CurrentViewer() viewer: Viewer,
+    @IdArg('id') id: string,
+    @Args('status', { type: () => CourseStatus }) status: CourseStatus,
+  ): Promise<AdminCourseType> {
+    return this.courses.changeCourseStatus(viewer, id, status);
   }
 
   @Roles(Role.COORDINATOR)

@@ -1,13 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { AttendanceRule, DomainError, ErrorCode, isUuid, prerequisiteLoop, type FieldProblem } from '@lh/domain';
+import { EntityManager, LockMode, UniqueConstraintViolationException } from '@mikro-orm/postgresql';
+import {
+  AttendanceRule,
+  CourseStatus,
+  DomainError,
+  ErrorCode,
+  courseStatusChangeProblem,
+  isUuid,
+  prerequisiteLoop,
+  type FieldProblem,
+} from '@lh/domain';
+import { Clock } from '../common/clock';
+import { BookingRepository } from '../booking/booking.repository';
 import { requireCoordinator } from '../common/access';
 import type { Viewer } from '../common/viewer';
 import { Agency } from '../people/agency.entity';
 import { Session } from '../scheduling/session.entity';
 import { Course } from './course.entity';
 import { PriorityArea } from './priority-area.entity';
-import { AdminCourseType } from './course-admin.types';
+import { AdminCourseType, ManagedCourseType } from './course-admin.types';
 import { PriorityAreaType } from './course.types';
 import type { CreateCourseInput } from './dto/create-course.input';
 import type { UpdateCourseInput } from './dto/update-course.input';
@@ -28,7 +39,51 @@ const notFound = () => new DomainError(ErrorCode.NotFound, 'There is no course w
  */
 @Injectable()
 export class CourseAdminService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly repo: BookingRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Every course, any status (or one status), by title, with its coming sessions: Manage → Courses. */
+  async courses(viewer: Viewer, status: CourseStatus | null = null): Promise<ManagedCourseType[]> {
+    requireCoordinator(viewer);
+    const em = this.em.fork();
+    const courses = await em.find(Course, status ? { status } : {}, { populate: ['priorityArea'], orderBy: { title: 'asc' } });
+    const stats = await this.repo.upcomingPlacesByCourse(
+      em,
+      courses.map((c) => c.id),
+      this.clock.now(),
+    );
+    return courses.map((c) => ({
+      id: c.id,
+      title: c.title,
+      format: c.format,
+      level: c.level,
+      durationMinutes: c.durationMinutes,
+      priorityAreaName: c.priorityArea.name,
+      status: c.status,
+      upcomingSessionCount: stats.get(c.id)?.sessions ?? 0,
+    }));
+  }
+
+  /** Publishes a draft, archives a published course or publishes an archived one again (courseStatusChangeProblem). */
+  async changeCourseStatus(viewer: Viewer, id: string, status: CourseStatus): Promise<AdminCourseType> {
+    requireCoordinator(viewer);
+    await this.em.fork().transactional(async (em) => {
+      const course = isUuid(id) ? await em.findOne(Course, id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      if (!course) {
+        throw notFound();
+      }
+      const problem = courseStatusChangeProblem(course.status, status);
+      if (problem) {
+        throw new DomainError(ErrorCode.InvalidTransition, problem);
+      }
+      course.status = status;
+      await em.flush();
+    });
+    return this.course(viewer, id);
+  }
 
   async course(viewer: Viewer, id: string): Promise<AdminCourseType> {
     requireCoordinator(viewer);
@@ -40,7 +95,8 @@ export class CourseAdminService {
     return this.toType(course, await em.count(Session, { course }));
   }
 
-  async createCourse(viewer: Viewer, input: CreateCourseInput): Promise<AdminCourseType> {
+  /** A new course is a draft (prepared, its sessions scheduled, then published) unless `publishNow`. */
+  async createCourse(viewer: Viewer, input: CreateCourseInput, publishNow = false): Promise<AdminCourseType> {
     requireCoordinator(viewer);
     const id = await this.em.fork().transactional(async (em) => {
       const checked = await this.check(em, null, input);
@@ -51,6 +107,7 @@ export class CourseAdminService {
         format: input.format,
         durationMinutes: input.durationMinutes,
         priorityArea: checked.area,
+        status: publishNow ? CourseStatus.PUBLISHED : CourseStatus.DRAFT,
       });
       this.assign(course, input, checked);
       await em.flush();
@@ -200,6 +257,7 @@ export class CourseAdminService {
       sessionCount,
       learningUrl: c.learningUrl ?? null,
       externalCode: c.externalCode ?? null,
+      status: c.status,
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AgencySector, AttendanceRule, CourseFormat, Role } from '../common/graphql-enums';
+import { AgencySector, AttendanceRule, CourseFormat, CourseStatus, Role } from '../common/graphql-enums';
 import { CourseRefType } from './course.types';
 
 /** A course with everything a coordinator edits (the audience, the prerequisite id): for coordinators only. */
@@ -30,4 +30,18 @@ export class AdminCourseType {
   @Field(() => Int, { description: 'Sessions of this course, past and coming, any status.' }) sessionCount!: number;
   @Field(() => String, { nullable: true, description: 'E-learning: where the learning is done.' }) learningUrl!: string | null;
   @Field(() => String, { nullable: true, description: "The e-learning provider's code for the course." }) externalCode!: string | null;
+  @Field(() => CourseStatus) status!: CourseStatus;
+}
+
+/** A line of the coordinators' list of courses (Manage → Courses), any status. */
+@ObjectType('ManagedCourse')
+export class ManagedCourseType {
+  @Field(() => ID) id!: string;
+  @Field(() => String) title!: string;
+  @Field(() => CourseFormat) format!: CourseFormat;
+  @Field(() => Int) level!: number;
+  @Field(() => Int) durationMinutes!: number;
+  @Field(() => String) priorityAreaName!: string;
+  @Field(() => CourseStatus) status!: CourseStatus;
+  @Field(() => Int, { description: 'Scheduled sessions still to start.' }) upcomingSessionCount!: number;
 }
