@@ -1,5 +1,5 @@
 import { MikroORM } from '@mikro-orm/postgresql';
-import { BookingStatus, MandatoryStatus, Role, SessionStatus, SurveyAudience, SurveyStage, londonToday } from '@lh/domain';
+import { BookingStatus, CourseStatus, MandatoryStatus, Role, SessionStatus, SurveyAudience, SurveyStage, londonToday } from '@lh/domain';
 import * as argon2 from 'argon2';
 import { createTestDatabase } from '../../test/test-db';
 import { ormOptions } from '../db/orm-options';
@@ -33,6 +33,9 @@ describe('demo data', () => {
     expect(await em.count(Agency)).toBeGreaterThanOrEqual(12);
     expect(new Set((await em.find(Agency, {})).map((a) => a.sector)).size).toBeGreaterThanOrEqual(8);
     expect(await em.count(Course)).toBeGreaterThanOrEqual(15);
+    // one draft and one archived course, so a coordinator sees both (the catalogue lists neither)
+    expect(await em.count(Course, { status: CourseStatus.DRAFT })).toBe(1);
+    expect(await em.count(Course, { status: CourseStatus.ARCHIVED })).toBe(1);
     expect(await em.count(Session)).toBeGreaterThanOrEqual(40);
     expect(await em.count(Session, { startsAt: { $lt: now } })).toBeGreaterThanOrEqual(10);
     expect(await em.count(Session, { startsAt: { $gt: now }, status: SessionStatus.SCHEDULED })).toBeGreaterThanOrEqual(15);

@@ -13,6 +13,7 @@ import { Agency } from '../people/agency.entity';
 import { Person } from '../people/person.entity';
 import { PriorityArea } from '../catalogue/priority-area.entity';
 import { Course } from '../catalogue/course.entity';
+import { seedCourseStatuses } from './demo-course-status';
 import { Venue } from '../scheduling/venue.entity';
 import { Session } from '../scheduling/session.entity';
 import { SessionPart } from '../scheduling/session-part.entity';
@@ -1162,6 +1163,9 @@ export async function seedDemoData(em: EntityManager, now: Date = new Date()): P
       createdAt: setUpAt,
     });
   }
+
+  // One draft and one archived course (Manage → Courses shows both; the catalogue neither)
+  seedCourseStatuses(em, areas.contextual, setUpAt);
 
   // Booking rules the demo shows: manager approval, an audience, prerequisites (level 2 before 3/4).
   courses.daSpecialist.requiresApproval = true;

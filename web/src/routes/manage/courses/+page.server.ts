@@ -1,15 +1,23 @@
 import { redirect } from '@sveltejs/kit';
-import { CoursesDocument, CreatePriorityAreaDocument, PriorityAreasDocument } from '@lh/graphql-client';
+import { CreatePriorityAreaDocument, ManageCoursesDocument, PriorityAreasDocument, type CourseStatus } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requireViewer } from '$lib/server/access';
 
+const STATUSES: readonly CourseStatus[] = ['DRAFT', 'PUBLISHED', 'ARCHIVED'];
+
 export const load: PageServerLoad = async (event) => {
   requireViewer(event, 'COORDINATOR');
+  // the status filter (a GET form): an unknown value shows every course, as "All" does
+  const asked = event.url.searchParams.get('status') ?? '';
+  const status = (STATUSES as readonly string[]).includes(asked) ? (asked as CourseStatus) : null;
   try {
-    const [{ courses }, { priorityAreas }] = await Promise.all([api(event, CoursesDocument, {}), api(event, PriorityAreasDocument, {})]);
-    return { courses, priorityAreas, done: event.url.searchParams.get('done'), courseId: event.url.searchParams.get('course') };
+    const [{ manageCourses: courses }, { priorityAreas }] = await Promise.all([
+      api(event, ManageCoursesDocument, { status }),
+      api(event, PriorityAreasDocument, {}),
+    ]);
+    return { courses, priorityAreas, status, done: event.url.searchParams.get('done'), courseId: event.url.searchParams.get('course') };
   } catch (e) {
     failLoad(e, event);
   }

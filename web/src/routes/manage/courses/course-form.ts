@@ -23,6 +23,8 @@ export type CourseFormValues = {
   certificateValidMonths: string;
   learningUrl: string;
   externalCode: string;
+  /** Adding only: 'yes' to publish the new course straight away (otherwise it is a draft). */
+  publishNow?: string;
 };
 
 /** The form's fields, named as the API names them, so its field problems land next to them. */
@@ -100,6 +102,7 @@ export function readCourseForm(form: FormData) {
     certificateValidMonths: text(form, 'certificateValidMonths'),
     learningUrl: text(form, 'learningUrl'),
     externalCode: text(form, 'externalCode'),
+    publishNow: text(form, 'publishNow') === 'yes' ? 'yes' : '',
   };
   const problems: FormProblem[] = [];
   const byShare = values.attendanceRule === 'SHARE_OF_TIME';

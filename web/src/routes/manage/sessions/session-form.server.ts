@@ -8,6 +8,7 @@ import {
   MIN_PART_ROWS,
   normalTime as time,
   partId,
+  resizedRows,
   type DateParts,
   type PartRow,
   type SessionFormValues,
@@ -29,6 +30,17 @@ const occurrence = (v: string | undefined) => (v === 'FIRST' || v === 'SECOND' ?
  * so `submitSessionForm` reports them with everything the API finds, in one round.
  */
 export function readSessionForm(form: FormData) {
+  const rows = postedRows(form);
+  const filled = rows.filter((r) => !blank(r) || r.startTime || r.endTime);
+  const values: SessionFormValues = {
+    ...postedValues(form),
+    parts: [...filled, ...rows.slice(filled.length).map(() => ({ ...emptyPart }))],
+  };
+  return readPlan(values, filled, form.has('capacity'));
+}
+
+/** The part blocks as posted, in their order (empty ones too). */
+function postedRows(form: FormData): PartRow[] {
   const rowCount = Math.min(MAX_SESSION_PARTS, Math.max(1, Number(text(form, 'rows')) || MIN_PART_ROWS));
   const rows: PartRow[] = [];
   for (let i = 0; i < rowCount; i++) {
@@ -40,9 +52,12 @@ export function readSessionForm(form: FormData) {
       endOccurrence: text(form, partId(i, 'endOccurrence')),
     });
   }
-  const filled = rows.filter((r) => !blank(r) || r.startTime || r.endTime);
-  const values: SessionFormValues = {
-    parts: [...filled, ...rows.slice(filled.length).map(() => ({ ...emptyPart }))],
+  return rows;
+}
+
+/** Everything but the parts, as posted. */
+function postedValues(form: FormData): Omit<SessionFormValues, 'parts'> {
+  return {
     venueId: text(form, 'venueId'),
     room: text(form, 'room'),
     onlineUrl: text(form, 'onlineUrl'),
@@ -52,7 +67,25 @@ export function readSessionForm(form: FormData) {
     bookingClosesOn: dateFrom(form, 'bookingClosesOn'),
     autoOfferWaitlist: text(form, 'autoOfferWaitlist') || 'yes',
     confirmLongerThanCourse: text(form, 'confirmLongerThanCourse'),
+    trainerIds: form.getAll('trainerIds').map(String).filter(Boolean),
+    place: text(form, 'place') === 'online' ? 'online' : '',
   };
+}
+
+/**
+ * "Add another part" and "Remove this part": the same form back with one block more (or that block
+ * gone) and everything typed kept, nothing sent to the API. Works without JavaScript.
+ */
+export async function resizeSessionForm(request: Request, change: 'add' | 'remove') {
+  const form = await request.formData();
+  const rows = postedRows(form);
+  const remove = Number(text(form, 'removePart'));
+  const parts = change === 'add' ? resizedRows(rows, { add: true }) : resizedRows(rows, { remove: Number.isInteger(remove) ? remove : -1 });
+  // a 200 with the values: the page shows the form again, with no error summary
+  return { values: { ...postedValues(form), parts }, errors: [], resized: change };
+}
+
+function readPlan(values: SessionFormValues, filled: PartRow[], capacityAsked: boolean) {
   const problems: FormProblem[] = [];
   const parts: SessionPartInput[] = filled.map((r, i) => {
     const date = isoDate(r);
@@ -93,7 +126,7 @@ export function readSessionForm(form: FormData) {
     autoOfferWaitlist: values.autoOfferWaitlist === 'yes',
     confirmLongerThanCourse: values.confirmLongerThanCourse === 'yes',
   };
-  if (form.has('capacity') && !/^\d+$/.test(values.capacity)) {
+  if (capacityAsked && !/^\d+$/.test(values.capacity)) {
     problems.push({ field: 'capacity', message: 'Enter the number of places as a whole number, like 20' });
   }
   return { values, plan, problems, capacity: wholeNumber(values.capacity) };
@@ -109,6 +142,7 @@ const API_FIELDS = [
   'joiningInstructions',
   'capacity',
   'confirmLongerThanCourse',
+  'trainerIds',
   ...DATE_FIELDS,
   ...Array.from({ length: MAX_SESSION_PARTS }, (_, i) =>
     (['date', 'startTime', 'endTime', 'startOccurrence', 'endOccurrence'] as const).map((f) => partId(i, f)),
@@ -133,6 +167,7 @@ const FORM_ORDER = [
   'bookingOpensOn',
   'bookingClosesOn',
   'joiningInstructions',
+  'trainerIds',
   'courseId',
 ];
 
@@ -146,7 +181,11 @@ function postedDate(values: SessionFormValues, field: string): DateParts | undef
 export function failSessionForm(e: unknown, values: SessionFormValues) {
   const failure = failFromApi(e, API_FIELDS, values);
   for (const problem of failure.data.errors) {
-    if (problem.field === 'parts') {
+    if (problem.field === 'venueId' && values.place === 'online') {
+      // the form of an online course's session asks for the link only
+      problem.field = 'onlineUrl';
+      problem.message = 'Enter the online joining link: sessions of this course are online';
+    } else if (problem.field === 'parts') {
       problem.field = `${partId(0, 'date')}-day`;
     } else if (problem.field && (DATE_FIELDS.includes(problem.field) || problem.field.endsWith('.date'))) {
       problem.field = dateErrorField(problem.field, postedDate(values, problem.field) ?? {});

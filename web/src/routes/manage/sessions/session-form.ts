@@ -1,10 +1,11 @@
 import { CourseFormat, MAX_SESSION_PARTS, isRepeatedLondonTime } from '@lh/domain';
 
 /**
- * The session form has a fixed number of part rows (no JavaScript needed); empty rows are ignored.
- * At most MAX_SESSION_PARTS rows: the most parts a session may have.
+ * The session form starts with one part block; "Add another part" (a submit button with its own form
+ * action, so no JavaScript is needed) sends the form back with one more, the values kept, and "Remove this
+ * part" with one fewer. Empty blocks are ignored. At most MAX_SESSION_PARTS: the most parts a session may have.
  */
-export const MIN_PART_ROWS = 4;
+export const MIN_PART_ROWS = 1;
 
 export interface DateParts {
   day: string;
@@ -31,6 +32,10 @@ export type SessionFormValues = {
   autoOfferWaitlist: string;
   /** 'yes' when the coordinator confirmed the parts are meant to be far longer than the course. */
   confirmLongerThanCourse?: string;
+  /** Adding only: the people from the training pool ticked to train it. */
+  trainerIds?: string[];
+  /** 'online' when the form asks for the online link only (a new session of an online course). */
+  place?: string;
 };
 
 const emptyDate: DateParts = { day: '', month: '', year: '' };
@@ -39,7 +44,7 @@ export const emptyPart: PartRow = { ...emptyDate, startTime: '', endTime: '' };
 /** Element ids: the API's field paths ("parts.1.startTime"); a date's first box is "<path>-day". */
 export const partId = (i: number, field: 'date' | 'startTime' | 'endTime' | 'startOccurrence' | 'endOccurrence') => `parts.${i}.${field}`;
 
-/** Form rows for stored parts (with which 01:xx each time is on the day the clocks go back), plus empty rows to add more. */
+/** Form rows for stored parts (with which 01:xx each time is on the day the clocks go back); "Add another part" adds more. */
 export function partRows(
   parts: { date: string; startTime: string; endTime: string; startOccurrence?: string | null; endOccurrence?: string | null }[],
 ): PartRow[] {
@@ -50,8 +55,7 @@ export function partRows(
     startOccurrence: p.startOccurrence ?? '',
     endOccurrence: p.endOccurrence ?? '',
   }));
-  const count = Math.min(MAX_SESSION_PARTS, Math.max(MIN_PART_ROWS, rows.length + 1));
-  while (rows.length < count) {
+  while (rows.length < MIN_PART_ROWS) {
     rows.push({ ...emptyPart });
   }
   return rows;
@@ -88,7 +92,19 @@ export function asksOccurrence(row: PartRow, field: 'startTime' | 'endTime'): bo
   return !!date && isRepeatedLondonTime(date, normalTime(row[field]));
 }
 
-/** Where a new session of a course of this format happens unless changed: online for virtual courses, else a venue. */
+/**
+ * Where a new session of a course of this format happens: online for virtual courses (the form asks for the
+ * link only), else a venue (with "Online session" still offered).
+ */
 export function defaultsToOnline(format: `${CourseFormat}`): boolean {
   return format === CourseFormat.VIRTUAL;
+}
+
+/** Adding one more part block, or removing block `remove`: the rows as posted, values kept. */
+export function resizedRows(rows: PartRow[], change: { add: true } | { remove: number }): PartRow[] {
+  if ('add' in change) {
+    return rows.length < MAX_SESSION_PARTS ? [...rows, { ...emptyPart }] : rows;
+  }
+  const kept = rows.filter((_, i) => i !== change.remove);
+  return kept.length ? kept : [{ ...emptyPart }];
 }

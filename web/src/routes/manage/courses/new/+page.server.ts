@@ -21,7 +21,12 @@ export const actions: Actions = {
     if (failure) {
       return failure;
     }
-    const sent = await submitForm({ problems, fields: COURSE_FIELDS, values, call: () => api(event, CreateCourseDocument, { input }) });
+    const sent = await submitForm({
+      problems,
+      fields: COURSE_FIELDS,
+      values,
+      call: () => api(event, CreateCourseDocument, { input, publishNow: values.publishNow === 'yes' }),
+    });
     if (!sent.ok) {
       return sent.failure;
     }

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
-import { CourseAdminDocument, CourseFormOptionsDocument, UpdateCourseDocument } from '@lh/graphql-client';
+import { ChangeCourseStatusDocument, CourseAdminDocument, CourseFormOptionsDocument, UpdateCourseDocument, type CourseStatus } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
-import { submitForm } from '$lib/server/forms';
+import { failFromApi, submitForm } from '$lib/server/forms';
 import { COURSE_FIELDS, readCourseForm, type CourseFormValues } from '../../course-form';
 import type { Actions, PageServerLoad } from './$types';
 import { requireViewer } from '$lib/server/access';
@@ -34,14 +34,31 @@ export const load: PageServerLoad = async (event) => {
       learningUrl: c.learningUrl ?? '',
       externalCode: c.externalCode ?? '',
     };
-    return { course: c, options: { ...options, courses: options.courses.filter((o) => o.id !== c.id) }, values };
+    return {
+      course: c,
+      options: { ...options, courses: options.courses.filter((o) => o.id !== c.id) },
+      values,
+      done: event.url.searchParams.get('done'),
+    };
   } catch (e) {
     failLoad(e, event);
   }
 };
 
+/** Publishing a draft, archiving, publishing an archived course again: a button each, then a banner saying what happened. */
+async function changeStatus(event: Parameters<Actions[string]>[0], status: CourseStatus, done: string) {
+  try {
+    await api(event, ChangeCourseStatusDocument, { id: event.params.id!, status });
+  } catch (e) {
+    return failFromApi(e, []);
+  }
+  redirect(303, `/manage/courses/${event.params.id}/edit?done=${done}`);
+}
+
 export const actions: Actions = {
-  default: async (event) => {
+  publish: (event) => changeStatus(event, 'PUBLISHED', 'published'),
+  archive: (event) => changeStatus(event, 'ARCHIVED', 'archived'),
+  save: async (event) => {
     const { values, input, problems, failure } = readCourseForm(await event.request.formData());
     if (failure) {
       return failure;

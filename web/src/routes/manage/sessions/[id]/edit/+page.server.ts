@@ -3,7 +3,7 @@ import { AssignTrainerDocument, RemoveTrainerDocument, SessionAdminDocument, Upd
 import { api, failLoad } from '$lib/server/api';
 import { failField, failFromApi } from '$lib/server/forms';
 import { datePartsOf, partRows, type SessionFormValues } from '../../session-form';
-import { readSessionForm, submitSessionForm } from '../../session-form.server';
+import { readSessionForm, resizeSessionForm, submitSessionForm } from '../../session-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { requireViewer } from '$lib/server/access';
 
@@ -45,6 +45,8 @@ export const actions: Actions = {
     }
     back(event.params.id, 'saved');
   },
+  addPart: (event) => resizeSessionForm(event.request, 'add'),
+  removePart: (event) => resizeSessionForm(event.request, 'remove'),
   assign: async (event) => {
     const form = await event.request.formData();
     const values = { personEmail: String(form.get('personEmail') ?? '').trim() };
