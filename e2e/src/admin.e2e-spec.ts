@@ -78,6 +78,7 @@ describe('coordinator administration in the web app', () => {
     await web.page.getByLabel('Priority area').selectOption({ label: 'Neglect' });
     await web.page.getByLabel('Level 2: foundation').check();
     await web.page.getByLabel('Duration in minutes').fill('600');
+    await web.page.getByLabel('Publish now: put it in the catalogue straight away').check();
     await web.page.getByRole('button', { name: 'Add course' }).click();
     await web.page.waitForURL(/\/manage\/courses\?done=added&course=[0-9a-f-]{36}$/);
     const courseId = new URL(web.page.url()).searchParams.get('course')!;
@@ -109,6 +110,8 @@ describe('coordinator administration in the web app', () => {
     // put right: two parts, either side of the clock change
     await web.page.getByLabel('Part 1: start time').fill('09:30');
     await web.page.getByLabel('Part 1: end time').fill('16:00');
+    await web.page.getByRole('button', { name: 'Add another part' }).click();
+    await web.page.waitForSelector('[id="parts.1.date-day"]');
     await fillDate('parts.1.date', monday);
     await web.page.getByLabel('Part 2: start time').fill('09:30');
     await web.page.getByLabel('Part 2: end time').fill('12:30');

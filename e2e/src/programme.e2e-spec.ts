@@ -51,6 +51,7 @@ describe('running the programme in the web app', () => {
             cancellationCutoffWorkingDays: 5,
             attendanceRule: 'ALL_PARTS',
           },
+          publishNow: true,
         },
         { cookie },
       )

@@ -21,7 +21,7 @@ const FACE_TO_FACE_HALF_DAY = 'Professional Curiosity'; // face to face, 3 hours
 const VIRTUAL = 'Modern Day Slavery awareness';
 const E_LEARNING = 'Basic awareness e-learning: Domestic Abuse';
 
-/** The session form as a coordinator meets it: which 01:30, parts longer than the course, e-learning, the place's default. */
+/** The session form as a coordinator meets it: which 01:30, parts longer than the course, e-learning, the place's default (online: the link only). */
 describe('the session form', () => {
   const web = useBrowser();
 
@@ -53,8 +53,11 @@ describe('the session form', () => {
     expect(await selectedPlace(web.page)).toBe('Choose a venue');
     expect(await web.page.locator('#venueId option').last().innerText()).toBe('Online session (no venue)');
 
+    // an online course's session asks for the joining link only
     await chooseCourse(web.page, VIRTUAL);
-    expect(await selectedPlace(web.page)).toBe('Online session (no venue)');
+    expect(await web.page.locator('#venueId').count()).toBe(0);
+    expect(await web.page.locator('#room').count()).toBe(0);
+    expect(await web.page.getByLabel('Online joining link').count()).toBe(1);
 
     await chooseCourse(web.page, E_LEARNING);
     expect(await web.page.locator('.govuk-error-summary').innerText()).toContain(
