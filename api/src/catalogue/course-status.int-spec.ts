@@ -155,7 +155,12 @@ describe('course status: draft, published, archived (real API, real PostgreSQL)'
     expect(await em().count(Session, { course: course.id })).toBe(before);
 
     // its existing sessions stay as they are; its page and the training record keep its history
-    const page = await gql<{ course: { title: string; upcomingSessions: { id: string }[] } }>(api.url, COURSE, { id: course.id }, practitionerCookie);
+    const page = await gql<{ course: { title: string; upcomingSessions: { id: string }[] } }>(
+      api.url,
+      COURSE,
+      { id: course.id },
+      practitionerCookie,
+    );
     expect(page.data!.course.upcomingSessions.map((s) => s.id)).toEqual([coming.id]);
     const record = await gql<{ trainingRecord: { completions: { title: string; courseId: string; outcome: string }[] } }>(
       api.url,

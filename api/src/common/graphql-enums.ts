@@ -19,7 +19,10 @@ import {
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(AgencySector, { name: 'AgencySector' });
 registerEnumType(CourseFormat, { name: 'CourseFormat' });
-registerEnumType(CourseStatus, { name: 'CourseStatus', description: 'DRAFT: not in the catalogue; PUBLISHED; ARCHIVED: kept for history, takes no new sessions.' });
+registerEnumType(CourseStatus, {
+  name: 'CourseStatus',
+  description: 'DRAFT: not in the catalogue; PUBLISHED; ARCHIVED: kept for history, takes no new sessions.',
+});
 registerEnumType(SessionStatus, { name: 'SessionStatus' });
 registerEnumType(BookingStatus, { name: 'BookingStatus' });
 registerEnumType(PersonStatus, { name: 'PersonStatus' });

@@ -121,7 +121,10 @@ export class SchedulingService {
     }
     const trainers = trainerIds.length ? await em.find(Person, { id: { $in: trainerIds } }, { orderBy: { name: 'asc' } }) : [];
     if (trainers.length !== trainerIds.length || trainers.some((t) => !t.roles.includes(Role.TRAINER))) {
-      problems.push({ field: 'input.trainerIds', message: 'Choose trainers from the list: only people in the training pool can train a session' });
+      problems.push({
+        field: 'input.trainerIds',
+        message: 'Choose trainers from the list: only people in the training pool can train a session',
+      });
     }
     const course = isUuid(input.courseId) ? await em.findOne(Course, input.courseId) : null;
     if (!course) {

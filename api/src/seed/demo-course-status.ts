@@ -23,7 +23,8 @@ export function seedCourseStatuses(em: EntityManager, area: PriorityArea, create
   });
   const archived = em.create(Course, {
     title: 'Working Together 2018: what changed',
-    summary: 'A briefing on the 2018 statutory guidance, replaced since by Working Together 2023. Kept for the training records of people who did it.',
+    summary:
+      'A briefing on the 2018 statutory guidance, replaced since by Working Together 2023. Kept for the training records of people who did it.',
     learningOutcomes: ['By the end you will be able to describe the safeguarding partner arrangements'],
     priorityArea: area,
     level: 1,

@@ -1,5 +1,6 @@
 import { AgencySector, BookingStatus, Role, SessionStatus } from './enums';
 import { ErrorCode } from './errors';
+import { CourseStatus } from './course-status';
 import {
   approvalExpiry,
   bookingOutcome,
@@ -23,6 +24,14 @@ describe('sessionBookingRefusal', () => {
     expect(sessionBookingRefusal({ ...open, startsAt: inHours(-1) }, now)?.code).toBe(ErrorCode.SessionStarted);
     expect(sessionBookingRefusal({ ...open, bookingOpensAt: inHours(1) }, now)?.code).toBe(ErrorCode.BookingNotOpen);
     expect(sessionBookingRefusal({ ...open, bookingClosesAt: inHours(-1) }, now)?.code).toBe(ErrorCode.BookingClosed);
+  });
+  it("refuses a draft course's sessions, and keeps an archived course's bookable", () => {
+    expect(sessionBookingRefusal({ ...open, course: { status: CourseStatus.DRAFT } }, now)).toEqual({
+      code: ErrorCode.BookingNotOpen,
+      message: 'This course is not published yet, so its sessions cannot be booked.',
+    });
+    expect(sessionBookingRefusal({ ...open, course: { status: CourseStatus.ARCHIVED } }, now)).toBeNull();
+    expect(sessionBookingRefusal({ ...open, course: { status: CourseStatus.PUBLISHED } }, now)).toBeNull();
   });
 });
 

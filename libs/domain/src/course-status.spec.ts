@@ -44,7 +44,11 @@ describe('course status rules', () => {
     expect(courseStatusChangeProblem(CourseStatus.ARCHIVED, CourseStatus.PUBLISHED)).toBeNull();
     expect(courseStatusChangeProblem(CourseStatus.PUBLISHED, CourseStatus.PUBLISHED)).toBe('This course is already published.');
     expect(courseStatusChangeProblem(CourseStatus.DRAFT, CourseStatus.ARCHIVED)).toMatch(/cannot be archived: publish it first/);
-    expect(courseStatusChangeProblem(CourseStatus.PUBLISHED, CourseStatus.DRAFT)).toBe('A published course cannot go back to being a draft.');
-    expect(courseStatusChangeProblem(CourseStatus.ARCHIVED, CourseStatus.DRAFT)).toBe('An archived course cannot go back to being a draft.');
+    expect(courseStatusChangeProblem(CourseStatus.PUBLISHED, CourseStatus.DRAFT)).toBe(
+      'A published course cannot go back to being a draft.',
+    );
+    expect(courseStatusChangeProblem(CourseStatus.ARCHIVED, CourseStatus.DRAFT)).toBe(
+      'An archived course cannot go back to being a draft.',
+    );
   });
 });

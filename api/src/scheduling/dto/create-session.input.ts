@@ -76,7 +76,10 @@ export class CreateSessionInput extends SessionPlanInput {
   @IsBoolean({ message: 'Say whether freed places are offered automatically' })
   autoOfferWaitlist?: boolean | null;
 
-  @Field(() => [ID], { nullable: true, description: 'People from the training pool to put on the session as it is created (each is told once).' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'People from the training pool to put on the session as it is created (each is told once).',
+  })
   @IsOptional()
   @IsArray({ message: 'Choose trainers from the list' })
   @IsUUID('all', { each: true, message: 'Choose trainers from the list' })

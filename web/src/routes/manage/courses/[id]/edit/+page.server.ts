@@ -1,5 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { ChangeCourseStatusDocument, CourseAdminDocument, CourseFormOptionsDocument, UpdateCourseDocument, type CourseStatus } from '@lh/graphql-client';
+import {
+  ChangeCourseStatusDocument,
+  CourseAdminDocument,
+  CourseFormOptionsDocument,
+  UpdateCourseDocument,
+  type CourseStatus,
+} from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi, submitForm } from '$lib/server/forms';
 import { COURSE_FIELDS, readCourseForm, type CourseFormValues } from '../../course-form';
