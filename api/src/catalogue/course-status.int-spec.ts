@@ -29,7 +29,7 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
 describe('course status: draft, published, archived (real API, real PostgreSQL)', () => {
   let api: TestApi;
   let coordinator: string;
-  let practitioner: Person;
+  let practitioner: Person & { password: string };
   let practitionerCookie: string;
   const em = () => api.orm.em.fork();
 
