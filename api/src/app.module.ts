@@ -31,6 +31,7 @@ import { AuditModule } from './audit/audit.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReportsModule } from './reports/reports.module';
 import { RosterModule } from './roster/roster.module';
+import { CourseInterestModule } from './course-interest/course-interest.module';
 
 /** The capability modules, in one list: the app and the schema writer both use it. */
 export const capabilityModules = [
@@ -54,6 +55,7 @@ export const capabilityModules = [
   PrivacyModule,
   ReportsModule,
   RosterModule,
+  CourseInterestModule,
 ];
 
 @Module({})

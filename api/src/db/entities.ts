@@ -33,6 +33,7 @@ import { Certificate } from '../certificates/certificate.entity';
 import { MandatoryReminder, MandatoryRequirement } from '../mandatory-training/mandatory-requirement.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { BookingNote, SessionMessage } from '../roster/roster.entity';
+import { CourseInterest } from '../course-interest/course-interest.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -76,4 +77,5 @@ export const entities = [
   AuditEntry,
   BookingNote,
   SessionMessage,
+  CourseInterest,
 ];

@@ -59,3 +59,4 @@ export {
   type SurveyMailDetails,
   type SurveyReminderDetails,
 } from './survey-mail-templates';
+export { newDatesAdded, type NewDate } from './course-interest-mail-templates';

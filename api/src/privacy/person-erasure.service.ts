@@ -31,7 +31,7 @@ const REMOVED_FILE = "Removed at the holder's request";
  * every booking, mark, outcome, charge and survey answer still counts exactly as before in every list and
  * report: name and email replaced, profile, needs and secrets cleared, their bookings' needs and notes about
  * them cleared, mail bodies to them removed, certificates REMOVED (verification says so), evidence files
- * emptied, calendar feed, sign-ins and links gone. One transaction; the audit entry names them only as
+ * emptied, calendar feed, requests to be told of new dates, sign-ins and links gone. One transaction; the audit entry names them only as
  * erased. The audit log is append-only, so earlier entries keep the name they were written with (the
  * log's purpose, accountability, is a lawful reason to keep it).
  */
@@ -112,7 +112,7 @@ export class PersonErasureService {
       `update evidence_file set file_name = ?, content = null, size_bytes = 0 where id in (select evidence_id from external_learning where person_id = ?)`,
       [REMOVED_FILE, id],
     );
-    for (const table of ['auth_session', 'account_token', 'calendar_feed']) {
+    for (const table of ['auth_session', 'account_token', 'calendar_feed', 'course_interest']) {
       await sql(`delete from ${table} where person_id = ?`);
     }
     AuditLog.record(em, actor, {

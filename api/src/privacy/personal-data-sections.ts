@@ -234,6 +234,14 @@ export const PERSONAL_DATA_SECTIONS: readonly PersonalDataSection[] = [
     sql: `select f.created_at as "Made" from calendar_feed f where f.person_id = $1 order by f.created_at`,
   },
   {
+    key: 'newDates',
+    title: 'New dates you asked about',
+    about: 'Courses you asked us to tell you about when new dates are added, and whether we did.',
+    tables: ['course_interest'],
+    sql: `select c.title as "Course", i.asked_at as "Asked", i.notified_at as "Told about new dates", i.stopped_at as "Stopped"
+      from course_interest i join course c on c.id = i.course_id where i.person_id = $1 order by i.asked_at`,
+  },
+  {
     key: 'training',
     title: 'Sessions you train',
     about: 'Sessions you are a trainer for, and registers you signed off.',

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BookingModule } from '../booking/booking.module';
+import { CourseInterestModule } from '../course-interest/course-interest.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RegistrationModule } from '../registration/registration.module';
 import { SchedulingResolver } from './scheduling.resolver';
@@ -19,7 +20,7 @@ import { SessionCopyService } from './session-copy.service';
 import { TrainingTeamQueueService } from './training-team-queue.service';
 
 @Module({
-  imports: [BookingModule, NotificationsModule, RegistrationModule],
+  imports: [BookingModule, NotificationsModule, RegistrationModule, CourseInterestModule],
   providers: [
     SchedulingService,
     VenueAdminService,

@@ -27,6 +27,7 @@ import { BookingRepository } from '../booking/booking.repository';
 import { SessionBookingsService } from '../booking/session-bookings.service';
 import { Course } from '../catalogue/course.entity';
 import { Person } from '../people/person.entity';
+import { CourseInterestService } from '../course-interest/course-interest.service';
 import { Session } from './session.entity';
 import { SessionPart } from './session-part.entity';
 import { Venue } from './venue.entity';
@@ -63,6 +64,7 @@ export class SchedulingService {
     private readonly trainerSchedule: TrainerSchedule,
     private readonly trainerMailer: TrainerMailer,
     private readonly clock: Clock,
+    private readonly courseInterest: CourseInterestService,
   ) {}
 
   async session(viewer: Viewer, id: string, now = this.clock.now()): Promise<AdminSessionType> {
@@ -112,8 +114,11 @@ export class SchedulingService {
    * dates, SessionCopyService): every rule checked, all problems at once, before anything is written. The
    * trainers named are put on it in the same transaction (the timetable lock, the clash check, one
    * TRAINER_ASSIGNED mail each), so a refusal leaves nothing half-written.
+   * dates, SessionCopyService): every rule checked, all problems at once, before anything is written.
+   * The people waiting for dates of the course are told (CourseInterestService.announce) in the same
+   * transaction, unless `announce: false`: a copy onto many dates announces once, after the last date.
    */
-  async createIn(em: EntityManager, input: CreateSessionInput, now: Date): Promise<Session> {
+  async createIn(em: EntityManager, input: CreateSessionInput, now: Date, opts: { announce?: boolean } = {}): Promise<Session> {
     const problems: FieldProblem[] = [];
     const trainerIds = [...new Set(input.trainerIds ?? [])];
     if (trainerIds.length) {
@@ -177,6 +182,8 @@ export class SchedulingService {
       for (const trainer of trainers) {
         await this.trainerMailer.assigned(em, session, trainer);
       }
+    if (opts.announce ?? true) {
+      await this.courseInterest.announce(em, course, now);
     }
     return session;
   }

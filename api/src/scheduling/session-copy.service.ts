@@ -14,6 +14,9 @@ import {
 import { requireCoordinator } from '../common/access';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
+import { CourseInterestService } from '../course-interest/course-interest.service';
+import { Course } from '../catalogue/course.entity';
+import { Person } from '../people/person.entity';
 import { Session } from './session.entity';
 import { SchedulingService } from './scheduling.service';
 import { sortedParts } from './scheduling-views';
@@ -26,6 +29,9 @@ import type { SessionCopyOutcomeType, SessionCopyResultType } from './session-co
  * transaction through SchedulingService.createIn, so it meets every rule a new session meets (a date in the
  * past, a time the clocks skip, a time they repeat, an archived course), and its trainers are put on it there
  * with the trainers' own checks and mail. A refused date creates nothing and is reported with its problems; the others go ahead.
+ * past, a time the clocks skip, a time they repeat), and its trainers are put on it with the trainers' own
+ * checks and mail. A refused date creates nothing and is reported with its problems; the others go ahead.
+ * People waiting for dates of the course are told once, after the last date, of all its dates.
  */
 @Injectable()
 export class SessionCopyService {
@@ -33,6 +39,7 @@ export class SessionCopyService {
     private readonly em: EntityManager,
     private readonly scheduling: SchedulingService,
     private readonly clock: Clock,
+    private readonly courseInterest: CourseInterestService,
   ) {}
 
   async copy(viewer: Viewer, input: CopySessionInput, now = this.clock.now()): Promise<SessionCopyResultType> {
@@ -83,6 +90,22 @@ export class SessionCopyService {
       };
       try {
         const id = await this.em.fork().transactional(async (em) => (await this.scheduling.createIn(em, copy, now)).id);
+        const id = await this.em.fork().transactional(async (em) => {
+          if (trainerIds.length) {
+            await this.trainerSchedule.lock(em);
+          }
+          const session = await this.scheduling.createIn(em, copy, now, { announce: false });
+          if (trainerIds.length) {
+            const trainers = await em.find(Person, { id: { $in: trainerIds } }, { orderBy: { name: 'asc' } });
+            await this.trainerSchedule.refuseClash(em, session, trainers, sortedParts(session), 'input.dates');
+            session.trainers.add(trainers);
+            await em.flush();
+            for (const trainer of trainers) {
+              await this.trainerMailer.assigned(em, session, trainer);
+            }
+          }
+          return session.id;
+        });
         outcomes.push({ date, sessionId: id, problems: [] });
       } catch (e) {
         if (e instanceof DomainError && (e.code === ErrorCode.BadUserInput || e.code === ErrorCode.TrainerUnavailable)) {
@@ -93,6 +116,11 @@ export class SessionCopyService {
         }
       }
     }
-    return { outcomes, created: outcomes.filter((o) => o.sessionId).length };
+    const created = outcomes.filter((o) => o.sessionId).length;
+    if (created) {
+      // one mail per person waiting for dates, naming all the new dates (each date was its own transaction)
+      await this.em.fork().transactional(async (em) => this.courseInterest.announce(em, await em.findOneOrFail(Course, original.course.id), now));
+    }
+    return { outcomes, created };
   }
 }

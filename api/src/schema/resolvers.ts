@@ -40,6 +40,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { PersonalDataResolver } from '../privacy/personal-data.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
 import { RosterResolver } from '../roster/roster.resolver';
+import { CourseInterestResolver } from '../course-interest/course-interest.resolver';
 
 /** Every resolver class, for writing the schema file without starting the app. */
 export const resolvers = [
@@ -86,4 +87,5 @@ export const resolvers = [
   PersonalDataResolver,
   ReportsResolver,
   RosterResolver,
+  CourseInterestResolver,
 ] as const;

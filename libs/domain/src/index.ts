@@ -37,3 +37,4 @@ export * from './report-definitions';
 export * from './report-period';
 export * from './roster';
 export * from './course-status';
+export * from './course-interest';

@@ -68,6 +68,8 @@ export enum MailKind {
   SURVEY_MANAGER_INVITATION = 'SURVEY_MANAGER_INVITATION',
   /** To everyone on a session in one status: a message the training team wrote (a room change, what to bring). */
   SESSION_MESSAGE = 'SESSION_MESSAGE',
+  /** To someone who asked to be told when a course without dates gets new ones: the dates and a link to book. */
+  NEW_DATES = 'NEW_DATES',
 }
 
 export const mailKindLabels: Record<`${MailKind}`, string> = {
@@ -111,6 +113,7 @@ export const mailKindLabels: Record<`${MailKind}`, string> = {
   [MailKind.SURVEY_REMINDER]: 'Survey reminder',
   [MailKind.SURVEY_MANAGER_INVITATION]: "Line manager's survey",
   [MailKind.SESSION_MESSAGE]: 'Message from the training team',
+  [MailKind.NEW_DATES]: 'New dates added',
 };
 
 /** Where one outgoing mail is: waiting (or retrying), handed to the SMTP server, given up on, or withdrawn before sending. */
@@ -196,6 +199,7 @@ const mailPriorities: Record<`${MailKind}`, MailPriority> = {
   [MailKind.SURVEY_REMINDER]: MailPriority.BATCH,
   [MailKind.SURVEY_MANAGER_INVITATION]: MailPriority.BATCH,
   [MailKind.SESSION_MESSAGE]: MailPriority.PERSONAL,
+  [MailKind.NEW_DATES]: MailPriority.BATCH,
 };
 
 /** The priority a mail of this kind is queued with (every kind has one). */
