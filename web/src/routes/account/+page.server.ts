@@ -3,6 +3,7 @@ import {
   CalendarFeedDocument,
   ChangePasswordDocument,
   MyAccountSecurityDocument,
+  MyCourseInterestsDocument,
   MyProfileDocument,
   RegistrationAgenciesDocument,
   RequestAgencyMoveDocument,
@@ -10,6 +11,7 @@ import {
   SignOutEverywhereDocument,
   SignOutSessionDocument,
   StopCalendarFeedDocument,
+  StopNewDatesDocument,
   UpdateMyProfileDocument,
 } from '@lh/graphql-client';
 import { api, failLoad, SESSION_COOKIE } from '$lib/server/api';
@@ -21,11 +23,12 @@ import { requireViewer } from '$lib/server/access';
 export const load: PageServerLoad = async (event) => {
   const me = requireViewer(event);
   try {
-    const [{ calendarFeed }, { myProfile }, { myAccountSecurity }, { registrationAgencies }] = await Promise.all([
+    const [{ calendarFeed }, { myProfile }, { myAccountSecurity }, { registrationAgencies }, { myCourseInterests }] = await Promise.all([
       api(event, CalendarFeedDocument, {}),
       api(event, MyProfileDocument, {}),
       api(event, MyAccountSecurityDocument, {}),
       api(event, RegistrationAgenciesDocument, {}),
+      api(event, MyCourseInterestsDocument, {}),
     ]);
     return {
       me,
@@ -33,6 +36,7 @@ export const load: PageServerLoad = async (event) => {
       profile: myProfile,
       security: myAccountSecurity,
       agencies: registrationAgencies,
+      courseInterests: myCourseInterests,
       passwordSet: event.url.searchParams.get('password') === 'set',
     };
   } catch (e) {
@@ -104,6 +108,16 @@ export const actions: Actions = {
     try {
       await api(event, StopCalendarFeedDocument, {});
       return { feedStopped: true };
+    } catch (e) {
+      return failFromApi(e, []);
+    }
+  },
+  /** Stops one "tell me when new dates are added" request. */
+  stopNewDates: async (event) => {
+    const form = await event.request.formData();
+    try {
+      const { stopNewDates } = await api(event, StopNewDatesDocument, { interestId: String(form.get('interestId') ?? '') });
+      return { newDatesStopped: stopNewDates.courseTitle };
     } catch (e) {
       return failFromApi(e, []);
     }

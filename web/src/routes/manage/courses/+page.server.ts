@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { CreatePriorityAreaDocument, ManageCoursesDocument, PriorityAreasDocument, type CourseStatus } from '@lh/graphql-client';
+import { CoursesDocument, CoursesWaitingForDatesDocument, CreatePriorityAreaDocument, PriorityAreasDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,6 +19,19 @@ export const load: PageServerLoad = async (event) => {
       api(event, PriorityAreasDocument, {}),
     ]);
     return { courses, priorityAreas, status, done: event.url.searchParams.get('done'), courseId: event.url.searchParams.get('course') };
+    const [{ courses }, { priorityAreas }, { coursesWaitingForDates }] = await Promise.all([
+      api(event, CoursesDocument, {}),
+      api(event, PriorityAreasDocument, {}),
+      api(event, CoursesWaitingForDatesDocument, {}),
+    ]);
+    const waitingForDates = Object.fromEntries(coursesWaitingForDates.map((w) => [w.courseId, w.waiting]));
+    return {
+      courses,
+      priorityAreas,
+      waitingForDates,
+      done: event.url.searchParams.get('done'),
+      courseId: event.url.searchParams.get('course'),
+    };
   } catch (e) {
     failLoad(e, event);
   }

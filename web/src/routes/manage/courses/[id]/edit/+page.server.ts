@@ -6,6 +6,7 @@ import {
   UpdateCourseDocument,
   type CourseStatus,
 } from '@lh/graphql-client';
+import { CourseAdminDocument, CourseFormOptionsDocument, CoursesWaitingForDatesDocument, UpdateCourseDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi, submitForm } from '$lib/server/forms';
 import { COURSE_FIELDS, readCourseForm, type CourseFormValues } from '../../course-form';
@@ -15,10 +16,12 @@ import { requireViewer } from '$lib/server/access';
 export const load: PageServerLoad = async (event) => {
   requireViewer(event, 'COORDINATOR');
   try {
-    const [{ courseAdmin: c }, options] = await Promise.all([
+    const [{ courseAdmin: c }, options, { coursesWaitingForDates }] = await Promise.all([
       api(event, CourseAdminDocument, { id: event.params.id }),
       api(event, CourseFormOptionsDocument, {}),
+      api(event, CoursesWaitingForDatesDocument, {}),
     ]);
+    const waitingForDates = coursesWaitingForDates.find((w) => w.courseId === c.id)?.waiting ?? 0;
     const values: CourseFormValues = {
       title: c.title,
       summary: c.summary,
@@ -46,6 +49,7 @@ export const load: PageServerLoad = async (event) => {
       values,
       done: event.url.searchParams.get('done'),
     };
+    return { course: c, options: { ...options, courses: options.courses.filter((o) => o.id !== c.id) }, values, waitingForDates };
   } catch (e) {
     failLoad(e, event);
   }

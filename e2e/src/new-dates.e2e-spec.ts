@@ -1,0 +1,143 @@
+// "Tell me when new dates are added" in the real web app: a practitioner asks on a course with no dates (without
+// JavaScript), the coordinator sees one person waiting and adds a session, and the practitioner gets exactly one
+// "New dates" mail whose link opens the booking page.
+import { readdirSync, readFileSync } from 'node:fs';
+import { CreateCourseDocument, PriorityAreasDocument } from '@lh/graphql-client';
+import { expectAccessibleAtBothWidths } from './accessibility-support';
+import { api, apiCookie, DESKTOP, demo, demoEmail, signIn, waitForMail, webUrl } from './support';
+import { signInAs, useBrowser } from './browser';
+
+jest.setTimeout(240_000);
+
+/** How many caught mails to this address have this subject (the mail catcher's folder, read whole). */
+async function countMail(address: string, subject: string): Promise<number> {
+  const { simpleParser } = await import('mailparser');
+  const dir = process.env.E2E_MAIL_DIR!;
+  let count = 0;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.eml'))) {
+    const raw = readFileSync(`${dir}/${file}`);
+    if (!raw.toString('latin1').toLowerCase().includes(address.toLowerCase())) {
+      continue;
+    }
+    const mail = await simpleParser(raw);
+    if (mail.subject === subject) {
+      count++;
+    }
+  }
+  return count;
+}
+
+describe('tell me when new dates are added', () => {
+  const web = useBrowser();
+  const stamp = Date.now().toString(36);
+  const title = `New dates journey ${stamp}`;
+  let courseId = '';
+
+  beforeAll(async () => {
+    const cookie = await apiCookie('Coordinator');
+    const { priorityAreas } = (await api()(PriorityAreasDocument, {}, { cookie })).data;
+    const { createCourse } = (
+      await api()(
+        CreateCourseDocument,
+        {
+          input: {
+            title,
+            summary: 'A course with no dates yet.',
+            learningOutcomes: ['Hear about new dates'],
+            priorityAreaId: priorityAreas[0]!.id,
+            level: 1,
+            format: 'VIRTUAL',
+            durationMinutes: 120,
+            requiresApproval: false,
+            audienceAgencyIds: [],
+            audienceSectors: [],
+            audienceRoles: [],
+            cancellationCutoffWorkingDays: 5,
+            attendanceRule: 'ALL_PARTS',
+          },
+        },
+        { cookie },
+      )
+    ).data;
+    courseId = createCourse.id;
+  });
+
+  it('a practitioner asks without JavaScript, the coordinator sees them waiting and adds a session, and one mail leads to booking', async () => {
+    const practitioner = demoEmail('Practitioner');
+    const coursePage = `${webUrl()}/courses/${courseId}`;
+
+    // signed out: the page invites them to sign in, and sign-in comes back to the course
+    const noJs = await web.browser.newContext({ viewport: DESKTOP, javaScriptEnabled: false });
+    try {
+      const page = await noJs.newPage();
+      await page.goto(coursePage);
+      await expectAccessibleAtBothWidths(page, 'course with no dates, signed out', 'new-dates-signed-out');
+      await page.getByRole('link', { name: 'Sign in', exact: true }).last().click();
+      await page.waitForURL(/\/sign-in\?next=/);
+      await page.getByLabel('Email address').fill(practitioner);
+      await page.getByLabel('Password').fill(demo.password);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.waitForURL(coursePage);
+
+      // the form button works without JavaScript
+      await page.getByRole('button', { name: 'Tell me when new dates are added' }).click();
+      await page.getByText('We will email you when new dates are added').waitFor();
+      expect(await page.locator('#new-dates').locator('..').innerText()).toContain('We will email you once, when they are.');
+      await expectAccessibleAtBothWidths(page, 'course with no dates, asked', 'new-dates-asked');
+
+      // asking is kept on their account, with a way to stop
+      await page.goto(`${webUrl()}/account`);
+      const section = page.locator('section[aria-labelledby="new-dates"]');
+      expect(await section.innerText()).toContain(title);
+      await expectAccessibleAtBothWidths(page, 'your account with a course asked about', 'new-dates-account');
+      expect(await section.getByRole('button', { name: `Stop telling me about new dates of ${title}` }).count()).toBe(1);
+    } finally {
+      await noJs.close();
+    }
+
+    // the coordinator sees one person waiting, in the list and on the course's page, and adds a session
+    const page = web.page;
+    await signInAs(page, 'Coordinator');
+    await page.goto(`${webUrl()}/manage/courses`);
+    const row = page.getByRole('row').filter({ hasText: title });
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toMatch(/ 1$/);
+    await expectAccessibleAtBothWidths(page, 'manage courses with people waiting', 'new-dates-manage-courses');
+    await page.goto(`${webUrl()}/manage/courses/${courseId}/edit`);
+    expect(await page.locator('#waiting-for-dates').innerText()).toContain('1 waiting');
+    await expectAccessibleAtBothWidths(page, 'manage a course with people waiting', 'new-dates-manage-course');
+
+    await page.getByRole('link', { name: 'Add a session of this course' }).click();
+    await page.waitForURL(/\/manage\/sessions\/new\?courseId=/);
+    const date = new Date(Date.now() + 30 * 86_400_000);
+    await page.locator('[id="parts.0.date-day"]').fill(String(date.getUTCDate()));
+    await page.locator('[id="parts.0.date-month"]').fill(String(date.getUTCMonth() + 1));
+    await page.locator('[id="parts.0.date-year"]').fill(String(date.getUTCFullYear()));
+    await page.getByLabel('Part 1: start time').fill('10:00');
+    await page.getByLabel('Part 1: end time').fill('12:00');
+    await page.getByLabel('Online joining link').fill('https://meet.example.org/new-dates-journey');
+    await page.getByLabel('Number of places').fill('12');
+    await page.getByRole('button', { name: 'Add session' }).click();
+    await page.waitForURL(/\/manage\/sessions\/[0-9a-f-]{36}/);
+    await page.goto(`${webUrl()}/manage/courses/${courseId}/edit`);
+    expect(await page.locator('#waiting-for-dates').innerText()).toContain('0 waiting');
+
+    // exactly one mail, naming the date, whose link opens the booking page
+    const subject = `New dates: ${title}`;
+    const mail = await waitForMail(practitioner, new RegExp(`^New dates: ${title}$`));
+    const link = /https?:\/\/\S+\/sessions\/[0-9a-f-]{36}\/book/.exec(mail.text)?.[0];
+    expect(link).toBeDefined();
+    expect(await countMail(practitioner, subject)).toBe(1);
+    const booking = await web.browser.newContext({ viewport: DESKTOP });
+    try {
+      const again = await booking.newPage();
+      await signIn(again, practitioner);
+      await again.waitForURL(`${webUrl()}/courses`);
+      await again.goto(link!.replace(/^https?:\/\/[^/]+/, webUrl()));
+      expect(again.url()).toMatch(/\/sessions\/[0-9a-f-]{36}\/book$/);
+      expect(await again.title()).toContain(title);
+      expect(await again.getByRole('button', { name: /Book a place|Join the waiting list/ }).count()).toBeGreaterThan(0);
+    } finally {
+      await booking.close();
+    }
+  });
+});
