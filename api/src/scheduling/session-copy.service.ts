@@ -119,7 +119,9 @@ export class SessionCopyService {
     const created = outcomes.filter((o) => o.sessionId).length;
     if (created) {
       // one mail per person waiting for dates, naming all the new dates (each date was its own transaction)
-      await this.em.fork().transactional(async (em) => this.courseInterest.announce(em, await em.findOneOrFail(Course, original.course.id), now));
+      await this.em
+        .fork()
+        .transactional(async (em) => this.courseInterest.announce(em, await em.findOneOrFail(Course, original.course.id), now));
     }
     return { outcomes, created };
   }
