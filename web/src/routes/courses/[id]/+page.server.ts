@@ -6,11 +6,18 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   try {
-    const [{ course }, { courseNewDates }] = await Promise.all([
+    // side by side, but the course's own answer decides the page (an id that is no course is "not found")
+    const [course, newDates] = await Promise.allSettled([
       api(event, CourseDocument, { id: event.params.id }),
       api(event, CourseNewDatesDocument, { courseId: event.params.id }),
     ]);
-    return { course, newDates: courseNewDates, signedIn: !!event.locals.me };
+    if (course.status === 'rejected') {
+      throw course.reason;
+    }
+    if (newDates.status === 'rejected') {
+      throw newDates.reason;
+    }
+    return { course: course.value.course, newDates: newDates.value.courseNewDates, signedIn: !!event.locals.me };
   } catch (e) {
     failLoad(e, event);
   }
