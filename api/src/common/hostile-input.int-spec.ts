@@ -1,8 +1,6 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import {
-  GraphQLEnumType,
   GraphQLInputObjectType,
-  GraphQLObjectType,
   GraphQLScalarType,
   getNamedType,
   getNullableType,
@@ -13,6 +11,7 @@ import {
 } from 'graphql';
 import { Role } from '@lh/domain';
 import { aCourse, aPerson, aPriorityArea, aSession, aVenue, anAgency } from '../../test/builders';
+import { harmless as harmlessValue, operationDocument, rootOperations, type Operation } from '../../test/operations';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 import { Booking } from '../booking/booking.entity';
 
@@ -97,65 +96,17 @@ describe('hostile input never causes an internal error', () => {
   const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
   /** A harmless value for a required input, by its GraphQL type and name. */
-  function harmless(type: GraphQLInputType, name: string, parent: string): unknown {
-    const inner = getNullableType(type);
-    if (isListType(inner)) {
-      const element = getNamedType(inner);
-      if (element instanceof GraphQLInputObjectType) {
-        return [harmless(inner.ofType as GraphQLInputType, name, parent)];
-      }
-      return element.name === 'String' ? [name === 'rooms' ? 'Room 1' : 'Something to learn'] : [];
-    }
-    const named = getNamedType(type);
-    if (named instanceof GraphQLInputObjectType) {
-      const value: Record<string, unknown> = {};
-      for (const field of Object.values(named.getFields())) {
-        if (isNonNullType(field.type)) {
-          value[field.name] = harmless(field.type, field.name, named.name);
-        }
-      }
-      return value;
-    }
-    if (named instanceof GraphQLEnumType) {
-      return named.getValues()[0]!.value as unknown;
-    }
-    switch (named.name) {
-      case 'Boolean':
-        return false;
-      case 'Float':
-        return 1;
-      case 'Int':
-        return name === 'durationMinutes' ? 60 : name === 'level' ? 1 : name === 'capacity' ? 10 : 1;
-      case 'ID':
-        if (name === 'id') {
-          return parent === 'UpdateVenueInput'
-            ? ids.venueId
-            : parent === 'UpdateCourseInput'
-              ? ids.courseId
-              : '3f2a9c1e-0b7d-4c1a-9e2f-6a5b4c3d2e1f';
-        }
-        return ids[name] ?? '3f2a9c1e-0b7d-4c1a-9e2f-6a5b4c3d2e1f';
-      case 'DateTime':
-        return new Date().toISOString();
-      default:
-        break;
-    }
-    if (name.toLowerCase().endsWith('email')) {
-      return email;
-    }
-    return (
-      (
-        {
-          date: future(60),
-          startTime: '09:30',
-          endTime: '12:30',
-          token: 'not-a-token',
-          password: 'wrong password',
-          reason: 'Because it has to',
-        } as Record<string, string>
-      )[name] ?? 'Something'
+  const harmless = (type: GraphQLInputType, name: string, parent: string): unknown =>
+    harmlessValue(
+      {
+        ids,
+        email,
+        idFor: (p) => (p === 'UpdateVenueInput' ? ids.venueId : p === 'UpdateCourseInput' ? ids.courseId : undefined),
+      },
+      type,
+      name,
+      parent,
     );
-  }
 
   /** Every scalar or enum leaf reachable from an input type, with its path. */
   function leaves(type: GraphQLInputType, path: Path, depth = 0): Leaf[] {
@@ -197,12 +148,8 @@ describe('hostile input never causes an internal error', () => {
     return vars;
   }
 
-  function operations(): { kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] {
-    const schema = api.app.get(GraphQLSchemaHost).schema;
-    const ops = [
-      ...Object.values(schema.getQueryType()!.getFields()).map((field) => ({ kind: 'query' as const, field })),
-      ...Object.values(schema.getMutationType()!.getFields()).map((field) => ({ kind: 'mutation' as const, field })),
-    ];
+  function operations(): Operation[] {
+    const ops = rootOperations(api.app.get(GraphQLSchemaHost).schema);
     // changes that end the fixtures' life go last, so the others meet live records
     const last = new Set(['cancelSession', 'cancelBooking', 'declineBooking', 'moveBooking', 'signOut']);
     return ops.filter((o) => o.field.args.length > 0).sort((a, b) => Number(last.has(a.field.name)) - Number(last.has(b.field.name)));
@@ -241,11 +188,12 @@ describe('hostile input never causes an internal error', () => {
     async (_who, withCookie) => {
       const wrong: string[] = [];
       let calls = 0;
-      for (const { kind, field } of operations()) {
-        const decl = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
-        const call = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-        const selection = getNamedType(field.type) instanceof GraphQLObjectType ? ' { __typename }' : '';
-        const query = `${kind}(${decl}) { ${field.name}(${call})${selection} }`;
+      for (const op of operations()) {
+        const { field } = op;
+        const query = operationDocument(
+          op,
+          field.args.map((a) => a.name),
+        );
         const cases = field.args.flatMap((arg) =>
           leaves(arg.type, [arg.name]).flatMap((leaf) =>
             hostileValues(leaf.type, String(leaf.path.filter((p) => typeof p === 'string').pop())).map((hostile) => ({ leaf, hostile })),

@@ -3,16 +3,15 @@ import {
   GraphQLEnumType,
   GraphQLInputObjectType,
   GraphQLNonNull,
-  GraphQLObjectType,
   GraphQLScalarType,
   getNamedType,
   isListType,
   isNonNullType,
-  type GraphQLField,
   type GraphQLInputType,
 } from 'graphql';
 import { Role } from '@lh/domain';
 import { aPerson } from '../../test/builders';
+import { operationDocument, rootOperations, type Operation } from '../../test/operations';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 
 /** Ids that are not UUIDs: too short, the right length but not hex, SQL, a NUL byte. */
@@ -63,25 +62,12 @@ describe('ids are checked at the edge', () => {
   }
 
   /** Every query and mutation with an id argument that names a record (caught mail is named by its file). */
-  function operationsWithIdArgs(): { kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown>; idArg: string }[] {
-    const schema = api.app.get(GraphQLSchemaHost).schema;
-    const found: { kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown>; idArg: string }[] = [];
-    for (const [kind, root] of [
-      ['query', schema.getQueryType()],
-      ['mutation', schema.getMutationType()],
-    ] as const) {
-      for (const field of Object.values(root!.getFields())) {
-        if (field.name === 'caughtMailMessage') {
-          continue;
-        }
-        for (const arg of field.args) {
-          if (getNamedType(arg.type).name === 'ID') {
-            found.push({ kind, field, idArg: arg.name });
-          }
-        }
-      }
-    }
-    return found;
+  function operationsWithIdArgs(): (Operation & { idArg: string })[] {
+    return rootOperations(api.app.get(GraphQLSchemaHost).schema).flatMap((op) =>
+      op.field.name === 'caughtMailMessage'
+        ? []
+        : op.field.args.filter((arg) => getNamedType(arg.type).name === 'ID').map((arg) => ({ ...op, idArg: arg.name })),
+    );
   }
 
   it('finds the operations to check', () => {
@@ -91,14 +77,11 @@ describe('ids are checked at the edge', () => {
 
   it('answers BAD_USER_INPUT naming the argument, never an internal error', async () => {
     const wrong: string[] = [];
-    for (const { kind, field, idArg } of operationsWithIdArgs()) {
+    for (const op of operationsWithIdArgs()) {
+      const { field, idArg } = op;
       const required = field.args.filter((a) => a.type instanceof GraphQLNonNull);
       const args = [...new Set([idArg, ...required.map((a) => a.name)])];
-      const decl = args.map((a) => `$${a}: ${String(field.args.find((x) => x.name === a)!.type)}`).join(', ');
-      const call = args.map((a) => `${a}: $${a}`).join(', ');
-      const returns = getNamedType(field.type);
-      const selection = returns instanceof GraphQLObjectType ? ' { __typename }' : '';
-      const query = `${kind}(${decl}) { ${field.name}(${call})${selection} }`;
+      const query = operationDocument(op, args);
       for (const bad of BAD_IDS) {
         const variables: Record<string, unknown> = {};
         for (const a of field.args.filter((x) => args.includes(x.name))) {
