@@ -277,19 +277,10 @@ describe('the access table holds for every operation and persona', () => {
     const missing = inSchema.filter((n) => !(n in table));
     const gone = Object.keys(table).filter((n) => !inSchema.includes(n));
     const suggestions: string[] = [];
-    const timings: string[] = [];
     for (const name of inOrder(missing)) {
-      const started = Date.now();
       const cells = await observe(schemaOps().find((o) => o.kind === kind && o.field.name === name)!);
-      timings.push(`${Date.now() - started} ${name}`);
       suggestions.push(`  ${name}: '${rowOf(cells).trimEnd()}',`);
     }
-    console.log(
-      timings
-        .sort((a, b) => parseInt(b) - parseInt(a))
-        .slice(0, 25)
-        .join('\n'),
-    );
     const problems = [
       ...(missing.length
         ? [`No row in ${tableName(kind)} (access-matrix.ts) for these; as observed now (check each cell before adding it):`, ...suggestions]
