@@ -290,6 +290,17 @@ describe('the access table holds for every operation and persona', () => {
     expect(problems.join('\n')).toBe('');
   });
 
+  it('shows a trainer the attendees and access needs of the sessions they train, and of no other session', async () => {
+    const SESSION = `query($id: ID!) { trainerSession(id: $id) { attendees { name accessNeeds } } }`;
+    type Answer = { trainerSession: { attendees: { name: string; accessNeeds: string | null }[] } };
+    const theirs = await gql<Answer>(api.url, SESSION, { id: queryTargets.sessionId }, cookies.T);
+    expect(theirs.data?.trainerSession.attendees).toEqual([{ name: people.A.name, accessNeeds: markers[2] }]);
+    const notTheirs = await gql<Answer>(api.url, SESSION, { id: otherSessionId }, cookies.T);
+    expect(notTheirs.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const otherTrainer = await gql<Answer>(api.url, SESSION, { id: queryTargets.sessionId }, cookies.U);
+    expect(otherTrainer.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
   const cases = [
     ...Object.keys(QUERY_ACCESS).map((name) => ['query', name] as const),
     ...inOrder(Object.keys(MUTATION_ACCESS)).map((name) => ['mutation', name] as const),
