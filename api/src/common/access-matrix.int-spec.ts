@@ -23,13 +23,14 @@ import { MUTATION_ACCESS, PERSONAS, QUERY_ACCESS, cellsOf, type Outcome, type Pe
  * Mutations: each one meets fresh targets (a new upcoming session trained by T with A booked on it, and a
  * new started one for its register), so one mutation's effect never changes the next one's cells. Within
  * an operation the personas run outsiders first and A and the coordinator last, so refusals meet the
- * target untouched. Operations that end people's sign-ins run at the end and everyone signs in again.
+ * target untouched, and an `ok` cell is what the caller's own call answered. Operations that end sign-ins or
+ * change people run at the end; after those in SIGNS_IN_AGAIN everyone gets a new sign-in.
  */
 
 const PASSWORD = 'access-matrix-password';
 /** Run in the order the personas are least to most likely to change the target. */
 const RUN_ORDER: Persona[] = ['out', 'B', 'U', 'M', 'R', 'T', 'L', 'A', 'C'];
-/** Mutations that change people or sign-ins: run last (in this order), then everyone signs in again. */
+/** Mutations that change people or sign-ins: run last, in this order (erasePerson, which removes A, at the very end). */
 const LAST = [
   'signOutSession',
   'signOut',
