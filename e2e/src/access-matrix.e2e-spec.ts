@@ -21,7 +21,7 @@ import {
 import { londonParts } from '@lh/domain';
 import { PERSONAS, type Persona } from '../../api/src/common/access-matrix';
 import { PAGE_ACCESS, pageCellsOf, type PageOutcome } from '../../api/src/common/access-pages';
-import { api, apiCookie, webUrl } from './support';
+import { api, apiCookie, apiUrl, webUrl } from './support';
 
 jest.setTimeout(240_000);
 
@@ -60,6 +60,22 @@ async function aPersonWith(
   return { id, email, password };
 }
 
+/** Waits (up to 30 s) until the API answers its health check; says what the last failure was if it never does. */
+async function apiAnswers(): Promise<void> {
+  let last: unknown;
+  for (let i = 0; i < 60; i++) {
+    try {
+      if ((await fetch(`${apiUrl()}/health`)).ok) {
+        return;
+      }
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`The API at ${apiUrl()} did not answer its health check: ${String((last as Error | undefined)?.cause ?? last)}`);
+}
+
 describe('who may open every page (the access table, PAGE_ACCESS)', () => {
   const cookies = {} as Record<Persona, string | undefined>;
   const ids: Record<string, string> = {};
@@ -67,6 +83,7 @@ describe('who may open every page (the access table, PAGE_ACCESS)', () => {
   let coordinator = '';
 
   beforeAll(async () => {
+    await apiAnswers();
     coordinator = await apiCookie('Coordinator');
     const cookie = coordinator;
     const { agencies } = (await api()(AgencyListDocument, {}, { cookie })).data;
