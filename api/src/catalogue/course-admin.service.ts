@@ -15,6 +15,7 @@ import { BookingRepository } from '../booking/booking.repository';
 import { requireCoordinator } from '../common/access';
 import type { Viewer } from '../common/viewer';
 import { Agency } from '../people/agency.entity';
+import { CourseInterestService } from '../course-interest/course-interest.service';
 import { Session } from '../scheduling/session.entity';
 import { Course } from './course.entity';
 import { PriorityArea } from './priority-area.entity';
@@ -43,6 +44,7 @@ export class CourseAdminService {
     private readonly em: EntityManager,
     private readonly repo: BookingRepository,
     private readonly clock: Clock,
+    private readonly courseInterest: CourseInterestService,
   ) {}
 
   /** Every course, any status (or one status), by title, with its coming sessions: Manage → Courses. */
@@ -67,8 +69,11 @@ export class CourseAdminService {
     }));
   }
 
-  /** Publishes a draft, archives a published course or publishes an archived one again (courseStatusChangeProblem). */
-  async changeCourseStatus(viewer: Viewer, id: string, status: CourseStatus): Promise<AdminCourseType> {
+  /**
+   * Publishes a draft, archives a published course or publishes an archived one again (courseStatusChangeProblem).
+   * Publishing tells the people waiting for dates of the course, in the same transaction, when it has bookable dates.
+   */
+  async changeCourseStatus(viewer: Viewer, id: string, status: CourseStatus, now = this.clock.now()): Promise<AdminCourseType> {
     requireCoordinator(viewer);
     await this.em.fork().transactional(async (em) => {
       const course = isUuid(id) ? await em.findOne(Course, id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
@@ -81,6 +86,7 @@ export class CourseAdminService {
       }
       course.status = status;
       await em.flush();
+      await this.courseInterest.announce(em, course, now);
     });
     return this.course(viewer, id);
   }

@@ -1,5 +1,5 @@
 // "Tell me when new dates are added" over the real API on a real PostgreSQL, with mail delivered over real SMTP.
-import { CourseFormat, MailKind, Role, SessionStatus, formatLondonRange, londonToUtc } from '@lh/domain';
+import { CourseFormat, CourseStatus, MailKind, Role, SessionStatus, formatLondonRange, londonToUtc } from '@lh/domain';
 import { aCourse, aPerson, aSession } from '../../test/builders';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../../test/smtp-server';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
@@ -142,6 +142,36 @@ describe('tell me when new dates are added (real API, PostgreSQL and SMTP)', () 
     await createSession(course.id, dayFromNow(47));
     expect(await queuedTo(nia.person.id)).toBe(1);
     expect(await queuedTo(sam.person.id)).toBe(1);
+  });
+
+  it('follows the course status: a draft is not found, an archived course takes no requests, publishing with dates tells those waiting', async () => {
+    const draft = await aCourse(api.orm.em.fork(), { title: 'Safer recruitment: draft', status: CourseStatus.DRAFT });
+    const nia = await someone('Nia Roberts');
+    const sam = await someone('Sam Okafor');
+    expect((await gql(api.url, ASK, { courseId: draft.id }, nia.cookie)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await gql(api.url, NEW_DATES, { courseId: draft.id }, nia.cookie)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const course = await aCourse(api.orm.em.fork(), { title: 'Harmful sexual behaviour: responding' });
+    await ask(course.id, nia.cookie);
+    const STATUS = `mutation($id: ID!, $status: CourseStatus!) { changeCourseStatus(id: $id, status: $status) { status } }`;
+    expect((await gql(api.url, STATUS, { id: course.id, status: 'ARCHIVED' }, coordinator)).errors).toBeUndefined();
+    const refused = await gql(api.url, ASK, { courseId: course.id }, sam.cookie);
+    expect(refused.errors?.[0]?.message).toBe('This course is no longer run, so no new dates will be added.');
+    expect(
+      (await gql<{ courseNewDates: { answer: string } }>(api.url, NEW_DATES, { courseId: course.id }, sam.cookie)).data!.courseNewDates
+        .answer,
+    ).toBe('ARCHIVED');
+
+    // a coming session the archived course kept (made before it was archived): nobody is told while it is archived
+    const kept = await aSession(api.orm.em.fork(), course, { inDays: 30, online: true });
+    expect(await queuedTo(nia.person.id)).toBe(0);
+    // published again, the people waiting are told of it at once, once
+    expect((await gql(api.url, STATUS, { id: course.id, status: 'PUBLISHED' }, coordinator)).errors).toBeUndefined();
+    expect(await queuedTo(nia.person.id)).toBe(1);
+    const [mail, ...more] = await newDatesMailTo(nia.person.email);
+    expect(more.filter((m) => m.parsed.subject?.endsWith('Harmful sexual behaviour: responding'))).toHaveLength(0);
+    expect(mail!.parsed.text).toContain(`${ORIGIN}/sessions/${kept.id}/book`);
+    expect(await waitingFor(course.id)).toBe(0);
   });
 
   it('sends one mail naming every date when a session is repeated onto several dates', async () => {

@@ -5,13 +5,15 @@ import {
   ErrorCode,
   MailKind,
   NewDatesAnswer,
+  isListedInCatalogue,
+  isOpenToEveryone,
   PersonStatus,
   SessionStatus,
   isBookableDate,
   isUuid,
   newDatesAnswer,
 } from '@lh/domain';
-import { requireCoordinator } from '../common/access';
+import { isCoordinator, requireCoordinator } from '../common/access';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -55,7 +57,7 @@ export class CourseInterestService {
   async newDates(viewer: Viewer | undefined, courseId: string): Promise<CourseNewDatesType> {
     const em = this.em.fork();
     const now = this.clock.now();
-    const course = await this.findCourse(em, courseId);
+    const course = await this.findCourse(em, viewer, courseId);
     const mine = viewer
       ? await em.findOne(CourseInterest, { person: viewer.id, course: course.id, ...OPEN }, { populate: ['course'] })
       : null;
@@ -66,10 +68,13 @@ export class CourseInterestService {
   async ask(viewer: Viewer, courseId: string): Promise<CourseInterestType> {
     const now = this.clock.now();
     return this.em.fork().transactional(async (em) => {
-      const course = await this.findCourse(em, courseId);
+      const course = await this.findCourse(em, viewer, courseId);
       const answer = await this.answerFor(em, course, now);
       if (answer === NewDatesAnswer.NOT_SCHEDULED) {
         throw new DomainError(ErrorCode.BadUserInput, 'This course is e-learning: it has no dates. You can start it at any time.');
+      }
+      if (answer === NewDatesAnswer.ARCHIVED) {
+        throw new DomainError(ErrorCode.BadUserInput, 'This course is no longer run, so no new dates will be added.');
       }
       if (answer === NewDatesAnswer.HAS_DATES) {
         throw new DomainError(ErrorCode.BadUserInput, 'This course has dates you can book now: choose one on the course page.');
@@ -132,6 +137,10 @@ export class CourseInterestService {
    * bookable coming date, London times and a link to book each. Returns how many were told.
    */
   async announce(em: EntityManager, course: Course, now: Date): Promise<number> {
+    // a draft's dates cannot be booked yet (publishing it announces them), an archived course's are not offered
+    if (!isListedInCatalogue(course.status)) {
+      return 0;
+    }
     // lock the open requests: a stop, or another announce, waits and then sees the request ended
     const locked = await em.execute<{ id: string }[]>(
       `select i.id from course_interest i join person p on p.id = i.person_id
@@ -178,9 +187,10 @@ export class CourseInterestService {
     return waiting.length;
   }
 
-  private async findCourse(em: EntityManager, id: string): Promise<Course> {
+  /** The course, as the catalogue shows it: a draft is "not found" to everyone but coordinators. */
+  private async findCourse(em: EntityManager, viewer: Viewer | undefined, id: string): Promise<Course> {
     const course = isUuid(id) ? await em.findOne(Course, id) : null;
-    if (!course) {
+    if (!course || (!isOpenToEveryone(course.status) && !isCoordinator(viewer))) {
       throw courseNotFound();
     }
     return course;
@@ -188,6 +198,6 @@ export class CourseInterestService {
 
   private async answerFor(em: EntityManager, course: Course, now: Date): Promise<NewDatesAnswer> {
     const sessions = await em.find(Session, { course: course.id, status: SessionStatus.SCHEDULED, startsAt: { $gt: now } });
-    return newDatesAnswer(course.format, sessions, now);
+    return newDatesAnswer(course, sessions, now);
   }
 }

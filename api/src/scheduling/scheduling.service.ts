@@ -114,7 +114,6 @@ export class SchedulingService {
    * dates, SessionCopyService): every rule checked, all problems at once, before anything is written. The
    * trainers named are put on it in the same transaction (the timetable lock, the clash check, one
    * TRAINER_ASSIGNED mail each), so a refusal leaves nothing half-written.
-   * dates, SessionCopyService): every rule checked, all problems at once, before anything is written.
    * The people waiting for dates of the course are told (CourseInterestService.announce) in the same
    * transaction, unless `announce: false`: a copy onto many dates announces once, after the last date.
    */
@@ -182,6 +181,7 @@ export class SchedulingService {
       for (const trainer of trainers) {
         await this.trainerMailer.assigned(em, session, trainer);
       }
+    }
     if (opts.announce ?? true) {
       await this.courseInterest.announce(em, course, now);
     }

@@ -16,7 +16,6 @@ import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { CourseInterestService } from '../course-interest/course-interest.service';
 import { Course } from '../catalogue/course.entity';
-import { Person } from '../people/person.entity';
 import { Session } from './session.entity';
 import { SchedulingService } from './scheduling.service';
 import { sortedParts } from './scheduling-views';
@@ -89,23 +88,9 @@ export class SessionCopyService {
         trainerIds,
       };
       try {
-        const id = await this.em.fork().transactional(async (em) => (await this.scheduling.createIn(em, copy, now)).id);
-        const id = await this.em.fork().transactional(async (em) => {
-          if (trainerIds.length) {
-            await this.trainerSchedule.lock(em);
-          }
-          const session = await this.scheduling.createIn(em, copy, now, { announce: false });
-          if (trainerIds.length) {
-            const trainers = await em.find(Person, { id: { $in: trainerIds } }, { orderBy: { name: 'asc' } });
-            await this.trainerSchedule.refuseClash(em, session, trainers, sortedParts(session), 'input.dates');
-            session.trainers.add(trainers);
-            await em.flush();
-            for (const trainer of trainers) {
-              await this.trainerMailer.assigned(em, session, trainer);
-            }
-          }
-          return session.id;
-        });
+        const id = await this.em
+          .fork()
+          .transactional(async (em) => (await this.scheduling.createIn(em, copy, now, { announce: false })).id);
         outcomes.push({ date, sessionId: id, problems: [] });
       } catch (e) {
         if (e instanceof DomainError && (e.code === ErrorCode.BadUserInput || e.code === ErrorCode.TrainerUnavailable)) {

@@ -17,10 +17,13 @@ describe('new dates (tell me when new dates are added)', () => {
     expect(isBookableDate({ ...coming, bookingClosesAt: at('2026-12-01T00:00:00Z') }, now)).toBe(false);
   });
 
-  it('answers whether a course has dates; e-learning is never scheduled', () => {
-    expect(newDatesAnswer('FACE_TO_FACE', [], now)).toBe('NO_DATES');
-    expect(newDatesAnswer('FACE_TO_FACE', [{ ...coming, status: SessionStatus.CANCELLED }], now)).toBe('NO_DATES');
-    expect(newDatesAnswer('VIRTUAL', [coming], now)).toBe('HAS_DATES');
-    expect(newDatesAnswer('E_LEARNING', [], now)).toBe('NOT_SCHEDULED');
+  it('answers whether a course has dates; e-learning is never scheduled, an archived course gets no new dates', () => {
+    const published = (format: 'FACE_TO_FACE' | 'VIRTUAL' | 'E_LEARNING') => ({ format, status: 'PUBLISHED' as const });
+    expect(newDatesAnswer(published('FACE_TO_FACE'), [], now)).toBe('NO_DATES');
+    expect(newDatesAnswer(published('FACE_TO_FACE'), [{ ...coming, status: SessionStatus.CANCELLED }], now)).toBe('NO_DATES');
+    expect(newDatesAnswer(published('VIRTUAL'), [coming], now)).toBe('HAS_DATES');
+    expect(newDatesAnswer(published('E_LEARNING'), [], now)).toBe('NOT_SCHEDULED');
+    expect(newDatesAnswer({ format: 'FACE_TO_FACE', status: 'ARCHIVED' }, [], now)).toBe('ARCHIVED');
+    expect(newDatesAnswer({ format: 'FACE_TO_FACE', status: 'DRAFT' }, [], now)).toBe('NO_DATES');
   });
 });

@@ -539,6 +539,7 @@ export type MoveBookingsInput = {
 
 /** HAS_DATES: a coming date can be booked (or will open for booking); NO_DATES: none, so people may ask to be told; NOT_SCHEDULED: e-learning, which never has dates. */
 export type NewDatesAnswer =
+  | 'ARCHIVED'
   | 'HAS_DATES'
   | 'NOT_SCHEDULED'
   | 'NO_DATES';

@@ -1,6 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { CreatePriorityAreaDocument, ManageCoursesDocument, PriorityAreasDocument, type CourseStatus } from '@lh/graphql-client';
-import { CoursesDocument, CoursesWaitingForDatesDocument, CreatePriorityAreaDocument, PriorityAreasDocument } from '@lh/graphql-client';
+import {
+  CoursesWaitingForDatesDocument,
+  CreatePriorityAreaDocument,
+  ManageCoursesDocument,
+  PriorityAreasDocument,
+  type CourseStatus,
+} from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,13 +19,8 @@ export const load: PageServerLoad = async (event) => {
   const asked = event.url.searchParams.get('status') ?? '';
   const status = (STATUSES as readonly string[]).includes(asked) ? (asked as CourseStatus) : null;
   try {
-    const [{ manageCourses: courses }, { priorityAreas }] = await Promise.all([
+    const [{ manageCourses: courses }, { priorityAreas }, { coursesWaitingForDates }] = await Promise.all([
       api(event, ManageCoursesDocument, { status }),
-      api(event, PriorityAreasDocument, {}),
-    ]);
-    return { courses, priorityAreas, status, done: event.url.searchParams.get('done'), courseId: event.url.searchParams.get('course') };
-    const [{ courses }, { priorityAreas }, { coursesWaitingForDates }] = await Promise.all([
-      api(event, CoursesDocument, {}),
       api(event, PriorityAreasDocument, {}),
       api(event, CoursesWaitingForDatesDocument, {}),
     ]);
@@ -28,6 +28,7 @@ export const load: PageServerLoad = async (event) => {
     return {
       courses,
       priorityAreas,
+      status,
       waitingForDates,
       done: event.url.searchParams.get('done'),
       courseId: event.url.searchParams.get('course'),

@@ -3,10 +3,10 @@ import {
   ChangeCourseStatusDocument,
   CourseAdminDocument,
   CourseFormOptionsDocument,
+  CoursesWaitingForDatesDocument,
   UpdateCourseDocument,
   type CourseStatus,
 } from '@lh/graphql-client';
-import { CourseAdminDocument, CourseFormOptionsDocument, CoursesWaitingForDatesDocument, UpdateCourseDocument } from '@lh/graphql-client';
 import { api, failLoad } from '$lib/server/api';
 import { failFromApi, submitForm } from '$lib/server/forms';
 import { COURSE_FIELDS, readCourseForm, type CourseFormValues } from '../../course-form';
@@ -47,9 +47,9 @@ export const load: PageServerLoad = async (event) => {
       course: c,
       options: { ...options, courses: options.courses.filter((o) => o.id !== c.id) },
       values,
+      waitingForDates,
       done: event.url.searchParams.get('done'),
     };
-    return { course: c, options: { ...options, courses: options.courses.filter((o) => o.id !== c.id) }, values, waitingForDates };
   } catch (e) {
     failLoad(e, event);
   }
