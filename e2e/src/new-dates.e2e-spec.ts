@@ -55,6 +55,7 @@ describe('tell me when new dates are added', () => {
             cancellationCutoffWorkingDays: 5,
             attendanceRule: 'ALL_PARTS',
           },
+          publishNow: true,
         },
         { cookie },
       )
@@ -108,8 +109,8 @@ describe('tell me when new dates are added', () => {
     await signInAs(manage, 'Coordinator');
     await manage.goto(`${webUrl()}/manage/courses`);
     const row = manage.getByRole('row').filter({ hasText: title });
-    // columns: course, priority area, level, coming sessions, waiting for dates, add a session
-    expect(await row.getByRole('cell').nth(4).innerText()).toBe('1');
+    // columns: course, status, priority area, level, coming sessions, waiting for dates, add a session
+    expect(await row.getByRole('cell').nth(5).innerText()).toBe('1');
     await expectAccessibleAtBothWidths(manage, 'manage courses with people waiting', 'new-dates-manage-courses');
     await manage.goto(`${webUrl()}/manage/courses/${courseId}/edit`);
     expect(await manage.locator('#waiting-for-dates').innerText()).toContain('1 waiting');
