@@ -72,6 +72,13 @@ describe('the session roster', () => {
       await page().getByRole('link', { name: 'Find people to add, or add several at once' }).click();
       await page().waitForURL(/\/add$/);
       await expectAccessible('add people');
+      // finding someone as you type: the matches come without pressing Find, and the cursor stays in the box
+      await page().getByLabel('Name or email address').pressSequentially(people[0]!.email, { delay: 10 });
+      await page().getByRole('radio', { name: people[0]!.name }).waitFor();
+      expect(await page().evaluate(() => document.activeElement?.id)).toBe('find');
+      await page().waitForFunction(() => /^1 person matches/.test(document.querySelector('#find-count')?.textContent?.trim() ?? ''));
+      expect(await page().locator('#find-count').innerText()).toBe(`1 person matches “${people[0]!.email}”`);
+      await expectAccessible('add people, found as you type');
       await page().getByRole('button', { name: 'Add these people' }).click();
       await page().locator('.govuk-error-summary').waitFor();
       expect(await page().locator('.govuk-error-summary').innerText()).toContain('Enter at least one email address');
