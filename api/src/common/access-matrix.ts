@@ -31,14 +31,17 @@ export type Persona = (typeof PERSONAS)[number];
 export const OUTCOMES = ['ok', 'own', 'refused', 'hidden'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-/** The outcomes of one row, by persona. */
-export function cellsOf(row: string): Record<Persona, Outcome> {
+/** The cells of one row (API or page), by persona: nine words, each one of `outcomes`. */
+export function rowCells<O extends string>(row: string, outcomes: readonly O[], what: string): Record<Persona, O> {
   const words = row.trim().split(/\s+/);
-  if (words.length !== PERSONAS.length || words.some((w) => !(OUTCOMES as readonly string[]).includes(w))) {
-    throw new Error(`An access row needs ${PERSONAS.length} outcomes out of ${OUTCOMES.join('/')}: "${row}"`);
+  if (words.length !== PERSONAS.length || words.some((w) => !(outcomes as readonly string[]).includes(w))) {
+    throw new Error(`${what} needs ${PERSONAS.length} outcomes out of ${outcomes.join('/')}: "${row}"`);
   }
-  return Object.fromEntries(PERSONAS.map((p, i) => [p, words[i] as Outcome])) as Record<Persona, Outcome>;
+  return Object.fromEntries(PERSONAS.map((p, i) => [p, words[i] as O])) as Record<Persona, O>;
 }
+
+/** The outcomes of one API row, by persona. */
+export const cellsOf = (row: string): Record<Persona, Outcome> => rowCells(row, OUTCOMES, 'An access row');
 
 // The rules rows share. Cells in the order of PERSONAS: out A B T U L M R C.
 /** Anyone, signed in or not; nothing of A's in the answer. */

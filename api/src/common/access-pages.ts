@@ -1,4 +1,4 @@
-import { PERSONAS, type Persona } from './access-matrix';
+import { rowCells, type Persona } from './access-matrix';
 
 /**
  * Who may open every web page: the page half of the access table (access-matrix.ts has the API half, and
@@ -21,13 +21,7 @@ export const PAGE_OUTCOMES = ['shown', 'sign-in', 'moved', 'refused', 'hidden', 
 export type PageOutcome = (typeof PAGE_OUTCOMES)[number];
 
 /** The outcomes of one page row, by persona. */
-export function pageCellsOf(row: string): Record<Persona, PageOutcome> {
-  const words = row.trim().split(/\s+/);
-  if (words.length !== PERSONAS.length || words.some((w) => !(PAGE_OUTCOMES as readonly string[]).includes(w))) {
-    throw new Error(`A page row needs ${PERSONAS.length} outcomes out of ${PAGE_OUTCOMES.join('/')}: "${row}"`);
-  }
-  return Object.fromEntries(PERSONAS.map((p, i) => [p, words[i] as PageOutcome])) as Record<Persona, PageOutcome>;
-}
+export const pageCellsOf = (row: string): Record<Persona, PageOutcome> => rowCells(row, PAGE_OUTCOMES, 'A page row');
 
 // The rules rows share. Cells in the order of PERSONAS: out A B T U L M R C.
 /** Anyone, signed in or not. */
