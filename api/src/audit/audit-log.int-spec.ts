@@ -262,6 +262,57 @@ describe('audit log (real API, real PostgreSQL)', () => {
     ]);
   });
 
+  it("keeps every other change of an agency's settings, with before and after, and nothing when nothing changed", async () => {
+    const agency = await anAgency(em(), { name: 'Northshire Youth Trust' });
+    const id = agency.id;
+    const run = async (query: string, variables: Record<string, unknown>) => ok(await gql(api.url, query, variables, cookie));
+    await run(`mutation($id: ID!) { setAgencyApprovalExempt(agencyId: $id, exempt: true) { id } }`, { id });
+    await run(`mutation($id: ID!) { setAgencyApprovalExempt(agencyId: $id, exempt: true) { id } }`, { id });
+    await run(`mutation($id: ID!) { setAgencyManagerCopy(agencyId: $id, copy: true) { id } }`, { id });
+    await run(`mutation($input: UpdateAgencyInput!) { updateAgency(input: $input) { id } }`, {
+      input: {
+        agencyId: id,
+        name: 'Northshire Youth Trust',
+        sector: 'VOLUNTARY_AND_COMMUNITY',
+        statutoryPartner: false,
+        emailDomains: ['nyt.org.uk'],
+        managerEmailOnDomains: false,
+      },
+    });
+    await run(`mutation($id: ID!) { retireAgency(agencyId: $id) { id } }`, { id });
+    await run(`mutation($id: ID!) { bringBackAgency(agencyId: $id) { id } }`, { id });
+    const entries = await em().find(AuditEntry, { subjectType: 'agency', subjectId: id }, { orderBy: { at: 'asc', id: 'asc' } });
+    expect(entries.map((e) => [e.action, e.actorId, e.before, e.after])).toEqual([
+      [
+        AuditAction.SETTINGS_CHANGED,
+        coordinator.id,
+        { bookWithoutApproval: false },
+        { bookWithoutApproval: true, setting: 'Line manager approval at Northshire Youth Trust' },
+      ],
+      [
+        AuditAction.SETTINGS_CHANGED,
+        coordinator.id,
+        { copyToLineManager: false },
+        { copyToLineManager: true, setting: 'Non-attendance mail at Northshire Youth Trust' },
+      ],
+      [
+        AuditAction.SETTINGS_CHANGED,
+        coordinator.id,
+        { name: 'Northshire Youth Trust', sector: 'HEALTH', statutoryPartner: false, emailDomains: [], managerEmailOnDomains: false },
+        {
+          name: 'Northshire Youth Trust',
+          sector: 'VOLUNTARY_AND_COMMUNITY',
+          statutoryPartner: false,
+          emailDomains: ['nyt.org.uk'],
+          managerEmailOnDomains: false,
+          setting: 'Details at Northshire Youth Trust',
+        },
+      ],
+      [AuditAction.SETTINGS_CHANGED, coordinator.id, { retired: false }, { retired: true, setting: 'Offered at Northshire Youth Trust' }],
+      [AuditAction.SETTINGS_CHANGED, coordinator.id, { retired: true }, { retired: false, setting: 'Offered at Northshire Youth Trust' }],
+    ]);
+  });
+
   it('cannot be changed or removed through the application’s own database connection', async () => {
     const person = await aPerson(em());
     ok(await gql(api.url, ROLES, { personId: person.id, roles: ['REVIEWER'] }, cookie));

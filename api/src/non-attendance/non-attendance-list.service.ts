@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import {
+  AuditAction,
   ChargeStatus,
   CourseOutcome,
   DomainError,
@@ -13,7 +14,9 @@ import {
   poundsForCsv,
   toCsv,
 } from '@lh/domain';
+import { AuditLog } from '../audit/audit-log';
 import { requireCoordinator } from '../common/access';
+import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { NonAttendanceRepository, type NonAttendanceRow } from './non-attendance.repository';
 import {
@@ -53,6 +56,7 @@ export class NonAttendanceListService {
   constructor(
     private readonly em: EntityManager,
     private readonly repo: NonAttendanceRepository,
+    private readonly clock: Clock,
   ) {}
 
   async report(viewer: Viewer, filter: NonAttendanceFilterInput): Promise<NonAttendanceReportType> {
@@ -76,7 +80,17 @@ export class NonAttendanceListService {
       r.charge ? chargeStatusLabels[r.charge.status] : 'Not charged',
       r.charge?.status === ChargeStatus.CHARGED ? '' : (r.charge?.statusReason ?? ''),
     ]);
-    return { fileName: `non-attendance-${filter.from}-to-${filter.to}.csv`, content: toCsv([[...CSV_COLUMNS], ...lines]) };
+    const fileName = `non-attendance-${filter.from}-to-${filter.to}.csv`;
+    // it names people and what they were charged: the export is audited, as every file of personal data is
+    await this.em.fork().transactional(async (tx) => {
+      AuditLog.record(tx, viewer, {
+        action: AuditAction.PERSONAL_DATA_EXPORTED,
+        at: this.clock.now(),
+        subject: { type: 'non_attendance', id: `${filter.from}/${filter.to}` },
+        after: { file: `Non-attendance ${filter.from} to ${filter.to}`, format: 'CSV', people: rows.length },
+      });
+    });
+    return { fileName, content: toCsv([[...CSV_COLUMNS], ...lines]) };
   }
 
   private rows(filter: NonAttendanceFilterInput): Promise<NonAttendanceRow[]> {

@@ -1,10 +1,11 @@
-import { AgencySector, BookingStatus, MailKind, Role, SessionStatus, londonParts, londonToUtc } from '@lh/domain';
+import { AgencySector, AuditAction, BookingStatus, MailKind, Role, SessionStatus, londonParts, londonToUtc } from '@lh/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import { aCourse, aPerson, anAgency } from '../../test/builders';
 import { correct, takeRegisters } from '../../test/registers';
 import { startTestSmtp, type TestSmtp } from '../../test/smtp-server';
 import { gql, signInAs, startTestApi, type GqlResult, type TestApi } from '../../test/test-db';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { Booking } from '../booking/booking.entity';
 import type { Course } from '../catalogue/course.entity';
 import { MailDeliveryService } from '../notifications/mail-delivery.service';
@@ -329,6 +330,11 @@ describe('non-attendance: charges, mail and the coordinators’ list (real API, 
     );
     expect(csv.data!.nonAttendanceCsv.fileName).toBe(`non-attendance-${day}-to-${day}.csv`);
     const rows = parse(csv.data!.nonAttendanceCsv.content) as string[][];
+    // the file names people: its export is audited
+    const audited = await api.orm.em
+      .fork()
+      .find(AuditEntry, { action: AuditAction.PERSONAL_DATA_EXPORTED, subjectType: 'non_attendance', subjectId: `${day}/${day}` });
+    expect(audited.map((e) => e.after)).toEqual([{ file: `Non-attendance ${day} to ${day}`, format: 'CSV', people: rows.length - 1 }]);
     expect(rows[0]).toEqual([
       'Agency',
       'Person',

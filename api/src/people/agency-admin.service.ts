@@ -11,6 +11,7 @@ import {
   normaliseDomains,
   normaliseTenantIds,
   tenantIdsProblem,
+  type AuditFields,
   type FieldProblem,
 } from '@lh/domain';
 import { requireCoordinator } from '../common/access';
@@ -81,6 +82,7 @@ export class AgencyAdminService {
     return this.write(input.name, async (em) => {
       const agency = await this.find(em, input.agencyId);
       const details = await this.checkDetails(em, agency.id, input);
+      settingChanged(em, viewer, agency, 'Details', detailsOf(agency), detailsOf(details), this.clock.now());
       Object.assign(agency, details);
       await em.flush();
       return this.toAdmin(em, agency);
@@ -92,6 +94,15 @@ export class AgencyAdminService {
     requireCoordinator(viewer);
     return this.em.fork().transactional(async (em) => {
       const agency = await this.find(em, agencyId);
+      settingChanged(
+        em,
+        viewer,
+        agency,
+        'Line manager approval',
+        { bookWithoutApproval: agency.approvalExempt },
+        { bookWithoutApproval: exempt },
+        this.clock.now(),
+      );
       agency.approvalExempt = exempt;
       await em.flush();
       return this.toAdmin(em, agency);
@@ -103,6 +114,15 @@ export class AgencyAdminService {
     requireCoordinator(viewer);
     return this.em.fork().transactional(async (em) => {
       const agency = await this.find(em, agencyId);
+      settingChanged(
+        em,
+        viewer,
+        agency,
+        'Non-attendance mail',
+        { copyToLineManager: agency.copyManagersOnNonAttendance },
+        { copyToLineManager: copy },
+        this.clock.now(),
+      );
       agency.copyManagersOnNonAttendance = copy;
       await em.flush();
       return this.toAdmin(em, agency);
@@ -144,17 +164,15 @@ export class AgencyAdminService {
       if (problems.length) {
         throw refuse(problems);
       }
-      const before = { singleSignOnTenants: [...agency.ssoTenantIds], passwordSignIn: agency.passwordSignIn };
-      const after = { singleSignOnTenants: tenantIds, passwordSignIn: input.passwordSignIn };
-      if (JSON.stringify(before) !== JSON.stringify(after)) {
-        AuditLog.record(em, viewer, {
-          action: AuditAction.SETTINGS_CHANGED,
-          at: now,
-          subject: { type: 'agency', id: agency.id },
-          before,
-          after: { ...after, setting: `Sign-in at ${agency.name}` },
-        });
-      }
+      settingChanged(
+        em,
+        viewer,
+        agency,
+        'Sign-in',
+        { singleSignOnTenants: [...agency.ssoTenantIds], passwordSignIn: agency.passwordSignIn },
+        { singleSignOnTenants: tenantIds, passwordSignIn: input.passwordSignIn },
+        now,
+      );
       agency.ssoTenantIds = tenantIds;
       agency.passwordSignIn = input.passwordSignIn;
       await em.flush();
@@ -170,6 +188,7 @@ export class AgencyAdminService {
       if (agency.retiredAt) {
         throw new DomainError(ErrorCode.InvalidTransition, `${agency.name} is already retired.`);
       }
+      settingChanged(em, viewer, agency, 'Offered', { retired: false }, { retired: true }, now);
       agency.retiredAt = now;
       await em.flush();
       return this.toAdmin(em, agency);
@@ -184,6 +203,7 @@ export class AgencyAdminService {
       if (!agency.retiredAt) {
         throw new DomainError(ErrorCode.InvalidTransition, `${agency.name} is not retired.`);
       }
+      settingChanged(em, viewer, agency, 'Offered', { retired: true }, { retired: false }, this.clock.now());
       agency.retiredAt = null;
       await em.flush();
       return this.toAdmin(em, agency);
@@ -261,4 +281,37 @@ export class AgencyAdminService {
     }
     return { name, sector, statutoryPartner, emailDomains, managerEmailOnDomains: input.managerEmailOnDomains };
   }
+}
+
+/** The agency's details as the audit log keeps them. */
+function detailsOf(a: Pick<Agency, 'name' | 'sector' | 'statutoryPartner' | 'emailDomains' | 'managerEmailOnDomains'>): AuditFields {
+  return {
+    name: a.name,
+    sector: a.sector,
+    statutoryPartner: a.statutoryPartner ?? null,
+    emailDomains: [...a.emailDomains],
+    managerEmailOnDomains: a.managerEmailOnDomains,
+  };
+}
+
+/** Writes a change of an agency's settings to the audit log (SETTINGS_CHANGED), when anything changed. */
+function settingChanged(
+  em: EntityManager,
+  viewer: Viewer,
+  agency: Agency,
+  setting: string,
+  before: AuditFields,
+  after: AuditFields,
+  at: Date,
+): void {
+  if (JSON.stringify(before) === JSON.stringify(after)) {
+    return;
+  }
+  AuditLog.record(em, viewer, {
+    action: AuditAction.SETTINGS_CHANGED,
+    at,
+    subject: { type: 'agency', id: agency.id },
+    before,
+    after: { ...after, setting: `${setting} at ${agency.name}` },
+  });
 }

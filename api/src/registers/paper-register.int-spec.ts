@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { AttendanceMark, BookingStatus, MAX_REGISTER_IMPORT_CHARACTERS, MarkSource, Role } from '@lh/domain';
+import { AttendanceMark, AuditAction, BookingStatus, MAX_REGISTER_IMPORT_CHARACTERS, MarkSource, Role } from '@lh/domain';
 import { aCourse, anAgency, aPerson, aSession } from '../../test/builders';
 import { readPdf } from '../../test/pdf-text';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { Booking } from '../booking/booking.entity';
 import { Clock } from '../common/clock';
 import { Person } from '../people/person.entity';
@@ -332,5 +333,12 @@ describe('paper registers: the sign-in sheet and uploading a filled-in register 
       reason: 'Sent apologies by email before the session',
     });
     expect(last.booking.id).toBe(bookingOf.bea);
+    // a correction from a file is in the audit log, as one made on the register page is
+    const entries = await api.orm.em
+      .fork()
+      .find(AuditEntry, { action: AuditAction.REGISTER_CORRECTED, subjectPersonName: people.bea.name });
+    expect(entries.map((e) => [e.subjectPersonName, e.before?.mark, e.after?.mark, e.reason])).toEqual([
+      [people.bea.name, AttendanceMark.DID_NOT_ATTEND, AttendanceMark.ABSENT_WITH_APOLOGY, 'Sent apologies by email before the session'],
+    ]);
   });
 });

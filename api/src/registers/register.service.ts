@@ -115,15 +115,6 @@ export class RegisterService {
         now,
       );
       if (ctx.signOff) {
-        AuditLog.record(em, viewer, {
-          action: AuditAction.REGISTER_CORRECTED,
-          at: now,
-          subject: { type: 'session_part', id: ctx.part.id },
-          subjectPerson: { id: booking.person.id, name: booking.person.name },
-          before: { mark: current?.mark ?? null, minutes: current?.minutes ?? null, note: current?.note ?? null },
-          after: next,
-          reason: input.reason ?? null,
-        });
         await this.outcomes.decide(em, ctx.session, now, { viewer, reason: input.reason ?? null });
       }
       const after = (await this.repo.currentMarks(em, [ctx.part.id], [booking.id])).get(markKey(booking.id, ctx.part.id));
@@ -191,7 +182,11 @@ export class RegisterService {
     }
   }
 
-  /** Appends one event (the one way a mark is recorded), in the caller's transaction. */
+  /**
+   * Appends one event (the one way a mark is recorded: the register, marking all present, uploads, walk-ins,
+   * check-in, sign-off), in the caller's transaction. A change to a signed-off register is a correction and
+   * is written to the audit log here, whichever way it came.
+   */
   async record(
     em: EntityManager,
     viewer: Viewer | null,
@@ -216,6 +211,18 @@ export class RegisterService {
       at: now,
     });
     em.persist(event);
+    if (ctx.signOff) {
+      const person = await em.findOneOrFail(Person, mark.booking.person.id, { fields: ['name'] });
+      AuditLog.record(em, viewer, {
+        action: AuditAction.REGISTER_CORRECTED,
+        at: now,
+        subject: { type: 'session_part', id: ctx.part.id },
+        subjectPerson: { id: person.id, name: person.name },
+        before: { mark: current?.mark ?? null, minutes: current?.minutes ?? null, note: current?.note ?? null },
+        after: { mark: mark.mark, minutes: mark.minutes ?? null, note: mark.note ?? null },
+        reason: mark.reason ?? null,
+      });
+    }
     if (flush) {
       await em.flush();
     }

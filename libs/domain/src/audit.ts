@@ -51,6 +51,14 @@ const FIELD_LABELS: Record<string, string> = {
   email: 'Email',
   provider: 'Provider',
   tenant: 'Tenant',
+  name: 'Name',
+  sector: 'Sector',
+  statutoryPartner: 'Statutory partner',
+  emailDomains: 'Email domains',
+  managerEmailOnDomains: 'Line managers must use these domains',
+  bookWithoutApproval: 'Book without line manager approval',
+  copyToLineManager: 'Copy to the line manager',
+  retired: 'Retired',
 };
 
 function words(field: string, value: AuditValue | undefined): string {
