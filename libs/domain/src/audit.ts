@@ -13,7 +13,7 @@ export enum AuditAction {
   CHARGE_WAIVED = 'CHARGE_WAIVED',
   PERSONAL_DATA_EXPORTED = 'PERSONAL_DATA_EXPORTED',
   PEOPLE_MERGED = 'PEOPLE_MERGED',
-  /** Ready for erasure (UK GDPR), which does not exist yet. */
+  /** A person's personal data erased (UK GDPR). */
   PERSON_ERASED = 'PERSON_ERASED',
   SINGLE_SIGN_ON = 'SINGLE_SIGN_ON',
   SETTINGS_CHANGED = 'SETTINGS_CHANGED',
