@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { londonParts, londonToUtc } from '@lh/domain';
 import { axe, DESKTOP, PHONE, screenshot, waitForMail, webUrl } from './support';
 import { signInAs, useBrowser } from './browser';
 import { peopleNamed, trainingTeam } from './register-support';
@@ -7,6 +8,9 @@ import { peopleNamed, trainingTeam } from './register-support';
 jest.setTimeout(300_000);
 
 const DAY_MINUTES = 24 * 60;
+/** Minutes from now to 19:00 London time, `days` days from now. */
+const eveningIn = (days: number) =>
+  Math.round((londonToUtc(londonParts(new Date(Date.now() + days * DAY_MINUTES * 60_000)).date, '19:00').getTime() - Date.now()) / 60_000);
 
 /** Every caught mail to this address, by subject (the mail catcher's folder, read whole). */
 async function subjectsTo(address: string): Promise<string[]> {
@@ -60,8 +64,9 @@ describe('the session roster', () => {
     try {
       const people = peopleNamed(3, team.stamp, 700);
       await team.importPeople(people);
-      const from = await team.session(3 * DAY_MINUTES, 3 * DAY_MINUTES + 120, []);
-      const to = await team.session(5 * DAY_MINUTES, 5 * DAY_MINUTES + 120, []);
+      // evenings, so the demo trainer is free whatever the time of the run (the demo's sessions end by 16:30)
+      const from = await team.session(eveningIn(3), eveningIn(3) + 120, []);
+      const to = await team.session(eveningIn(5), eveningIn(5) + 120, []);
       const title = team.course.title;
 
       await signInAs(page(), 'Coordinator');
