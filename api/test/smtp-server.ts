@@ -11,6 +11,8 @@ export interface TestSmtp {
   url: string;
   port: number;
   received: ReceivedMail[];
+  /** How many client connections have closed so far. */
+  readonly closed: number;
   /** Stops listening (new connections are refused) until start() is called again, on the same port. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -22,10 +24,20 @@ export interface TestSmtp {
  * A real SMTP server for a test, on a random port: it keeps and parses (mailparser) every mail it
  * accepts. `rejectRecipient` answers RCPT TO for an address with a 550 and the given reason.
  */
-export async function startTestSmtp(opts: { rejectRecipient?: (address: string) => string | null } = {}): Promise<TestSmtp> {
+export async function startTestSmtp(
+  opts: {
+    rejectRecipient?: (address: string) => string | null;
+    /**
+     * Holds a mail before the server accepts it (the client waits for the answer to DATA). A mail whose
+     * client went away meanwhile (a killed sender) is never accepted, as with a real server.
+     */
+    holdMail?: (mail: ParsedMail) => Promise<void>;
+  } = {},
+): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   let port = 0;
   let server: SMTPServer | null = null;
+  const gone = new Set<string>();
 
   const listen = async () => {
     const s = new SMTPServer({
@@ -39,13 +51,20 @@ export async function startTestSmtp(opts: { rejectRecipient?: (address: string) 
         }
         callback(Object.assign(new Error(reason), { responseCode: 550 }));
       },
+      onClose(session) {
+        gone.add(session.id);
+      },
       onData(stream, session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks);
           simpleParser(raw)
-            .then((parsed) => {
+            .then(async (parsed) => {
+              await opts.holdMail?.(parsed);
+              if (gone.has(session.id)) {
+                return;
+              }
               received.push({ raw, parsed, envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
               callback();
             })
@@ -70,6 +89,9 @@ export async function startTestSmtp(opts: { rejectRecipient?: (address: string) 
       return port;
     },
     received,
+    get closed() {
+      return gone.size;
+    },
     async stop() {
       const s = server;
       server = null;
