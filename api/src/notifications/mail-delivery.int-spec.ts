@@ -240,20 +240,21 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
     ]);
   });
 
-  it('keeps mail while the SMTP server is down and delivers each exactly once when it is back', async () => {
+  it('keeps mail while the SMTP server is down and delivers each exactly once, in order per person, when it is back', async () => {
     const before = smtp.received.length;
     await smtp.stop();
     const queued: OutboxMessage[] = [];
+    // two people, two mails each, written alternately
     for (let i = 0; i < 4; i++) {
       queued.push(
         await inTransaction((em) =>
-          outbox.enqueue(em, confirmation({ email: `outage-${i}@example.org`, bookingId: randomUUID(), partId: randomUUID() })),
+          outbox.enqueue(em, confirmation({ email: `outage-${i % 2}@example.org`, bookingId: randomUUID(), partId: randomUUID() })),
         ),
       );
     }
-    expect(await delivery.deliverDue()).toEqual({ sent: 0, retrying: 4, failed: 0 });
+    expect(await delivery.deliverDue()).toEqual({ sent: 0, retrying: 2, failed: 0 }); // each person's second mail waits for the first
     const waiting = await rowsFor({ id: { $in: queued.map((q) => q.id) } });
-    expect(waiting.every((r) => r.status === MailStatus.PENDING && r.attempts === 1)).toBe(true);
+    expect(waiting.map((r) => [r.status, r.attempts])).toEqual(queued.map((_, i) => [MailStatus.PENDING, i < 2 ? 1 : 0]));
     expect(waiting[0]!.lastError).toMatch(/ECONNREFUSED/);
 
     await smtp.start();
@@ -264,8 +265,12 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
 
     const arrived = smtp.received.slice(before).map(messageIdOf);
     expect([...arrived].sort()).toEqual(queued.map((q) => q.messageId).sort());
+    for (const person of [0, 1]) {
+      const theirs = queued.filter((q) => q.toEmail === `outage-${person}@example.org`).map((q) => q.messageId);
+      expect(arrived.filter((id) => theirs.includes(id))).toEqual(theirs);
+    }
     const sent = await rowsFor({ id: { $in: queued.map((q) => q.id) } });
-    expect(sent.map((r) => [r.status, r.attempts])).toEqual(queued.map(() => [MailStatus.SENT, 2]));
+    expect(sent.map((r) => [r.status, r.attempts])).toEqual(queued.map((q, i) => [MailStatus.SENT, i < 2 ? 2 : 1]));
   });
 
   it('holds a timed mail until its time', async () => {

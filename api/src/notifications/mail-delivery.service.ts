@@ -36,7 +36,9 @@ const connectionTo = (url: string): Transport =>
  * The next mail to send, locked for this transaction: due, not tried in this pass, most urgent
  * first, then in the order it fell due. A mail waits while an earlier one to the same address (of the
  * same or greater urgency) is still waiting or being sent by another sender, so one person's mails
- * arrive in the order they were written (a change before its cancellation).
+ * arrive in the order they were written (a change before its cancellation). Earlier means it fell due
+ * earlier (`due_at`, which retries never move), so a mail waiting for its retry after an SMTP failure
+ * holds back the ones after it.
  */
 const NEXT_DUE = `
   select m.id from outbox_message m
@@ -44,7 +46,7 @@ const NEXT_DUE = `
     and not exists (
       select 1 from outbox_message e
       where e.to_email = m.to_email and e.status = 'PENDING' and e.id <> m.id and e.priority <= m.priority
-        and (e.next_attempt_at, e.created_at) < (m.next_attempt_at, m.created_at))
+        and (e.due_at, e.created_at) < (m.due_at, m.created_at))
   order by m.priority, m.next_attempt_at, m.created_at
   limit 1
   for update of m skip locked`;

@@ -82,6 +82,7 @@ export class MailOutboxService {
       html: mail.html,
       messageId: `<${randomUUID()}@${this.config.mailFromAddress.split('@')[1]}>`,
       nextAttemptAt: mail.sendAfter ?? new Date(),
+      dueAt: mail.sendAfter ?? new Date(),
       personId: mail.personId ?? null,
       sessionId: mail.sessionId ?? null,
       bookingId: mail.bookingId ?? null,

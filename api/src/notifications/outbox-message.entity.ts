@@ -57,6 +57,13 @@ export class OutboxMessage {
   @Property({ type: 'datetime' })
   nextAttemptAt!: Date;
 
+  /**
+   * When it first fell due (when queued, or a timed mail's send time); retries never move it. One person's
+   * mails go out in this order, so a mail waiting for its retry keeps its place in line.
+   */
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  dueAt!: Date;
+
   @Property({ type: 'datetime', nullable: true })
   sentAt?: Date | null;
 
