@@ -3,27 +3,18 @@
 // (a booking always has its history and its mail, or is not there at all), capacity is exact, the clients'
 // retries (the same idempotency key, as the booking page sends) never book twice, and every mail is
 // delivered exactly once after the restarts.
-import { randomBytes, randomUUID } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { BookingStatus, MailKind, MailStatus } from '@lh/domain';
 import { ormOptions } from '../db/orm-options';
-import { hashSessionToken } from '../auth/auth.service';
-import { AuthSession } from '../auth/auth-session.entity';
-import { aCourse, aPerson, aSession } from '../../test/builders';
-import { createTestDatabase, gql } from '../../test/test-db';
+import { aCourse, aSession } from '../../test/builders';
+import { createTestDatabase } from '../../test/test-db';
+import { bareMessageId, bookingAttempts, rush } from '../../test/rush';
 import { startApiProcess, type ApiProcess } from '../../test/api-process';
 import { startTestSmtp, type TestSmtp } from '../../test/smtp-server';
 
-const BOOK = `mutation($input: BookSessionInput!) { bookSession(input: $input) { id status } }`;
 const PEOPLE = 40;
 const PLACES = 10;
 const CLIENTS = 8;
-
-interface Attempt {
-  cookie: string;
-  key: string;
-  answer?: { id: string; status: string };
-}
 
 describe('when processes die mid-rush (the API killed, then its worker; real processes, PostgreSQL and SMTP)', () => {
   let databaseUrl: string;
@@ -61,31 +52,6 @@ describe('when processes die mid-rush (the API killed, then its worker; real pro
     return api;
   };
 
-  /** Sends the attempts not answered yet, CLIENTS at a time; after `killAfter` answers the API is killed. */
-  async function rush(api: ApiProcess, attempts: Attempt[], sessionId: string, killAfter = Infinity) {
-    let answered = 0;
-    const queue = attempts.filter((a) => !a.answer);
-    const client = async () => {
-      for (let a = queue.shift(); a; a = queue.shift()) {
-        const res = await gql<{ bookSession: { id: string; status: string } }>(
-          api.url,
-          BOOK,
-          { input: { sessionId, idempotencyKey: a.key } },
-          a.cookie,
-        ).catch(() => null); // the connection died with the process: no answer
-        if (res?.data?.bookSession) {
-          a.answer = res.data.bookSession;
-          if (++answered === killAfter) {
-            await api.kill();
-          }
-        } else if (res) {
-          throw new Error(`Booking refused: ${JSON.stringify(res.errors)}`);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: CLIENTS }, client));
-  }
-
   /** Every booking with its history and its one mail of the right kind: never one without the other. */
   async function expectWholeBookings(sessionId: string) {
     const rows = await orm.em.fork().execute<{ status: string; events: string; mails: string; kinds: string | null }[]>(
@@ -111,23 +77,14 @@ describe('when processes die mid-rush (the API killed, then its worker; real pro
   it('keeps every booking whole and exact, and delivers each mail once after both restarts', async () => {
     const em = orm.em.fork();
     const session = await aSession(em, await aCourse(em), { capacity: PLACES });
-    const attempts: Attempt[] = [];
-    for (let i = 0; i < PEOPLE; i++) {
-      const person = await aPerson(em);
-      const token = randomBytes(32).toString('base64url');
-      em.create(AuthSession, {
-        tokenHash: hashSessionToken(token),
-        person,
-        expiresAt: new Date(Date.now() + 86_400_000),
-        method: 'PASSWORD',
-      });
-      attempts.push({ cookie: `lh_session=${token}`, key: randomUUID() });
-    }
-    await em.flush();
+    const attempts = await bookingAttempts(em, PEOPLE, () => session.id);
 
     // 1. The rush, on an API without its worker, killed after a third of the answers.
     const first = await start(false);
-    await rush(first, attempts, session.id, Math.round(PEOPLE / 3));
+    await rush([first.url], attempts, {
+      clients: CLIENTS,
+      onAnswer: (n) => (n === Math.round(PEOPLE / 3) ? first.kill() : undefined),
+    });
     const unanswered = attempts.filter((a) => !a.answer).length;
     expect(unanswered).toBeGreaterThan(0);
     await expectWholeBookings(session.id);
@@ -138,7 +95,7 @@ describe('when processes die mid-rush (the API killed, then its worker; real pro
     for (const a of attempts) {
       delete a.answer;
     }
-    await rush(second, attempts, session.id);
+    await rush([second.url], attempts, { clients: CLIENTS });
     for (const [key, answer] of before) {
       expect(attempts.find((a) => a.key === key)!.answer).toEqual(answer); // the same booking, not a second one
     }
@@ -172,8 +129,8 @@ describe('when processes die mid-rush (the API killed, then its worker; real pro
     expect(expected.length).toBe(PEOPLE);
     await smtp.waitFor(PEOPLE, 90_000);
     await new Promise((r) => setTimeout(r, 1500)); // a duplicate would arrive now
-    const received = smtp.received.map((m) => m.parsed.messageId?.replace(/^<|>$/g, ''));
-    expect(received.sort()).toEqual(expected.map((m) => m.message_id.replace(/^<|>$/g, '')).sort());
+    const received = smtp.received.map((m) => bareMessageId(m.parsed.messageId));
+    expect(received.sort()).toEqual(expected.map((m) => bareMessageId(m.message_id)).sort());
     const left = await orm.em
       .fork()
       .execute<{ n: string }[]>(

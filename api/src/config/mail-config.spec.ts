@@ -13,7 +13,9 @@ describe('mail and job settings', () => {
       mailConcurrency: 4,
       reminderDaysBefore: [7, 1],
       jobsEnabled: true,
+      jobsWorkers: true,
     });
+    expect(loadConfig({ ...good, JOBS_WORKERS: 'false' }).jobsWorkers).toBe(false);
     expect(loadConfig({ ...good, NODE_ENV: 'test' }).jobsEnabled).toBe(false);
     expect(loadConfig({ ...good, NODE_ENV: 'test', JOBS_ENABLED: 'true' }).jobsEnabled).toBe(true);
   });
@@ -39,6 +41,7 @@ describe('mail and job settings', () => {
     expect(() => loadConfig({ ...good, NODE_ENV: 'production' })).toThrow(/SMTP_URL is required in production/);
     expect(() => loadConfig({ ...good, REMINDER_DAYS: 'a week' })).toThrow(/REMINDER_DAYS/);
     expect(() => loadConfig({ ...good, JOBS_ENABLED: 'yes' })).toThrow(/JOBS_ENABLED must be true or false/);
+    expect(() => loadConfig({ ...good, JOBS_WORKERS: 'no' })).toThrow(/JOBS_WORKERS must be true or false/);
     expect(() => loadConfig({ ...good, MAIL_MAX_ATTEMPTS: '0' })).toThrow(/MAIL_MAX_ATTEMPTS/);
     expect(() => loadConfig({ ...good, MAIL_CONCURRENCY: '50' })).toThrow(/MAIL_CONCURRENCY/);
   });

@@ -32,6 +32,12 @@ export const mailSettings = {
     .default('7,1'),
   /** Run background workers (mail delivery, timed jobs). Defaults to true, except under NODE_ENV=test. */
   JOBS_ENABLED: flag('JOBS_ENABLED'),
+  /**
+   * With jobs on, whether this process also runs the workers (default true). false: it queues jobs (a
+   * delivery pass after a booking commits) but runs none, for API processes when the workers run as
+   * processes of their own (docs/deployment.md).
+   */
+  JOBS_WORKERS: flag('JOBS_WORKERS'),
 };
 
 export interface MailConfig {
@@ -43,6 +49,8 @@ export interface MailConfig {
   mailConcurrency: number;
   reminderDaysBefore: number[];
   jobsEnabled: boolean;
+  /** Runs the job workers and cron schedules; false: only queues jobs. */
+  jobsWorkers: boolean;
 }
 
 type Parsed = { NODE_ENV: string; [K: string]: unknown } & {
@@ -54,6 +62,7 @@ type Parsed = { NODE_ENV: string; [K: string]: unknown } & {
   MAIL_CONCURRENCY: number;
   REMINDER_DAYS: string;
   JOBS_ENABLED?: 'true' | 'false';
+  JOBS_WORKERS?: 'true' | 'false';
 };
 
 /** Production must say where mail goes: without SMTP_URL nothing would ever be delivered. */
@@ -73,5 +82,6 @@ export function mailConfigFrom(c: Parsed): MailConfig {
     mailConcurrency: c.MAIL_CONCURRENCY,
     reminderDaysBefore: [...new Set(c.REMINDER_DAYS.split(',').map((d) => Number(d.trim())))].filter((d) => d > 0),
     jobsEnabled: c.JOBS_ENABLED === undefined ? c.NODE_ENV !== 'test' : c.JOBS_ENABLED === 'true',
+    jobsWorkers: c.JOBS_WORKERS !== 'false',
   };
 }

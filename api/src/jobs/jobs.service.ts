@@ -54,7 +54,7 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     this.schedules.set(name, cron);
   }
 
-  /** True while workers run (JOBS_ENABLED and started). */
+  /** True once jobs can be queued (JOBS_ENABLED and started; the workers run unless JOBS_WORKERS=false). */
   get running(): boolean {
     return this.boss !== null;
   }
@@ -72,17 +72,24 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       this.logger.log('Background jobs are off (JOBS_ENABLED=false)');
       return;
     }
+    const workers = this.config.jobsWorkers;
     const boss = new PgBoss({
       connectionString: this.config.databaseUrl,
       schema: JOBS_SCHEMA,
-      application_name: 'learning-hub-jobs',
-      max: 4,
+      application_name: workers ? 'learning-hub-jobs' : 'learning-hub-jobs-sender',
+      max: workers ? 4 : 2,
+      // a process that only queues jobs leaves maintenance and cron to the workers
+      supervise: workers,
+      schedule: workers,
     });
     boss.on('error', (e: Error) => this.logger.error(`pg-boss: ${e.message}`));
     await boss.start();
     for (const [name, { handler, settings }] of this.queues) {
       const { pollingIntervalSeconds = 2, runOnStart, ...queue } = settings;
       await boss.createQueue(name, { name, ...queue });
+      if (!workers) {
+        continue;
+      }
       await boss.work<object>(name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
         for (const job of jobs) {
           await handler(job.data);
@@ -92,11 +99,17 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
         await boss.send(name, {});
       }
     }
-    for (const [name, cron] of this.schedules) {
-      await boss.schedule(name, cron, {}, { tz: 'Europe/London' });
+    if (workers) {
+      for (const [name, cron] of this.schedules) {
+        await boss.schedule(name, cron, {}, { tz: 'Europe/London' });
+      }
     }
     this.boss = boss;
-    this.logger.log(`Background jobs started: ${[...this.queues.keys()].join(', ') || 'no queues'}`);
+    this.logger.log(
+      workers
+        ? `Background jobs started: ${[...this.queues.keys()].join(', ') || 'no queues'}`
+        : 'Background jobs are queued here and run by the worker processes (JOBS_WORKERS=false)',
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
