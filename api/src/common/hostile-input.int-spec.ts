@@ -23,6 +23,10 @@ import { Booking } from '../booking/booking.entity';
 
 const LONG = 'x'.repeat(100_000);
 const NUL = 'a\u0000b';
+const LONE_SURROGATE = '\uD800';
+/** Addresses that would run script when followed: every URL field refuses them, naming the field. */
+const SCRIPT_URLS = ['javascript:alert(1)', ' JaVaScRiPt:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>'];
+const isUrlLeaf = (leaf: string) => /url$/i.test(leaf);
 
 /** Hostile values for a leaf of each GraphQL type (strings include "wrong types" a String allows). */
 function hostileValues(type: string, leaf: string): unknown[] {
@@ -34,10 +38,12 @@ function hostileValues(type: string, leaf: string): unknown[] {
         '9999-12-31',
         '2026-02-30',
         "'; drop table person; --",
-        '\uD800',
+        LONE_SURROGATE,
         123,
         { a: 1 },
+        '<script>alert(1)</script><img src=x onerror=alert(1)>',
         ...(leaf.toLowerCase().endsWith('email') ? [`${'x'.repeat(70)}@example.org`, 'x@'.repeat(200)] : []),
+        ...(isUrlLeaf(leaf) ? SCRIPT_URLS : []),
       ];
     case 'ID':
       return ['abc', NUL, LONG, 123];
@@ -209,15 +215,16 @@ describe('hostile input never causes an internal error', () => {
                 const shown = typeof hostile === 'string' && hostile.length > 40 ? `${hostile.slice(0, 20)}…(${hostile.length})` : hostile;
                 wrong.push(`${field.name} ${leaf.path.join('.')}=${JSON.stringify(shown)} -> ${res.status} ${res.text.slice(0, 300)}`);
               }
-              // a NUL byte in text is refused at the edge, naming the field, before anything else looks at it
+              // text that cannot be stored as it is (a NUL byte, half of a UTF-16 pair) is refused at the edge, and
+              // an address that would run script is refused in every URL field: naming the field, never changed silently
               const named = leaf.path.filter((p, i) => typeof p === 'string' || i < leaf.path.length - 1).join('.');
-              if (
-                withCookie &&
-                hostile === NUL &&
+              const refusable =
                 leaf.type === 'String' &&
-                !(res.codes[0] === 'BAD_USER_INPUT' && res.fields.includes(named))
-              ) {
-                wrong.push(`${field.name} ${named}=NUL -> not refused naming ${named}: ${res.text.slice(0, 300)}`);
+                (hostile === NUL ||
+                  hostile === LONE_SURROGATE ||
+                  (isUrlLeaf(String(leaf.path.filter((p) => typeof p === 'string').pop())) && SCRIPT_URLS.includes(hostile as string)));
+              if (withCookie && refusable && !(res.codes[0] === 'BAD_USER_INPUT' && res.fields.includes(named))) {
+                wrong.push(`${field.name} ${named}=${JSON.stringify(hostile)} -> not refused naming ${named}: ${res.text.slice(0, 300)}`);
               }
             }),
           );
