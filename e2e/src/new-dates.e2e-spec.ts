@@ -2,9 +2,8 @@
 // JavaScript), the coordinator sees one person waiting and adds a session, and the practitioner gets exactly one
 // "New dates" mail whose link opens the booking page.
 import { readdirSync, readFileSync } from 'node:fs';
-import { CreateCourseDocument, PriorityAreasDocument } from '@lh/graphql-client';
 import { expectAccessibleAtBothWidths } from './accessibility-support';
-import { api, apiCookie, DESKTOP, demo, demoEmail, signIn, waitForMail, webUrl } from './support';
+import { apiCookie, DESKTOP, demo, demoEmail, publishedCourse, signIn, waitForMail, webUrl } from './support';
 import { signInAs, useBrowser } from './browser';
 
 jest.setTimeout(240_000);
@@ -35,32 +34,11 @@ describe('tell me when new dates are added', () => {
 
   beforeAll(async () => {
     const cookie = await apiCookie('Coordinator');
-    const { priorityAreas } = (await api()(PriorityAreasDocument, {}, { cookie })).data;
-    const { createCourse } = (
-      await api()(
-        CreateCourseDocument,
-        {
-          input: {
-            title,
-            summary: 'A course with no dates yet.',
-            learningOutcomes: ['Hear about new dates'],
-            priorityAreaId: priorityAreas[0]!.id,
-            level: 1,
-            format: 'VIRTUAL',
-            durationMinutes: 120,
-            requiresApproval: false,
-            audienceAgencyIds: [],
-            audienceSectors: [],
-            audienceRoles: [],
-            cancellationCutoffWorkingDays: 5,
-            attendanceRule: 'ALL_PARTS',
-          },
-          publishNow: true,
-        },
-        { cookie },
-      )
-    ).data;
-    courseId = createCourse.id;
+    courseId = await publishedCourse(cookie, {
+      title,
+      summary: 'A course with no dates yet.',
+      learningOutcomes: ['Hear about new dates'],
+    });
   });
 
   it('a practitioner asks without JavaScript, the coordinator sees them waiting and adds a session, and one mail leads to booking', async () => {

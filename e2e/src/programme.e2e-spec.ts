@@ -1,16 +1,9 @@
 // A coordinator runs the programme in the real web app: filters it to next month's sessions with a waiting list,
 // opens the month calendar, approves a booking from the training team's queue, and copies a session to new dates.
-import {
-  AddPersonToSessionDocument,
-  BookSessionDocument,
-  CancelSessionDocument,
-  CreateCourseDocument,
-  CreateSessionDocument,
-  PriorityAreasDocument,
-} from '@lh/graphql-client';
+import { AddPersonToSessionDocument, BookSessionDocument, CancelSessionDocument, CreateSessionDocument } from '@lh/graphql-client';
 import { formatLondonDate, londonParts, monthBounds, shiftMonth } from '@lh/domain';
 import type { Page } from 'playwright-core';
-import { axe, api, apiCookie, DESKTOP, PHONE, screenshot, webUrl } from './support';
+import { axe, api, apiCookie, DESKTOP, PHONE, publishedCourse, screenshot, webUrl } from './support';
 import { signInAs, useBrowser } from './browser';
 import { peopleNamed, trainingTeam } from './register-support';
 
@@ -31,37 +24,19 @@ describe('running the programme in the web app', () => {
 
   beforeAll(async () => {
     cookie = await apiCookie('Coordinator');
-    const { priorityAreas } = (await api()(PriorityAreasDocument, {}, { cookie })).data;
-    const { createCourse } = (
-      await api()(
-        CreateCourseDocument,
-        {
-          input: {
-            title,
-            summary: 'A course the programme journey schedules.',
-            learningOutcomes: ['Run a programme'],
-            priorityAreaId: priorityAreas[0]!.id,
-            level: 2,
-            format: 'VIRTUAL',
-            durationMinutes: 120,
-            requiresApproval: true,
-            audienceAgencyIds: [],
-            audienceSectors: [],
-            audienceRoles: [],
-            cancellationCutoffWorkingDays: 5,
-            attendanceRule: 'ALL_PARTS',
-          },
-          publishNow: true,
-        },
-        { cookie },
-      )
-    ).data;
+    const courseId = await publishedCourse(cookie, {
+      title,
+      summary: 'A course the programme journey schedules.',
+      learningOutcomes: ['Run a programme'],
+      level: 2,
+      requiresApproval: true,
+    });
     const { createSession } = (
       await api()(
         CreateSessionDocument,
         {
           input: {
-            courseId: createCourse.id,
+            courseId,
             capacity: 2,
             onlineUrl: 'https://meet.example.org/programme-journey',
             parts: [{ date: dateOf(15), startTime: '10:00', endTime: '12:00' }],

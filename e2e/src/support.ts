@@ -1,4 +1,12 @@
-import { RemoveTrainerDocument, SessionAdminDocument, SignInDocument, createApiClient } from '@lh/graphql-client';
+import {
+  CreateCourseDocument,
+  PriorityAreasDocument,
+  RemoveTrainerDocument,
+  SessionAdminDocument,
+  SignInDocument,
+  createApiClient,
+  type CreateCourseInput,
+} from '@lh/graphql-client';
 import type { Page } from 'playwright-core';
 import { readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +35,30 @@ export const api = () => createApiClient(`${apiUrl()}/graphql`);
 export async function apiCookie(role: string): Promise<string> {
   const { setCookies } = await api()(SignInDocument, { input: { email: demoEmail(role), password: demo.password } });
   return setCookies.map((c) => c.split(';')[0]!).find((c) => c.startsWith('lh_session='))!;
+}
+
+/**
+ * A published virtual course of two hours, open to everyone, made through the API as the coordinator
+ * `cookie`, in the first priority area; `over` changes what a journey needs. Returns its id.
+ */
+export async function publishedCourse(cookie: string, over: Partial<CreateCourseInput> & { title: string }): Promise<string> {
+  const { priorityAreas } = (await api()(PriorityAreasDocument, {}, { cookie })).data;
+  const input: CreateCourseInput = {
+    summary: 'A course made by a browser journey.',
+    learningOutcomes: ['Know more'],
+    priorityAreaId: priorityAreas[0]!.id,
+    level: 1,
+    format: 'VIRTUAL',
+    durationMinutes: 120,
+    requiresApproval: false,
+    audienceAgencyIds: [],
+    audienceSectors: [],
+    audienceRoles: [],
+    cancellationCutoffWorkingDays: 5,
+    attendanceRule: 'ALL_PARTS',
+    ...over,
+  };
+  return (await api()(CreateCourseDocument, { input, publishNow: true }, { cookie })).data.createCourse.id;
 }
 
 /**
