@@ -72,7 +72,10 @@ const courseIn = (column: string, scope: SurveyScope, p: (v: unknown) => string)
        and (${p(scope.format)}::text is null or fc.format::text = ${p(scope.format)}::text))`;
 
 /** The filter on survey_response `r`: session months, course filters, trainer and agency (named only), sector. */
-export const responsesInScope = (scope: SurveyScope, p: (v: unknown) => string) => `r.session_month between ${p(scope.fromMonth)} and ${p(scope.toMonth)}
+export const responsesInScope = (
+  scope: SurveyScope,
+  p: (v: unknown) => string,
+) => `r.session_month between ${p(scope.fromMonth)} and ${p(scope.toMonth)}
   and ${courseIn('r.course_id', scope, p)}
   and (${p(scope.trainerId)}::uuid is null or exists (
         select 1 from survey_invitation ti join session_trainer st on st.session_id = ti.session_id
