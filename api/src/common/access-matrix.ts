@@ -96,6 +96,7 @@ export const QUERY_ACCESS: Record<string, string> = {
   coursesWaitingForDates: COORDINATOR,
   elearningImportPreview: COORDINATOR,
   evaluationForSession: 'refused own     hidden  hidden  hidden  hidden  hidden  hidden  hidden',
+  evaluationReport: AGGREGATES,
   externalLearningEvidence: 'refused hidden  hidden  hidden  hidden  hidden  hidden  hidden  hidden',
   externalLearningWaiting: COORDINATOR,
   impactSurveysStopped: SIGNED_IN,

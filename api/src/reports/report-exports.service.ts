@@ -4,6 +4,9 @@ import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { tableFile, type ExportTable } from '../exports/table-export';
 import type { DownloadFileType, TableFileFormat } from '../exports/download-file.types';
+import { EvaluationReportService } from './evaluation-report.service';
+import { EvaluationBreakdown } from './evaluation-report.types';
+import { EVALUATION_FIGURES, evaluationGroupTable, evaluationStageTable } from './evaluation-rows';
 import { ReportsService } from './reports.service';
 import { AGENCY_FIGURES, ANNUAL_FIGURES, SUMMARY_FIGURES, agencyTable, annualTable, summaryTable } from './report-tables';
 import { ReportKind, type AgencyReportInput, type ReportFilterInput, type ReportFilterLabelType } from './reports.types';
@@ -13,6 +16,9 @@ const TITLES: Record<ReportKind, string> = {
   [ReportKind.ANNUAL_TABLE]: 'Annual report table',
   [ReportKind.BY_AGENCY]: 'Attendance by agency',
   [ReportKind.BY_SECTOR]: 'Attendance by sector',
+  [ReportKind.EVALUATION]: 'Evaluation and impact by stage',
+  [ReportKind.EVALUATION_BY_COURSE]: 'Evaluation and impact by course',
+  [ReportKind.EVALUATION_BY_AGENCY]: 'Evaluation and impact by agency',
 };
 
 const FILE_NAMES: Record<ReportKind, string> = {
@@ -20,6 +26,9 @@ const FILE_NAMES: Record<ReportKind, string> = {
   [ReportKind.ANNUAL_TABLE]: 'annual-report-table',
   [ReportKind.BY_AGENCY]: 'attendance-by-agency',
   [ReportKind.BY_SECTOR]: 'attendance-by-sector',
+  [ReportKind.EVALUATION]: 'evaluation-by-stage',
+  [ReportKind.EVALUATION_BY_COURSE]: 'evaluation-by-course',
+  [ReportKind.EVALUATION_BY_AGENCY]: 'evaluation-by-agency',
 };
 
 /**
@@ -30,6 +39,7 @@ const FILE_NAMES: Record<ReportKind, string> = {
 export class ReportExportsService {
   constructor(
     private readonly reports: ReportsService,
+    private readonly evaluation: EvaluationReportService,
     private readonly clock: Clock,
   ) {}
 
@@ -79,6 +89,15 @@ export class ReportExportsService {
         });
         const filters = [...r.filters, { label: 'Compared with', value: r.previousPeriod.label }];
         return { table: agencyTable(r), figures: AGENCY_FIGURES, filters, period: r.period };
+      }
+      case ReportKind.EVALUATION:
+      case ReportKind.EVALUATION_BY_COURSE:
+      case ReportKind.EVALUATION_BY_AGENCY: {
+        const by = kind === ReportKind.EVALUATION_BY_AGENCY ? EvaluationBreakdown.AGENCY : EvaluationBreakdown.COURSE;
+        const r = await this.evaluation.report(viewer, filter, by);
+        const table = kind === ReportKind.EVALUATION ? evaluationStageTable(r) : evaluationGroupTable(r);
+        const filters = [...r.filters, { label: 'Session months', value: `${r.fromMonth} to ${r.toMonth}` }];
+        return { table, figures: EVALUATION_FIGURES, filters, period: r.period };
       }
     }
   }

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SurveysModule } from '../surveys/surveys.module';
+import { EvaluationReportService } from './evaluation-report.service';
 import { ReportExportsService } from './report-exports.service';
 import { ReportFigures } from './report-figures';
 import { ReportFilters } from './report-filter';
@@ -8,10 +10,12 @@ import { ReportsService } from './reports.service';
 /**
  * Workforce development reports: one filter (ReportFilters), one set of definitions (report-sql.ts, as
  * libs/domain/src/report-definitions.ts words them), the reports and their files. Later reports add a
- * service that uses ReportFilters and ReportFigures (both exported).
+ * service that uses ReportFilters and ReportFigures (both exported); the evaluation report reads the survey
+ * results (SurveysModule) through the same filter.
  */
 @Module({
-  providers: [ReportFilters, ReportFigures, ReportsService, ReportExportsService, ReportsResolver],
+  imports: [SurveysModule],
+  providers: [ReportFilters, ReportFigures, ReportsService, EvaluationReportService, ReportExportsService, ReportsResolver],
   exports: [ReportFilters, ReportFigures, ReportsService],
 })
 export class ReportsModule {}

@@ -3,6 +3,8 @@ import { Role } from '@lh/domain';
 import { CurrentViewer, Roles } from '../common/access.decorators';
 import type { Viewer } from '../common/viewer';
 import { DownloadFileType, TableFileFormat } from '../exports/download-file.types';
+import { EvaluationReportService } from './evaluation-report.service';
+import { EvaluationBreakdown, EvaluationReportType } from './evaluation-report.types';
 import { ReportExportsService } from './report-exports.service';
 import { ReportsService } from './reports.service';
 import {
@@ -21,6 +23,7 @@ export class ReportsResolver {
   constructor(
     private readonly reports: ReportsService,
     private readonly exports: ReportExportsService,
+    private readonly evaluation: EvaluationReportService,
   ) {}
 
   @Roles(Role.COORDINATOR, Role.REVIEWER)
@@ -47,6 +50,18 @@ export class ReportsResolver {
     @Args('input') input: AgencyReportInput,
   ): Promise<AgencyReportType> {
     return this.reports.byAgency(viewer, filter, input);
+  }
+
+  @Roles(Role.COORDINATOR, Role.REVIEWER)
+  @Query(() => EvaluationReportType, {
+    description: 'Report 4: evaluation and impact from the surveys, overall and by course or agency; anonymous groups under 5 hidden.',
+  })
+  evaluationReport(
+    @CurrentViewer() viewer: Viewer,
+    @Args('filter') filter: ReportFilterInput,
+    @Args('by', { type: () => EvaluationBreakdown, defaultValue: EvaluationBreakdown.COURSE }) by: EvaluationBreakdown,
+  ): Promise<EvaluationReportType> {
+    return this.evaluation.report(viewer, filter, by);
   }
 
   @Roles(Role.COORDINATOR, Role.REVIEWER)

@@ -15,6 +15,9 @@ export enum ReportKind {
   ANNUAL_TABLE = 'ANNUAL_TABLE',
   BY_AGENCY = 'BY_AGENCY',
   BY_SECTOR = 'BY_SECTOR',
+  EVALUATION = 'EVALUATION',
+  EVALUATION_BY_COURSE = 'EVALUATION_BY_COURSE',
+  EVALUATION_BY_AGENCY = 'EVALUATION_BY_AGENCY',
 }
 registerEnumType(ReportKind, { name: 'ReportKind' });
 

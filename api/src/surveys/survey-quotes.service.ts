@@ -4,15 +4,18 @@ import { AgencySector, DomainError, ErrorCode, Role, SURVEY_MIN_GROUP, SurveyAud
 import { Clock } from '../common/clock';
 import { hasRole, type Viewer } from '../common/viewer';
 import { Person } from '../people/person.entity';
-import { RESPONSES_IN_SCOPE, scopeOf } from './survey-results-sql';
+import { responsesSql, scopeOf, type SurveyScope } from './survey-results-sql';
 import type { PickSurveyQuoteInput, SurveyQuotesType, SurveyResultsFilter } from './survey-results.types';
 import { SurveyQuotePick } from './survey-quote-pick.entity';
 import { SurveyResponse } from './survey-response.entity';
 
 export const answerKey = (questionId: string, outcomeIndex: number | null | undefined) => `${questionId}:${outcomeIndex ?? ''}`;
 
-/** Free-text answers in scope, without who wrote them, picked ones first (at most 500). Takes the scope's params and pickedOnly. */
-const QUOTES = `
+/** Free-text answers in scope, without who wrote them, picked ones first (at most 500). */
+const quotesSql = (scope: SurveyScope, pickedOnly: boolean) =>
+  responsesSql(
+    scope,
+    (inScope, p) => `
   select r.id as response_id, r.stage::text as stage, r.audience::text as audience, r.identified, a->>'questionId' as question_id,
          (a->>'outcomeIndex')::int as outcome_index, q->>'text' as question, a->>'value' as text, c.title as course_title,
          r.session_month, r.agency_sector::text as sector, p.id is not null as picked
@@ -24,14 +27,14 @@ const QUOTES = `
     left join survey_quote_pick p on p.response_id = r.id and p.answer_key = (a->>'questionId') || ':' || coalesce(a->>'outcomeIndex', '')
    where q->>'id' = a->>'questionId' and q->>'kind' in ('SHORT_TEXT', 'LONG_TEXT')
      and jsonb_typeof(a->'value') = 'string' and btrim(a->>'value') <> ''
-     and ${RESPONSES_IN_SCOPE}
-     and (not ?::boolean or p.id is not null)
+     and ${inScope}
+     and (not ${p(pickedOnly)}::boolean or p.id is not null)
    order by p.id is null, r.session_month desc, c.title, r.id, a->>'questionId'
-   limit 500`;
+   limit 500`,
+  );
 
-const ANONYMOUS_IN_SCOPE = `
-  select count(*) as n from survey_response r
-   where not r.identified and ${RESPONSES_IN_SCOPE}`;
+const anonymousSql = (scope: SurveyScope) =>
+  responsesSql(scope, (inScope) => `select count(*) as n from survey_response r where not r.identified and ${inScope}`);
 
 /**
  * Quotes for the annual report: the free-text answers a filter covers, without names, and the
@@ -49,11 +52,16 @@ export class SurveyQuotesService {
     if (!hasRole(viewer, Role.COORDINATOR, Role.REVIEWER)) {
       throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators and reviewers can see survey results.');
     }
-    const em = this.em.fork();
-    const { params } = scopeOf(filter);
+    return this.quotesIn(this.em.fork(), scopeOf(filter), pickedOnly);
+  }
+
+  /** The quotes a scope covers, for survey results and the evaluation report (who have checked the viewer). */
+  async quotesIn(em: EntityManager, scope: SurveyScope, pickedOnly: boolean): Promise<SurveyQuotesType> {
+    const quotes = quotesSql(scope, pickedOnly);
+    const anonymousCount = anonymousSql(scope);
     const [rows, [anonymous]] = await Promise.all([
-      em.execute<Record<string, string | number | boolean | null>[]>(QUOTES, [...params, pickedOnly]),
-      em.execute<{ n: string }[]>(ANONYMOUS_IN_SCOPE, params),
+      em.execute<Record<string, string | number | boolean | null>[]>(quotes.sql, quotes.params),
+      em.execute<{ n: string }[]>(anonymousCount.sql, anonymousCount.params),
     ]);
     const showAnonymous = Number(anonymous?.n ?? 0) >= SURVEY_MIN_GROUP;
     const shown = rows.filter((r) => r.identified || showAnonymous);

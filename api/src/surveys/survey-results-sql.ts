@@ -24,26 +24,77 @@ const invitationKey: Record<SurveyBreakdown, string> = {
   SECTOR: `a.sector::text`,
 };
 
-export interface Scope {
-  by: SurveyBreakdown;
+/**
+ * What the results cover: session months (London, YYYY-MM) and the filters. Survey results and the
+ * evaluation report both read their figures through a scope, so the two always agree. Anonymous answers
+ * keep only the course, the session's month and the agency's sector: a trainer or agency filter leaves
+ * them out (which is said on screen); invitations always know their session and booking.
+ */
+export interface SurveyScope {
+  fromMonth: string;
+  toMonth: string;
+  courseId?: string | null;
+  priorityAreaId?: string | null;
+  level?: number | null;
+  format?: string | null;
+  trainerId?: string | null;
+  agencyId?: string | null;
+  sector?: string | null;
+}
+
+/** SQL with its parameters, in the order the SQL reads them. */
+export interface Sql {
+  sql: string;
   params: unknown[];
 }
 
-export function scopeOf(filter: SurveyResultsFilter): Scope {
-  const course = filter.courseId ?? null;
-  const sector = filter.sector ?? null;
+export function scopeOf(filter: SurveyResultsFilter): SurveyScope {
   return {
-    by: filter.by ?? SurveyBreakdown.NONE,
-    params: [course, course, filter.fromMonth ?? '0000-01', filter.toMonth ?? '9999-12', sector, sector],
+    fromMonth: filter.fromMonth ?? '0000-01',
+    toMonth: filter.toMonth ?? '9999-12',
+    courseId: filter.courseId ?? null,
+    sector: filter.sector ?? null,
   };
 }
 
-/** The filter on survey_response `r`: course, session months and sector. Takes the scope's params, in order. */
-export const RESPONSES_IN_SCOPE = `(?::uuid is null or r.course_id = ?::uuid) and r.session_month between ? and ?
-  and (?::text is null or r.agency_sector::text = ?::text)`;
+/** Makes placeholders in the order they are written, so write them in the order the SQL reads them. */
+function placeholders(): { p: (value: unknown) => string; params: unknown[] } {
+  const params: unknown[] = [];
+  return { params, p: (value) => (params.push(value ?? null), '?') };
+}
 
-/** Responses in scope (`resp`) and each of their answers beside its question (`ans`). Takes the scope's params. */
-export const answersCte = (by: SurveyBreakdown) => `
+/** The course filters on a course id column: the course itself, its priority area, level and format. */
+const courseIn = (column: string, scope: SurveyScope, p: (v: unknown) => string) => `${column} in (
+    select fc.id from course fc
+     where (${p(scope.courseId)}::uuid is null or fc.id = ${p(scope.courseId)}::uuid)
+       and (${p(scope.priorityAreaId)}::uuid is null or fc.priority_area_id = ${p(scope.priorityAreaId)}::uuid)
+       and (${p(scope.level)}::int is null or fc.level = ${p(scope.level)}::int)
+       and (${p(scope.format)}::text is null or fc.format::text = ${p(scope.format)}::text))`;
+
+/** The filter on survey_response `r`: session months, course filters, trainer and agency (named only), sector. */
+export const responsesInScope = (
+  scope: SurveyScope,
+  p: (v: unknown) => string,
+) => `r.session_month between ${p(scope.fromMonth)} and ${p(scope.toMonth)}
+  and ${courseIn('r.course_id', scope, p)}
+  and (${p(scope.trainerId)}::uuid is null or exists (
+        select 1 from survey_invitation ti join session_trainer st on st.session_id = ti.session_id
+         where ti.id = r.invitation_id and st.person_id = ${p(scope.trainerId)}::uuid))
+  and (${p(scope.agencyId)}::uuid is null or exists (
+        select 1 from survey_invitation ai join booking ab on ab.id = ai.booking_id
+         where ai.id = r.invitation_id and ab.agency_id = ${p(scope.agencyId)}::uuid))
+  and (${p(scope.sector)}::text is null or r.agency_sector::text = ${p(scope.sector)}::text)`;
+
+/** SQL on survey_response `r` alone (quotes, counts): `build` gets the scope's condition and `p` for its own parameters. */
+export function responsesSql(scope: SurveyScope, build: (where: string, p: (v: unknown) => string) => string): Sql {
+  const { p, params } = placeholders();
+  return { sql: build(responsesInScope(scope, p), p), params };
+}
+
+/** Responses in scope (`resp`) and each of their answers beside its question (`ans`), with the scope's params. */
+export function answersCte(scope: SurveyScope, by: SurveyBreakdown): Sql {
+  const { p, params } = placeholders();
+  const sql = `
   with resp as (
     select r.id, r.stage::text as stage, r.audience::text as audience, r.identified, i.booking_id, r.answers, v.questions,
            ${responseKey[by]} as gkey
@@ -51,7 +102,7 @@ export const answersCte = (by: SurveyBreakdown) => `
       join survey_template_version v on v.id = r.template_version_id
       left join survey_invitation i on i.id = r.invitation_id
       left join booking b on b.id = i.booking_id
-     where ${RESPONSES_IN_SCOPE}
+     where ${responsesInScope(scope, p)}
   ), ans as (
     select resp.gkey, resp.id, resp.stage, resp.audience, resp.identified, resp.booking_id, q as question, a as answer
       from resp
@@ -70,6 +121,8 @@ export const answersCte = (by: SurveyBreakdown) => `
          or (question->>'kind' = 'RATING' and question->>'confidence' = 'true' and jsonb_typeof(answer->'value') = 'number'))
      group by gkey, id, stage, booking_id
   )`;
+  return { sql, params };
+}
 
 export const GROUP_COUNTS = `select gkey, count(*) as responses, count(*) filter (where not identified) as anonymous from resp group by gkey`;
 
@@ -103,15 +156,22 @@ export const ACTION_PLANS = `
    where question->>'kind' = 'ACTION_PLAN_REVIEW'
    group by gkey, stage`;
 
-/** Invitations in scope, by group, stage and audience: asked (not withdrawn) and answered. Takes the scope's params. */
-export const responseRates = (by: SurveyBreakdown) => `
+/** Invitations in scope, by group, stage and audience: asked (not withdrawn) and answered, with the scope's params. */
+export function responseRates(scope: SurveyScope, by: SurveyBreakdown): Sql {
+  const { p, params } = placeholders();
+  const sql = `
   select ${invitationKey[by]} as gkey, i.stage::text as stage, i.audience::text as audience,
          count(*) filter (where i.status <> 'WITHDRAWN') as invited, count(*) filter (where i.status = 'SUBMITTED') as answered
     from survey_invitation i
     join session s on s.id = i.session_id
     join booking b on b.id = i.booking_id
     left join agency a on a.id = b.agency_id
-   where (?::uuid is null or s.course_id = ?::uuid)
-     and to_char(s.starts_at at time zone 'Europe/London', 'YYYY-MM') between ? and ?
-     and (?::text is null or a.sector::text = ?::text)
+   where to_char(s.starts_at at time zone 'Europe/London', 'YYYY-MM') between ${p(scope.fromMonth)} and ${p(scope.toMonth)}
+     and ${courseIn('s.course_id', scope, p)}
+     and (${p(scope.trainerId)}::uuid is null
+          or exists (select 1 from session_trainer st where st.session_id = s.id and st.person_id = ${p(scope.trainerId)}::uuid))
+     and (${p(scope.agencyId)}::uuid is null or b.agency_id = ${p(scope.agencyId)}::uuid)
+     and (${p(scope.sector)}::text is null or a.sector::text = ${p(scope.sector)}::text)
    group by 1, 2, 3`;
+  return { sql, params };
+}

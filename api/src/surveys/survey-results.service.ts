@@ -43,18 +43,26 @@ export class SurveyResultsService {
       throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators and reviewers can see survey results.');
     }
     const em = this.em.fork();
-    const by = filter.by ?? SurveyBreakdown.NONE;
-    const [overall] = await this.groups(em, { ...filter, by: SurveyBreakdown.NONE });
-    const groups = by === SurveyBreakdown.NONE ? [] : await this.groups(em, filter);
     const label = (filter.courseId ? (await em.findOne(Course, filter.courseId))?.title : null) ?? 'All courses';
+    return this.resultsIn(em, sql.scopeOf(filter), filter.by ?? SurveyBreakdown.NONE, label);
+  }
+
+  /**
+   * Everything a scope covers (labelled `label`) and, unless `by` is NONE, one group per key: the figures of
+   * survey results and of the evaluation report, who have checked the viewer and the filter.
+   */
+  async resultsIn(em: EntityManager, scope: sql.SurveyScope, by: SurveyBreakdown, label: string): Promise<SurveyResultsType> {
+    const [overall] = await this.groups(em, scope, SurveyBreakdown.NONE);
+    const groups = by === SurveyBreakdown.NONE ? [] : await this.groups(em, scope, by);
     return { overall: { ...(overall ?? emptyGroup('all', label)), label }, groups };
   }
 
-  private async groups(em: EntityManager, filter: SurveyResultsFilter): Promise<SurveyResultGroupType[]> {
-    const { by, params } = sql.scopeOf(filter);
-    const withAnswers = (query: string) => em.execute<Row[]>(`${sql.answersCte(by)} ${query}`, params);
+  private async groups(em: EntityManager, scope: sql.SurveyScope, by: SurveyBreakdown): Promise<SurveyResultGroupType[]> {
+    const cte = sql.answersCte(scope, by);
+    const rateSql = sql.responseRates(scope, by);
+    const withAnswers = (query: string) => em.execute<Row[]>(`${cte.sql} ${query}`, cte.params);
     const [rates, counts, ratings, confidence, pairs, practice, plans] = await Promise.all([
-      em.execute<Row[]>(sql.responseRates(by), params),
+      em.execute<Row[]>(rateSql.sql, rateSql.params),
       withAnswers(sql.GROUP_COUNTS),
       withAnswers(sql.RATINGS),
       withAnswers(sql.CONFIDENCE),

@@ -19,6 +19,7 @@ import { SurveysResolver } from './surveys.resolver';
  * and responses, answering by personal link or from your own list. SurveyInvitations is exported for
  * delivery (sign-off mail, 6- and 12-month jobs, withdrawal on correction).
  * Part 2, delivery: SurveyDelivery (exported; the registers call `completionsChanged`), its sweep job, opt-out.
+ * Results and quotes are exported for the evaluation report, which reads the same figures.
  */
 @Module({
   imports: [NotificationsModule],
@@ -37,6 +38,6 @@ import { SurveysResolver } from './surveys.resolver';
     SurveyQuotesService,
     SurveyResultsResolver,
   ],
-  exports: [SurveyInvitations, SurveyTemplatePicker, SurveyDelivery],
+  exports: [SurveyInvitations, SurveyTemplatePicker, SurveyDelivery, SurveyResultsService, SurveyQuotesService],
 })
 export class SurveysModule {}

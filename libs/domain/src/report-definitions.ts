@@ -31,6 +31,11 @@ export enum ReportFigure {
   WAITING_LIST_DEMAND = 'WAITING_LIST_DEMAND',
   AVERAGE_ATTENDANCE = 'AVERAGE_ATTENDANCE',
   CHARGES = 'CHARGES',
+  RESPONSE_RATE = 'RESPONSE_RATE',
+  AVERAGE_RATING = 'AVERAGE_RATING',
+  CONFIDENCE = 'CONFIDENCE',
+  CHANGED_PRACTICE = 'CHANGED_PRACTICE',
+  ACTION_PLANS_DONE = 'ACTION_PLANS_DONE',
 }
 
 export interface FigureDefinition {
@@ -172,6 +177,34 @@ export const REPORT_DEFINITIONS: readonly FigureDefinition[] = [
     term: 'Charges',
     definition:
       'What agencies are charged for non-attendance and late cancellations on those places under the non-attendance policy: charges standing (not waived or void).',
+  },
+  // Evaluation and impact (report 4): the survey results' figures (api/src/surveys/survey-results-sql.ts)
+  {
+    figure: ReportFigure.RESPONSE_RATE,
+    term: 'Response rate',
+    definition:
+      'Survey invitations answered, out of those sent and not withdrawn, at one stage (end of course, 6 months, 12 months), for sessions in the months of the period.',
+  },
+  {
+    figure: ReportFigure.AVERAGE_RATING,
+    term: 'Average rating',
+    definition: 'The average answer (1 to 5) to a rating question at one stage, over the answers to it.',
+  },
+  {
+    figure: ReportFigure.CONFIDENCE,
+    term: 'Confidence',
+    definition:
+      'Average confidence (1 to 5) that attendees give: before and after the course (both asked at the end of the course), then at 6 and at 12 months.',
+  },
+  {
+    figure: ReportFigure.CHANGED_PRACTICE,
+    term: 'Changed practice',
+    definition: 'At 6 or 12 months, the share of attendees answering yes to a question about a change in their practice.',
+  },
+  {
+    figure: ReportFigure.ACTION_PLANS_DONE,
+    term: 'Action plans done',
+    definition: 'Action plans shown back to attendees at 6 or 12 months that they marked done (of done, partly and not yet).',
   },
 ];
 

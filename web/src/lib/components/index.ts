@@ -27,4 +27,5 @@ export { default as ScrollRegion } from './ScrollRegion.svelte';
 export { syncChecked, syncValue } from './form-state';
 export { default as WarningText } from './WarningText.svelte';
 export { default as CourseEligibility } from './CourseEligibility.svelte';
+export { default as SurveyQuote } from './SurveyQuote.svelte';
 export { default as CheckYourEmail } from './CheckYourEmail.svelte';
