@@ -5,6 +5,9 @@ import type { Viewer } from '../common/viewer';
 import { tableFile, type ExportTable } from '../exports/table-export';
 import type { DownloadFileType, TableFileFormat } from '../exports/download-file.types';
 import { ReportsService } from './reports.service';
+import { DeliveryReportsService } from './delivery-reports.service';
+import { CHARGES_FIGURES, TRAINER_FIGURES, chargesTable, trainerAgenciesTable, trainersTable } from './delivery-report-tables';
+import { requireCoordinator } from '../common/access';
 import { AGENCY_FIGURES, ANNUAL_FIGURES, SUMMARY_FIGURES, agencyTable, annualTable, summaryTable } from './report-tables';
 import { ReportKind, type AgencyReportInput, type ReportFilterInput, type ReportFilterLabelType } from './reports.types';
 
@@ -13,6 +16,9 @@ const TITLES: Record<ReportKind, string> = {
   [ReportKind.ANNUAL_TABLE]: 'Annual report table',
   [ReportKind.BY_AGENCY]: 'Attendance by agency',
   [ReportKind.BY_SECTOR]: 'Attendance by sector',
+  [ReportKind.CHARGES]: 'Charges by agency type',
+  [ReportKind.TRAINERS]: 'Trainers',
+  [ReportKind.TRAINER_AGENCIES]: 'Trainers by agency',
 };
 
 const FILE_NAMES: Record<ReportKind, string> = {
@@ -20,6 +26,9 @@ const FILE_NAMES: Record<ReportKind, string> = {
   [ReportKind.ANNUAL_TABLE]: 'annual-report-table',
   [ReportKind.BY_AGENCY]: 'attendance-by-agency',
   [ReportKind.BY_SECTOR]: 'attendance-by-sector',
+  [ReportKind.CHARGES]: 'charges-by-agency-type',
+  [ReportKind.TRAINERS]: 'trainers',
+  [ReportKind.TRAINER_AGENCIES]: 'trainers-by-agency',
 };
 
 /**
@@ -30,6 +39,7 @@ const FILE_NAMES: Record<ReportKind, string> = {
 export class ReportExportsService {
   constructor(
     private readonly reports: ReportsService,
+    private readonly delivery: DeliveryReportsService,
     private readonly clock: Clock,
   ) {}
 
@@ -79,6 +89,19 @@ export class ReportExportsService {
         });
         const filters = [...r.filters, { label: 'Compared with', value: r.previousPeriod.label }];
         return { table: agencyTable(r), figures: AGENCY_FIGURES, filters, period: r.period };
+      }
+      case ReportKind.CHARGES: {
+        const r = await this.delivery.charges(viewer, filter);
+        return { table: chargesTable(r), figures: CHARGES_FIGURES, filters: r.filters, period: r.period };
+      }
+      case ReportKind.TRAINERS:
+      case ReportKind.TRAINER_AGENCIES: {
+        if (kind === ReportKind.TRAINERS) {
+          requireCoordinator(viewer); // trainers' names
+        }
+        const r = await this.delivery.trainers(viewer, filter);
+        const table = kind === ReportKind.TRAINERS ? trainersTable(r) : trainerAgenciesTable(r);
+        return { table, figures: TRAINER_FIGURES, filters: r.filters, period: r.period };
       }
     }
   }

@@ -4,6 +4,8 @@ import { ReportFigures } from './report-figures';
 import { ReportFilters } from './report-filter';
 import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
+import { DeliveryReportsService } from './delivery-reports.service';
+import { DeliveryReportsResolver } from './delivery-reports.resolver';
 
 /**
  * Workforce development reports: one filter (ReportFilters), one set of definitions (report-sql.ts, as
@@ -11,7 +13,15 @@ import { ReportsService } from './reports.service';
  * service that uses ReportFilters and ReportFigures (both exported).
  */
 @Module({
-  providers: [ReportFilters, ReportFigures, ReportsService, ReportExportsService, ReportsResolver],
+  providers: [
+    ReportFilters,
+    ReportFigures,
+    ReportsService,
+    DeliveryReportsService,
+    ReportExportsService,
+    ReportsResolver,
+    DeliveryReportsResolver,
+  ],
   exports: [ReportFilters, ReportFigures, ReportsService],
 })
 export class ReportsModule {}

@@ -15,6 +15,10 @@ export enum ReportKind {
   ANNUAL_TABLE = 'ANNUAL_TABLE',
   BY_AGENCY = 'BY_AGENCY',
   BY_SECTOR = 'BY_SECTOR',
+  CHARGES = 'CHARGES',
+  /** Per trainer: names, coordinators only. */
+  TRAINERS = 'TRAINERS',
+  TRAINER_AGENCIES = 'TRAINER_AGENCIES',
 }
 registerEnumType(ReportKind, { name: 'ReportKind' });
 

@@ -42,9 +42,12 @@ export function scopeOf(filter: SurveyResultsFilter): Scope {
 export const RESPONSES_IN_SCOPE = `(?::uuid is null or r.course_id = ?::uuid) and r.session_month between ? and ?
   and (?::text is null or r.agency_sector::text = ?::text)`;
 
-/** Responses in scope (`resp`) and each of their answers beside its question (`ans`). Takes the scope's params. */
-export const answersCte = (by: SurveyBreakdown) => `
-  with resp as (
+/**
+ * Responses in scope (`resp`) and each of their answers beside its question (`ans`), as common table
+ * expressions without the leading `with` (so a report can put them after its own). Takes the scope's params.
+ */
+export const answersCtes = (by: SurveyBreakdown) => `
+  resp as (
     select r.id, r.stage::text as stage, r.audience::text as audience, r.identified, i.booking_id, r.answers, v.questions,
            ${responseKey[by]} as gkey
       from survey_response r
@@ -70,6 +73,9 @@ export const answersCte = (by: SurveyBreakdown) => `
          or (question->>'kind' = 'RATING' and question->>'confidence' = 'true' and jsonb_typeof(answer->'value') = 'number'))
      group by gkey, id, stage, booking_id
   )`;
+
+/** The same, as a query's `with` clause. Takes the scope's params. */
+export const answersCte = (by: SurveyBreakdown) => `with ${answersCtes(by)}`;
 
 export const GROUP_COUNTS = `select gkey, count(*) as responses, count(*) filter (where not identified) as anonymous from resp group by gkey`;
 

@@ -31,6 +31,10 @@ export enum ReportFigure {
   WAITING_LIST_DEMAND = 'WAITING_LIST_DEMAND',
   AVERAGE_ATTENDANCE = 'AVERAGE_ATTENDANCE',
   CHARGES = 'CHARGES',
+  CHARGES_WAIVED = 'CHARGES_WAIVED',
+  CHARGES_RAISED = 'CHARGES_RAISED',
+  AVERAGE_RATING = 'AVERAGE_RATING',
+  RATINGS_GIVEN = 'RATINGS_GIVEN',
 }
 
 export interface FigureDefinition {
@@ -172,6 +176,28 @@ export const REPORT_DEFINITIONS: readonly FigureDefinition[] = [
     term: 'Charges',
     definition:
       'What agencies are charged for non-attendance and late cancellations on those places under the non-attendance policy: charges standing (not waived or void).',
+  },
+  {
+    figure: ReportFigure.CHARGES_WAIVED,
+    term: 'Charges waived',
+    definition: 'Charges on those places that a coordinator waived, giving a reason. They are not invoiced.',
+  },
+  {
+    figure: ReportFigure.CHARGES_RAISED,
+    term: 'Charges raised',
+    definition:
+      'Every charge written on those places: charges plus charges waived. Charges voided because the outcome was corrected are not counted.',
+  },
+  {
+    figure: ReportFigure.AVERAGE_RATING,
+    term: 'Average rating',
+    definition:
+      'The average answer to the rating questions of end-of-course surveys (not the confidence questions) about sessions delivered in the period, on their scale of 1 to 5. Only named responses count, since an anonymous response keeps no session. For a trainer: the sessions they trained.',
+  },
+  {
+    figure: ReportFigure.RATINGS_GIVEN,
+    term: 'Survey responses rated',
+    definition: 'End-of-course survey responses with at least one rating answer that the average rating is made of.',
   },
 ];
 
