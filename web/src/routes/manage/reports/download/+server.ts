@@ -6,7 +6,7 @@ import { downloadFile } from '$lib/server/download';
 import { reportQueryFrom } from '../report-filter';
 import type { RequestHandler } from './$types';
 
-const REPORTS: ReportKind[] = ['PROGRAMME_SUMMARY', 'ANNUAL_TABLE', 'BY_AGENCY', 'BY_SECTOR'];
+const REPORTS: ReportKind[] = ['PROGRAMME_SUMMARY', 'ANNUAL_TABLE', 'BY_AGENCY', 'BY_SECTOR', 'CHARGES', 'TRAINERS', 'TRAINER_AGENCIES'];
 const FORMATS: TableFileFormat[] = ['CSV', 'XLSX'];
 
 /** A report as CSV or XLSX for the same filter as the page (`report`, `file` (CSV or XLSX) and the page's own parameters). */
