@@ -1,5 +1,6 @@
 import { AgencySector, BookingStatus, Role, SessionStatus } from '@lh/domain';
 import { parse } from 'csv-parse/sync';
+import { Workbook } from 'exceljs';
 import { aCourse, aPerson, anAgency } from '../../test/builders';
 import { markPart, partIdsOf, signOffPart } from '../../test/registers';
 import { answer, endOfCourseAnswers, sessionAt } from '../../test/report-fixtures';
@@ -233,6 +234,14 @@ describe('reports 6 and 7: trainers and charges (real API, real PostgreSQL)', ()
     ]);
     expect(rows[1]).toEqual(['Education', 'Northshire Academy', '2', '1', '180.00', '50.00', '130.00']);
     expect(rows[rows.length - 1]).toEqual(['', 'Total', '3', '1', '220.00', '50.00', '170.00']);
+    const xlsx = await gql<{ reportFile: { base64: string } }>(api.url, FILE, { report: 'CHARGES', format: 'XLSX', filter: FY }, reviewer);
+    const book = new Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.data!.reportFile.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Charges by agency type')!;
+    expect((sheet.getRow(sheet.rowCount).values as unknown[]).slice(1)).toEqual(['', 'Total', 3, 1, 220, 50, 170]);
+    const about = JSON.stringify(book.getWorksheet('About')!.getSheetValues());
+    expect(about).toContain('Charges waived');
+    expect(about).toContain('Every charge written on those places: charges plus charges waived.');
   });
 
   it('refuses bad filters in the form’s words, and people who are not coordinators or reviewers', async () => {
