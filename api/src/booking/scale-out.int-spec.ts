@@ -6,6 +6,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { BookingStatus } from '@lh/domain';
 import { ormOptions } from '../db/orm-options';
+import type { Session } from '../scheduling/session.entity';
 import { aCourse, aSession } from '../../test/builders';
 import { createTestDatabase } from '../../test/test-db';
 import { bareMessageId, bookingAttempts, rush } from '../../test/rush';
@@ -36,7 +37,7 @@ describe('two API processes and two workers on one PostgreSQL (real processes, P
   it('keeps capacity exact, the waiting list in order and each mail once', async () => {
     const em = orm.em.fork();
     const course = await aCourse(em);
-    const sessions = [];
+    const sessions: Session[] = [];
     for (let i = 0; i < SESSIONS; i++) {
       sessions.push(await aSession(em, course, { capacity: PLACES }));
     }

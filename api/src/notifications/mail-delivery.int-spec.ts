@@ -267,10 +267,10 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
     expect([...arrived].sort()).toEqual(queued.map((q) => q.messageId).sort());
     for (const person of [0, 1]) {
       const theirs = queued.filter((q) => q.toEmail === `outage-${person}@example.org`).map((q) => q.messageId);
-      expect(arrived.filter((id) => theirs.includes(id))).toEqual(theirs);
+      expect(arrived.filter((id) => theirs.includes(id ?? ''))).toEqual(theirs);
     }
     const sent = await rowsFor({ id: { $in: queued.map((q) => q.id) } });
-    expect(sent.map((r) => [r.status, r.attempts])).toEqual(queued.map((q, i) => [MailStatus.SENT, i < 2 ? 2 : 1]));
+    expect(sent.map((r) => [r.status, r.attempts])).toEqual(queued.map((_, i) => [MailStatus.SENT, i < 2 ? 2 : 1]));
   });
 
   it('holds a timed mail until its time', async () => {

@@ -62,7 +62,7 @@ export class OutboxMessage {
    * mails go out in this order, so a mail waiting for its retry keeps its place in line.
    */
   @Property({ type: 'datetime', defaultRaw: 'now()' })
-  dueAt!: Date;
+  dueAt: Opt<Date> = new Date();
 
   @Property({ type: 'datetime', nullable: true })
   sentAt?: Date | null;

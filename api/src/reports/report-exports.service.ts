@@ -8,6 +8,9 @@ import { EvaluationReportService } from './evaluation-report.service';
 import { EvaluationBreakdown } from './evaluation-report.types';
 import { EVALUATION_FIGURES, evaluationGroupTable, evaluationStageTable } from './evaluation-rows';
 import { ReportsService } from './reports.service';
+import { DeliveryReportsService } from './delivery-reports.service';
+import { CHARGES_FIGURES, TRAINER_FIGURES, chargesTable, trainerAgenciesTable, trainersTable } from './delivery-report-tables';
+import { requireCoordinator } from '../common/access';
 import { AGENCY_FIGURES, ANNUAL_FIGURES, SUMMARY_FIGURES, agencyTable, annualTable, summaryTable } from './report-tables';
 import { ReportKind, type AgencyReportInput, type ReportFilterInput, type ReportFilterLabelType } from './reports.types';
 
@@ -19,6 +22,9 @@ const TITLES: Record<ReportKind, string> = {
   [ReportKind.EVALUATION]: 'Evaluation and impact by stage',
   [ReportKind.EVALUATION_BY_COURSE]: 'Evaluation and impact by course',
   [ReportKind.EVALUATION_BY_AGENCY]: 'Evaluation and impact by agency',
+  [ReportKind.CHARGES]: 'Charges by agency type',
+  [ReportKind.TRAINERS]: 'Trainers',
+  [ReportKind.TRAINER_AGENCIES]: 'Trainers by agency',
 };
 
 const FILE_NAMES: Record<ReportKind, string> = {
@@ -29,6 +35,9 @@ const FILE_NAMES: Record<ReportKind, string> = {
   [ReportKind.EVALUATION]: 'evaluation-by-stage',
   [ReportKind.EVALUATION_BY_COURSE]: 'evaluation-by-course',
   [ReportKind.EVALUATION_BY_AGENCY]: 'evaluation-by-agency',
+  [ReportKind.CHARGES]: 'charges-by-agency-type',
+  [ReportKind.TRAINERS]: 'trainers',
+  [ReportKind.TRAINER_AGENCIES]: 'trainers-by-agency',
 };
 
 /**
@@ -40,6 +49,7 @@ export class ReportExportsService {
   constructor(
     private readonly reports: ReportsService,
     private readonly evaluation: EvaluationReportService,
+    private readonly delivery: DeliveryReportsService,
     private readonly clock: Clock,
   ) {}
 
@@ -98,6 +108,19 @@ export class ReportExportsService {
         const table = kind === ReportKind.EVALUATION ? evaluationStageTable(r) : evaluationGroupTable(r);
         const filters = [...r.filters, { label: 'Session months', value: `${r.fromMonth} to ${r.toMonth}` }];
         return { table, figures: EVALUATION_FIGURES, filters, period: r.period };
+      }
+      case ReportKind.CHARGES: {
+        const r = await this.delivery.charges(viewer, filter);
+        return { table: chargesTable(r), figures: CHARGES_FIGURES, filters: r.filters, period: r.period };
+      }
+      case ReportKind.TRAINERS:
+      case ReportKind.TRAINER_AGENCIES: {
+        if (kind === ReportKind.TRAINERS) {
+          requireCoordinator(viewer); // trainers' names
+        }
+        const r = await this.delivery.trainers(viewer, filter);
+        const table = kind === ReportKind.TRAINERS ? trainersTable(r) : trainerAgenciesTable(r);
+        return { table, figures: TRAINER_FIGURES, filters: r.filters, period: r.period };
       }
     }
   }

@@ -51,7 +51,8 @@ const ATTENDED = `(outcome = '${CourseOutcome.ATTENDED}' or (outcome = '${Course
  * - `sess`: sessions whose first part starts in the scope, with the course's filters, the period, whether
  *   delivered (not cancelled and started) and its training days (London days its parts touch);
  * - `places`: the places on sessions delivered that count: confirmed (booked beforehand or walk-ins) and
- *   places cancelled after the cut-off, each with its decided outcome, the agency booked under and its live charge;
+ *   places cancelled after the cut-off, each with its decided outcome, the agency booked under and its live
+ *   charge (standing in `amount_pence`, waived in `waived_pence`; at most one charge per booking is not void);
  * - `moved`: places moved out of a session in the scope;
  * - `waited`: a person, course and period where the person waited and never got a place on that course.
  * Returns the SQL and its parameters, in order.
@@ -97,12 +98,14 @@ export function reportCte(scope: ReportScope): { sql: string; params: unknown[] 
      where ${sessionFilters}
   ), places as (
     select b.id, b.person_id, s.id as session_id, s.course_id, s.priority_area_id, s.period, s.partly_completes,
-           b.agency_id, a.sector, b.walk_in, o.outcome::text as outcome, ch.amount_pence
+           b.agency_id, a.sector, b.walk_in, o.outcome::text as outcome,
+           case when ch.status = 'CHARGED' then ch.amount_pence end as amount_pence,
+           case when ch.status = 'WAIVED' then ch.amount_pence end as waived_pence
       from booking b
       join sess s on s.id = b.session_id and s.delivered
       left join agency a on a.id = b.agency_id
       left join attendance_outcome o on o.booking_id = b.id
-      left join non_attendance_charge ch on ch.booking_id = b.id and ch.status = 'CHARGED'
+      left join non_attendance_charge ch on ch.booking_id = b.id and ch.status <> 'VOID'
      where (b.status = '${BookingStatus.CONFIRMED}' or (b.status = '${BookingStatus.CANCELLED}' and b.late_cancellation and not b.walk_in))
        and ${agencyFilter()}
   ), moved as (

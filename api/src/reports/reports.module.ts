@@ -6,6 +6,8 @@ import { ReportFigures } from './report-figures';
 import { ReportFilters } from './report-filter';
 import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
+import { DeliveryReportsService } from './delivery-reports.service';
+import { DeliveryReportsResolver } from './delivery-reports.resolver';
 
 /**
  * Workforce development reports: one filter (ReportFilters), one set of definitions (report-sql.ts, as
@@ -15,7 +17,16 @@ import { ReportsService } from './reports.service';
  */
 @Module({
   imports: [SurveysModule],
-  providers: [ReportFilters, ReportFigures, ReportsService, EvaluationReportService, ReportExportsService, ReportsResolver],
+  providers: [
+    ReportFilters,
+    ReportFigures,
+    ReportsService,
+    EvaluationReportService,
+    DeliveryReportsService,
+    ReportExportsService,
+    ReportsResolver,
+    DeliveryReportsResolver,
+  ],
   exports: [ReportFilters, ReportFigures, ReportsService],
 })
 export class ReportsModule {}

@@ -18,6 +18,10 @@ export enum ReportKind {
   EVALUATION = 'EVALUATION',
   EVALUATION_BY_COURSE = 'EVALUATION_BY_COURSE',
   EVALUATION_BY_AGENCY = 'EVALUATION_BY_AGENCY',
+  CHARGES = 'CHARGES',
+  /** Per trainer: names, coordinators only. */
+  TRAINERS = 'TRAINERS',
+  TRAINER_AGENCIES = 'TRAINER_AGENCIES',
 }
 registerEnumType(ReportKind, { name: 'ReportKind' });
 

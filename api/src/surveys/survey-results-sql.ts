@@ -91,11 +91,14 @@ export function responsesSql(scope: SurveyScope, build: (where: string, p: (v: u
   return { sql: build(responsesInScope(scope, p), p), params };
 }
 
-/** Responses in scope (`resp`) and each of their answers beside its question (`ans`), with the scope's params. */
-export function answersCte(scope: SurveyScope, by: SurveyBreakdown): Sql {
+/**
+ * Responses in scope (`resp`) and each of their answers beside its question (`ans`), as common table
+ * expressions without the leading `with` (so a report can put them after its own), with the scope's params.
+ */
+export function answersCtes(scope: SurveyScope, by: SurveyBreakdown): Sql {
   const { p, params } = placeholders();
   const sql = `
-  with resp as (
+  resp as (
     select r.id, r.stage::text as stage, r.audience::text as audience, r.identified, i.booking_id, r.answers, v.questions,
            ${responseKey[by]} as gkey
       from survey_response r
@@ -122,6 +125,12 @@ export function answersCte(scope: SurveyScope, by: SurveyBreakdown): Sql {
      group by gkey, id, stage, booking_id
   )`;
   return { sql, params };
+}
+
+/** The same, as a query's `with` clause. */
+export function answersCte(scope: SurveyScope, by: SurveyBreakdown): Sql {
+  const ctes = answersCtes(scope, by);
+  return { sql: `with ${ctes.sql}`, params: ctes.params };
 }
 
 export const GROUP_COUNTS = `select gkey, count(*) as responses, count(*) filter (where not identified) as anonymous from resp group by gkey`;

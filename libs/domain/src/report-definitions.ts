@@ -36,6 +36,10 @@ export enum ReportFigure {
   CONFIDENCE = 'CONFIDENCE',
   CHANGED_PRACTICE = 'CHANGED_PRACTICE',
   ACTION_PLANS_DONE = 'ACTION_PLANS_DONE',
+  CHARGES_WAIVED = 'CHARGES_WAIVED',
+  CHARGES_RAISED = 'CHARGES_RAISED',
+  SESSION_RATING = 'SESSION_RATING',
+  RATINGS_GIVEN = 'RATINGS_GIVEN',
 }
 
 export interface FigureDefinition {
@@ -178,6 +182,17 @@ export const REPORT_DEFINITIONS: readonly FigureDefinition[] = [
     definition:
       'What agencies are charged for non-attendance and late cancellations on those places under the non-attendance policy: charges standing (not waived or void).',
   },
+  {
+    figure: ReportFigure.CHARGES_WAIVED,
+    term: 'Charges waived',
+    definition: 'Charges on those places that a coordinator waived, giving a reason. They are not invoiced.',
+  },
+  {
+    figure: ReportFigure.CHARGES_RAISED,
+    term: 'Charges raised',
+    definition:
+      'Every charge written on those places: charges plus charges waived. Charges voided because the outcome was corrected are not counted.',
+  },
   // Evaluation and impact (report 4): the survey results' figures (api/src/surveys/survey-results-sql.ts)
   {
     figure: ReportFigure.RESPONSE_RATE,
@@ -205,6 +220,18 @@ export const REPORT_DEFINITIONS: readonly FigureDefinition[] = [
     figure: ReportFigure.ACTION_PLANS_DONE,
     term: 'Action plans done',
     definition: 'Action plans shown back to attendees at 6 or 12 months that they marked done (of done, partly and not yet).',
+  },
+  // Trainers (report 6)
+  {
+    figure: ReportFigure.SESSION_RATING,
+    term: 'Session rating',
+    definition:
+      'The average answer to the rating questions of end-of-course surveys (not the confidence questions) about sessions delivered in the period, on their scale of 1 to 5. Only named responses count, since an anonymous response keeps no session. For a trainer: the sessions they trained.',
+  },
+  {
+    figure: ReportFigure.RATINGS_GIVEN,
+    term: 'Survey responses rated',
+    definition: 'End-of-course survey responses with at least one rating answer that the session rating is made of.',
   },
 ];
 

@@ -14,6 +14,9 @@ const REPORTS: ReportKind[] = [
   'EVALUATION',
   'EVALUATION_BY_COURSE',
   'EVALUATION_BY_AGENCY',
+  'CHARGES',
+  'TRAINERS',
+  'TRAINER_AGENCIES',
 ];
 const FORMATS: TableFileFormat[] = ['CSV', 'XLSX'];
 
