@@ -14,11 +14,15 @@ import { createTestDatabase, gql, signInAs, startTestApi, type TestApi } from '.
 
 const root = path.resolve(__dirname, '../../..');
 const generate = (databaseUrl: string, seed: number) =>
-  execFileSync(process.execPath, ['scripts/generate.mjs', '--people', '200', '--sessions', '40', '--bookings', '1000', '--seed', String(seed)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: 'utf8',
-  });
+  execFileSync(
+    process.execPath,
+    ['scripts/generate.mjs', '--people', '200', '--sessions', '40', '--bookings', '1000', '--seed', String(seed)],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      encoding: 'utf8',
+    },
+  );
 
 /** How many rows a query counts (the invariants below count the rows that break them: 0). */
 async function count(em: EntityManager, sql: string): Promise<number> {
@@ -57,7 +61,7 @@ describe('the data generator', () => {
       'waiting that never got a place': `select 1 from booking where status in ('WAITLISTED', 'EXPIRED')`,
       'moves out': `select 1 from booking_event where action = 'moved-out'`,
       'register marks': `select 1 from attendance_event`,
-      'charges': `select 1 from non_attendance_charge where status = 'CHARGED'`,
+      charges: `select 1 from non_attendance_charge where status = 'CHARGED'`,
       'anonymous responses': `select 1 from survey_response where not identified`,
       'named responses': `select 1 from survey_response where identified`,
     };
@@ -74,7 +78,7 @@ describe('the data generator', () => {
          where s.status = 'CANCELLED' and b.status <> 'CANCELLED'`,
       'a session not spanning its parts': `select s.id from session s join session_part p on p.session_id = s.id
          group by s.id having min(p.starts_at) <> s.starts_at or max(p.ends_at) <> s.ends_at`,
-      'a booking whose agency is not the person\'s': `select 1 from booking b join person p on p.id = b.person_id
+      "a booking whose agency is not the person's": `select 1 from booking b join person p on p.id = b.person_id
          where b.agency_id is distinct from p.agency_id`,
       'an outcome before the session was delivered': `select 1 from attendance_outcome o join session s on s.id = o.session_id
          where s.status <> 'SCHEDULED' or s.ends_at > o.decided_at or o.decided_at > now()`,
