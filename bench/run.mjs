@@ -3,6 +3,8 @@
 // pages, prints the figures with the machine they were measured on, and stops everything.
 // Sizes: BENCH_PEOPLE (2000), BENCH_SESSIONS (20), BENCH_PLACES (25), BENCH_CLIENTS (200),
 // BENCH_MAILS (2000), BENCH_WEB_USERS (50), BENCH_WEB_SECONDS (10), BENCH_MAIL_TIMEOUT_SECONDS (180);
+// BENCH_REPORT_BOOKINGS (1000000: the reports stage's decade of data, with a twentieth as many people and a
+// twenty-fifth as many sessions; 0 leaves the stage out), BENCH_REPORT_RUNS (5, the median is shown);
 // BENCH_SHOW_STATEMENTS=true prints the SQL of one booking, BENCH_LOG=true the services' output.
 import { existsSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,8 @@ import { BOOK_SESSION } from './lib/booking-document.mjs';
 import { checkRush, rushThroughApi, rushThroughSql } from './booking-rush.mjs';
 import { awaitDelivery, explainNextDue, queueMails, startSmtp } from './mail.mjs';
 import { loadPage } from './pages.mjs';
+import { generate } from './lib/generate.mjs';
+import { benchReports } from './reports.mjs';
 
 const num = (name, fallback) => {
   const v = process.env[name];
@@ -40,6 +44,8 @@ const size = {
   webUsers: num('BENCH_WEB_USERS', 50),
   webSeconds: num('BENCH_WEB_SECONDS', 10),
   mailTimeoutSeconds: num('BENCH_MAIL_TIMEOUT_SECONDS', 180),
+  reportBookings: process.env.BENCH_REPORT_BOOKINGS === '0' ? 0 : num('BENCH_REPORT_BOOKINGS', 1_000_000),
+  reportRuns: num('BENCH_REPORT_RUNS', 5),
 };
 const API_POOL_SIZE = 10; // api/src/db/orm-options.ts
 const log = process.env.BENCH_LOG === 'true';
@@ -296,6 +302,23 @@ try {
     pages.push({ path: p, ...(await loadPage({ webUrl, path: p, cookies, users: size.webUsers, seconds: size.webSeconds })) });
   }
 
+  // ── 4. Reports on a decade of generated data, through the API and as plain SQL ──
+  let reports = [];
+  let generated = null;
+  if (size.reportBookings > 0) {
+    generated = {
+      people: Math.max(200, Math.round(size.reportBookings / 20)),
+      sessions: Math.max(40, Math.round(size.reportBookings / 25)),
+      bookings: size.reportBookings,
+    };
+    step(`generating ${generated.people} people, ${generated.sessions} sessions and ${generated.bookings} bookings over ten years`);
+    const genBegan = Date.now();
+    await generate(db, { ...generated, log: log ? (line) => step(line) : () => {} });
+    generated.seconds = (Date.now() - genBegan) / 1000;
+    step(`reports: ${size.reportRuns} runs each through the API and as plain SQL`);
+    reports = await benchReports({ db, apiUrl: worker.url, runs: size.reportRuns });
+  }
+
   // ── Figures ──
   // CPU per booking of each process, and how many of the machine's cores it kept busy meanwhile.
   const cpuRows = (n, elapsed, parts) =>
@@ -371,6 +394,15 @@ try {
       ['  answers', codes(p.statuses)],
     ]),
   );
+  if (generated) {
+    printTable(
+      `4. Reports: ${generated.people} people, ${generated.sessions} sessions, ${generated.bookings} bookings over ten years (generated in ${fixed(generated.seconds, 0)} s), median of ${size.reportRuns}`,
+      reports.flatMap((r) => [
+        [r.name, `${ms(r.api)} through the API, ${fixed(r.sql)} ms plain SQL, ratio ${fixed(r.api / r.sql, 2)}`],
+        [`  ${r.differences.length ? 'FAIL' : 'PASS'} same figures as the plain SQL`, r.differences.slice(0, 3).join('; ') || 'all agree'],
+      ]),
+    );
+  }
   printTable('5. Memory', [
     [
       'API peak RSS during the rush',
@@ -380,7 +412,8 @@ try {
   ]);
   console.log(`\nLoad average at the end: ${machine().load}`);
   console.log(`Bench took ${fixed((Date.now() - began) / 1000, 0)} s.`);
-  report.failed = report.checks.some(([, ok]) => !ok) || mail.twice > 0 || mail.accepted !== mail.queued;
+  report.failed =
+    report.checks.some(([, ok]) => !ok) || mail.twice > 0 || mail.accepted !== mail.queued || reports.some((r) => r.differences.length > 0);
 } catch (e) {
   console.error(`\nThe bench failed: ${e.stack ?? e.message}`);
   report.failed = true;

@@ -6,6 +6,7 @@ import { Booking } from './booking.entity';
 
 /** One change to a booking: who, when, what, why. Never updated or deleted. */
 @Entity({ tableName: 'booking_event' })
+@Index({ name: 'booking_event_booking_status_action_idx', properties: ['booking', 'toStatus', 'action'] })
 export class BookingEvent {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -17,6 +17,11 @@ import { BookingEvent } from './booking-event.entity';
   name: 'booking_one_live_per_person_session',
   expression: `create unique index "booking_one_live_per_person_session" on "booking" ("session_id", "person_id") where "status" in ('PENDING_APPROVAL', 'CONFIRMED', 'WAITLISTED', 'OFFERED')`,
 })
+// The reports read a session's bookings from this index alone (migration 20261204000000)
+@Index({
+  name: 'booking_session_report_idx',
+  expression: `create index "booking_session_report_idx" on "booking" ("session_id") include ("id", "status", "late_cancellation", "walk_in", "agency_id", "person_id", "waitlisted_at")`,
+})
 export class Booking {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

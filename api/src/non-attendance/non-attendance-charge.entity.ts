@@ -17,6 +17,10 @@ import { Session } from '../scheduling/session.entity';
   name: 'non_attendance_charge_one_live_per_booking',
   expression: `create unique index "non_attendance_charge_one_live_per_booking" on "non_attendance_charge" ("booking_id") where "status" <> 'VOID'`,
 })
+@Index({
+  name: 'non_attendance_charge_charged_idx',
+  expression: `create index "non_attendance_charge_charged_idx" on "non_attendance_charge" ("booking_id") include ("amount_pence") where "status" = 'CHARGED'`,
+})
 export class NonAttendanceCharge {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -12,6 +12,10 @@ import { Session } from '../scheduling/session.entity';
  */
 @Entity({ tableName: 'attendance_outcome' })
 @Index({ name: 'attendance_outcome_person_idx', properties: ['person', 'outcome'] })
+@Index({
+  name: 'attendance_outcome_booking_outcome_idx',
+  expression: `create index "attendance_outcome_booking_outcome_idx" on "attendance_outcome" ("booking_id") include ("outcome")`,
+})
 export class AttendanceOutcome {
   @OneToOne(() => Booking, { primary: true, owner: true, deleteRule: 'cascade' })
   booking!: Rel<Booking>;
