@@ -4,6 +4,9 @@ import { ReportFigures } from './report-figures';
 import { ReportFilters } from './report-filter';
 import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
+import { AgencyLeadReports } from './agency-lead-report';
+import { ReportDrillDownResolver } from './report-drill-down.resolver';
+import { ReportDrillDownService } from './report-drill-down.service';
 
 /**
  * Workforce development reports: one filter (ReportFilters), one set of definitions (report-sql.ts, as
@@ -11,7 +14,16 @@ import { ReportsService } from './reports.service';
  * service that uses ReportFilters and ReportFigures (both exported).
  */
 @Module({
-  providers: [ReportFilters, ReportFigures, ReportsService, ReportExportsService, ReportsResolver],
+  providers: [
+    ReportFilters,
+    ReportFigures,
+    ReportsService,
+    ReportExportsService,
+    ReportsResolver,
+    ReportDrillDownService,
+    AgencyLeadReports,
+    ReportDrillDownResolver,
+  ],
   exports: [ReportFilters, ReportFigures, ReportsService],
 })
 export class ReportsModule {}

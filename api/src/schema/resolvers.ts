@@ -39,6 +39,7 @@ import { MandatoryTrainingResolver } from '../mandatory-training/mandatory-train
 import { AuditResolver } from '../audit/audit.resolver';
 import { PersonalDataResolver } from '../privacy/personal-data.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
+import { ReportDrillDownResolver } from '../reports/report-drill-down.resolver';
 import { RosterResolver } from '../roster/roster.resolver';
 import { CourseInterestResolver } from '../course-interest/course-interest.resolver';
 
@@ -86,6 +87,7 @@ export const resolvers = [
   AuditResolver,
   PersonalDataResolver,
   ReportsResolver,
+  ReportDrillDownResolver,
   RosterResolver,
   CourseInterestResolver,
 ] as const;
