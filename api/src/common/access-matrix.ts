@@ -141,7 +141,7 @@ export const QUERY_ACCESS: Record<string, string> = {
   registrationQueueCount: COORDINATOR,
   reportDrillDown: COORDINATOR_SEES_A,
   reportFile: AGGREGATES,
-  reportFilterOptions: AGGREGATES,
+  reportFilterOptions: 'refused refused refused refused refused own     own     own     own',
   retentionPlan: COORDINATOR,
   rosterFile: COORDINATOR_SEES_A,
   session: PUBLIC,
