@@ -143,6 +143,7 @@ export const PAGE_ACCESS: Record<string, string> = {
   '/verify': OPEN,
   '/verify/[code]': OPEN,
   '/your-agency': 'sign-in refused refused refused refused shown   shown   refused refused',
+  '/your-agency/reports': 'sign-in refused refused refused refused shown   shown   refused refused',
   '/your-record': SIGNED_IN,
   '/your-record/external/new': SIGNED_IN,
   '/your-sessions': 'sign-in refused refused shown   shown   refused refused refused shown',

@@ -35,7 +35,7 @@ const bad = (field: string, message: string) => new DomainError(ErrorCode.BadUse
 
 /**
  * The one reader of a report filter, used by every report and export: who may ask (coordinators and
- * reviewers; the trainer filter is the coordinators', since it names a person), the period (its problems in
+ * reviewers; agency leads for their own agency only; the trainer filter is the coordinators', since it names a person), the period (its problems in
  * the form's words), that every id names something that exists, and the filters in words for the page and
  * the export's "About" sheet.
  */
@@ -43,7 +43,7 @@ const bad = (field: string, message: string) => new DomainError(ErrorCode.BadUse
 export class ReportFilters {
   async check(em: EntityManager, viewer: Viewer, filter: ReportFilterInput, now: Date, periodCount = 1): Promise<CheckedFilter> {
     if (!hasRole(viewer, Role.COORDINATOR, Role.REVIEWER)) {
-      throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators and reviewers can see reports.');
+      filter = this.asAgencyLead(viewer, filter);
     }
     if (filter.trainerId && !isCoordinator(viewer)) {
       throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators can filter reports by trainer.', [
@@ -111,5 +111,27 @@ export class ReportFilters {
       sector: filter.sector,
     };
     return { periods, scope, labels };
+  }
+
+  /**
+   * An agency lead sees their own agency's figures: the agency filter is forced to it (as isAgencyLeadOf,
+   * a lead leads the one agency of their account), another agency's id is refused, and the sector filter
+   * (which would reach other agencies) is not theirs.
+   */
+  private asAgencyLead(viewer: Viewer, filter: ReportFilterInput): ReportFilterInput {
+    if (!hasRole(viewer, Role.AGENCY_LEAD) || !viewer.agencyId) {
+      throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators, reviewers and agency leads can see reports.');
+    }
+    if (filter.agencyId && filter.agencyId !== viewer.agencyId) {
+      throw new DomainError(ErrorCode.NotAllowed, 'You can see the figures of your own agency only.', [
+        { field: 'filter.agencyId', message: 'You can see the figures of your own agency only' },
+      ]);
+    }
+    if (filter.sector) {
+      throw new DomainError(ErrorCode.NotAllowed, 'Agency leads cannot filter reports by sector.', [
+        { field: 'filter.sector', message: 'Agency leads cannot filter reports by sector' },
+      ]);
+    }
+    return { ...filter, agencyId: viewer.agencyId };
   }
 }

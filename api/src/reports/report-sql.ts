@@ -109,7 +109,7 @@ export function reportCte(scope: ReportScope): { sql: string; params: unknown[] 
      where (b.status = '${BookingStatus.CONFIRMED}' or (b.status = '${BookingStatus.CANCELLED}' and b.late_cancellation and not b.walk_in))
        and ${agencyFilter()}
   ), moved as (
-    select b.id, s.course_id, s.priority_area_id, s.period, b.agency_id, a.sector
+    select b.id, b.person_id, s.id as session_id, s.course_id, s.priority_area_id, s.period, b.agency_id, a.sector
       from booking b
       join sess s on s.id = b.session_id
       left join agency a on a.id = b.agency_id
@@ -132,12 +132,29 @@ export function reportCte(scope: ReportScope): { sql: string; params: unknown[] 
   return { sql, params };
 }
 
+/**
+ * Each figure a coordinator can drill into, with the one condition that picks its rows of `sess` or
+ * `places` (moved and waiting-list demand take every row of `moved` and `waited`). The counts below and the
+ * drill-down lists (report-drill-down.ts) both read these, so a list's length is always its figure.
+ */
+export const SESSION_CONDITIONS = {
+  SESSIONS_DELIVERED: `delivered`,
+  SESSIONS_CANCELLED: `status = '${SessionStatus.CANCELLED}'`,
+} as const;
+export const PLACE_CONDITIONS = {
+  BOOKED: `not walk_in`,
+  ATTENDED: ATTENDED,
+  DID_NOT_ATTEND: `outcome = '${CourseOutcome.DID_NOT_ATTEND}'`,
+  LATE_CANCELLATIONS: `outcome = '${CourseOutcome.LATE_CANCELLATION}'`,
+  WALK_INS: `walk_in`,
+} as const;
+
 /** Session figures per key and period: delivered, courses, cancelled, training days, places offered. */
 export const sessionFigures = (key: Exclude<ReportKey, 'AGENCY' | 'SECTOR'>) => `
   select ${sessionKey[key]} as gkey, period,
-         count(*) filter (where delivered) as sessions_delivered,
+         count(*) filter (where ${SESSION_CONDITIONS.SESSIONS_DELIVERED}) as sessions_delivered,
          count(distinct course_id) filter (where delivered) as courses_delivered,
-         count(*) filter (where status = '${SessionStatus.CANCELLED}') as sessions_cancelled,
+         count(*) filter (where ${SESSION_CONDITIONS.SESSIONS_CANCELLED}) as sessions_cancelled,
          coalesce(sum(days) filter (where delivered), 0) as training_days,
          coalesce(sum(capacity) filter (where delivered), 0) as places_offered
     from sess group by 1, 2`;
@@ -146,16 +163,16 @@ export const sessionFigures = (key: Exclude<ReportKey, 'AGENCY' | 'SECTOR'>) => 
 const placeColumns = (periodIndex: number | null, suffix = '') => {
   const inPeriod = periodIndex === null ? 'true' : `period = ${periodIndex}`;
   const f = (cond: string) => `count(*) filter (where ${inPeriod} and ${cond})`;
-  return `${f('not walk_in')} as booked${suffix},
-         ${f(ATTENDED)} as attended${suffix},
+  return `${f(PLACE_CONDITIONS.BOOKED)} as booked${suffix},
+         ${f(PLACE_CONDITIONS.ATTENDED)} as attended${suffix},
          ${f(`outcome = '${CourseOutcome.ATTENDED}'`)} as attended_fully${suffix},
          ${f(`outcome = '${CourseOutcome.PARTLY_ATTENDED}'`)} as attended_partly${suffix},
          ${f(`not walk_in and ${ATTENDED}`)} as attended_booked${suffix},
          ${f(`outcome = '${CourseOutcome.ABSENT_WITH_APOLOGY}'`)} as absent_with_apology${suffix},
-         ${f(`outcome = '${CourseOutcome.DID_NOT_ATTEND}'`)} as did_not_attend${suffix},
-         ${f(`outcome = '${CourseOutcome.LATE_CANCELLATION}'`)} as late_cancellations${suffix},
+         ${f(PLACE_CONDITIONS.DID_NOT_ATTEND)} as did_not_attend${suffix},
+         ${f(PLACE_CONDITIONS.LATE_CANCELLATIONS)} as late_cancellations${suffix},
          ${f('not walk_in and outcome is null')} as awaiting_register${suffix},
-         ${f('walk_in')} as walk_ins${suffix},
+         ${f(PLACE_CONDITIONS.WALK_INS)} as walk_ins${suffix},
          coalesce(sum(amount_pence) filter (where ${inPeriod}), 0) as charges_pence${suffix}`;
 };
 

@@ -1,26 +1,11 @@
-import {
-  AgencySector,
-  AttendanceRule,
-  BookingStatus,
-  Role,
-  SessionStatus,
-  londonToUtc,
-  type BookingAction,
-  type ReportPeriodKind,
-} from '@lh/domain';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ReportPeriodKind } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
-import { aCourse, aPerson, aPriorityArea, anAgency } from '../../test/builders';
-import { correct, markPart, partIdsOf, signOffPart, takeRegisters } from '../../test/registers';
-import { gql, signInAs, startTestApi, type GqlResult, type TestApi } from '../../test/test-db';
-import { Booking } from '../booking/booking.entity';
-import { BookingEvent } from '../booking/booking-event.entity';
+import { buildReportFixture } from '../../test/report-fixture';
+import { gql, startTestApi, type GqlResult, type TestApi } from '../../test/test-db';
 import type { Course } from '../catalogue/course.entity';
 import { Clock } from '../common/clock';
 import type { Agency } from '../people/agency.entity';
 import { Person } from '../people/person.entity';
-import { SessionPart } from '../scheduling/session-part.entity';
-import { Session } from '../scheduling/session.entity';
 
 /**
  * Reports 1-3 over hand-counted fixtures, through the real API on a real PostgreSQL. The fixture (financial
@@ -38,38 +23,11 @@ const AGENCY = `query($filter: ReportFilterInput!, $input: AgencyReportInput!) {
   period { label } previousPeriod { label from to } trendPeriods { label } sort descending bySector
   rows { key name current { ${AGENCY_FIGS} } previous { ${AGENCY_FIGS} } attendanceRateChange didNotAttendChange trend { attendanceRate booked } }
   total { name current { ${AGENCY_FIGS} } previous { ${AGENCY_FIGS} } } } }`;
-const SET_POLICY = `mutation($input: NonAttendancePolicyInput!) { setNonAttendancePolicy(input: $input) { agencyType } }`;
 
 type Figures = Record<string, number | null>;
 const code = (res: GqlResult) => res.errors?.[0]?.extensions?.code;
 const fields = (res: GqlResult) => res.errors?.[0]?.extensions?.fields ?? [];
 const FY = { periodKind: 'FINANCIAL_YEAR' as ReportPeriodKind, from: '2025-06-01' };
-
-/** A session with one part per [start, end] (London dates and times; `SECOND` for the repeated 01:xx hour). */
-async function sessionAt(
-  em: EntityManager,
-  course: Course,
-  parts: [string, string, string, ('FIRST' | 'SECOND')?][],
-  over: { capacity?: number; status?: SessionStatus } = {},
-): Promise<Session> {
-  const spans = parts.map(([date, from, to, occurrence]) => ({
-    startsAt: londonToUtc(date, from, occurrence),
-    endsAt: londonToUtc(date, to),
-  }));
-  const session = em.create(Session, {
-    course,
-    onlineUrl: 'https://meet.example.org/report',
-    capacity: over.capacity ?? 10,
-    status: over.status ?? SessionStatus.SCHEDULED,
-    startsAt: spans[0]!.startsAt,
-    endsAt: spans[spans.length - 1]!.endsAt,
-  });
-  for (const span of spans) {
-    em.create(SessionPart, { session, ...span });
-  }
-  await em.flush();
-  return session;
-}
 
 describe('reports: programme summary, annual-report table, by agency and sector (real API, real PostgreSQL)', () => {
   let api: TestApi;
@@ -78,168 +36,15 @@ describe('reports: programme summary, annual-report table, by agency and sector 
   let practitioner: string;
   let police: Agency;
   let health: Agency;
-  let charity: Agency;
-  let school: Agency;
   let trainer: Person;
   let dash: Course;
   let gcp: Course;
-  const names: string[] = [];
-
-  const em = () => api.orm.em.fork();
-  async function place(
-    session: Session,
-    agency: Agency,
-    over: Partial<Pick<Booking, 'status' | 'lateCancellation' | 'walkIn' | 'waitlistedAt'>> = {},
-    person?: Person,
-  ) {
-    const e = em();
-    const who = person ?? (await aPerson(e, { agency, name: `Fixture person ${names.length + 1}` }));
-    names.push(who.name);
-    const booking = e.create(Booking, { session: session.id, person: who.id, agency, status: BookingStatus.CONFIRMED, ...over });
-    await e.flush();
-    return { person: who, booking };
-  }
-  async function event(booking: Booking, action: BookingAction, toStatus: BookingStatus) {
-    const e = em();
-    e.create(BookingEvent, { booking: booking.id, action, toStatus, at: new Date('2025-09-01T10:00:00Z') });
-    await e.flush();
-  }
+  let names: string[];
 
   beforeAll(async () => {
     api = await startTestApi();
     api.app.get(Clock).fixAt(new Date('2026-04-10T12:00:00Z'));
-    const e = em();
-    coordinator = await signInAs(api.url, await aPerson(e, { roles: [Role.COORDINATOR] }));
-    reviewer = await signInAs(api.url, await aPerson(e, { roles: [Role.REVIEWER] }));
-    practitioner = await signInAs(api.url, await aPerson(e, { roles: [Role.PRACTITIONER] }));
-    trainer = await aPerson(e, { roles: [Role.TRAINER], name: 'Tamsin Trainer' });
-    police = await anAgency(e, { name: 'Northshire Police', sector: AgencySector.POLICE });
-    health = await anAgency(e, { name: 'Northshire NHS Trust', sector: AgencySector.HEALTH });
-    charity = await anAgency(e, { name: 'Northshire Young Carers', sector: AgencySector.VOLUNTARY_AND_COMMUNITY });
-    school = await anAgency(e, { name: 'Northshire Academy', sector: AgencySector.EDUCATION });
-    const set = await gql(
-      api.url,
-      SET_POLICY,
-      {
-        input: {
-          rates: [
-            { agencyType: 'VOLUNTARY_AND_COMMUNITY', nonAttendancePence: 4000, lateCancellationPence: 2500 },
-            { agencyType: 'EDUCATION', nonAttendancePence: 5000, lateCancellationPence: 3000 },
-          ],
-        },
-      },
-      coordinator,
-    );
-    expect(set.errors).toBeUndefined();
-
-    const da = await aPriorityArea(e, 'Domestic Abuse');
-    const neglect = await aPriorityArea(e, 'Neglect');
-    dash = await aCourse(e, { title: 'DASH checklist', priorityArea: da });
-    const teen = await aCourse(e, { title: 'Domestic Abuse and Teen Dating', priorityArea: da });
-    teen.partlyAttendedCompletes = true;
-    gcp = await aCourse(e, { title: 'Graded Care Profile 2', priorityArea: neglect });
-    gcp.attendanceRule = AttendanceRule.ALL_PARTS;
-    await e.flush();
-
-    // S1: DASH on the day the clocks go back, at the second 01:30 (GMT)
-    const s1 = await sessionAt(e, dash, [['2025-10-26', '01:30', '04:30', 'SECOND']]);
-    const p1 = await place(s1, police);
-    const p2 = await place(s1, police); // moves to the NHS trust after booking
-    await place(s1, charity); // p3: not marked, did not attend (charged £40)
-    const p4 = await place(s1, school); // late 20 minutes: attended (every part, late counts)
-    const w1 = await place(s1, health, { walkIn: true });
-    await place(s1, school, { status: BookingStatus.CANCELLED, lateCancellation: true }); // charged £30
-    await place(s1, health, { status: BookingStatus.CANCELLED }); // cancelled in time: not booked
-    const m1 = await place(s1, police, { status: BookingStatus.CANCELLED }); // moved out to S2
-    await event(m1.booking, 'moved-out', BookingStatus.CANCELLED);
-    const [s1part] = await partIdsOf(api, s1.id);
-    await markPart(api, coordinator, s1part!, {
-      [p1.booking.id]: 'PRESENT',
-      [p2.booking.id]: 'PRESENT',
-      [p4.booking.id]: { mark: 'LATE', minutes: 20 },
-      [w1.booking.id]: 'PRESENT',
-    });
-    await signOffPart(api, coordinator, s1part!);
-    const moved = await e.findOneOrFail(Booking, p2.booking.id, { populate: ['person'] });
-    moved.person.agency = health;
-    await e.flush();
-
-    // S2: DASH on the day the clocks go forward, 00:30 GMT to 03:30 BST
-    const s2 = await sessionAt(e, dash, [['2026-03-29', '00:30', '03:30']]);
-    const m1in = await place(s2, police, {}, m1.person);
-    const p5 = await place(s2, health);
-    const p6 = await place(s2, health); // corrected after sign-off to did not attend
-    const q = await place(s2, police, { status: BookingStatus.WAITLISTED, waitlistedAt: new Date('2026-03-01T10:00:00Z') });
-    await event(q.booking, 'booked', BookingStatus.WAITLISTED);
-    const r = await place(s2, police, { status: BookingStatus.WAITLISTED, waitlistedAt: new Date('2026-03-01T10:00:00Z') }, p1.person);
-    await event(r.booking, 'booked', BookingStatus.WAITLISTED); // waited, but has a place on S1: no demand
-    await takeRegisters(api, coordinator, s2.id, {
-      [m1in.booking.id]: 'PRESENT',
-      [p5.booking.id]: 'ABSENT_WITH_APOLOGY',
-      [p6.booking.id]: 'PRESENT',
-    });
-    await correct(api, coordinator, s2.id, p6.booking.id, 'DID_NOT_ATTEND', 'Signed in by a colleague by mistake');
-
-    // S3: Teen Dating (partly attended completes), two days in June, delivered by Tamsin
-    const s3 = await sessionAt(
-      e,
-      teen,
-      [
-        ['2025-06-10', '09:30', '16:30'],
-        ['2025-06-11', '09:30', '16:30'],
-      ],
-      { capacity: 8 },
-    );
-    const withTrainer = em();
-    const s3e = await withTrainer.findOneOrFail(Session, s3.id, { populate: ['trainers'] });
-    s3e.trainers.add(withTrainer.getReference(Person, trainer.id));
-    await withTrainer.flush();
-    const p7 = await place(s3, charity);
-    const p8 = await place(s3, charity);
-    const [s3a, s3b] = await partIdsOf(api, s3.id);
-    await markPart(api, coordinator, s3a!, { [p7.booking.id]: 'PRESENT', [p8.booking.id]: 'PRESENT' });
-    await signOffPart(api, coordinator, s3a!);
-    await markPart(api, coordinator, s3b!, { [p8.booking.id]: 'PRESENT' });
-    await signOffPart(api, coordinator, s3b!);
-
-    // S4: Graded Care Profile 2 across the year's end: 31 March and 1 April 2026 (in 2025-26 by its first part)
-    const s4 = await sessionAt(
-      e,
-      gcp,
-      [
-        ['2026-03-31', '09:30', '16:30'],
-        ['2026-04-01', '09:30', '16:30'],
-      ],
-      { capacity: 12 },
-    );
-    const p9 = await place(s4, school);
-    await place(s4, school); // p10: did not attend, 2 days at £50 = £100
-    const p14 = await place(s4, police); // first day only: partly attended, which does not complete this course
-    const [s4a, s4b] = await partIdsOf(api, s4.id);
-    await markPart(api, coordinator, s4a!, { [p9.booking.id]: 'PRESENT', [p14.booking.id]: 'PRESENT' });
-    await signOffPart(api, coordinator, s4a!);
-    await markPart(api, coordinator, s4b!, { [p9.booking.id]: 'PRESENT' });
-    await signOffPart(api, coordinator, s4b!);
-
-    // S5: Graded Care Profile 2, called off
-    const s5 = await sessionAt(e, gcp, [['2025-11-05', '09:30', '16:30']], { capacity: 12, status: SessionStatus.CANCELLED });
-    await place(s5, police, { status: BookingStatus.CANCELLED });
-
-    // S6: DASH at 00:15 on 1 April 2025 (23:15 on 31 March in UTC): in 2025-26, nobody booked
-    await sessionAt(e, dash, [['2025-04-01', '00:15', '03:15']], { capacity: 5 });
-
-    // S7: DASH at 23:45 on 31 March 2025 (BST): the year before
-    const s7 = await sessionAt(e, dash, [['2025-03-31', '21:00', '23:45']]);
-    const p11 = await place(s7, police);
-    await place(s7, police); // p12: did not attend
-    await takeRegisters(api, coordinator, s7.id, { [p11.booking.id]: 'PRESENT' });
-
-    // S8: DASH at 00:30 on 1 April 2026 (23:30 on 31 March in UTC): 2026-27. S9: 20 April 2026, not started yet.
-    const s8 = await sessionAt(e, dash, [['2026-04-01', '00:30', '03:30']]);
-    const p13 = await place(s8, police);
-    await takeRegisters(api, coordinator, s8.id, { [p13.booking.id]: 'PRESENT' });
-    const s9 = await sessionAt(e, dash, [['2026-04-20', '09:30', '12:30']]);
-    await place(s9, police);
+    ({ coordinator, reviewer, practitioner, police, health, trainer, dash, gcp, names } = await buildReportFixture(api));
   });
   afterAll(async () => {
     await api.close();

@@ -8,6 +8,9 @@ import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
 import { DeliveryReportsService } from './delivery-reports.service';
 import { DeliveryReportsResolver } from './delivery-reports.resolver';
+import { AgencyLeadReports } from './agency-lead-report';
+import { ReportDrillDownResolver } from './report-drill-down.resolver';
+import { ReportDrillDownService } from './report-drill-down.service';
 
 /**
  * Workforce development reports: one filter (ReportFilters), one set of definitions (report-sql.ts, as
@@ -26,6 +29,9 @@ import { DeliveryReportsResolver } from './delivery-reports.resolver';
     ReportExportsService,
     ReportsResolver,
     DeliveryReportsResolver,
+    ReportDrillDownService,
+    AgencyLeadReports,
+    ReportDrillDownResolver,
   ],
   exports: [ReportFilters, ReportFigures, ReportsService],
 })

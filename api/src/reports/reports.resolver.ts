@@ -64,8 +64,10 @@ export class ReportsResolver {
     return this.evaluation.report(viewer, filter, by);
   }
 
-  @Roles(Role.COORDINATOR, Role.REVIEWER)
-  @Query(() => ReportFilterOptionsType, { description: 'What the report filter lists; trainers for coordinators only.' })
+  @Roles(Role.COORDINATOR, Role.REVIEWER, Role.AGENCY_LEAD)
+  @Query(() => ReportFilterOptionsType, {
+    description: 'What the report filter lists; trainers for coordinators only; priority areas and courses for agency leads.',
+  })
   reportFilterOptions(@CurrentViewer() viewer: Viewer): Promise<ReportFilterOptionsType> {
     return this.reports.filterOptions(viewer);
   }

@@ -152,16 +152,17 @@ export class ReportsService {
     };
   }
 
-  /** The choices of the filter form; trainers (names) for coordinators only. */
+  /** The choices of the filter form; trainers (names) for coordinators only; no agencies for agency leads. */
   async filterOptions(viewer: Viewer): Promise<ReportFilterOptionsType> {
-    if (!hasRole(viewer, Role.COORDINATOR, Role.REVIEWER)) {
+    const lead = !hasRole(viewer, Role.COORDINATOR, Role.REVIEWER);
+    if (lead && !hasRole(viewer, Role.AGENCY_LEAD)) {
       return { priorityAreas: [], courses: [], agencies: [], trainers: [] };
     }
     const em = this.em.fork();
     const [areas, courses, agencies, trainers] = await Promise.all([
       em.find(PriorityArea, {}, { orderBy: { name: 'asc' } }),
       em.find(Course, {}, { orderBy: { title: 'asc' } }),
-      em.find(Agency, {}, { orderBy: { name: 'asc' } }),
+      lead ? Promise.resolve([]) : em.find(Agency, {}, { orderBy: { name: 'asc' } }),
       isCoordinator(viewer) ? em.find(Person, { roles: { $contains: [Role.TRAINER] } }, { orderBy: { name: 'asc' } }) : Promise.resolve([]),
     ]);
     return {

@@ -40,6 +40,7 @@ import { AuditResolver } from '../audit/audit.resolver';
 import { PersonalDataResolver } from '../privacy/personal-data.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
 import { DeliveryReportsResolver } from '../reports/delivery-reports.resolver';
+import { ReportDrillDownResolver } from '../reports/report-drill-down.resolver';
 import { RosterResolver } from '../roster/roster.resolver';
 import { CourseInterestResolver } from '../course-interest/course-interest.resolver';
 
@@ -88,6 +89,7 @@ export const resolvers = [
   PersonalDataResolver,
   ReportsResolver,
   DeliveryReportsResolver,
+  ReportDrillDownResolver,
   RosterResolver,
   CourseInterestResolver,
 ] as const;
