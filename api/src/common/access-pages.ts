@@ -98,6 +98,7 @@ export const PAGE_ACCESS: Record<string, string> = {
   '/manage/people/new': COORDINATOR,
   '/manage/queue': COORDINATOR,
   '/manage/reports': FIGURES,
+  '/manage/reports/dashboard': FIGURES,
   '/manage/reports/glossary': FIGURES,
   '/manage/requests': COORDINATOR,
   '/manage/retention': COORDINATOR,

@@ -1,16 +1,7 @@
-import {
-  AgencySector,
-  AttendanceRule,
-  BookingStatus,
-  Role,
-  SessionStatus,
-  londonToUtc,
-  type BookingAction,
-  type ReportPeriodKind,
-} from '@lh/domain';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { AgencySector, AttendanceRule, BookingStatus, Role, SessionStatus, type BookingAction, type ReportPeriodKind } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { aCourse, aPerson, aPriorityArea, anAgency } from '../../test/builders';
+import { sessionAt } from '../../test/report-fixtures';
 import { correct, markPart, partIdsOf, signOffPart, takeRegisters } from '../../test/registers';
 import { gql, signInAs, startTestApi, type GqlResult, type TestApi } from '../../test/test-db';
 import { Booking } from '../booking/booking.entity';
@@ -19,7 +10,6 @@ import type { Course } from '../catalogue/course.entity';
 import { Clock } from '../common/clock';
 import type { Agency } from '../people/agency.entity';
 import { Person } from '../people/person.entity';
-import { SessionPart } from '../scheduling/session-part.entity';
 import { Session } from '../scheduling/session.entity';
 
 /**
@@ -44,32 +34,6 @@ type Figures = Record<string, number | null>;
 const code = (res: GqlResult) => res.errors?.[0]?.extensions?.code;
 const fields = (res: GqlResult) => res.errors?.[0]?.extensions?.fields ?? [];
 const FY = { periodKind: 'FINANCIAL_YEAR' as ReportPeriodKind, from: '2025-06-01' };
-
-/** A session with one part per [start, end] (London dates and times; `SECOND` for the repeated 01:xx hour). */
-async function sessionAt(
-  em: EntityManager,
-  course: Course,
-  parts: [string, string, string, ('FIRST' | 'SECOND')?][],
-  over: { capacity?: number; status?: SessionStatus } = {},
-): Promise<Session> {
-  const spans = parts.map(([date, from, to, occurrence]) => ({
-    startsAt: londonToUtc(date, from, occurrence),
-    endsAt: londonToUtc(date, to),
-  }));
-  const session = em.create(Session, {
-    course,
-    onlineUrl: 'https://meet.example.org/report',
-    capacity: over.capacity ?? 10,
-    status: over.status ?? SessionStatus.SCHEDULED,
-    startsAt: spans[0]!.startsAt,
-    endsAt: spans[spans.length - 1]!.endsAt,
-  });
-  for (const span of spans) {
-    em.create(SessionPart, { session, ...span });
-  }
-  await em.flush();
-  return session;
-}
 
 describe('reports: programme summary, annual-report table, by agency and sector (real API, real PostgreSQL)', () => {
   let api: TestApi;

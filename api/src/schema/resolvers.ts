@@ -38,6 +38,7 @@ import { RecordCertificateResolver } from '../certificates/record-certificate.re
 import { MandatoryTrainingResolver } from '../mandatory-training/mandatory-training.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { PersonalDataResolver } from '../privacy/personal-data.resolver';
+import { DashboardResolver } from '../reports/dashboard.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
 import { RosterResolver } from '../roster/roster.resolver';
 import { CourseInterestResolver } from '../course-interest/course-interest.resolver';
@@ -86,6 +87,7 @@ export const resolvers = [
   AuditResolver,
   PersonalDataResolver,
   ReportsResolver,
+  DashboardResolver,
   RosterResolver,
   CourseInterestResolver,
 ] as const;

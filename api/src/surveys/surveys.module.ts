@@ -37,6 +37,6 @@ import { SurveysResolver } from './surveys.resolver';
     SurveyQuotesService,
     SurveyResultsResolver,
   ],
-  exports: [SurveyInvitations, SurveyTemplatePicker, SurveyDelivery],
+  exports: [SurveyInvitations, SurveyTemplatePicker, SurveyDelivery, SurveyResultsService],
 })
 export class SurveysModule {}
