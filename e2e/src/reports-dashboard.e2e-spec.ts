@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { MarkAllPresentDocument, SignOffRegisterDocument } from '@lh/graphql-client';
-import { londonParts } from '@lh/domain';
+import { ReportFigure, londonParts, termOf } from '@lh/domain';
 import { signInAs, useBrowser } from './browser';
 import { peopleNamed, trainingTeam } from './register-support';
 import { expectAccessibleAtBothWidths } from './accessibility-support';
@@ -40,6 +40,7 @@ describe('the reports dashboard in the browser', () => {
       acceptDownloads: true,
     });
     const page = await context.newPage();
+    page.setDefaultTimeout(20_000); // a missing element fails at its line, not at the test's timeout
     await signInAs(page, 'Reviewer');
     await page.goto(`${webUrl()}/manage/reports/dashboard?period=MONTH&from=${today}&courseId=${team.course.id}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Reports dashboard' }).isVisible()).resolves.toBe(true);
@@ -50,7 +51,7 @@ describe('the reports dashboard in the browser', () => {
 
     // headline figures, each with what it counts one click away
     const headline = page.locator('.govuk-summary-list');
-    await expect(headline.getByText('Attendance rate', { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(headline.getByText(termOf(ReportFigure.ATTENDANCE_RATE), { exact: true }).isVisible()).resolves.toBe(true);
     await expect(headline.locator('dd').nth(3).locator('strong').textContent()).resolves.toBe('100.0%');
 
     // three charts, SVG from the server, named by their titles and described by their summaries
