@@ -12,9 +12,9 @@ const swc = [
   },
 ];
 const common = {
-  // openid-client and its two dependencies ship ES modules only: compile them to CommonJS like our own code
-  transform: { '^.+\\.ts$': swc, '/node_modules/(openid-client|oauth4webapi|jose)/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
+  // openid-client and its two dependencies, and d3 (the report charts), ship ES modules only: compile them to CommonJS like our own code
+  transform: { '^.+\\.ts$': swc, '/node_modules/(openid-client|oauth4webapi|jose|d3-[a-z-]+|internmap)/.+\\.m?js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose|d3-[a-z-]+|internmap)/)'],
   moduleNameMapper: {
     '^@lh/domain$': '<rootDir>/libs/domain/src/index.ts',
     '^@lh/graphql-client$': '<rootDir>/libs/graphql-client/src/index.ts',

@@ -1,14 +1,15 @@
-import { AgencySector, AttendanceRule, BookingStatus, Role, SessionStatus, londonToUtc, type BookingAction } from '@lh/domain';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { AgencySector, AttendanceRule, BookingStatus, Role, SessionStatus, type BookingAction } from '@lh/domain';
 import { aCourse, aPerson, aPriorityArea, anAgency } from './builders';
 import { correct, markPart, partIdsOf, signOffPart, takeRegisters } from './registers';
 import { gql, signInAs, type TestApi } from './test-db';
+import { sessionAt } from './report-fixtures';
+
+export { sessionAt };
 import { Booking } from '../src/booking/booking.entity';
 import { BookingEvent } from '../src/booking/booking-event.entity';
 import type { Course } from '../src/catalogue/course.entity';
 import type { Agency } from '../src/people/agency.entity';
 import { Person } from '../src/people/person.entity';
-import { SessionPart } from '../src/scheduling/session-part.entity';
 import { Session } from '../src/scheduling/session.entity';
 
 /**
@@ -32,32 +33,6 @@ export interface ReportFixture {
 }
 
 const SET_POLICY = `mutation($input: NonAttendancePolicyInput!) { setNonAttendancePolicy(input: $input) { agencyType } }`;
-
-/** A session with one part per [start, end] (London dates and times; `SECOND` for the repeated 01:xx hour). */
-export async function sessionAt(
-  em: EntityManager,
-  course: Course,
-  parts: [string, string, string, ('FIRST' | 'SECOND')?][],
-  over: { capacity?: number; status?: SessionStatus } = {},
-): Promise<Session> {
-  const spans = parts.map(([date, from, to, occurrence]) => ({
-    startsAt: londonToUtc(date, from, occurrence),
-    endsAt: londonToUtc(date, to),
-  }));
-  const session = em.create(Session, {
-    course,
-    onlineUrl: 'https://meet.example.org/report',
-    capacity: over.capacity ?? 10,
-    status: over.status ?? SessionStatus.SCHEDULED,
-    startsAt: spans[0]!.startsAt,
-    endsAt: spans[spans.length - 1]!.endsAt,
-  });
-  for (const span of spans) {
-    em.create(SessionPart, { session, ...span });
-  }
-  await em.flush();
-  return session;
-}
 
 /** Builds the fixture (the API's clock fixed by the caller at 10 April 2026). */
 export async function buildReportFixture(api: TestApi): Promise<ReportFixture> {

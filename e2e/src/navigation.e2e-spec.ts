@@ -165,7 +165,7 @@ describe('navigation', () => {
       ['Mail log', '/manage/mail'],
       ['Mandatory training', '/manage/mandatory-training'],
       ['Compliance', '/manage/compliance'],
-      ['Reports', '/manage/reports'],
+      ['Reports', '/manage/reports/dashboard'],
       ['Audit log', '/manage/audit'],
       ['Data retention', '/manage/retention'],
     ]);

@@ -13,7 +13,8 @@ export interface RecordPdfInput {
 }
 
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
-const recordFonts = () =>
+/** The embedded DejaVu Sans of every PDF the API prints (loaded once). */
+export const recordFonts = () =>
   (fonts ??= {
     regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
     bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),

@@ -68,6 +68,14 @@ export class ReportFigures {
     return new Map(keys.map((k) => [k, figuresOf(s.get(k), p.get(k), m.get(k), w.get(k))]));
   }
 
+  /** The session and place figures of each period of the scope (newest first), from one query. */
+  async byPeriod(em: EntityManager, scope: sql.ReportScope): Promise<ReportFiguresType[]> {
+    const cte = sql.reportCte(scope);
+    const rows = await em.execute<Row[]>(`${cte.sql} ${sql.periodFigures()}`, cte.params);
+    const byPeriod = new Map(rows.map((r) => [Number(r.period), r]));
+    return scope.periodStarts.map((_, i) => figuresOf(byPeriod.get(i), byPeriod.get(i), undefined, undefined));
+  }
+
   /** The agency or sector rows, each period's figures side by side, sorted by PostgreSQL. */
   agencyRows(
     em: EntityManager,

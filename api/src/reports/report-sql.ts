@@ -228,3 +228,10 @@ export function agencyTotals(periods: number): string {
 /** Names of the courses and priority areas a report lists, by id. */
 export const COURSE_NAMES = `select c.id, c.title, c.priority_area_id, pa.name as area from course c join priority_area pa on pa.id = c.priority_area_id where c.id = any(?::uuid[])`;
 export const AREA_NAMES = `select id, name from priority_area where id = any(?::uuid[])`;
+
+/**
+ * Session and place figures of every period of the scope (key ALL), one row per period, in ONE query:
+ * the dashboard's months are the scope's periods.
+ */
+export const periodFigures = () => `
+  select * from (${sessionFigures('ALL')}) s full join (${placeFigures('ALL')}) p using (gkey, period) order by period`;

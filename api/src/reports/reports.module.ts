@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { SurveysModule } from '../surveys/surveys.module';
 import { EvaluationReportService } from './evaluation-report.service';
+import { DashboardResolver } from './dashboard.resolver';
+import { DashboardService } from './dashboard.service';
+import { ReportConfidence } from './report-confidence';
 import { ReportExportsService } from './report-exports.service';
 import { ReportFigures } from './report-figures';
 import { ReportFilters } from './report-filter';
@@ -16,7 +19,8 @@ import { ReportDrillDownService } from './report-drill-down.service';
  * Workforce development reports: one filter (ReportFilters), one set of definitions (report-sql.ts, as
  * libs/domain/src/report-definitions.ts words them), the reports and their files. Later reports add a
  * service that uses ReportFilters and ReportFigures (both exported); the evaluation report reads the survey
- * results (SurveysModule) through the same filter.
+ * results (SurveysModule) through the same filter, and the dashboard its confidence chart (ReportConfidence, a
+ * small adapter).
  */
 @Module({
   imports: [SurveysModule],
@@ -32,6 +36,9 @@ import { ReportDrillDownService } from './report-drill-down.service';
     ReportDrillDownService,
     AgencyLeadReports,
     ReportDrillDownResolver,
+    ReportConfidence,
+    DashboardService,
+    DashboardResolver,
   ],
   exports: [ReportFilters, ReportFigures, ReportsService],
 })

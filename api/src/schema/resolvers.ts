@@ -38,6 +38,7 @@ import { RecordCertificateResolver } from '../certificates/record-certificate.re
 import { MandatoryTrainingResolver } from '../mandatory-training/mandatory-training.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { PersonalDataResolver } from '../privacy/personal-data.resolver';
+import { DashboardResolver } from '../reports/dashboard.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
 import { DeliveryReportsResolver } from '../reports/delivery-reports.resolver';
 import { ReportDrillDownResolver } from '../reports/report-drill-down.resolver';
@@ -90,6 +91,7 @@ export const resolvers = [
   ReportsResolver,
   DeliveryReportsResolver,
   ReportDrillDownResolver,
+  DashboardResolver,
   RosterResolver,
   CourseInterestResolver,
 ] as const;

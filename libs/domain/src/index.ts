@@ -35,6 +35,7 @@ export * from './csv';
 export * from './programme';
 export * from './report-definitions';
 export * from './report-period';
+export * from './report-dashboard';
 export * from './roster';
 export * from './course-status';
 export * from './course-interest';

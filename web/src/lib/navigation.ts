@@ -80,10 +80,10 @@ export const manageSections: ManageSection[] = [
       'Who is current, due, overdue or expired on mandatory training, by requirement and by agency, and the people behind each figure.',
   },
   {
-    href: '/manage/reports',
+    href: '/manage/reports/dashboard',
     label: 'Reports',
     description:
-      'Attendance for a financial year, academic year, quarter, month or dates you choose: the programme summary, courses delivered for the annual report, and attendance by agency and sector, with CSV and XLSX files.',
+      'A dashboard of headline figures and charts (with a print view and a PDF for board papers), and attendance for a financial year, academic year, quarter, month or dates you choose: the programme summary, courses delivered for the annual report, and attendance by agency and sector, with CSV and XLSX files.',
   },
   {
     href: '/manage/audit',
