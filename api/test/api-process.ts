@@ -5,6 +5,9 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 
+/** The environment of a child process a test starts: this one's, with these settings. */
+export const childEnv = (settings: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, ...settings });
+
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -46,8 +49,7 @@ export async function startApiProcess(opts: {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'api/src/main.ts'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
+    env: childEnv({
       NODE_ENV: 'production',
       APP_SECRET: randomBytes(32).toString('hex'),
       DATABASE_URL: opts.databaseUrl,
@@ -60,7 +62,7 @@ export async function startApiProcess(opts: {
       RATE_LIMIT_SIGN_IN_PER_IP: generous,
       RATE_LIMIT_BOOKING_PER_PERSON: generous,
       ...opts.env,
-    },
+    }),
   });
   let recent = '';
   const keep = (d: Buffer) => {

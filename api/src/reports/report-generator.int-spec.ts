@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { aPerson } from '../../test/builders';
 import { createTestDatabase, gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
+import { childEnv } from '../../test/api-process';
 
 /**
  * The data generator (`npm run generate`, bench/lib/generate.mjs) at a tiny size into this file's test
@@ -19,7 +20,7 @@ const generate = (databaseUrl: string, seed: number) =>
     ['scripts/generate.mjs', '--people', '200', '--sessions', '40', '--bookings', '1000', '--seed', String(seed)],
     {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl },
+      env: childEnv({ DATABASE_URL: databaseUrl }),
       encoding: 'utf8',
     },
   );
