@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { MarkAllPresentDocument, SignOffRegisterDocument } from '@lh/graphql-client';
-import { ReportFigure, londonParts, termOf } from '@lh/domain';
+import { MarkAllPresentDocument, ReportDashboardDocument, SignOffRegisterDocument } from '@lh/graphql-client';
+import { ReportFigure, formatShare, londonParts, termOf } from '@lh/domain';
 import { signInAs, useBrowser } from './browser';
 import { peopleNamed, trainingTeam } from './register-support';
 import { expectAccessibleAtBothWidths } from './accessibility-support';
@@ -39,6 +39,12 @@ describe('the reports dashboard in the browser', () => {
       javaScriptEnabled: false,
       acceptDownloads: true,
     });
+    // other journeys also take registers on this course this month: the screen must show what the API counts
+    const filter = { periodKind: 'MONTH' as const, from: today, courseId: team.course.id };
+    const d = (await api()(ReportDashboardDocument, { filter }, { cookie: await apiCookie('Reviewer') })).data.reportDashboard;
+    const [thisMonth] = d.months;
+    expect(thisMonth!.sessionsDelivered).toBeGreaterThanOrEqual(1);
+    expect(thisMonth!.booked).toBeGreaterThanOrEqual(2);
     const page = await context.newPage();
     page.setDefaultTimeout(20_000); // a missing element fails at its line, not at the test's timeout
     await signInAs(page, 'Reviewer');
@@ -52,20 +58,23 @@ describe('the reports dashboard in the browser', () => {
     // headline figures, each with what it counts one click away
     const headline = page.locator('.govuk-summary-list');
     await expect(headline.getByText(termOf(ReportFigure.ATTENDANCE_RATE), { exact: true }).isVisible()).resolves.toBe(true);
-    await expect(headline.locator('dd').nth(3).locator('strong').textContent()).resolves.toBe('100.0%');
+    await expect(headline.locator('dd').nth(3).locator('strong').textContent()).resolves.toBe(
+      formatShare(d.figures.attendanceRate ?? null),
+    );
 
     // three charts, SVG from the server, named by their titles and described by their summaries
     expect(await page.locator('svg[role="img"]').count()).toBe(3);
     const attendance = page.getByRole('img', { name: 'Attendance rate by month' });
     await expect(attendance.isVisible()).resolves.toBe(true);
     const describedBy = (await attendance.getAttribute('aria-describedby'))!;
+    const rate = formatShare(thisMonth!.attendanceRate ?? null);
     await expect(page.locator(`#${describedBy}`).textContent()).resolves.toBe(
-      `Highest 100.0% in ${monthName} ${year}, lowest 100.0% in ${monthName} ${year}; 1 of 1 months had places booked.`,
+      `Highest ${rate} in ${monthName} ${year}, lowest ${rate} in ${monthName} ${year}; 1 of 1 months had places booked.`,
     );
     await expect(page.getByRole('img', { name: 'Did not attend by agency' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('img', { name: 'Confidence across the four stages' }).isVisible()).resolves.toBe(true);
     // the values are written on the chart, not only drawn
-    await expect(attendance.locator('text.lh-chart__value').first().textContent()).resolves.toBe('100.0%');
+    await expect(attendance.locator('text.lh-chart__value').first().textContent()).resolves.toBe(rate);
 
     // the data one click away (a details element: no JavaScript needed)
     const data = page.locator('table', { has: page.locator('caption', { hasText: /^Attendance by month/ }) });
@@ -73,7 +82,13 @@ describe('the reports dashboard in the browser', () => {
     await page.getByText('Attendance rate by month: the data').click();
     expect(await data.isVisible()).toBe(true);
     const cells = await data.locator('tbody tr').first().locator('th, td').allTextContents();
-    expect(cells.map((c) => c.trim())).toEqual([`${monthName} ${year}`, '1', '2', '2', '100.0%']);
+    expect(cells.map((c) => c.trim())).toEqual([
+      `${monthName} ${year}`,
+      String(thisMonth!.sessionsDelivered),
+      String(thisMonth!.booked),
+      String(thisMonth!.attendedBooked),
+      rate,
+    ]);
 
     // the PDF for board papers
     const download = page.waitForEvent('download');
