@@ -9,7 +9,6 @@
 import { existsSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { freePort, startPostgres } from '../scripts/lib/postgres.mjs';
 import { root, run, runTs, startService, waitForUrl } from '../scripts/lib/processes.mjs';
@@ -23,6 +22,7 @@ import { awaitDelivery, explainNextDue, queueMails, startSmtp } from './mail.mjs
 import { loadPage } from './pages.mjs';
 import { generate } from './lib/generate.mjs';
 import { benchReports } from './reports.mjs';
+import { services } from './lib/services.mjs';
 
 const num = (name, fallback) => {
   const v = process.env[name];
@@ -68,59 +68,9 @@ printTable('Machine', [
 ]);
 console.log('');
 
-const stops = [];
-let stopping = false;
-const stopAll = async () => {
-  if (stopping) {
-    return;
-  }
-  stopping = true;
-  for (const s of stops.reverse()) {
-    await s().catch((e) => console.error(`while stopping: ${e.message}`));
-  }
-};
+const { stops, stopAll, stopChild, startApi } = services({ log });
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => stopAll().then(() => process.exit(130)));
-}
-
-function stopChild(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      return resolve();
-    }
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-  });
-}
-
-/** The API as `npm start` runs it (api/src/main.ts), in production mode, on a free port. */
-async function startApi({ databaseUrl, smtpUrl, webOrigin, jobs }) {
-  const port = await freePort();
-  const generous = '100000/1h';
-  const service = startService('api', process.execPath, ['-r', '@swc-node/register', 'api/src/main.ts'], {
-    env: {
-      NODE_ENV: 'production',
-      APP_SECRET: randomBytes(32).toString('hex'),
-      DATABASE_URL: databaseUrl,
-      SMTP_URL: smtpUrl,
-      API_PORT: String(port),
-      API_HOST: '127.0.0.1',
-      WEB_ORIGIN: webOrigin,
-      COOKIE_SECURE: 'false',
-      JOBS_ENABLED: String(jobs),
-      RATE_LIMIT_SIGN_IN_PER_IP: generous,
-      RATE_LIMIT_SIGN_IN_LINK_PER_IP: generous,
-      RATE_LIMIT_PASSWORD_RESET_PER_IP: generous,
-      RATE_LIMIT_REGISTRATION_PER_IP: generous,
-    },
-    log,
-  });
-  const stop = () => stopChild(service.child);
-  stops.push(stop);
-  const url = `http://127.0.0.1:${port}`;
-  await waitForUrl(`${url}/health`, { name: 'the API', service, timeoutMs: 120_000 });
-  return { url, pid: service.child.pid, stop, recentOutput: service.recentOutput };
 }
 
 const report = { checks: [] };
