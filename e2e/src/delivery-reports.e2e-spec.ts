@@ -3,20 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { MarkAllPresentDocument, SignOffRegisterDocument } from '@lh/graphql-client';
 import { londonParts } from '@lh/domain';
-import type { Page } from 'playwright-core';
 import { signInAs, useBrowser } from './browser';
 import { peopleNamed, trainingTeam } from './register-support';
 import { expectAccessibleAtBothWidths } from './accessibility-support';
-import { api, apiCookie, webUrl } from './support';
+import { api, apiCookie, webUrl, tableRows } from './support';
 
 jest.setTimeout(300_000);
-
-/** The cells of a table's body rows, as text. */
-const tableRows = (page: Page, caption: RegExp) =>
-  page
-    .locator('table', { has: page.locator('caption', { hasText: caption }) })
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())));
 
 /**
  * The trainers and charges reports in the browser: a coordinator sees this month's sessions per trainer and per

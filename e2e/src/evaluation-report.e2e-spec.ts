@@ -10,20 +10,12 @@ import {
   SurveyResultsDocument,
 } from '@lh/graphql-client';
 import { londonParts } from '@lh/domain';
-import type { Page } from 'playwright-core';
 import { expectAccessibleAtBothWidths } from './accessibility-support';
 import { signInAs, useBrowser } from './browser';
 import { peopleNamed, trainingTeam } from './register-support';
-import { api, apiCookie, waitForMail, webUrl } from './support';
+import { api, apiCookie, waitForMail, webUrl, tableRows } from './support';
 
 jest.setTimeout(300_000);
-
-/** The cells of a table's body rows, as text. */
-const tableRows = (page: Page, caption: RegExp) =>
-  page
-    .locator('table', { has: page.locator('caption', { hasText: caption }) })
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())));
 
 /**
  * A reviewer reads report 4, evaluation and impact: two attendees of a session held today answer their evaluation

@@ -7,18 +7,11 @@ import type { Page } from 'playwright-core';
 import { signInAs, useBrowser } from './browser';
 import { peopleNamed, trainingTeam } from './register-support';
 import { expectAccessibleAtBothWidths } from './accessibility-support';
-import { api, apiCookie, webUrl } from './support';
+import { api, apiCookie, webUrl, tableRows } from './support';
 
 jest.setTimeout(300_000);
 
 const expectAccessible = (page: Page, name: string) => expectAccessibleAtBothWidths(page, name);
-
-/** The cells of a table's body rows, as text. */
-const tableRows = (page: Page, caption: RegExp) =>
-  page
-    .locator('table', { has: page.locator('caption', { hasText: caption }) })
-    .locator('tbody tr')
-    .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())));
 
 /**
  * A reviewer of the workforce development group reads the reports: a session held today (its register signed off)

@@ -75,6 +75,13 @@ export async function releaseDemoTrainer(coordinatorCookie: string, sessionIds: 
   }
 }
 
+/** The cells of the body rows of the table with this caption, as text. */
+export const tableRows = (page: Page, caption: RegExp) =>
+  page
+    .locator('table', { has: page.locator('caption', { hasText: caption }) })
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('th, td')).map((c) => (c.textContent ?? '').trim())));
+
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 
 export const PHONE = { width: 320, height: 720 };
