@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { axe, DESKTOP, PHONE, screenshot, webUrl } from './support';
+import { CancelBookingDocument } from '@lh/graphql-client';
+import { api, apiCookie, axe, DESKTOP, PHONE, screenshot, webUrl } from './support';
 import { signInAs, useBrowser } from './browser';
 
 jest.setTimeout(300_000);
@@ -45,6 +46,26 @@ describe('mandatory training in the web app', () => {
     await page().waitForURL(`${webUrl()}${href}`);
     await expect(page().getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Book a place');
     await expect(page().getByText('Professional Curiosity').count()).resolves.toBeGreaterThan(0);
+
+    // booked: the page shows the booking instead, and offers no other date of that course
+    await page().getByRole('button', { name: 'Book a place' }).click();
+    await page().waitForURL(/\/bookings\/[0-9a-f-]{36}\?outcome=/);
+    const bookingId = /\/bookings\/([0-9a-f-]{36})/.exec(page().url())![1]!;
+    await page().goto(`${webUrl()}/mandatory-training`);
+    await expect(level1.getByRole('heading', { name: 'Your bookings that would count' }).count()).resolves.toBe(1);
+    await expect(level1.getByRole('link', { name: /^View your booking for Professional Curiosity/ }).getAttribute('href')).resolves.toBe(
+      `/bookings/${bookingId}`,
+    );
+    await expect(level1.getByRole('link', { name: /^Book Professional Curiosity/ }).count()).resolves.toBe(0);
+    await expectAccessible(page(), 'mandatory-training-booked');
+
+    // and cancelled again, the demo practitioner's training is as the demo has it for the files after this one
+    const { data } = await api()(
+      CancelBookingDocument,
+      { bookingId, reason: null, countAsLate: false },
+      { cookie: await apiCookie('Practitioner') },
+    );
+    expect(data.cancelBooking.status).toBe('CANCELLED');
   });
 
   it('a coordinator adds a requirement through the form, told clearly what is wrong first', async () => {

@@ -106,8 +106,11 @@ describe('registration in the web app', () => {
 
     // later, on another day: signs in again with a link instead of the password
     await page.locator('header').getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${webUrl()}/`);
     await page.goto(`${webUrl()}/sign-in?next=${encodeURIComponent('/bookings')}`);
     await page.getByRole('link', { name: 'Email me a sign-in link' }).click();
+    // the sign-in page has an email field too: fill the link page's, once it is there
+    await page.waitForURL(/\/sign-in\/link\?next=%2Fbookings/);
     await page.getByLabel('Email address').fill(email);
     await page.getByRole('button', { name: 'Send the link' }).click();
     await page.getByRole('heading', { name: 'Check your email' }).waitFor();

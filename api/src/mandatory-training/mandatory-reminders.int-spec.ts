@@ -1,11 +1,12 @@
 // Reminders through the real job queue (pg-boss) and outbox to a real SMTP server: a clock moved forward day by
 // day sends "due" and then "overdue" mail at most once a week per person and requirement; the job twice a day
-// sends once; each mail lists the sessions to book.
-import { MailKind } from '@lh/domain';
+// sends once; each mail lists the sessions to book; nobody holding a place on one is reminded.
+import { BookingStatus, MailKind } from '@lh/domain';
 import { aCourse, aPerson, aSession, anAgency } from '../../test/builders';
 import { aCompletion, aRequirement, addMonths, joinedOn, londonAt, plusDays, todayInLondon } from '../../test/mandatory-training';
 import { startTestSmtp, type TestSmtp } from '../../test/smtp-server';
 import { startTestApi, type TestApi } from '../../test/test-db';
+import { Booking } from '../booking/booking.entity';
 import { Clock } from '../common/clock';
 import { JobsService } from '../jobs/jobs.service';
 import { MailDeliveryService } from '../notifications/mail-delivery.service';
@@ -138,4 +139,16 @@ describe('mandatory training reminders (pg-boss, outbox and SMTP, real PostgreSQ
     expect(await sent(rae.id, requirement.id)).toEqual([[today, MailKind.TRAINING_DUE]]);
     expect(await em().count(OutboxMessage, { personId: rae.id, kind: MailKind.TRAINING_DUE })).toBe(1);
   }, 60_000);
+
+  it('nobody is reminded while they hold a place on a session that would count; on the waiting list they are', async () => {
+    const { today, session, requirement, rae, sid } = await scenario();
+    const fork = em();
+    fork.create(Booking, { session: session.id, person: rae.id, status: BookingStatus.CONFIRMED });
+    fork.create(Booking, { session: session.id, person: sid.id, status: BookingStatus.WAITLISTED });
+    await fork.flush();
+    api.app.get(Clock).fixAt(londonAt(plusDays(today, 6)));
+    await api.app.get(MandatoryReminders).run();
+    expect(await sent(rae.id, requirement.id)).toEqual([]);
+    expect(await sent(sid.id, requirement.id)).toEqual([[plusDays(today, 6), MailKind.TRAINING_OVERDUE]]);
+  });
 });

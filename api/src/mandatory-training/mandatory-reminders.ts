@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { MailKind, MandatoryStatus, londonToday, needsAction, reminderDue } from '@lh/domain';
+import { MailKind, MandatoryStatus, holdsPlace, londonToday, needsAction, reminderDue } from '@lh/domain';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { Clock } from '../common/clock';
 import { JobsService } from '../jobs/jobs.service';
@@ -51,8 +51,13 @@ export class MandatoryReminders implements OnModuleInit {
           )
         ).map((r) => [`${r.person_id}:${r.requirement_id}`, r.sent_on]),
       );
-      const due = rows.filter((r) => reminderDue(r.standing.status, last.get(`${r.personId}:${r.requirementId}`) ?? null, today));
-      const sessions = await this.standings.sessionsFor(em, [...new Set(due.map((r) => r.requirementId))], now);
+      const next = await this.standings.nextSteps(em, rows, now);
+      // nobody is reminded while they hold a place on a coming session that would satisfy it
+      const due = rows.filter(
+        (r) =>
+          reminderDue(r.standing.status, last.get(`${r.personId}:${r.requirementId}`) ?? null, today) &&
+          !next(r.personId, r.requirementId).yourBookings.some((b) => holdsPlace(b.status)),
+      );
       const origin = this.config.webOrigin;
       for (const row of due) {
         const kind = row.standing.status === MandatoryStatus.DUE_SOON ? MailKind.TRAINING_DUE : MailKind.TRAINING_OVERDUE;
@@ -63,7 +68,7 @@ export class MandatoryReminders implements OnModuleInit {
           status: row.standing.status,
           validUntil: row.standing.validUntil,
           dueBy: row.standing.dueBy,
-          sessions: (sessions.get(row.requirementId) ?? []).map((s) => ({ ...s, href: `${origin}/sessions/${s.id}/book` })),
+          sessions: next(row.personId, row.requirementId).sessions.map((s) => ({ ...s, href: `${origin}/sessions/${s.id}/book` })),
           links: { mandatoryTraining: `${origin}/mandatory-training`, courses: `${origin}/courses` },
           contact: { email: this.config.partnershipContactEmail },
         };

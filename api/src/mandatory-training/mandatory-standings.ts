@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { MANDATORY_STATUSES, MandatoryStatus, standingOf, type RequirementStanding } from '@lh/domain';
 import { MandatoryRequirement } from './mandatory-requirement.entity';
 import { MandatoryTrainingRepository, type ApplicableFilter, type ApplicableRow } from './mandatory-training.repository';
-import type { BookableSessionType, ComplianceFigureType } from './mandatory-training.types';
+import type { Session } from '../scheduling/session.entity';
+import type { BookableSessionType, ComplianceFigureType, YourBookingType } from './mandatory-training.types';
 
 export interface StandingRow extends ApplicableRow {
   requirementName: string;
@@ -39,32 +40,61 @@ export class MandatoryStandings {
     });
   }
 
-  /** Coming sessions that would satisfy each requirement (by id), bookable at `now`. */
-  async sessionsFor(
+  /**
+   * What each person can do next about each requirement, bookable at `now`: their live bookings on coming
+   * sessions that would satisfy it, and the sessions they could book (none of a course they already hold a
+   * live booking on, since a person has one live booking per course). Soonest first.
+   */
+  async nextSteps(
     em: EntityManager,
-    requirementIds: readonly string[],
+    rows: readonly { personId: string; requirementId: string }[],
     now: Date,
     perRequirement = 3,
-  ): Promise<Map<string, BookableSessionType[]>> {
-    const requirements = requirementIds.length ? await em.find(MandatoryRequirement, { id: [...requirementIds] }) : [];
-    const sessions = await this.repo.bookableSessions(em, [...new Set(requirements.flatMap((r) => r.courseIds))], now, 100);
-    return new Map(
-      requirements.map((r) => [
-        r.id,
-        sessions
-          .filter((s) => r.courseIds.includes(s.course.id))
+  ): Promise<(personId: string, requirementId: string) => NextSteps> {
+    const requirementIds = [...new Set(rows.map((r) => r.requirementId))];
+    const requirements = requirementIds.length ? await em.find(MandatoryRequirement, { id: requirementIds }) : [];
+    const courseIds = [...new Set(requirements.flatMap((r) => r.courseIds))];
+    const [sessions, bookings] = await Promise.all([
+      this.repo.bookableSessions(em, courseIds, now, 100),
+      this.repo.comingBookings(em, [...new Set(rows.map((r) => r.personId))], courseIds, now),
+    ]);
+    const courses = new Map(requirements.map((r) => [r.id, new Set(r.courseIds)]));
+    const byPerson = new Map<string, typeof bookings>();
+    for (const b of bookings) {
+      byPerson.set(b.person.id, [...(byPerson.get(b.person.id) ?? []), b]);
+    }
+    return (personId, requirementId) => {
+      const satisfies = courses.get(requirementId) ?? new Set<string>();
+      const theirs = byPerson.get(personId) ?? [];
+      const bookedCourses = new Set(theirs.map((b) => b.session.course.id));
+      return {
+        yourBookings: theirs
+          .filter((b) => satisfies.has(b.session.course.id))
+          .map((b) => ({ bookingId: b.id, status: b.status, ...bookableSession(b.session) })),
+        sessions: sessions
+          .filter((s) => satisfies.has(s.course.id) && !bookedCourses.has(s.course.id))
           .slice(0, perRequirement)
-          .map((s) => ({
-            id: s.id,
-            courseId: s.course.id,
-            courseTitle: s.course.title,
-            startsAt: s.startsAt,
-            endsAt: s.endsAt,
-            place: s.venue ? s.venue.name : 'Online',
-          })),
-      ]),
-    );
+          .map(bookableSession),
+      };
+    };
   }
+}
+
+/** A person's next steps for one requirement (see `MandatoryStandings.nextSteps`). */
+export interface NextSteps {
+  yourBookings: YourBookingType[];
+  sessions: BookableSessionType[];
+}
+
+function bookableSession(s: Session): BookableSessionType {
+  return {
+    id: s.id,
+    courseId: s.course.id,
+    courseTitle: s.course.title,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    place: s.venue ? s.venue.name : 'Online',
+  };
 }
 
 const percent = (count: number, of: number) => (of ? Math.round((count / of) * 1000) / 10 : 0);

@@ -10,7 +10,8 @@ import { TrainingCompletion } from '../records/training-completion.entity';
 import { MandatoryRequirement } from './mandatory-requirement.entity';
 
 const SAVE = `mutation($input: MandatoryRequirementInput!, $id: ID) { saveMandatoryRequirement(input: $input, id: $id) { id name validityMonths courseTitles agencyNames } }`;
-const MINE = `query { myMandatoryTraining { today standings { requirementId requirementName status lastCompletedOn validUntil refresherFrom dueBy sessions { id courseTitle place } } } }`;
+const MINE = `query { myMandatoryTraining { today standings { requirementId requirementName status lastCompletedOn validUntil refresherFrom dueBy sessions { id courseTitle place } yourBookings { bookingId id status } } } }`;
+const BOOK = `mutation($input: BookSessionInput!) { bookSession(input: $input) { id status } }`;
 const OF = `query($id: ID!) { mandatoryTrainingOf(personId: $id) { name standings { requirementId status } } }`;
 
 interface Standing {
@@ -21,6 +22,7 @@ interface Standing {
   refresherFrom: string | null;
   dueBy: string | null;
   sessions: { id: string; courseTitle: string; place: string }[];
+  yourBookings: { bookingId: string; id: string; status: string }[];
 }
 
 describe('mandatory training (real API, real PostgreSQL)', () => {
@@ -170,6 +172,26 @@ describe('mandatory training (real API, real PostgreSQL)', () => {
       expect((await em().find(TrainingCompletion, { person: person.id }, { orderBy: { completedOn: 'asc' } })).map((c) => c.id)[0]).toBe(
         old.id,
       );
+    });
+
+    it('a session they have booked is shown as their booking, and no other date of that course is offered', async () => {
+      const today = todayInLondon();
+      const { course, eLearning, requirement, person, cookie } = await scenario();
+      await joinedOn(em(), person, addMonths(today, -60));
+      const soon = await aSession(em(), course, { inDays: 5 });
+      const later = await aSession(em(), course, { inDays: 40 });
+      const eSession = await aSession(em(), eLearning, { inDays: 20 });
+      expect((await mine(cookie, requirement.id))!.sessions.map((s) => s.id)).toEqual([soon.id, eSession.id, later.id]);
+
+      const booked = await gql<{ bookSession: { id: string; status: string } }>(api.url, BOOK, { input: { sessionId: soon.id } }, cookie);
+      expect(booked.errors).toBeUndefined();
+      const standing = await mine(cookie, requirement.id);
+      expect(standing!.status).toBe(MandatoryStatus.OVERDUE);
+      expect(standing!.yourBookings).toEqual([
+        { bookingId: booked.data!.bookSession.id, id: soon.id, status: booked.data!.bookSession.status },
+      ]);
+      // one live booking per course: the later date of the same course is not offered; the other course still is
+      expect(standing!.sessions.map((s) => s.id)).toEqual([eSession.id]);
     });
 
     it('statuses change on their exact London days (refresher window, expiry, new starter deadline)', async () => {

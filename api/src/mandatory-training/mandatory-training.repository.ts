@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SessionStatus } from '@lh/domain';
+import { ACTIVE_BOOKING, SessionStatus } from '@lh/domain';
+import { Booking } from '../booking/booking.entity';
 import { Session } from '../scheduling/session.entity';
 
 /** One person a requirement applies to, with the latest live completion that satisfies it (on or before `today`). */
@@ -103,6 +104,22 @@ export class MandatoryTrainingRepository {
         ],
       },
       { populate: ['course', 'venue'], orderBy: { startsAt: 'asc' }, limit },
+    );
+  }
+
+  /** People's live bookings (a place held, or waiting) on sessions of these courses not yet over (as the one-per-course rule counts them), soonest first. */
+  async comingBookings(em: EntityManager, personIds: readonly string[], courseIds: readonly string[], now: Date): Promise<Booking[]> {
+    if (!personIds.length || !courseIds.length) {
+      return [];
+    }
+    return em.find(
+      Booking,
+      {
+        person: { $in: [...personIds] },
+        status: { $in: [...ACTIVE_BOOKING] },
+        session: { course: { $in: [...courseIds] }, status: SessionStatus.SCHEDULED, endsAt: { $gt: now } },
+      },
+      { populate: ['session.course', 'session.venue'], orderBy: { session: { startsAt: 'asc' } } },
     );
   }
 }

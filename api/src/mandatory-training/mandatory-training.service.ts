@@ -31,11 +31,7 @@ export class MandatoryTrainingService {
     const today = londonToday(now);
     const rows = await this.standings.rows(em, today, { personIds: [person.id] });
     const open = rows.filter((r) => needsAction(r.standing.status) || !r.standing.lastCompletedOn);
-    const sessions = await this.standings.sessionsFor(
-      em,
-      open.map((r) => r.requirementId),
-      now,
-    );
+    const next = await this.standings.nextSteps(em, open, now);
     const standings: RequirementStandingType[] = rows.map((r) => ({
       requirementId: r.requirementId,
       requirementName: r.requirementName,
@@ -44,7 +40,7 @@ export class MandatoryTrainingService {
       validUntil: r.standing.validUntil,
       refresherFrom: r.standing.refresherFrom,
       dueBy: r.standing.dueBy,
-      sessions: sessions.get(r.requirementId) ?? [],
+      ...(open.includes(r) ? next(r.personId, r.requirementId) : { sessions: [], yourBookings: [] }),
     }));
     return Object.assign(new MandatoryTrainingOfType(), { personId: person.id, name: person.name, today, standings });
   }

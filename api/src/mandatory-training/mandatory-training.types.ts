@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AgencySector, MandatoryStatus, Role } from '@lh/domain';
+import { AgencySector, BookingStatus, MandatoryStatus, Role } from '@lh/domain';
 import '../common/graphql-enums';
 
 registerEnumType(MandatoryStatus, {
@@ -38,6 +38,12 @@ export class BookableSessionType {
   @Field(() => String, { description: 'The venue, or "Online".' }) place!: string;
 }
 
+@ObjectType('YourMandatoryBooking', { description: "A person's live booking on a coming session that would satisfy a requirement." })
+export class YourBookingType extends BookableSessionType {
+  @Field(() => ID) bookingId!: string;
+  @Field(() => BookingStatus, { description: 'Confirmed, offered, waiting for approval, or on the waiting list.' }) status!: BookingStatus;
+}
+
 @ObjectType('RequirementStanding', { description: 'Where one person stands against one requirement today (London dates).' })
 export class RequirementStandingType {
   @Field(() => ID) requirementId!: string;
@@ -47,8 +53,15 @@ export class RequirementStandingType {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the last day it is valid.' }) validUntil!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the first day of the refresher window.' }) refresherFrom!: string | null;
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: never completed, the last day to complete it.' }) dueBy!: string | null;
-  @Field(() => [BookableSessionType], { description: 'For a requirement not current: sessions that would satisfy it.' })
+  @Field(() => [BookableSessionType], {
+    description:
+      'For a requirement not current: sessions that would satisfy it and they could book (none of a course they already hold a live booking on).',
+  })
   sessions!: BookableSessionType[];
+  @Field(() => [YourBookingType], {
+    description: 'For a requirement not current: their live bookings on coming sessions that would satisfy it.',
+  })
+  yourBookings!: YourBookingType[];
 }
 
 @ObjectType('MandatoryTrainingOf', { description: "One person's mandatory training." })

@@ -137,11 +137,13 @@ describe('demo data', () => {
   it('gives the demo practitioner an expired mandatory refresher with a session coming up that renews it', async () => {
     const em = orm.em.fork();
     const priya = await em.findOneOrFail(Person, { email: DEMO_ACCOUNTS.find((a) => a.role === 'Practitioner')!.email });
-    const standings = await new MandatoryStandings(new MandatoryTrainingRepository()).rows(em, londonToday(now), { personIds: [priya.id] });
+    const mandatory = new MandatoryStandings(new MandatoryTrainingRepository());
+    const standings = await mandatory.rows(em, londonToday(now), { personIds: [priya.id] });
     const level1 = standings.find((s) => s.requirementName === DEMO_LEVEL_1_REQUIREMENT)!;
     expect(level1.standing.status).toBe(MandatoryStatus.EXPIRED);
-    const sessions = await new MandatoryStandings(new MandatoryTrainingRepository()).sessionsFor(em, [level1.requirementId], now);
-    expect(sessions.get(level1.requirementId)!.length).toBeGreaterThan(0);
+    const next = (await mandatory.nextSteps(em, [level1], now))(priya.id, level1.requirementId);
+    expect(next).toMatchObject({ yourBookings: [] });
+    expect(next.sessions.length).toBeGreaterThan(0);
     const lead = await em.findOneOrFail(Person, { email: DEMO_AGENCY_LEAD_EMAIL }, { populate: ['agency'] });
     expect(lead.agency!.id).toBe((await em.findOneOrFail(Person, priya.id, { populate: ['agency'] })).agency!.id);
   });
