@@ -6,6 +6,7 @@
 // BENCH_REPORT_BOOKINGS (1000000: the reports stage's decade of data, with a twentieth as many people and a
 // twenty-fifth as many sessions; 0 leaves the stage out), BENCH_REPORT_RUNS (5, the median is shown);
 // BENCH_SHOW_STATEMENTS=true prints the SQL of one booking, BENCH_LOG=true the services' output.
+// BENCH_CPU_PROFILE=<folder> makes each API process write a V8 CPU profile there when it stops.
 import { existsSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

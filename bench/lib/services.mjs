@@ -30,7 +30,9 @@ export function services({ log }) {
   async function startApi({ databaseUrl, smtpUrl, webOrigin, jobs }) {
     const port = await freePort();
     const generous = '100000/1h';
-    const service = startService('api', process.execPath, ['-r', '@swc-node/register', 'api/src/main.ts'], {
+    // BENCH_CPU_PROFILE=<folder>: each API writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
+    const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+    const service = startService('api', process.execPath, [...profile, '-r', '@swc-node/register', 'api/src/main.ts'], {
       env: {
         NODE_ENV: 'production',
         APP_SECRET: randomBytes(32).toString('hex'),

@@ -36,10 +36,11 @@ export class BookingChanges {
 
   async changed(em: EntityManager, booking: Booking, change: BookingChange, ctx: ChangeContext = {}): Promise<void> {
     this.record(em, booking, change);
-    await em.flush();
     if (!ctx.silent) {
       await this.mailer.statusChanged(em, booking, change.from, { reason: change.reason ?? null, at: change.at, ...ctx });
     }
+    // the booking, its history and its mails in one flush; written before the caller reads counts again
+    await em.flush();
   }
 
   /** Appends to the history only (the caller sends its own mail). */

@@ -55,7 +55,7 @@ export class BookingMailer {
           );
           await this.decisionConfirmed(em, booking, true, ctx);
         }
-        return this.confirmed(em, booking, ctx.at);
+        return this.confirmed(em, booking, ctx.at, from === null);
       case BookingStatus.WAITLISTED:
         return this.send(
           em,
@@ -249,7 +249,8 @@ export class BookingMailer {
     return signToken(this.config.appSecret, APPROVAL_TOKEN_PURPOSE, booking.id, booking.approvalExpiresAt!);
   }
 
-  private async confirmed(em: EntityManager, booking: Booking, at: Date): Promise<void> {
+  /** `isNew`: the booking was made in this transaction, so no invite for its UIDs exists yet and each starts at SEQUENCE 0. */
+  private async confirmed(em: EntityManager, booking: Booking, at: Date, isNew: boolean): Promise<void> {
     const links = { booking: this.bookingUrl(booking), cancel: `${this.bookingUrl(booking)}#cancel` };
     const joiningInstructions = booking.session.joiningInstructions ?? null;
     await this.send(
@@ -258,6 +259,8 @@ export class BookingMailer {
       MailKind.BOOKING_CONFIRMED,
       templates.bookingConfirmed(this.common(booking, { links, joiningInstructions })),
       'REQUEST',
+      [],
+      isNew,
     );
     await this.scheduleReminders(em, booking, links, at);
   }
@@ -332,6 +335,7 @@ export class BookingMailer {
     content: templates.MailContent,
     inviteMethod?: 'REQUEST' | 'CANCEL',
     extra: InviteDraft[] = [],
+    firstInvites = false,
   ): Promise<void> {
     const invites = inviteMethod
       ? sessionInvites({
@@ -339,7 +343,7 @@ export class BookingMailer {
           bookingId: booking.id,
           session: this.inviteSession(booking.session, booking.status === BookingStatus.CONFIRMED),
           bookingUrl: this.bookingUrl(booking),
-        })
+        }).map((draft) => (firstInvites ? { ...draft, sequence: 0 } : draft))
       : [];
     await this.outbox.enqueue(em, { kind, ...this.addressing(booking), ...content, invites: [...invites, ...extra] });
   }

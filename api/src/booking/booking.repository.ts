@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { wrap, type EntityManager } from '@mikro-orm/postgresql';
 import { ACTIVE_BOOKING, BookingStatus, CourseOutcome, DomainError, ErrorCode, PLACE_HOLDING, SessionStatus, isUuid } from '@lh/domain';
 import { Session } from '../scheduling/session.entity';
 import { Booking } from './booking.entity';
@@ -13,9 +13,11 @@ export interface PlaceCounts {
   /** Places taken or held: confirmed + pending (what counts against capacity). */
   held: number;
   waiting: number;
+  /** The latest queue time of any of its bookings (the waiting-list order), or null. */
+  lastQueuedAt: Date | null;
 }
 
-const NO_BOOKINGS: PlaceCounts = { confirmed: 0, pending: 0, held: 0, waiting: 0 };
+const NO_BOOKINGS: PlaceCounts = { confirmed: 0, pending: 0, held: 0, waiting: 0, lastQueuedAt: null };
 
 /** Coming sessions of one course, and the places left over them. */
 export interface UpcomingPlaces {
@@ -53,9 +55,14 @@ export class BookingRepository {
     if (!rows.length) {
       throw sessionNotFound();
     }
-    return opts.withTrainers
-      ? em.findOneOrFail(Session, sessionId, { populate: ['course.prerequisite', 'parts', 'venue', 'trainers'], refresh: true })
-      : em.findOneOrFail(Session, sessionId, { populate: ['course.prerequisite', 'parts', 'venue'], refresh: true });
+    // Read after the lock is held, so its capacity and status are the committed ones: one joined select when
+    // this transaction has not loaded the session yet; read again (a select per relation) when it has.
+    const loaded = em.getUnitOfWork().getById<Session>(Session.name, sessionId);
+    const refresh = !!loaded && wrap(loaded).isInitialized();
+    const populate = opts.withTrainers
+      ? (['course.prerequisite', 'parts', 'venue', 'trainers'] as const)
+      : (['course.prerequisite', 'parts', 'venue'] as const);
+    return em.findOneOrFail(Session, sessionId, { populate, refresh, strategy: 'joined' });
   }
 
   /** Who a booking belongs to and its session, without locking (to decide access before taking locks). */
@@ -79,14 +86,17 @@ export class BookingRepository {
     if (!sessionIds.length) {
       return new Map();
     }
-    const rows = await em.execute<{ session_id: string; status: BookingStatus; n: string }[]>(
-      'select session_id, status, count(*) as n from booking where session_id in (?) group by session_id, status',
+    const rows = await em.execute<{ session_id: string; status: BookingStatus; n: string; last_queued: Date | null }[]>(
+      'select session_id, status, count(*) as n, max(waitlisted_at) as last_queued from booking where session_id in (?) group by session_id, status',
       [[...sessionIds]],
     );
     const counts = new Map<string, PlaceCounts>();
     for (const r of rows) {
       const c = counts.get(r.session_id) ?? { ...NO_BOOKINGS };
       const n = Number(r.n);
+      if (r.last_queued && (!c.lastQueuedAt || new Date(r.last_queued) > c.lastQueuedAt)) {
+        c.lastQueuedAt = new Date(r.last_queued);
+      }
       if (r.status === BookingStatus.CONFIRMED) {
         c.confirmed += n;
       } else if (PLACE_HOLDING.includes(r.status)) {
@@ -124,15 +134,12 @@ export class BookingRepository {
   }
 
   /**
-   * The queue time for someone joining a session's waiting list: strictly after everyone already in it.
-   * Called with the session locked, so the queue follows the order in which requests got the lock,
-   * not when they arrived (requests that arrive together would otherwise swap places after answering).
+   * The queue time for someone joining a session's waiting list: strictly after everyone already in it
+   * (`counts` read with the session locked). So the queue follows the order in which requests got the
+   * lock, not when they arrived (requests that arrive together would otherwise swap places after answering).
    */
-  async nextInQueue(em: EntityManager, sessionId: string, now: Date): Promise<Date> {
-    const [row] = await em.execute<{ last: Date | null }[]>('select max(waitlisted_at) as last from booking where session_id = ?', [
-      sessionId,
-    ]);
-    const last = row?.last ? new Date(row.last).getTime() : 0;
+  nextInQueue(counts: PlaceCounts, now: Date): Date {
+    const last = counts.lastQueuedAt?.getTime() ?? 0;
     return new Date(Math.max(now.getTime(), last + 1));
   }
 

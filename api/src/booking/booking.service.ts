@@ -23,6 +23,7 @@ import { applyStatus } from './apply-status';
 import { Booking } from './booking.entity';
 import { BookingChanges } from './booking-changes';
 import { BookingQueries, bookingNotFound } from './booking-queries.service';
+import { toBookingType } from './booking.mapper';
 import { BookingRepository } from './booking.repository';
 import type { BookingType } from './booking.types';
 import type { BookSessionInput } from './dto/book-session.input';
@@ -46,71 +47,75 @@ export class BookingService {
   ) {}
 
   async book(viewer: Viewer, input: BookSessionInput, now = this.clock.now()): Promise<BookingType> {
-    const id = await this.em.fork().transactional(async (em) => {
-      await this.repo.lockPerson(em, viewer.id);
-      const session = await this.repo.lockSession(em, input.sessionId);
-
-      if (input.idempotencyKey) {
-        const earlier = await em.findOne(Booking, { person: viewer.id, idempotencyKey: input.idempotencyKey });
-        if (earlier) {
-          if (earlier.session.id !== session.id) {
-            throw new DomainError(ErrorCode.IdempotencyConflict, 'This request key was already used for another session.');
+    const made = await this.em
+      .fork()
+      .transactional(async (em): Promise<{ earlierId: string } | { booking: Booking; position: number | null }> => {
+        // What is about the person alone is read with only their row locked; the session's lock, which every
+        // booking on it waits for, is held for as few statements as possible.
+        await this.repo.lockPerson(em, viewer.id);
+        if (input.idempotencyKey) {
+          const earlier = await em.findOne(Booking, { person: viewer.id, idempotencyKey: input.idempotencyKey });
+          if (earlier) {
+            if (earlier.session.id !== input.sessionId) {
+              throw new DomainError(ErrorCode.IdempotencyConflict, 'This request key was already used for another session.');
+            }
+            return { earlierId: earlier.id };
           }
-          return earlier.id;
         }
-      }
+        const person = await em.findOneOrFail(Person, viewer.id, { populate: ['agency'] });
 
-      const refusal = sessionBookingRefusal(session, now);
-      if (refusal) {
-        throw new DomainError(refusal.code, refusal.message);
-      }
+        const session = await this.repo.lockSession(em, input.sessionId);
+        const refusal = sessionBookingRefusal(session, now);
+        if (refusal) {
+          throw new DomainError(refusal.code, refusal.message);
+        }
+        await this.refuseSecondBooking(em, person, session, now);
 
-      const person = await em.findOneOrFail(Person, viewer.id, { populate: ['agency'] });
-      await this.refuseSecondBooking(em, person, session, now);
+        const course = session.course;
+        const prerequisite = course.prerequisite
+          ? { title: course.prerequisite.title, met: await this.repo.hasCompleted(em, person.id, course.prerequisite.id, now) }
+          : null;
+        const ineligible = eligibilityRefusal({
+          audience: { agencyIds: course.audienceAgencyIds, sectors: course.audienceSectors, roles: course.audienceRoles },
+          person: { agencyId: person.agency?.id ?? null, sector: person.agency?.sector ?? null, roles: person.roles },
+          prerequisite,
+        });
+        if (ineligible) {
+          throw new DomainError(ineligible.code, ineligible.message);
+        }
 
-      const course = session.course;
-      const prerequisite = course.prerequisite
-        ? { title: course.prerequisite.title, met: await this.repo.hasCompleted(em, person.id, course.prerequisite.id, now) }
-        : null;
-      const ineligible = eligibilityRefusal({
-        audience: { agencyIds: course.audienceAgencyIds, sectors: course.audienceSectors, roles: course.audienceRoles },
-        person: { agencyId: person.agency?.id ?? null, sector: person.agency?.sector ?? null, roles: person.roles },
-        prerequisite,
+        const approval = needsApproval(course, person.agency);
+        const managerEmail = approval ? this.checkManagerEmail(person, input.managerEmail) : null;
+
+        const counts = await this.repo.placeCounts(em, session.id);
+        const status = newBookingStatus({
+          capacity: session.capacity,
+          placesHeld: counts.held,
+          waiting: counts.waiting,
+          needsApproval: approval,
+        });
+        keepNeeds(person, input);
+        const booking = em.create(Booking, {
+          session,
+          person,
+          agency: person.agency ?? null,
+          status,
+          accessNeeds: input.accessNeeds ?? null,
+          dietaryNeeds: input.dietaryNeeds ?? null,
+          managerEmail,
+          idempotencyKey: input.idempotencyKey ?? null,
+          createdAt: now,
+        });
+        if (status === BookingStatus.WAITLISTED) {
+          booking.waitlistedAt = this.repo.nextInQueue(counts, now);
+        }
+        applyStatus(booking, status, now, session);
+        await this.changes.changed(em, booking, { action: 'booked', from: null, actor: person, at: now }, { byThemselves: true });
+        // last in the queue, which the transaction holds in order: its place is one after those already waiting
+        return { booking, position: status === BookingStatus.WAITLISTED ? counts.waiting + 1 : null };
       });
-      if (ineligible) {
-        throw new DomainError(ineligible.code, ineligible.message);
-      }
-
-      const approval = needsApproval(course, person.agency);
-      const managerEmail = approval ? this.checkManagerEmail(person, input.managerEmail) : null;
-
-      const counts = await this.repo.placeCounts(em, session.id);
-      const status = newBookingStatus({
-        capacity: session.capacity,
-        placesHeld: counts.held,
-        waiting: counts.waiting,
-        needsApproval: approval,
-      });
-      keepNeeds(person, input);
-      const booking = em.create(Booking, {
-        session,
-        person,
-        agency: person.agency ?? null,
-        status,
-        accessNeeds: input.accessNeeds ?? null,
-        dietaryNeeds: input.dietaryNeeds ?? null,
-        managerEmail,
-        idempotencyKey: input.idempotencyKey ?? null,
-        createdAt: now,
-      });
-      if (status === BookingStatus.WAITLISTED) {
-        booking.waitlistedAt = await this.repo.nextInQueue(em, session.id, now);
-      }
-      applyStatus(booking, status, now, session);
-      await this.changes.changed(em, booking, { action: 'booked', from: null, actor: person, at: now }, { byThemselves: true });
-      return booking.id;
-    });
-    return this.queries.booking(viewer, id);
+    // the answer is built from what the transaction read and wrote, not read again
+    return 'earlierId' in made ? this.queries.booking(viewer, made.earlierId) : toBookingType(made.booking, made.position);
   }
 
   /**

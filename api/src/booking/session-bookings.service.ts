@@ -87,7 +87,7 @@ export class SessionBookingsService {
       });
       const booking = em.create(Booking, { session, person, agency: person.agency ?? null, status, createdAt: now });
       if (status === BookingStatus.WAITLISTED) {
-        booking.waitlistedAt = await this.repo.nextInQueue(em, session.id, now);
+        booking.waitlistedAt = this.repo.nextInQueue(counts, now);
       }
       applyStatus(booking, status, now, session);
       const actor = this.changes.actor(em, viewer);

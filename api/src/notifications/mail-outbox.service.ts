@@ -64,7 +64,8 @@ export class MailOutboxService {
 
   /**
    * Writes one mail to the outbox with `em`, which must be the transactional EntityManager of the
-   * change that causes it (inside `em.transactional(...)`).
+   * change that causes it (inside `em.transactional(...)`). The rows are written by the next flush (the
+   * transaction's commit flushes), so a change and its mails go to PostgreSQL in one batch.
    */
   async enqueue(em: EntityManager, mail: OutgoingMail): Promise<OutboxMessage> {
     if (!em.isInTransaction()) {
@@ -97,8 +98,8 @@ export class MailOutboxService {
       };
       em.create(OutboxInvite, { message, position, ics: buildInvite(spec), method: InviteMethod[spec.method], uid: spec.uid, sequence });
     }
-    // Written now, inside the caller's transaction, so the next invite for this UID sees its sequence.
-    await em.flush();
+    // Written with the caller's next flush (at the latest its commit), in one batch with the change's other rows;
+    // nextSequence flushes first, so the next invite for a UID always sees this one's sequence.
     return message;
   }
 
@@ -194,6 +195,7 @@ export class MailOutboxService {
 
   /** One more than the highest SEQUENCE queued for this UID; serialised per UID for the rest of the transaction. */
   private async nextSequence(em: EntityManager, uid: string): Promise<number> {
+    await em.flush();
     await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`invite:${uid}`]);
     const [row] = await em.execute<{ max: number | null }[]>('select max(sequence) as max from outbox_invite where uid = ?', [uid]);
     return row?.max === null || row?.max === undefined ? 0 : Number(row.max) + 1;

@@ -21,7 +21,7 @@ import { SessionTrainerRepository } from '../scheduling/session-trainer.reposito
 import { sortedParts } from '../scheduling/scheduling-views';
 import type { TrainerSessionSummaryType, TrainerSessionType, YourSessionsType } from './trainer-sessions.types';
 
-const NO_COUNTS: PlaceCounts = { confirmed: 0, pending: 0, held: 0, waiting: 0 };
+const NO_COUNTS: PlaceCounts = { confirmed: 0, pending: 0, held: 0, waiting: 0, lastQueuedAt: null };
 const notFound = () => new DomainError(ErrorCode.NotFound, 'There is no session with that id that you train.');
 
 /**
