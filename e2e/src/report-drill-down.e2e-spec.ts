@@ -68,6 +68,9 @@ describe('drilling down from a report figure in the browser', () => {
     await expect(page.locator('#definition').textContent()).resolves.toContain('booked beforehand and still held');
     await expect(page.locator('[data-total]').getAttribute('data-total')).resolves.toBe(String(booked));
     expect(await page.locator('caption').textContent()).toMatch(/: page 1 of 2$/);
+    // numbers right-aligned, as in the other report tables
+    expect(await page.locator('thead th.govuk-table__header--numeric').allTextContents()).toEqual(['No.']);
+    expect(await page.locator('tbody td.govuk-table__cell--numeric').count()).toBe(25);
     expect(await page.getByLabel('Course', { exact: true }).inputValue()).toBe(team.course.id);
     await expect(page.locator('main a[href^="/records/"]').first().isVisible()).resolves.toBe(true);
     await expect(page.locator('main a[href^="/manage/sessions/"]').first().isVisible()).resolves.toBe(true);

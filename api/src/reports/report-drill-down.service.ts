@@ -74,6 +74,7 @@ export class ReportDrillDownService {
       })),
       page: current,
       pageCount,
+      pageSize: size,
     };
   }
 }

@@ -29,4 +29,5 @@ export class ReportDrillDownType {
   @Field(() => [DrillDownRowType]) rows!: DrillDownRowType[];
   @Field(() => Int) page!: number;
   @Field(() => Int) pageCount!: number;
+  @Field(() => Int, { description: 'Rows a page (the last page may hold fewer).' }) pageSize!: number;
 }
