@@ -164,7 +164,9 @@ describe('report drill-down and agency leads’ figures (real API, real PostgreS
   it('exports every row behind a figure as CSV, formula-safe, and writes each download to the audit log', async () => {
     const e = api.orm.em.fork();
     await e.nativeUpdate(Agency, { id: f.charity.id }, { name: '=HYPERLINK("x") Young Carers' });
-    const before = await api.orm.em.fork().count(AuditEntry, { action: AuditAction.PERSONAL_DATA_EXPORTED, subjectType: 'report_drill_down' });
+    const before = await api.orm.em
+      .fork()
+      .count(AuditEntry, { action: AuditAction.PERSONAL_DATA_EXPORTED, subjectType: 'report_drill_down' });
     const res = await gql<{ reportDrillDownFile: { fileName: string; base64: string } }>(
       api.url,
       FILE,
@@ -188,12 +190,18 @@ describe('report drill-down and agency leads’ figures (real API, real PostgreS
     expect(audited).toHaveLength(before + 1);
     expect(audited.at(-1)).toMatchObject({
       subjectId: 'DID_NOT_ATTEND/2025-04-01/2026-03-31',
-      after: { file: 'Did not attend: the sessions and people behind the figure', format: 'CSV', rows: 3, filters: 'Period: Financial year 2025-26' },
+      after: {
+        file: 'Did not attend: the sessions and people behind the figure',
+        format: 'CSV',
+        rows: 3,
+        filters: 'Period: Financial year 2025-26',
+      },
     });
   });
 
   it('refuses the drill-down’s file to reviewers, practitioners and agency leads, and audits nothing for them', async () => {
-    const count = () => api.orm.em.fork().count(AuditEntry, { action: AuditAction.PERSONAL_DATA_EXPORTED, subjectType: 'report_drill_down' });
+    const count = () =>
+      api.orm.em.fork().count(AuditEntry, { action: AuditAction.PERSONAL_DATA_EXPORTED, subjectType: 'report_drill_down' });
     const before = await count();
     for (const cookie of [f.reviewer, f.practitioner, lead]) {
       const res = await gql(api.url, FILE, { figure: 'BOOKED', format: 'XLSX', filter: FY }, cookie);

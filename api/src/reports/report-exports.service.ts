@@ -62,7 +62,12 @@ export class ReportExportsService {
   ) {}
 
   /** Every row behind a figure (the drill-down page's rows, not one page), written to the audit log. */
-  async drillDownFile(viewer: Viewer, figure: DrillDownFigure, format: TableFileFormat, filter: ReportFilterInput): Promise<DownloadFileType> {
+  async drillDownFile(
+    viewer: Viewer,
+    figure: DrillDownFigure,
+    format: TableFileFormat,
+    filter: ReportFilterInput,
+  ): Promise<DownloadFileType> {
     const d = await this.drill.drillDown(viewer, figure, filter, 1, null);
     const term = termOf(reportFigureOf(figure));
     const title = `${term}: the sessions${d.people ? ' and people' : ''} behind the figure`;
@@ -75,7 +80,10 @@ export class ReportExportsService {
         after: { file: title, format, rows: d.total, filters: d.filters.map((f) => `${f.label}: ${f.value}`).join('; ') },
       });
     });
-    const slug = term.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = term
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     return tableFile(format, `${slug}-${d.period.from}-to-${d.period.to}`, drillDownTable(d), {
       title,
       filters: d.filters.map((f) => [f.label, f.value] as const),

@@ -18,8 +18,7 @@ export const DRILL_DOWN_FIGURES = [
 ] as const;
 export type DrillDownFigureName = (typeof DRILL_DOWN_FIGURES)[number];
 
-export const hasDrillDown = (figure: string): figure is DrillDownFigureName =>
-  (DRILL_DOWN_FIGURES as readonly string[]).includes(figure);
+export const hasDrillDown = (figure: string): figure is DrillDownFigureName => (DRILL_DOWN_FIGURES as readonly string[]).includes(figure);
 
 /** What became of a place in a drill-down row, in words (page and export say the same). */
 export function drillDownOutcomeText(figure: string, outcome: string | null | undefined): string {

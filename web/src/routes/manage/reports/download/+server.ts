@@ -1,4 +1,10 @@
-import { ReportDrillDownFileDocument, ReportFileDocument, type DrillDownFigure, type TableFileFormat, type ReportKind } from '@lh/graphql-client';
+import {
+  ReportDrillDownFileDocument,
+  ReportFileDocument,
+  type DrillDownFigure,
+  type TableFileFormat,
+  type ReportKind,
+} from '@lh/graphql-client';
 import { hasDrillDown } from '@lh/domain';
 import { error } from '@sveltejs/kit';
 import { api, failLoad } from '$lib/server/api';
