@@ -144,6 +144,7 @@ export const QUERY_ACCESS: Record<string, string> = {
   reportDashboard: AGGREGATES,
   reportDashboardPdf: AGGREGATES,
   reportDrillDown: COORDINATOR_SEES_A,
+  reportDrillDownFile: COORDINATOR_SEES_A,
   reportFile: AGGREGATES,
   reportFilterOptions: 'refused refused refused refused refused own     own     own     own',
   reportMonths: AGGREGATES,

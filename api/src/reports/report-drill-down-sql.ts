@@ -1,3 +1,4 @@
+import { ReportFigure } from '@lh/domain';
 import { PLACE_CONDITIONS, SESSION_CONDITIONS } from './report-sql';
 
 /** A figure a coordinator can drill into: the sessions (and, for places, the people) behind it. */
@@ -13,6 +14,9 @@ export enum DrillDownFigure {
   SESSIONS_CANCELLED = 'SESSIONS_CANCELLED',
 }
 
+/** The glossary's figure a drill-down figure is (same names: its term and definition). */
+export const reportFigureOf = (figure: DrillDownFigure): ReportFigure => ReportFigure[figure];
+
 /** Whether a figure counts sessions (no people listed) or people. */
 export const isSessionFigure = (figure: DrillDownFigure) =>
   figure === DrillDownFigure.SESSIONS_DELIVERED || figure === DrillDownFigure.SESSIONS_CANCELLED;
@@ -25,16 +29,16 @@ export const isSessionFigure = (figure: DrillDownFigure) =>
 function rowsOf(figure: DrillDownFigure): string {
   const columns = (person: string, agency: string, outcome: string) => `
          s.id as session_id, c.title as course_title, s.starts_at, s.status::text as session_status,
-         ${person} as person_name, ${agency} as agency_name, ${outcome} as outcome, x.sort_key`;
+         ${person === 'pe' ? 'pe.id' : 'null::uuid'} as person_id, ${person === 'pe' ? 'pe.name' : 'null::text'} as person_name, ${agency} as agency_name, ${outcome} as outcome, x.sort_key`;
   if (isSessionFigure(figure)) {
     const cond = SESSION_CONDITIONS[figure as keyof typeof SESSION_CONDITIONS];
-    return `select ${columns('null::text', 'null::text', 'null::text')}
+    return `select ${columns('none', 'null::text', 'null::text')}
       from (select id, id::text as sort_key from sess where period = 0 and ${cond}) x
       join session s on s.id = x.id join course c on c.id = s.course_id`;
   }
   if (figure === DrillDownFigure.WAITING_LIST_DEMAND) {
     // people once per course, as the figure counts them: the course's earliest session in the period
-    return `select ${columns('pe.name', 'ag.name', 'null::text')}
+    return `select ${columns('pe', 'ag.name', 'null::text')}
       from (select distinct on (w.person_id, w.course_id) w.person_id, w.agency_id, w.course_id,
                    (w.person_id::text || w.course_id::text) as sort_key
               from waited w where w.period = 0 order by w.person_id, w.course_id, w.agency_id) x
@@ -49,7 +53,7 @@ function rowsOf(figure: DrillDownFigure): string {
       ? `select session_id, person_id, agency_id, null::text as outcome, id::text as sort_key from moved where period = 0`
       : `select session_id, person_id, agency_id, outcome, id::text as sort_key from places
           where period = 0 and ${PLACE_CONDITIONS[figure as keyof typeof PLACE_CONDITIONS]}`;
-  return `select ${columns('pe.name', 'ag.name', 'x.outcome')}
+  return `select ${columns('pe', 'ag.name', 'x.outcome')}
       from (${source}) x
       join session s on s.id = x.session_id join course c on c.id = s.course_id
       join person pe on pe.id = x.person_id

@@ -1,8 +1,11 @@
-import { Role, type ReportPeriodKind } from '@lh/domain';
+import { AuditAction, Role, type ReportPeriodKind } from '@lh/domain';
+import { parse } from 'csv-parse/sync';
 import { aPerson, anAgency } from '../../test/builders';
 import { buildReportFixture, type ReportFixture } from '../../test/report-fixture';
 import { gql, signInAs, startTestApi, type GqlResult, type TestApi } from '../../test/test-db';
+import { AuditEntry } from '../audit/audit-entry.entity';
 import { Clock } from '../common/clock';
+import { Agency } from '../people/agency.entity';
 
 /**
  * The drill-down behind each figure (coordinators only) and the agency lead's own figures, over the
@@ -15,6 +18,8 @@ const DRILL = `query($figure: DrillDownFigure!, $filter: ReportFilterInput!, $pa
   reportDrillDown(figure: $figure, filter: $filter, page: $page) {
     figure total people page pageCount period { label } filters { label value }
     rows { sessionId courseTitle startsAt sessionStatus personName agencyName outcome } } }`;
+const FILE = `query($figure: DrillDownFigure!, $format: TableFileFormat!, $filter: ReportFilterInput!) {
+  reportDrillDownFile(figure: $figure, format: $format, filter: $filter) { fileName contentType base64 } }`;
 const LEAD = `query($filter: ReportFilterInput!) { agencyLeadReport(filter: $filter) { period { label } agencyName filters { label value }
   agency { booked attended attendanceRate didNotAttend lateCancellations chargesPence }
   partnership { booked attended attendanceRate didNotAttend lateCancellations chargesPence } } }`;
@@ -154,5 +159,55 @@ describe('report drill-down and agency leads’ figures (real API, real PostgreS
     for (const cookie of [f.practitioner, f.reviewer, f.coordinator]) {
       expect(code(await gql(api.url, LEAD, { filter: FY }, cookie))).toBe('NOT_ALLOWED');
     }
+  });
+
+  it('exports every row behind a figure as CSV, formula-safe, and writes each download to the audit log', async () => {
+    const e = api.orm.em.fork();
+    await e.nativeUpdate(Agency, { id: f.charity.id }, { name: '=HYPERLINK("x") Young Carers' });
+    const before = await api.orm.em
+      .fork()
+      .count(AuditEntry, { action: AuditAction.PERSONAL_DATA_EXPORTED, subjectType: 'report_drill_down' });
+    const res = await gql<{ reportDrillDownFile: { fileName: string; base64: string } }>(
+      api.url,
+      FILE,
+      { figure: 'DID_NOT_ATTEND', format: 'CSV', filter: FY },
+      f.coordinator,
+    );
+    await e.nativeUpdate(Agency, { id: f.charity.id }, { name: f.charity.name });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.reportDrillDownFile.fileName).toBe('did-not-attend-2025-04-01-to-2026-03-31.csv');
+    const rows = parse(Buffer.from(res.data!.reportDrillDownFile.base64, 'base64').toString('utf8'), { bom: true }) as string[][];
+    expect(rows[0]).toEqual(['Session date', 'Time', 'Course', 'Person', 'Agency booked under', 'Outcome']);
+    expect(rows.slice(1).map((r) => [r[2], r[4], r[5]])).toEqual([
+      ['DASH checklist', `'=HYPERLINK("x") Young Carers`, 'Did not attend'],
+      ['DASH checklist', 'Northshire NHS Trust', 'Did not attend'],
+      ['Graded Care Profile 2', 'Northshire Academy', 'Did not attend'],
+    ]);
+    expect(rows.slice(1).every((r) => r[3]?.startsWith('Fixture person'))).toBe(true);
+    const audited = await api.orm.em
+      .fork()
+      .find(AuditEntry, { action: AuditAction.PERSONAL_DATA_EXPORTED, subjectType: 'report_drill_down' }, { orderBy: { at: 'asc' } });
+    expect(audited).toHaveLength(before + 1);
+    expect(audited.at(-1)).toMatchObject({
+      subjectId: 'DID_NOT_ATTEND/2025-04-01/2026-03-31',
+      after: {
+        file: 'Did not attend: the sessions and people behind the figure',
+        format: 'CSV',
+        rows: 3,
+        filters: 'Period: Financial year 2025-26',
+      },
+    });
+  });
+
+  it('refuses the drill-down’s file to reviewers, practitioners and agency leads, and audits nothing for them', async () => {
+    const count = () =>
+      api.orm.em.fork().count(AuditEntry, { action: AuditAction.PERSONAL_DATA_EXPORTED, subjectType: 'report_drill_down' });
+    const before = await count();
+    for (const cookie of [f.reviewer, f.practitioner, lead]) {
+      const res = await gql(api.url, FILE, { figure: 'BOOKED', format: 'XLSX', filter: FY }, cookie);
+      expect(code(res)).toBe('NOT_ALLOWED');
+      expect(res.data).toBeNull();
+    }
+    expect(await count()).toBe(before);
   });
 });

@@ -18,6 +18,7 @@ type Row = {
   course_title: string;
   starts_at: Date | string;
   session_status: string;
+  person_id: string | null;
   person_name: string | null;
   agency_name: string | null;
   outcome: string | null;
@@ -66,12 +67,14 @@ export class ReportDrillDownService {
         courseTitle: r.course_title,
         startsAt: new Date(r.starts_at),
         sessionStatus: r.session_status,
+        personId: r.person_id,
         personName: r.person_name,
         agencyName: r.agency_name,
         outcome: r.outcome,
       })),
       page: current,
       pageCount,
+      pageSize: size,
     };
   }
 }

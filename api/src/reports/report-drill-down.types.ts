@@ -11,6 +11,8 @@ export class DrillDownRowType {
   @Field(() => String) courseTitle!: string;
   @Field(() => GraphQLISODateTime) startsAt!: Date;
   @Field(() => String) sessionStatus!: string;
+  @Field(() => ID, { nullable: true, description: 'Place figures only: their training record is /records/{personId}.' })
+  personId!: string | null;
   @Field(() => String, { nullable: true, description: 'Place figures only.' }) personName!: string | null;
   @Field(() => String, { nullable: true, description: 'The agency the place was booked under.' }) agencyName!: string | null;
   @Field(() => String, { nullable: true, description: 'The decided outcome (CourseOutcome), if any.' }) outcome!: string | null;
@@ -27,4 +29,5 @@ export class ReportDrillDownType {
   @Field(() => [DrillDownRowType]) rows!: DrillDownRowType[];
   @Field(() => Int) page!: number;
   @Field(() => Int) pageCount!: number;
+  @Field(() => Int, { description: 'Rows a page (the last page may hold fewer).' }) pageSize!: number;
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { definitionsFor } from '@lh/domain';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { AuditAction, definitionsFor, termOf } from '@lh/domain';
+import { AuditLog } from '../audit/audit-log';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { tableFile, type ExportTable } from '../exports/table-export';
@@ -8,6 +10,9 @@ import { EvaluationReportService } from './evaluation-report.service';
 import { EvaluationBreakdown } from './evaluation-report.types';
 import { EVALUATION_FIGURES, evaluationGroupTable, evaluationStageTable } from './evaluation-rows';
 import { ReportsService } from './reports.service';
+import { ReportDrillDownService } from './report-drill-down.service';
+import { reportFigureOf, type DrillDownFigure } from './report-drill-down-sql';
+import { drillDownTable } from './report-drill-down-table';
 import { DeliveryReportsService } from './delivery-reports.service';
 import { CHARGES_FIGURES, TRAINER_FIGURES, chargesTable, trainerAgenciesTable, trainersTable } from './delivery-report-tables';
 import { requireCoordinator } from '../common/access';
@@ -42,7 +47,8 @@ const FILE_NAMES: Record<ReportKind, string> = {
 
 /**
  * A report as a file (CSV, or XLSX with the About sheet), made from the same service call as the screen, so
- * the two always agree. Reports hold aggregates only, so an export holds no personal data (nothing to audit).
+ * the two always agree. Reports hold aggregates only, so an export holds no personal data (nothing to audit);
+ * the drill-down's file names people: coordinators only (the drill-down checks), and every one is audited.
  */
 @Injectable()
 export class ReportExportsService {
@@ -50,8 +56,41 @@ export class ReportExportsService {
     private readonly reports: ReportsService,
     private readonly evaluation: EvaluationReportService,
     private readonly delivery: DeliveryReportsService,
+    private readonly drill: ReportDrillDownService,
+    private readonly em: EntityManager,
     private readonly clock: Clock,
   ) {}
+
+  /** Every row behind a figure (the drill-down page's rows, not one page), written to the audit log. */
+  async drillDownFile(
+    viewer: Viewer,
+    figure: DrillDownFigure,
+    format: TableFileFormat,
+    filter: ReportFilterInput,
+  ): Promise<DownloadFileType> {
+    const d = await this.drill.drillDown(viewer, figure, filter, 1, null);
+    const term = termOf(reportFigureOf(figure));
+    const title = `${term}: the sessions${d.people ? ' and people' : ''} behind the figure`;
+    const now = this.clock.now();
+    await this.em.fork().transactional(async (tx) => {
+      AuditLog.record(tx, viewer, {
+        action: AuditAction.PERSONAL_DATA_EXPORTED,
+        at: now,
+        subject: { type: 'report_drill_down', id: `${figure}/${d.period.from}/${d.period.to}` },
+        after: { file: title, format, rows: d.total, filters: d.filters.map((f) => `${f.label}: ${f.value}`).join('; ') },
+      });
+    });
+    const slug = term
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+    return tableFile(format, `${slug}-${d.period.from}-to-${d.period.to}`, drillDownTable(d), {
+      title,
+      filters: d.filters.map((f) => [f.label, f.value] as const),
+      definitions: definitionsFor([reportFigureOf(figure)]),
+      exportedAt: now,
+    });
+  }
 
   async file(
     viewer: Viewer,

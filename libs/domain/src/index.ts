@@ -36,6 +36,7 @@ export * from './programme';
 export * from './report-definitions';
 export * from './report-period';
 export * from './report-dashboard';
+export * from './report-drill-down';
 export * from './roster';
 export * from './course-status';
 export * from './course-interest';

@@ -34,8 +34,8 @@ const SUMMARY: [ReportFigure, (f: Figures) => string][] = [
   [ReportFigure.CHARGES, (f) => formatPounds(f.chargesPence)],
 ];
 
-export function summaryRows(f: Figures): { term: string; value: string; definition: string }[] {
-  return SUMMARY.map(([figure, value]) => ({ term: termOf(figure), value: value(f), definition: definitionOf(figure).definition }));
+export function summaryRows(f: Figures): { figure: ReportFigure; term: string; value: string; definition: string }[] {
+  return SUMMARY.map(([figure, value]) => ({ figure, term: termOf(figure), value: value(f), definition: definitionOf(figure).definition }));
 }
 
 /** A change in percentage points, signed: "+25.0 points", "−3.2 points", "no change", or "–" with nothing to compare. */
