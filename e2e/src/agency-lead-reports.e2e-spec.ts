@@ -25,7 +25,11 @@ describe('agency lead reports in the browser', () => {
     await expectAccessibleAtBothWidths(page(), 'agency-lead-reports');
 
     // their agency's compliance as at the end of the period, beside the partnership
-    await expect(page().getByRole('heading', { level: 2, name: /^Mandatory training compliance, as at/ }).isVisible()).resolves.toBe(true);
+    await expect(
+      page()
+        .getByRole('heading', { level: 2, name: /^Mandatory training compliance, as at/ })
+        .isVisible(),
+    ).resolves.toBe(true);
     const compliance = page().locator('table', { has: page().locator('caption', { hasText: /level 1 awareness, as at/ }) });
     await expect(compliance.getByRole('rowheader').last().textContent()).resolves.toBe('Whole partnership');
     await expect(compliance.getByRole('rowheader').count()).resolves.toBe(2); // their agency and the partnership

@@ -16,7 +16,11 @@ describe('mandatory training compliance report in the browser', () => {
   const web = useBrowser();
 
   it('shows a reviewer compliance by requirement and agency without JavaScript, and a CSV with the same rows', async () => {
-    const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false, acceptDownloads: true });
+    const context = await web.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      javaScriptEnabled: false,
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     try {
@@ -25,7 +29,9 @@ describe('mandatory training compliance report in the browser', () => {
       await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Mandatory training compliance' }).click();
       await page.waitForURL(/\/manage\/reports\/compliance\?period=FINANCIAL_YEAR/);
       await expect(page.getByRole('heading', { level: 1, name: 'Mandatory training compliance' }).isVisible()).resolves.toBe(true);
-      await expect(page.getByText('the priority area, level, format, course and trainer filters do not apply here').count()).resolves.toBe(1);
+      await expect(page.getByText('the priority area, level, format, course and trainer filters do not apply here').count()).resolves.toBe(
+        1,
+      );
       expect(await page.getByLabel('Course', { exact: true }).count()).toBe(0);
       expect(await page.getByLabel('Agency (booked under)').count()).toBe(1);
 

@@ -56,7 +56,10 @@ describe('mandatory training compliance report (real API, real PostgreSQL)', () 
    * had not joined): 6 people, 1 current; South the same as 2025.
    */
   async function arrange() {
-    const [north, south] = [await anAgency(em(), { name: 'North Trust' }), await anAgency(em(), { name: 'South Council', sector: AgencySector.POLICE })];
+    const [north, south] = [
+      await anAgency(em(), { name: 'North Trust' }),
+      await anAgency(em(), { name: 'South Council', sector: AgencySector.POLICE }),
+    ];
     const [l1, l3] = [await aCourse(em(), { level: 1 }), await aCourse(em(), { level: 3 })];
     const rule = { validityMonths: 36, refresherMonths: 3, newStarterMonths: 3 };
     const level1 = await aRequirement(em(), { name: 'Level 1 awareness', agencyIds: [north.id, south.id], courseIds: [l1.id], ...rule });

@@ -19,7 +19,12 @@ export const asAtOf = (period: ReportPeriod, today: string): string => (period.t
 const periodType = (p: ReportPeriod) => ({ kind: p.kind, from: p.from, to: p.to, label: p.label });
 
 /** One group's figures now, beside the compliant share on the previous as-at date. */
-function rowOf(agencyId: string | null, label: string, now: readonly StandingRow[], before: readonly StandingRow[]): ComplianceReportRowType {
+function rowOf(
+  agencyId: string | null,
+  label: string,
+  now: readonly StandingRow[],
+  before: readonly StandingRow[],
+): ComplianceReportRowType {
   const count = (status: MandatoryStatus) => now.filter((r) => r.standing.status === status).length;
   const compliantShare = shareOf(count(MandatoryStatus.CURRENT), now.length);
   const previousCompliantShare = shareOf(before.filter((r) => r.standing.status === MandatoryStatus.CURRENT).length, before.length);
@@ -102,7 +107,9 @@ export class ComplianceReportService {
             name,
             agencies: [...agencies]
               .sort(([, a], [, b]) => a.localeCompare(b))
-              .map(([agencyId, label]) => rowOf(agencyId, label, of(mine, requirementId, agencyId), of(mineBefore, requirementId, agencyId))),
+              .map(([agencyId, label]) =>
+                rowOf(agencyId, label, of(mine, requirementId, agencyId), of(mineBefore, requirementId, agencyId)),
+              ),
             total: rowOf(null, PARTNERSHIP, of(all, requirementId), of(allBefore, requirementId)),
           };
         }),

@@ -20,7 +20,9 @@ const FILE = `query($report: ReportKind!, $format: TableFileFormat!, $filter: Re
   reportFile(report: $report, format: $format, filter: $filter) { fileName base64 } }`;
 const RATINGS = `query($filter: ReportFilterInput!) { evaluationReport(filter: $filter, by: COURSE) {
   overall { ratings { question stage audience responses average } } } }`;
-type Ratings = { evaluationReport: { overall: { ratings: { question: string; stage: string; audience: string; responses: number; average: number }[] } } };
+type Ratings = {
+  evaluationReport: { overall: { ratings: { question: string; stage: string; audience: string; responses: number; average: number }[] } };
+};
 const QUOTES = `query($f: SurveyResultsFilter!) { surveyQuotes(filter: $f) { quotes { responseId questionId text } } }`;
 const PICK = `mutation($i: PickSurveyQuoteInput!) { pickSurveyQuote(input: $i) }`;
 

@@ -255,7 +255,8 @@ export const REPORT_DEFINITIONS: readonly FigureDefinition[] = [
   {
     figure: ReportFigure.MANDATORY_DUE_SOON,
     term: 'Due soon',
-    definition: 'People whose latest completion that counts is still valid on the as-at date but inside the refresher window before it expires.',
+    definition:
+      'People whose latest completion that counts is still valid on the as-at date but inside the refresher window before it expires.',
   },
   {
     figure: ReportFigure.MANDATORY_NOT_YET_DUE,
