@@ -49,7 +49,7 @@ describe('mandatory training compliance report (real API, real PostgreSQL)', () 
    *   North: Ann (done 1 June 2024), Ben (done 15 January 2021), Cas (done 15 May 2022), Dee (done 1 May 2024,
    *   revoked), Eve (done 1 May 2025, after the as-at date), Fay (joined 1 June 2025, after it; done 2 June 2025),
    *   Gus (joined 1 February 2025, nothing), Lou the agency lead (nothing).
-   *   South: Hal (done 1 January 2023), Ida (nothing).
+   *   South: Hal (done 1 January 2023, and again 1 June 2025, after the as-at date), Ida (nothing).
    * As at 31 March 2025, Level 1: North Ann current, Cas due soon (valid to May 2025), Gus not yet due, Dee, Eve
    * and Lou overdue, Ben expired: 7 people, 1 current; South Hal current, Ida overdue.
    * As at 31 March 2024: North Ann overdue (not done yet), Ben expired, Cas current, Dee, Eve, Lou overdue (Gus
@@ -78,7 +78,9 @@ describe('mandatory training compliance report (real API, real PostgreSQL)', () 
     await aCompletion(em(), await person('Fay North', north, '2025-06-01'), '2025-06-02', { course: l1 });
     await person('Gus North', north, '2025-02-01');
     const lead = await person('Lou Lead', north, '2020-01-01', [Role.PRACTITIONER, Role.AGENCY_LEAD]);
-    await aCompletion(em(), await person('Hal South', south), '2023-01-01', { course: l1 });
+    const hal = await person('Hal South', south);
+    await aCompletion(em(), hal, '2023-01-01', { course: l1 });
+    await aCompletion(em(), hal, '2025-06-01', { course: l1 }); // after the as-at date: the one before counts
     await person('Ida South', south);
     return { north, south, level1, level3, ann, lead };
   }
