@@ -247,3 +247,15 @@ export async function expectAccessibleAtBothWidths(page: Page, name: string, sho
     await screenshot(page, `${shot}-${width}`);
   }
 }
+
+/** Every link of the error summary goes to an element on the page. */
+export async function expectErrorLinksOnPage(page: Page): Promise<void> {
+  const targets = await page.locator('.govuk-error-summary a').evaluateAll((links) =>
+    links.map((a) => {
+      const id = (a.getAttribute('href') ?? '').replace(/^#/, '');
+      return { id, exists: !!id && !!document.getElementById(id) };
+    }),
+  );
+  expect(targets.length).toBeGreaterThan(0);
+  expect(targets.filter((t) => !t.exists)).toEqual([]);
+}

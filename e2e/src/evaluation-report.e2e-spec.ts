@@ -21,7 +21,7 @@ jest.setTimeout(300_000);
  * A reviewer reads report 4, evaluation and impact: two attendees of a session held today answer their evaluation
  * from the mail, a coordinator picks one action plan; the reviewer finds the report in
  * the reports' navigation, filters this month and the course, reads the stages, confidence and the picked quote (no
- * names), switches to by agency, and downloads the course table's CSV: the same rows as the screen.
+ * names), switches to by agency, and downloads the course table's and the ratings table's CSV: the same rows as the screen.
  */
 describe('evaluation and impact report in the browser', () => {
   const web = useBrowser();
@@ -113,6 +113,15 @@ describe('evaluation and impact report in the browser', () => {
     const csv = parse(readFileSync((await file.path())!, 'utf8'), { bom: true }) as string[][];
     expect(csv[0]!.slice(0, 4)).toEqual(['Course', 'Invited', 'Answered', 'Response rate']);
     expect(csv.slice(1).map((r) => r.slice(0, 9).map((v) => v || '–'))).toEqual(screen.map((r) => r.slice(0, 9)));
+
+    // the ratings table and its CSV: the same rows
+    const ratings = await tableRows(page, /^Average rating of each question/);
+    expect(ratings.length).toBeGreaterThan(0);
+    const ratingsDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download CSV of ratings' }).click();
+    const ratingsCsv = parse(readFileSync((await (await ratingsDownload).path())!, 'utf8'), { bom: true }) as string[][];
+    expect(ratingsCsv[0]).toEqual(['Question', 'Stage', 'Answers', 'Average rating']);
+    expect(ratingsCsv.slice(1)).toEqual(ratings);
 
     // by agency instead: the filter is kept
     await page.getByRole('link', { name: 'Show by agency instead' }).click();

@@ -39,8 +39,11 @@ describe('reports in the browser', () => {
   it('shows a reviewer this month’s reports, sorted, as a CSV with the same rows, and the glossary', async () => {
     const page = web.page;
     await signInAs(page, 'Reviewer');
+    // the header's Reports opens the dashboard, as coordinators' Manage does; attendance is in the reports' navigation
     await page.getByRole('link', { name: 'Reports' }).first().click();
-    await page.waitForURL(`${webUrl()}/manage/reports`);
+    await page.waitForURL(`${webUrl()}/manage/reports/dashboard`);
+    await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Attendance' }).click();
+    await page.waitForURL(/\/manage\/reports\?/);
     await expect(page.getByRole('heading', { level: 1, name: 'Reports' }).isVisible()).resolves.toBe(true);
     // reviewers see aggregates only: no trainer (a person) to filter by
     expect(await page.getByLabel('Trainer').count()).toBe(0);

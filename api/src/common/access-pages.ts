@@ -100,6 +100,7 @@ export const PAGE_ACCESS: Record<string, string> = {
   '/manage/reports': FIGURES,
   '/manage/reports/evaluation': FIGURES,
   '/manage/reports/charges': FIGURES,
+  '/manage/reports/compliance': FIGURES,
   '/manage/reports/dashboard': FIGURES,
   '/manage/reports/drill-down': COORDINATOR_NO_SUCH, // opened without a figure: nothing there
   '/manage/reports/glossary': FIGURES,

@@ -4,7 +4,10 @@ import { ACTIVE_BOOKING, SessionStatus } from '@lh/domain';
 import { Booking } from '../booking/booking.entity';
 import { Session } from '../scheduling/session.entity';
 
-/** One person a requirement applies to, with the latest live completion that satisfies it (on or before `today`). */
+/**
+ * One person a requirement applies to on `today` (active, and joined on or before it), with the latest live
+ * completion that satisfies it (on or before `today`).
+ */
 export interface ApplicableRow {
   requirementId: string;
   personId: string;
@@ -21,6 +24,8 @@ export interface ApplicableFilter {
   requirementIds?: readonly string[];
   personIds?: readonly string[];
   agencyId?: string;
+  /** People in an agency of this sector. */
+  sector?: string;
 }
 
 /**
@@ -47,6 +52,13 @@ export class MandatoryTrainingRepository {
       where.push('p.agency_id = ?');
       params.push(filter.agencyId);
     }
+    if (filter.sector) {
+      where.push('a.sector = ?');
+      params.push(filter.sector);
+    }
+    // nobody is counted on a day before they joined (a report's as-at date may be in the past)
+    where.push(`(p.created_at at time zone 'Europe/London')::date <= ?::date`);
+    params.push(today);
     const rows = await em.execute<
       {
         requirement_id: string;

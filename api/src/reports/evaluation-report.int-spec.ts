@@ -2,7 +2,7 @@
 // report filter (financial year 2024-25 and a priority area of this spec's own), overall, by course and by agency,
 // an anonymous group of 4 hidden and of 5 shown, an agency filter (anonymous answers left out), the period's last
 // and next day, the picked quotes without names, the files, and bad filters refused in the form's words.
-import { AgencySector, Role, SurveyStage, type ReportPeriodKind } from '@lh/domain';
+import { AgencySector, Role, SurveyStage, stageAudienceLabel, type ReportPeriodKind } from '@lh/domain';
 import { aCourse, aPerson, aPriorityArea, anAgency } from '../../test/builders';
 import { answer as a, placeOn, sessionOn, surveyed } from '../../test/surveys';
 import { gql, signInAs, startTestApi, type GqlResult, type TestApi } from '../../test/test-db';
@@ -18,6 +18,11 @@ const REPORT = `query($filter: ReportFilterInput!, $by: EvaluationBreakdown!) { 
   groups { ${ROW} } confidence { point label average responses } quotes { text courseTitle stage } anonymousQuotesHidden } }`;
 const FILE = `query($report: ReportKind!, $format: TableFileFormat!, $filter: ReportFilterInput!) {
   reportFile(report: $report, format: $format, filter: $filter) { fileName base64 } }`;
+const RATINGS = `query($filter: ReportFilterInput!) { evaluationReport(filter: $filter, by: COURSE) {
+  overall { ratings { question stage audience responses average } } } }`;
+type Ratings = {
+  evaluationReport: { overall: { ratings: { question: string; stage: string; audience: string; responses: number; average: number }[] } };
+};
 const QUOTES = `query($f: SurveyResultsFilter!) { surveyQuotes(filter: $f) { quotes { responseId questionId text } } }`;
 const PICK = `mutation($i: PickSurveyQuoteInput!) { pickSurveyQuote(input: $i) }`;
 
@@ -295,6 +300,32 @@ describe('evaluation and impact report (real API, real PostgreSQL)', () => {
     );
     expect(stages.errors).toBeUndefined();
     expect(Buffer.from(stages.data!.reportFile.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('writes the ratings table from the same rows as the screen', async () => {
+    const shown = await gql<Ratings>(api.url, RATINGS, { filter: { ...FY, priorityAreaId: area.id } }, reviewer);
+    const screen = shown.data!.evaluationReport.overall.ratings;
+    expect(screen.length).toBeGreaterThan(0);
+    const res = await gql<{ reportFile: { fileName: string; base64: string } }>(
+      api.url,
+      FILE,
+      { report: 'EVALUATION_RATINGS', format: 'CSV', filter: { ...FY, priorityAreaId: area.id } },
+      reviewer,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.reportFile.fileName).toBe('evaluation-ratings-2024-04-01-to-2025-03-31.csv');
+    const lines = Buffer.from(res.data!.reportFile.base64, 'base64').toString('utf8').slice(1).trim().split(/\r?\n/);
+    expect(lines[0]).toBe('Question,Stage,Answers,Average rating');
+    expect(lines.slice(1)).toEqual(
+      screen.map((q) => [q.question, stageAudienceLabel(q.stage, q.audience), q.responses, q.average].join(',')),
+    );
+    const xlsx = await gql<{ reportFile: { base64: string } }>(
+      api.url,
+      FILE,
+      { report: 'EVALUATION_RATINGS', format: 'XLSX', filter: { ...FY, priorityAreaId: area.id } },
+      reviewer,
+    );
+    expect(Buffer.from(xlsx.data!.reportFile.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
   });
 
   it('refuses a trainer filter to a reviewer, an unknown course and an inverted period, in the form’s words', async () => {

@@ -1,4 +1,4 @@
-import { ReportFigure, SurveyStage, shareOf, surveyStageLabels, termOf } from '@lh/domain';
+import { ReportFigure, SurveyStage, shareOf, stageAudienceLabel, surveyStageLabels, termOf } from '@lh/domain';
 import type { ExportTable } from '../exports/table-export';
 import type { SurveyResultGroupType } from '../surveys/survey-results.types';
 import type { EvaluationGroupRowType, EvaluationReportType, EvaluationStageRowType } from './evaluation-report.types';
@@ -127,6 +127,22 @@ export function evaluationGroupTable(report: EvaluationReportType): ExportTable 
       r.actionPlansDone,
       r.hidden ? HIDDEN_NOTE : '',
     ]),
+  };
+}
+
+/** The ratings table: each rating question at each stage (and audience), as the page lists them. */
+export function evaluationRatingsTable(report: EvaluationReportType): ExportTable {
+  return {
+    name: 'Ratings',
+    columns: [
+      { header: 'Question' },
+      { header: 'Stage' },
+      { header: 'Answers', type: 'number' },
+      { header: termOf(ReportFigure.AVERAGE_RATING), type: 'number' },
+    ],
+    rows: report.overall.hidden
+      ? [[HIDDEN_NOTE, '', null, null]]
+      : report.overall.ratings.map((q) => [q.question, stageAudienceLabel(q.stage, q.audience), q.responses, q.average]),
   };
 }
 

@@ -8,7 +8,9 @@ import { tableFile, type ExportTable } from '../exports/table-export';
 import type { DownloadFileType, TableFileFormat } from '../exports/download-file.types';
 import { EvaluationReportService } from './evaluation-report.service';
 import { EvaluationBreakdown } from './evaluation-report.types';
-import { EVALUATION_FIGURES, evaluationGroupTable, evaluationStageTable } from './evaluation-rows';
+import { EVALUATION_FIGURES, evaluationGroupTable, evaluationRatingsTable, evaluationStageTable } from './evaluation-rows';
+import { ComplianceReportService } from './compliance-report.service';
+import { COMPLIANCE_FIGURES, complianceTable } from './compliance-report-table';
 import { ReportsService } from './reports.service';
 import { ReportDrillDownService } from './report-drill-down.service';
 import { reportFigureOf, type DrillDownFigure } from './report-drill-down-sql';
@@ -27,9 +29,11 @@ const TITLES: Record<ReportKind, string> = {
   [ReportKind.EVALUATION]: 'Evaluation and impact by stage',
   [ReportKind.EVALUATION_BY_COURSE]: 'Evaluation and impact by course',
   [ReportKind.EVALUATION_BY_AGENCY]: 'Evaluation and impact by agency',
+  [ReportKind.EVALUATION_RATINGS]: 'Evaluation ratings',
   [ReportKind.CHARGES]: 'Charges by agency type',
   [ReportKind.TRAINERS]: 'Trainers',
   [ReportKind.TRAINER_AGENCIES]: 'Trainers by agency',
+  [ReportKind.COMPLIANCE]: 'Mandatory training compliance',
 };
 
 const FILE_NAMES: Record<ReportKind, string> = {
@@ -40,9 +44,11 @@ const FILE_NAMES: Record<ReportKind, string> = {
   [ReportKind.EVALUATION]: 'evaluation-by-stage',
   [ReportKind.EVALUATION_BY_COURSE]: 'evaluation-by-course',
   [ReportKind.EVALUATION_BY_AGENCY]: 'evaluation-by-agency',
+  [ReportKind.EVALUATION_RATINGS]: 'evaluation-ratings',
   [ReportKind.CHARGES]: 'charges-by-agency-type',
   [ReportKind.TRAINERS]: 'trainers',
   [ReportKind.TRAINER_AGENCIES]: 'trainers-by-agency',
+  [ReportKind.COMPLIANCE]: 'mandatory-training-compliance',
 };
 
 /**
@@ -56,6 +62,7 @@ export class ReportExportsService {
     private readonly reports: ReportsService,
     private readonly evaluation: EvaluationReportService,
     private readonly delivery: DeliveryReportsService,
+    private readonly compliance: ComplianceReportService,
     private readonly drill: ReportDrillDownService,
     private readonly em: EntityManager,
     private readonly clock: Clock,
@@ -141,10 +148,16 @@ export class ReportExportsService {
       }
       case ReportKind.EVALUATION:
       case ReportKind.EVALUATION_BY_COURSE:
-      case ReportKind.EVALUATION_BY_AGENCY: {
+      case ReportKind.EVALUATION_BY_AGENCY:
+      case ReportKind.EVALUATION_RATINGS: {
         const by = kind === ReportKind.EVALUATION_BY_AGENCY ? EvaluationBreakdown.AGENCY : EvaluationBreakdown.COURSE;
         const r = await this.evaluation.report(viewer, filter, by);
-        const table = kind === ReportKind.EVALUATION ? evaluationStageTable(r) : evaluationGroupTable(r);
+        const table =
+          kind === ReportKind.EVALUATION
+            ? evaluationStageTable(r)
+            : kind === ReportKind.EVALUATION_RATINGS
+              ? evaluationRatingsTable(r)
+              : evaluationGroupTable(r);
         const filters = [...r.filters, { label: 'Session months', value: `${r.fromMonth} to ${r.toMonth}` }];
         return { table, figures: EVALUATION_FIGURES, filters, period: r.period };
       }
@@ -160,6 +173,11 @@ export class ReportExportsService {
         const r = await this.delivery.trainers(viewer, filter);
         const table = kind === ReportKind.TRAINERS ? trainersTable(r) : trainerAgenciesTable(r);
         return { table, figures: TRAINER_FIGURES, filters: r.filters, period: r.period };
+      }
+      case ReportKind.COMPLIANCE: {
+        const r = await this.compliance.report(viewer, filter);
+        const filters = [...r.filters, { label: 'As at', value: r.asAt }, { label: 'Compared with', value: r.previousAsAt }];
+        return { table: complianceTable(r), figures: COMPLIANCE_FIGURES, filters, period: r.period };
       }
     }
   }

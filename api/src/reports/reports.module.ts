@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
+import { MandatoryTrainingModule } from '../mandatory-training/mandatory-training.module';
 import { SurveysModule } from '../surveys/surveys.module';
+import { ComplianceReportResolver } from './compliance-report.resolver';
+import { ComplianceReportService } from './compliance-report.service';
 import { EvaluationReportService } from './evaluation-report.service';
 import { DashboardResolver } from './dashboard.resolver';
 import { DashboardService } from './dashboard.service';
@@ -20,10 +23,11 @@ import { ReportDrillDownService } from './report-drill-down.service';
  * libs/domain/src/report-definitions.ts words them), the reports and their files. Later reports add a
  * service that uses ReportFilters and ReportFigures (both exported); the evaluation report reads the survey
  * results (SurveysModule) through the same filter, and the dashboard its confidence chart (ReportConfidence, a
- * small adapter).
+ * small adapter); the compliance report (report 5) reads MandatoryStandings (MandatoryTrainingModule) on the
+ * period's as-at date.
  */
 @Module({
-  imports: [SurveysModule],
+  imports: [SurveysModule, MandatoryTrainingModule],
   providers: [
     ReportFilters,
     ReportFigures,
@@ -39,6 +43,8 @@ import { ReportDrillDownService } from './report-drill-down.service';
     ReportConfidence,
     DashboardService,
     DashboardResolver,
+    ComplianceReportService,
+    ComplianceReportResolver,
   ],
   exports: [ReportFilters, ReportFigures, ReportsService],
 })

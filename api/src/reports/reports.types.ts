@@ -18,10 +18,14 @@ export enum ReportKind {
   EVALUATION = 'EVALUATION',
   EVALUATION_BY_COURSE = 'EVALUATION_BY_COURSE',
   EVALUATION_BY_AGENCY = 'EVALUATION_BY_AGENCY',
+  /** Report 4's ratings table: each rating question's average. */
+  EVALUATION_RATINGS = 'EVALUATION_RATINGS',
   CHARGES = 'CHARGES',
   /** Per trainer: names, coordinators only. */
   TRAINERS = 'TRAINERS',
   TRAINER_AGENCIES = 'TRAINER_AGENCIES',
+  /** Report 5: mandatory training compliance by requirement and agency. */
+  COMPLIANCE = 'COMPLIANCE',
 }
 registerEnumType(ReportKind, { name: 'ReportKind' });
 

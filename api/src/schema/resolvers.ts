@@ -41,6 +41,7 @@ import { PersonalDataResolver } from '../privacy/personal-data.resolver';
 import { DashboardResolver } from '../reports/dashboard.resolver';
 import { ReportsResolver } from '../reports/reports.resolver';
 import { DeliveryReportsResolver } from '../reports/delivery-reports.resolver';
+import { ComplianceReportResolver } from '../reports/compliance-report.resolver';
 import { ReportDrillDownResolver } from '../reports/report-drill-down.resolver';
 import { RosterResolver } from '../roster/roster.resolver';
 import { CourseInterestResolver } from '../course-interest/course-interest.resolver';
@@ -90,6 +91,7 @@ export const resolvers = [
   PersonalDataResolver,
   ReportsResolver,
   DeliveryReportsResolver,
+  ComplianceReportResolver,
   ReportDrillDownResolver,
   DashboardResolver,
   RosterResolver,

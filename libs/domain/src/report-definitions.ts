@@ -40,6 +40,13 @@ export enum ReportFigure {
   CHARGES_RAISED = 'CHARGES_RAISED',
   SESSION_RATING = 'SESSION_RATING',
   RATINGS_GIVEN = 'RATINGS_GIVEN',
+  MANDATORY_APPLIES = 'MANDATORY_APPLIES',
+  MANDATORY_CURRENT = 'MANDATORY_CURRENT',
+  MANDATORY_DUE_SOON = 'MANDATORY_DUE_SOON',
+  MANDATORY_NOT_YET_DUE = 'MANDATORY_NOT_YET_DUE',
+  MANDATORY_OVERDUE = 'MANDATORY_OVERDUE',
+  MANDATORY_EXPIRED = 'MANDATORY_EXPIRED',
+  COMPLIANT_SHARE = 'COMPLIANT_SHARE',
 }
 
 export interface FigureDefinition {
@@ -232,6 +239,45 @@ export const REPORT_DEFINITIONS: readonly FigureDefinition[] = [
     figure: ReportFigure.RATINGS_GIVEN,
     term: 'Survey responses rated',
     definition: 'End-of-course survey responses with at least one rating answer that the session rating is made of.',
+  },
+  {
+    figure: ReportFigure.MANDATORY_APPLIES,
+    term: 'People it applies to',
+    definition:
+      'Active people a mandatory training requirement applies to on the as-at date (the last day of the period, or today if the period ends later): with one of its roles, in one of its agencies or in an agency of one of its sectors, whose account was made on or before that date. A person counts under the agency they are in now.',
+  },
+  {
+    figure: ReportFigure.MANDATORY_CURRENT,
+    term: 'Current',
+    definition:
+      'People whose latest completion that counts for the requirement, on or before the as-at date and not revoked, is still valid on that date and outside the refresher window.',
+  },
+  {
+    figure: ReportFigure.MANDATORY_DUE_SOON,
+    term: 'Due soon',
+    definition:
+      'People whose latest completion that counts is still valid on the as-at date but inside the refresher window before it expires.',
+  },
+  {
+    figure: ReportFigure.MANDATORY_NOT_YET_DUE,
+    term: 'Not yet due',
+    definition: 'New starters with no completion that counts who are still inside their window to complete it on the as-at date.',
+  },
+  {
+    figure: ReportFigure.MANDATORY_OVERDUE,
+    term: 'Overdue',
+    definition: 'People with no completion that counts (on or before the as-at date, not revoked) who are past the new starter’s window.',
+  },
+  {
+    figure: ReportFigure.MANDATORY_EXPIRED,
+    term: 'Expired',
+    definition: 'People whose latest completion that counts is no longer valid on the as-at date.',
+  },
+  {
+    figure: ReportFigure.COMPLIANT_SHARE,
+    term: 'Compliant share',
+    definition:
+      'Current ÷ people it applies to, on the as-at date. Its change is against the as-at date of the previous period (its last day), in percentage points.',
   },
 ];
 

@@ -55,6 +55,11 @@ export const surveyStageLabels: Record<`${SurveyStage}`, string> = {
   TWELVE_MONTHS: '12 months after',
 };
 export const surveyAudienceLabels: Record<`${SurveyAudience}`, string> = { ATTENDEE: 'Attendee', LINE_MANAGER: 'Line manager' };
+/** A stage, and the audience when it is not the attendee: "6 months after (line manager)". */
+export function stageAudienceLabel(stage: string, audience?: string): string {
+  const s = surveyStageLabels[stage as SurveyStage] ?? stage;
+  return audience && audience !== 'ATTENDEE' ? `${s} (${surveyAudienceLabels[audience as SurveyAudience].toLowerCase()})` : s;
+}
 export const surveyModeLabels: Record<`${SurveyMode}`, string> = { ANONYMOUS: 'Anonymous', IDENTIFIED: 'Named' };
 export const surveyMeasureLabels: Record<`${SurveyMeasure}`, string> = {
   REACTION: 'Reaction',

@@ -29,7 +29,9 @@ describe('navigationFor', () => {
     expect(navigationFor(['PRACTITIONER', 'AGENCY_LEAD']).find((i) => i.label === 'Your agency')?.href).toBe('/your-agency');
     expect(navigationFor(['REVIEWER']).find((i) => i.label === 'Compliance')?.href).toBe('/manage/compliance');
     expect(navigationFor(['REVIEWER']).find((i) => i.label === 'Survey results')?.href).toBe('/manage/surveys/results');
-    expect(navigationFor(['REVIEWER']).find((i) => i.label === 'Reports')?.href).toBe('/manage/reports');
+    // the same first page of the reports as coordinators' Manage entry: the dashboard
+    expect(navigationFor(['REVIEWER']).find((i) => i.label === 'Reports')?.href).toBe('/manage/reports/dashboard');
+    expect(manageSections.find((s) => s.label === 'Reports')?.href).toBe('/manage/reports/dashboard');
     expect(labels(['COORDINATOR', 'REVIEWER'])).not.toContain('Compliance');
     expect(labels(['COORDINATOR'])).not.toContain('Mandatory training');
   });

@@ -122,7 +122,7 @@ export function navigationFor(roles: Role[] | undefined): NavItem[] {
     items.push(
       { href: '/manage/compliance', label: 'Compliance' },
       { href: '/manage/surveys/results', label: 'Survey results' },
-      { href: '/manage/reports', label: 'Reports' },
+      { href: '/manage/reports/dashboard', label: 'Reports' },
     );
   }
   if (roles?.length) {

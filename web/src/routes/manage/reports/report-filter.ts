@@ -94,6 +94,18 @@ export function reportHref(path: string, filter: ReportFilterInput, agency: Agen
   return `${path}?${q.toString()}`;
 }
 
+/** The filters that choose courses or sessions; compliance (report 5) is of people, so they do not apply to it. */
+export const COURSE_FILTERS = ['priorityAreaId', 'level', 'format', 'courseId', 'trainerId'] as const;
+
+/** A filter for the compliance report: the period, agency and sector only (the course filters do not apply). */
+export function withoutCourseFilters(filter: ReportFilterInput): ReportFilterInput {
+  const rest = { ...filter };
+  for (const name of COURSE_FILTERS) {
+    delete rest[name];
+  }
+  return rest;
+}
+
 /** Where the API's field names go on the form: the first box of a date, the select otherwise. */
 export function formFieldOf(field: string): string {
   const name = field.replace(/^filter\./, '');

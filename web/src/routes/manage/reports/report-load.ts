@@ -3,6 +3,7 @@ import { ApiRequestError, ReportFilterOptionsDocument } from '@lh/graphql-client
 import { api, failLoad } from '$lib/server/api';
 import { requireViewer } from '$lib/server/access';
 import { formFieldOf, reportHref, reportQueryFrom } from './report-filter';
+import { REPORT_FORM_ID } from './report-options';
 
 /** A problem of the filter, at the form's box. */
 export type ReportFormError = { field: string; message: string };
@@ -36,4 +37,19 @@ export async function reportOrErrors<T>(
     }
     return failLoad(e, event);
   }
+}
+
+const PERIOD_FIELDS = ['period', 'from-day', 'to-day'];
+
+/**
+ * The errors of a form that shows only some filters (`only`): a problem with a filter the form does not show
+ * (an agency lead's agency, a course filter on the compliance report) links to the form itself, so every link
+ * of the error summary goes to something on the page. One line per field and message.
+ */
+export function errorsOnForm(errors: ReportFormError[], shown: readonly string[]): ReportFormError[] {
+  const fields = new Set([...PERIOD_FIELDS, ...shown]);
+  const seen = new Set<string>();
+  return errors
+    .map((e) => (fields.has(e.field) ? e : { ...e, field: REPORT_FORM_ID }))
+    .filter((e) => !seen.has(`${e.field}:${e.message}`) && !!seen.add(`${e.field}:${e.message}`));
 }

@@ -1,5 +1,14 @@
 import { ReportPeriodKind as Kinds, agencySectorLabels, courseFormatLabels, levelLabels } from '@lh/domain';
 
+/** The id of the report filter form (`ReportFilterForm`): an error summary links here for a filter the form does not show. */
+export const REPORT_FORM_ID = 'report-filters';
+
+/** The filters the compliance report's form shows: compliance is of people, so who (agency, sector), never which courses. */
+export const COMPLIANCE_FILTERS = ['agencyId', 'sector'] as const;
+
+/** The filters an agency lead's form shows (their agency is forced; the sector would reach other agencies). */
+export const LEAD_FILTERS = ['priorityAreaId', 'level', 'format', 'courseId'] as const;
+
 /** The choices of the reports' filter form (browser-safe: the page imports them). */
 export const periodOptions = Object.values(Kinds).map((k) => ({
   value: k,

@@ -21,9 +21,11 @@ const REPORTS: ReportKind[] = [
   'EVALUATION',
   'EVALUATION_BY_COURSE',
   'EVALUATION_BY_AGENCY',
+  'EVALUATION_RATINGS',
   'CHARGES',
   'TRAINERS',
   'TRAINER_AGENCIES',
+  'COMPLIANCE',
 ];
 const FORMATS: TableFileFormat[] = ['CSV', 'XLSX'];
 

@@ -25,6 +25,8 @@ export const load: PageServerLoad = async (event) => {
       stagesXlsx: download('EVALUATION', 'XLSX'),
       groupsCsv: download(groupKind, 'CSV'),
       groupsXlsx: download(groupKind, 'XLSX'),
+      ratingsCsv: download('EVALUATION_RATINGS', 'CSV'),
+      ratingsXlsx: download('EVALUATION_RATINGS', 'XLSX'),
     },
     other: reportHref('/manage/reports/evaluation', base.filter, noAgency, by === 'AGENCY' ? {} : { group: 'agency' }) + '#by-group',
   };
