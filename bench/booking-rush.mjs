@@ -7,8 +7,9 @@ import { client } from './lib/http.mjs';
 import { perSecond, runPool, summarise } from './lib/stats.mjs';
 
 /** Every practitioner tries one session (person i → session i mod sessions), `clients` at once. */
-export async function rushThroughApi({ apiUrl, people, sessionIds, clients }) {
-  const http = client(apiUrl, { sockets: clients });
+export async function rushThroughApi({ apiUrl, apiUrls = [apiUrl], people, sessionIds, clients }) {
+  // several API processes: the attempts go to each in turn, as a load balancer would send them
+  const https = apiUrls.map((url) => client(url, { sockets: Math.ceil(clients / apiUrls.length) }));
   const latencies = [];
   const errors = new Map();
   const answers = [];
@@ -19,7 +20,7 @@ export async function rushThroughApi({ apiUrl, people, sessionIds, clients }) {
     const t = performance.now();
     let code = null;
     try {
-      const res = await http.gql(BOOK_SESSION, { input: { sessionId, idempotencyKey: randomUUID() } }, person.cookie);
+      const res = await https[i % https.length].gql(BOOK_SESSION, { input: { sessionId, idempotencyKey: randomUUID() } }, person.cookie);
       const booking = res.json?.data?.bookSession;
       if (booking) {
         answers.push({ id: booking.id, status: booking.status, personId: person.id, sessionId });
@@ -35,7 +36,7 @@ export async function rushThroughApi({ apiUrl, people, sessionIds, clients }) {
     }
   });
   const elapsed = performance.now() - started;
-  http.close();
+  https.forEach((h) => h.close());
   return { elapsed, latencies: summarise(latencies), rate: perSecond(answers.length, elapsed), answers, errors };
 }
 

@@ -1,6 +1,7 @@
 // `npm run bench`: starts embedded PostgreSQL, the API, a local SMTP server and the built web app on
 // free ports with data in a temporary folder, measures a booking rush, a mail burst and the catalogue
-// pages, prints the figures with the machine they were measured on, and stops everything.
+// pages, reports on generated data, the rush again through 2 APIs and 2 job workers, prints the figures with
+// the machine they were measured on, and stops everything.
 // Sizes: BENCH_PEOPLE (2000), BENCH_SESSIONS (20), BENCH_PLACES (25), BENCH_CLIENTS (200),
 // BENCH_MAILS (2000), BENCH_WEB_USERS (50), BENCH_WEB_SECONDS (10), BENCH_MAIL_TIMEOUT_SECONDS (180);
 // BENCH_REPORT_BOOKINGS (1000000: the reports stage's decade of data, with a twentieth as many people and a
@@ -24,6 +25,7 @@ import { loadPage } from './pages.mjs';
 import { generate } from './lib/generate.mjs';
 import { benchReports } from './reports.mjs';
 import { services } from './lib/services.mjs';
+import { scaleOutRush } from './scale-out.mjs';
 
 const num = (name, fallback) => {
   const v = process.env[name];
@@ -270,6 +272,24 @@ try {
     reports = await benchReports({ db, apiUrl: worker.url, runs: size.reportRuns });
   }
 
+  // ── 6. The rush again through 2 API processes and 2 job workers (scale-out) ──
+  const workerHwm = memoryOf(worker.pid).hwm;
+  await worker.stop();
+  const scaleCourse = await createCourse(db, 'Bench scale-out', size.sessions, size.places);
+  const scale = await scaleOutRush({
+    startApi,
+    db,
+    databaseUrl,
+    smtp,
+    webOrigin: webUrl,
+    people,
+    course: scaleCourse,
+    places: size.places,
+    clients: size.clients,
+    step,
+    timeoutMs: size.mailTimeoutSeconds * 1000,
+  });
+
   // ── Figures ──
   // CPU per booking of each process, and how many of the machine's cores it kept busy meanwhile.
   const cpuRows = (n, elapsed, parts) =>
@@ -359,12 +379,29 @@ try {
       'API peak RSS during the rush',
       `${fixed(rushPeak, 0)} MiB sampled (VmHWM ${fixed(rushHwm, 0)} MiB; ${fixed(restingRss, 0)} MiB after warm-up)`,
     ],
-    ['API + worker peak RSS, mail burst', `${fixed(workerPeak, 0)} MiB sampled (VmHWM ${fixed(memoryOf(worker.pid).hwm, 0)} MiB)`],
+    ['API + worker peak RSS, mail burst', `${fixed(workerPeak, 0)} MiB sampled (VmHWM ${fixed(workerHwm, 0)} MiB)`],
+  ]);
+  printTable(`6. Scale-out: the rush through 2 API processes (JOBS_WORKERS=false) and 2 job workers, ${size.clients} clients`, [
+    [
+      'through the 2 APIs',
+      `${fixed(scale.rush.rate)} bookings/s (${scale.rush.answers.length} booked in ${fixed(scale.rush.elapsed / 1000, 2)} s; part 1, one API: ${fixed(rush.rate)})`,
+    ],
+    [
+      '  latency p50/p95/p99',
+      `${ms(scale.rush.latencies.p50)} / ${ms(scale.rush.latencies.p95)} / ${ms(scale.rush.latencies.p99)} (max ${ms(scale.rush.latencies.max)})`,
+    ],
+    ['  errors by code', codes(scale.rush.errors)],
+    ['  every booking mail delivered', `${fixed(scale.mailSeconds, 1)} s after the rush began`],
+    ...scale.checks.map(([name, ok, detail]) => [`${ok ? 'PASS' : 'FAIL'} ${name}`, detail]),
   ]);
   console.log(`\nLoad average at the end: ${machine().load}`);
   console.log(`Bench took ${fixed((Date.now() - began) / 1000, 0)} s.`);
   report.failed =
-    report.checks.some(([, ok]) => !ok) || mail.twice > 0 || mail.accepted !== mail.queued || reports.some((r) => r.differences.length > 0);
+    report.checks.some(([, ok]) => !ok) ||
+    scale.checks.some(([, ok]) => !ok) ||
+    mail.twice > 0 ||
+    mail.accepted !== mail.queued ||
+    reports.some((r) => r.differences.length > 0);
 } catch (e) {
   console.error(`\nThe bench failed: ${e.stack ?? e.message}`);
   report.failed = true;

@@ -26,8 +26,8 @@ export function services({ log }) {
     });
   }
 
-  /** The API as `npm start` runs it (api/src/main.ts), in production mode, on a free port. */
-  async function startApi({ databaseUrl, smtpUrl, webOrigin, jobs }) {
+  /** The API as `npm start` runs it (api/src/main.ts), in production mode, on a free port; `env` adds settings (JOBS_WORKERS). */
+  async function startApi({ databaseUrl, smtpUrl, webOrigin, jobs, env = {} }) {
     const port = await freePort();
     const generous = '100000/1h';
     // BENCH_CPU_PROFILE=<folder>: each API writes a V8 CPU profile there when it stops (open it in Chrome's DevTools)
@@ -47,6 +47,7 @@ export function services({ log }) {
         RATE_LIMIT_SIGN_IN_LINK_PER_IP: generous,
         RATE_LIMIT_PASSWORD_RESET_PER_IP: generous,
         RATE_LIMIT_REGISTRATION_PER_IP: generous,
+        ...env,
       },
       log,
     });
