@@ -172,8 +172,8 @@ describe('reports dashboard: attendance per month, did not attend by agency, con
       expect(d.confidence).toEqual([
         { stage: 'BEFORE', label: 'Before the course', responses: 0, average: null },
         { stage: 'AFTER', label: 'After the course', responses: 0, average: null },
-        { stage: 'SIX_MONTHS', label: '6 months after', responses: 0, average: null },
-        { stage: 'TWELVE_MONTHS', label: '12 months after', responses: 0, average: null },
+        { stage: 'SIX_MONTHS', label: 'At 6 months', responses: 0, average: null },
+        { stage: 'TWELVE_MONTHS', label: 'At 12 months', responses: 0, average: null },
       ]);
       expect(d.months).toHaveLength(12);
     }

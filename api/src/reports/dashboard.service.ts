@@ -3,7 +3,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { londonToUtc } from '@lh/domain';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
-import { ReportConfidence, CONFIDENCE_SCOPE } from './report-confidence';
+import { EvaluationReportService } from './evaluation-report.service';
+import { EvaluationBreakdown } from './evaluation-report.types';
 import { ReportFigures } from './report-figures';
 import { ReportFilters } from './report-filter';
 import { monthsOf } from './report-months';
@@ -14,7 +15,7 @@ import { AgencyReportSort, type ReportFilterInput } from './reports.types';
 /**
  * The reports dashboard: the programme summary's headline figures, attendance per month of the period (the
  * months are the scope's periods, so one query counts them all), did not attend by agency (the agency
- * report, most first) and confidence across the four stages (the survey results). Aggregates only.
+ * report, most first) and confidence across the four stages (report 4's, for the same filter). Aggregates only.
  */
 @Injectable()
 export class DashboardService {
@@ -24,14 +25,15 @@ export class DashboardService {
     private readonly filters: ReportFilters,
     private readonly figures: ReportFigures,
     private readonly reports: ReportsService,
-    private readonly confidence: ReportConfidence,
+    private readonly evaluation: EvaluationReportService,
   ) {}
 
   async dashboard(viewer: Viewer, filter: ReportFilterInput): Promise<ReportDashboardType> {
-    const [summary, months, agency] = await Promise.all([
+    const [summary, months, agency, evaluation] = await Promise.all([
       this.reports.programmeSummary(viewer, filter),
       this.months(viewer, filter),
       this.reports.byAgency(viewer, filter, { bySector: false, sort: AgencyReportSort.DID_NOT_ATTEND, descending: true }),
+      this.evaluation.report(viewer, filter, EvaluationBreakdown.COURSE),
     ]);
     const period = summary.period;
     return {
@@ -40,8 +42,16 @@ export class DashboardService {
       figures: summary.figures,
       months,
       agencies: agency.rows,
-      confidence: await this.confidence.stages(viewer, filter, period),
-      confidenceScope: CONFIDENCE_SCOPE,
+      // report 4's confidence for the same filter, so the chart and the evaluation report always agree
+      confidence: evaluation.confidence.map((c) => ({
+        stage: c.point,
+        label: c.label,
+        responses: c.average === null ? 0 : c.responses,
+        average: c.average,
+      })),
+      confidenceScope: evaluation.anonymousLeftOut
+        ? 'Confidence is from the named answers only: with a trainer or agency filter, anonymous answers cannot be counted.'
+        : 'Confidence is counted by the month of the session, as in the evaluation and impact report.',
     };
   }
 

@@ -197,6 +197,36 @@ describe('evaluation and impact report (real API, real PostgreSQL)', () => {
     ]);
   });
 
+  it('the dashboard draws the same confidence as this report, for every filter (anonymous answers left out by agency)', async () => {
+    const DASHBOARD = `query($filter: ReportFilterInput!) { reportDashboard(filter: $filter) { confidence { stage label responses average } confidenceScope } }`;
+    for (const filter of [{}, { agencyId: council.id }, { courseId: named.id }, { sector: AgencySector.POLICE }]) {
+      const r = await report(filter);
+      const res = await gql<{ reportDashboard: { confidence: unknown[]; confidenceScope: string } }>(
+        api.url,
+        DASHBOARD,
+        { filter: { ...FY, priorityAreaId: area.id, ...filter } },
+        reviewer,
+      );
+      expect(res.errors).toBeUndefined();
+      expect({ filter, confidence: res.data!.reportDashboard.confidence }).toEqual({
+        filter,
+        confidence: r.confidence.map((c) => ({
+          stage: c.point,
+          label: c.label,
+          responses: c.average === null ? 0 : c.responses,
+          average: c.average,
+        })),
+      });
+      expect(res.data!.reportDashboard.confidenceScope).toMatch(r.anonymousLeftOut ? /named answers only/ : /month of the session/);
+    }
+    // by agency: the council's named answers only (course A's three and 31 March's), (2+2+2+3)/4 before and (4+4+4+5)/4 after
+    const byCouncil = await report({ agencyId: council.id });
+    expect(byCouncil.confidence.slice(0, 2)).toEqual([
+      { point: 'BEFORE', label: 'Before the course', average: 2.25, responses: 4 },
+      { point: 'AFTER', label: 'After the course', average: 4.25, responses: 4 },
+    ]);
+  });
+
   it('shows a course of 5 anonymous answers, hides one of 4 (its invitations still counted), and shows named ones', async () => {
     const rows = new Map((await report({})).groups.map((g) => [g.key, g]));
     expect(rows.size).toBe(3);

@@ -6,7 +6,6 @@ import { ComplianceReportService } from './compliance-report.service';
 import { EvaluationReportService } from './evaluation-report.service';
 import { DashboardResolver } from './dashboard.resolver';
 import { DashboardService } from './dashboard.service';
-import { ReportConfidence } from './report-confidence';
 import { ReportExportsService } from './report-exports.service';
 import { ReportFigures } from './report-figures';
 import { ReportFilters } from './report-filter';
@@ -22,8 +21,8 @@ import { ReportDrillDownService } from './report-drill-down.service';
  * Workforce development reports: one filter (ReportFilters), one set of definitions (report-sql.ts, as
  * libs/domain/src/report-definitions.ts words them), the reports and their files. Later reports add a
  * service that uses ReportFilters and ReportFigures (both exported); the evaluation report reads the survey
- * results (SurveysModule) through the same filter, and the dashboard its confidence chart (ReportConfidence, a
- * small adapter); the compliance report (report 5) reads MandatoryStandings (MandatoryTrainingModule) on the
+ * results (SurveysModule) through the same filter, and the dashboard its confidence chart from the
+ * evaluation report; the compliance report (report 5) reads MandatoryStandings (MandatoryTrainingModule) on the
  * period's as-at date.
  */
 @Module({
@@ -40,7 +39,6 @@ import { ReportDrillDownService } from './report-drill-down.service';
     ReportDrillDownService,
     AgencyLeadReports,
     ReportDrillDownResolver,
-    ReportConfidence,
     DashboardService,
     DashboardResolver,
     ComplianceReportService,
