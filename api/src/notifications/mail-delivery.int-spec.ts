@@ -152,6 +152,26 @@ describe('mail outbox and delivery (real SMTP server, real PostgreSQL)', () => {
     expect(smtp.received.length).toBe(before);
   });
 
+  it('delivers a person’s mails of one change in the order they were queued, however fast', async () => {
+    const before = smtp.received.length;
+    const email = `order-${randomUUID()}@example.org`;
+    const bookingIds = Array.from({ length: 20 }, () => randomUUID());
+    // queued within the same millisecond or two, in one transaction (as a change writes its mails in one flush)
+    await inTransaction(async (em) => {
+      for (const [i, bookingId] of bookingIds.entries()) {
+        // without invites, so nothing slows the loop down to a millisecond a mail
+        await outbox.enqueue(em, { ...confirmation({ email, bookingId, partId: randomUUID() }), invites: [], subject: `Mail ${i}` });
+      }
+    });
+    const rows = await rowsFor({ toEmail: email });
+    expect(new Set(rows.map((r) => r.createdAt.getTime())).size).toBe(bookingIds.length);
+    while ((await delivery.deliverDue()).sent > 0) {
+      // until nothing more is due
+    }
+    const received = smtp.received.slice(before).filter((m) => m.envelopeTo.includes(email));
+    expect(received.map((m) => messageIdOf(m))).toEqual(bookingIds.map((id) => rows.find((r) => r.bookingId === id)!.messageId));
+  });
+
   it('refuses to queue outside a transaction', async () => {
     await expect(
       outbox.enqueue(orm.em.fork(), confirmation({ email: 'x@example.org', bookingId: randomUUID(), partId: randomUUID() })),

@@ -60,7 +60,16 @@ export interface OutgoingMail {
  */
 @Injectable()
 export class MailOutboxService {
+  /** The last queue time this process gave, in ms: each mail's is later, so mails queued together keep their order. */
+  private lastQueuedMs = 0;
+
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** Now, or 1 ms after the last mail this process queued: a person's mails of one change go in the order they were queued. */
+  private queueTime(): Date {
+    this.lastQueuedMs = Math.max(Date.now(), this.lastQueuedMs + 1);
+    return new Date(this.lastQueuedMs);
+  }
 
   /**
    * Writes one mail to the outbox with `em`, which must be the transactional EntityManager of the
@@ -72,6 +81,7 @@ export class MailOutboxService {
       throw new Error('MailOutboxService.enqueue needs the transaction of the change that causes the mail (use em.transactional)');
     }
     const email = mail.to.email.trim().toLowerCase();
+    const queuedAt = this.queueTime();
     const message = em.create(OutboxMessage, {
       kind: mail.kind,
       priority: mailPriorityOf(mail.kind),
@@ -82,8 +92,9 @@ export class MailOutboxService {
       text: mail.text,
       html: mail.html,
       messageId: `<${randomUUID()}@${this.config.mailFromAddress.split('@')[1]}>`,
-      nextAttemptAt: mail.sendAfter ?? new Date(),
-      dueAt: mail.sendAfter ?? new Date(),
+      nextAttemptAt: mail.sendAfter ?? queuedAt,
+      dueAt: mail.sendAfter ?? queuedAt,
+      createdAt: queuedAt,
       personId: mail.personId ?? null,
       sessionId: mail.sessionId ?? null,
       bookingId: mail.bookingId ?? null,
