@@ -202,3 +202,35 @@ export async function rushThroughSql({ databaseUrl, people, sessionIds, clients,
   await pool.end();
   return { elapsed, latencies: summarise(latencies), rate: perSecond(booked, elapsed), booked, errors, measured };
 }
+
+/**
+ * The SQL of ten bookings made one at a time (PostgreSQL's log_statement = all, read through `onPgLog`, which
+ * sets the listener for the server's log lines): for each, its final status, how many statements and which.
+ */
+export async function statementsPerBooking({ db, apiUrl, people, sessionId, onPgLog }) {
+  let statements = 0;
+  let lines = [];
+  onPgLog((chunk) => {
+    const found = String(chunk)
+      .split('\n')
+      .filter((l) => /LOG:\s+(statement|execute [^:]*):/.test(l));
+    statements += found.length;
+    lines.push(...found.map((l) => l.replace(/^.*?LOG:\s+/, '')));
+  });
+  await db.query(`alter system set log_statement = 'all'`);
+  await db.query('select pg_reload_conf()');
+  await new Promise((r) => setTimeout(r, 500));
+  const perBooking = [];
+  const one = client(apiUrl, { sockets: 1 });
+  for (let i = 0; i < 10; i++) {
+    const before = statements;
+    lines = [];
+    const res = await one.gql(BOOK_SESSION, { input: { sessionId } }, people[i].cookie);
+    await new Promise((r) => setTimeout(r, 300));
+    perBooking.push({ status: res.json?.data?.bookSession?.status ?? 'error', statements: statements - before, lines });
+  }
+  one.close();
+  await db.query(`alter system set log_statement = 'none'`);
+  await db.query('select pg_reload_conf()');
+  return perBooking;
+}

@@ -18,8 +18,7 @@ import { createCourse, createPeople } from './lib/data.mjs';
 import { cpuMsOf, cpuMsOfTreeSince, cpuTicksOfTree, machine, memoryOf, postmasterPid, sampleMemory } from './lib/machine.mjs';
 import { client } from './lib/http.mjs';
 import { fixed, ms, printTable } from './lib/stats.mjs';
-import { BOOK_SESSION } from './lib/booking-document.mjs';
-import { checkRush, rushThroughApi, rushThroughSql } from './booking-rush.mjs';
+import { checkRush, rushThroughApi, rushThroughSql, statementsPerBooking } from './booking-rush.mjs';
 import { awaitDelivery, explainNextDue, queueMails, startSmtp } from './mail.mjs';
 import { loadPage } from './pages.mjs';
 import { generate } from './lib/generate.mjs';
@@ -174,32 +173,13 @@ try {
   const sqlBenchCpu = process.cpuUsage(sqlCpuBefore.bench);
   const sqlBenchCpuMs = (sqlBenchCpu.user + sqlBenchCpu.system) / 1000;
   step('statements per booking (log_statement = all, one booking at a time)');
-  let statements = 0;
-  let lines = [];
-  pgLog = (chunk) => {
-    const found = String(chunk)
-      .split('\n')
-      .filter((l) => /LOG:\s+(statement|execute [^:]*):/.test(l));
-    statements += found.length;
-    lines.push(...found.map((l) => l.replace(/^.*?LOG:\s+/, '')));
-  };
-  await db.query(`alter system set log_statement = 'all'`);
-  await db.query('select pg_reload_conf()');
-  await new Promise((r) => setTimeout(r, 500));
-  const perBooking = [];
-  {
-    const one = client(api.url, { sockets: 1 });
-    for (let i = 0; i < 10; i++) {
-      const before = statements;
-      lines = [];
-      const res = await one.gql(BOOK_SESSION, { input: { sessionId: profileCourse.sessionIds[0] } }, people[i].cookie);
-      await new Promise((r) => setTimeout(r, 300));
-      perBooking.push({ status: res.json?.data?.bookSession?.status ?? 'error', statements: statements - before, lines });
-    }
-    one.close();
-  }
-  await db.query(`alter system set log_statement = 'none'`);
-  await db.query('select pg_reload_conf()');
+  const perBooking = await statementsPerBooking({
+    db,
+    apiUrl: api.url,
+    people,
+    sessionId: profileCourse.sessionIds[0],
+    onPgLog: (listen) => (pgLog = listen),
+  });
   pgLog = () => {};
   await api.stop();
 
