@@ -3,6 +3,7 @@ import { AttendanceMark, BookingStatus, Role, SignInMethod } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
 import { aCourse, aPerson, aSession, anAgency } from '../../test/builders';
 import { fullSelection, harmlessVariables, operationDocument, rootOperations, type Operation } from '../../test/operations';
+import { QUOTE_QUESTION, otherTargets, type OtherTargets } from '../../test/access-targets';
 import { markPart } from '../../test/registers';
 import { gql, signInAs, startTestApi, type TestApi } from '../../test/test-db';
 import { Booking } from '../booking/booking.entity';
@@ -18,7 +19,10 @@ import { MUTATION_ACCESS, PERSONAS, QUERY_ACCESS, cellsOf, type Outcome, type Pe
 /**
  * The access table (access-matrix.ts), cell by cell: every query and mutation in the schema, called over
  * real GraphQL/HTTP as each of the nine personas with arguments that target practitioner A's data (A's
- * person id, booking, session, register part, certificate), every field of the answer asked for.
+ * person id, booking, session, register part, certificate, and the rows of access-targets.ts: learning done
+ * elsewhere, a check-in request, a mail, a charge, an agency request, a sign-in, an ask for new dates, survey
+ * answers, a duplicate to merge) or real rows coordinators look after (a requirement, a template, a venue),
+ * every field of the answer asked for. No id names nothing, so a refusal is never just "not found".
  *
  * Mutations: each one meets fresh targets (a new upcoming session trained by T with A booked on it, and a
  * new started one for its register), so one mutation's effect never changes the next one's cells. Within
@@ -46,7 +50,7 @@ const LAST = [
 /** After these, everyone signs in again (A's account is closed by deactivatePerson until reactivatePerson, and gone after erasePerson). */
 const SIGNS_IN_AGAIN = ['signOutSession', 'signOut', 'signOutEverywhere', 'setPersonRoles', 'reactivatePerson'];
 
-interface Targets {
+interface Targets extends OtherTargets {
   sessionId: string;
   bookingId: string;
   partId: string;
@@ -62,6 +66,8 @@ describe('the access table holds for every operation and persona', () => {
   let courseId = '';
   let otherSessionId = '';
   let certificateId = '';
+  let attendedBookingId = '';
+  let priorityAreaId = '';
   let markers: string[] = [];
   let queryTargets: Targets;
 
@@ -89,7 +95,16 @@ describe('the access table holds for every operation and persona', () => {
     const onRegister = e.create(Booking, { session: started, person: a, agency, status: BookingStatus.CONFIRMED, accessNeeds: markers[2] });
     await e.flush();
     const part = await e.findOneOrFail(SessionPart, { session: started.id });
-    return { sessionId: upcoming.id, bookingId: booking.id, partId: part.id, registerBookingId: onRegister.id };
+    const others = await otherTargets({
+      api,
+      em,
+      a: people.A,
+      courseId,
+      partId: part.id,
+      registerBookingId: onRegister.id,
+      attendedBookingId,
+    });
+    return { sessionId: upcoming.id, bookingId: booking.id, partId: part.id, registerBookingId: onRegister.id, ...others };
   }
 
   /** Everyone signs in over HTTP (once, at the start). */
@@ -130,6 +145,7 @@ describe('the access table holds for every operation and persona', () => {
     markers = [people.A.name, people.A.email, `Hearing loop for ${randomUUID()}`];
     const course = await aCourse(e);
     courseId = course.id;
+    priorityAreaId = course.priorityArea.id;
     // U trains another session, with B booked on it
     const other = await aSession(e, course, { inDays: 30 });
     other.trainers.add(e.getReference(Person, people.U.id));
@@ -145,6 +161,7 @@ describe('the access table holds for every operation and persona', () => {
       status: BookingStatus.CONFIRMED,
     });
     await e.flush();
+    attendedBookingId = attended.id;
     await signInEveryone();
     const [earlierPart] = await e.find(SessionPart, { session: earlier.id });
     await markPart(api, cookies.T!, earlierPart!.id, { [attended.id]: AttendanceMark.PRESENT });
@@ -168,6 +185,14 @@ describe('the access table holds for every operation and persona', () => {
       courseId,
       agencyId: agencyX.id,
       keepId: people.A.id,
+      mergeId: t.mergeId,
+      interestId: t.interestId,
+      chargeId: t.chargeId,
+      responseId: t.responseId,
+      fromSessionId: t.sessionId,
+      fromAgencyId: t.spareAgencyId,
+      intoAgencyId: agencyX.id,
+      priorityAreaId,
       // a new device id for each operation: marks never meet an earlier operation's
       clientId: randomUUID(),
     };
@@ -185,6 +210,15 @@ describe('the access table holds for every operation and persona', () => {
       UpdateSessionInput: t.sessionId,
       UpdateCourseInput: courseId,
       UpdateAgencyInput: agencyX.id,
+      changeCourseStatus: courseId,
+      externalLearningEvidence: t.externalLearningId,
+      rejectExternalLearning: t.externalLearningId,
+      verifyExternalLearning: t.externalLearningId,
+      mandatoryRequirement: t.requirementId,
+      surveyTemplate: t.templateId,
+      venue: t.venueId,
+      UpdateVenueInput: t.venueId,
+      retryMail: t.mailId,
     };
     const vars = harmlessVariables({ ids, email: people.A.email, idFor: (parent) => byOperation[parent] }, op.field);
     const special: Record<string, Record<string, unknown>> = {
@@ -194,6 +228,14 @@ describe('the access table holds for every operation and persona', () => {
       // someone with an account, so the call reaches the register's door
       addWalkIn: { input: { ...(vars.input as object), personId: people.B.id } },
       peopleToAdd: { search: people.A.name.slice(0, 9) },
+      // the trainer of the session, taken off it
+      removeTrainer: { personId: people.T.id },
+      signOutSession: { sessionId: t.signInId },
+      dismissCheckInRequest: { requestId: t.checkInRequestId },
+      mapAgencyRequest: { requestId: t.agencyRequestId },
+      refuseAgencyRequest: { requestId: t.agencyRequestId },
+      createAgencyFromRequest: { input: { ...(vars.input as object), requestId: t.agencyRequestId } },
+      pickSurveyQuote: { input: { responseId: t.responseId, questionId: QUOTE_QUESTION, picked: true } },
     };
     return { ...vars, ...special[op.field.name] };
   }
