@@ -37,7 +37,13 @@ describe('mandatory training compliance report in the browser', () => {
 
       // the demo's level 1 requirement: each agency, then the whole partnership
       const caption = /^Safeguarding children: level 1 awareness, as at/;
-      const screen = await tableRows(page, caption);
+      const screen = (await tableRows(page, caption)).map((r) => r.map((c) => c.replace(/\s+/g, ' ')));
+      const header = await page
+        .locator('table', { has: page.locator('caption', { hasText: caption }) })
+        .locator('thead th')
+        .last()
+        .innerText();
+      const previousDate = /and on (.+)$/.exec(header.replace(/\s+/g, ' '))![1];
       expect(screen.length).toBeGreaterThanOrEqual(2);
       expect(screen.at(-1)![0]).toBe('Whole partnership');
       const total = screen.at(-1)!;
@@ -58,10 +64,9 @@ describe('mandatory training compliance report in the browser', () => {
         .map((r) => [
           r[1],
           r[2],
-          ...[0, 1, 2, 3, 4].map((i) => `${r[3 + 2 * i]} (${share(r[4 + 2 * i]!)})`),
-          share(r[13]!),
-          share(r[14]!),
-          points(r[15]!),
+          // each status's count with its share beneath; the compliant share with the earlier one and the change beneath
+          ...[0, 1, 2, 3, 4].map((i) => `${r[3 + 2 * i]} ${share(r[4 + 2 * i]!)}`),
+          `${share(r[13]!)} was ${share(r[14]!)} on ${previousDate}, ${points(r[15]!)}`,
         ]);
       expect(rows).toEqual(screen);
     } finally {
