@@ -1,19 +1,13 @@
 import { parse } from 'csv-parse/sync';
-import { randomUUID } from 'node:crypto';
+
 import { readFileSync } from 'node:fs';
-import {
-  MarkAllPresentDocument,
-  PickSurveyQuoteDocument,
-  SignOffRegisterDocument,
-  SubmitSurveyDocument,
-  SurveyFormDocument,
-  SurveyResultsDocument,
-} from '@lh/graphql-client';
+import { PickSurveyQuoteDocument, SurveyResultsDocument } from '@lh/graphql-client';
 import { londonParts } from '@lh/domain';
 import { expectAccessibleAtBothWidths } from './accessibility-support';
 import { signInAs, useBrowser } from './browser';
+import { answerEvaluations } from './survey-support';
 import { peopleNamed, trainingTeam } from './register-support';
-import { api, apiCookie, waitForMail, webUrl, tableRows } from './support';
+import { api, apiCookie, webUrl, tableRows } from './support';
 
 jest.setTimeout(300_000);
 
@@ -35,30 +29,8 @@ describe('evaluation and impact report in the browser', () => {
   beforeAll(async () => {
     team = await trainingTeam();
     await team.importPeople(people);
-    const session = await team.session(0, 2, people, { started: true });
-    const cookie = await apiCookie('Trainer');
-    await api()(MarkAllPresentDocument, { input: { clientId: randomUUID(), partId: session.partId } }, { cookie });
-    await api()(SignOffRegisterDocument, { partId: session.partId }, { cookie });
-    for (const [i, person] of people.entries()) {
-      const mail = await waitForMail(person.email, /Your evaluation$/);
-      const token = /https?:\/\/\S+\/surveys\/(?!opt-out)([\w.-]+)/.exec(mail.text)![1]!;
-      const { surveyForm } = (await api()(SurveyFormDocument, { token })).data;
-      const answers = surveyForm.questions
-        .filter((q) => q.required || q.kind === 'LONG_TEXT')
-        .map((q) => ({
-          questionId: q.questionId,
-          outcomeIndex: q.outcomeIndex,
-          values:
-            q.kind === 'CONFIDENCE_PAIR'
-              ? [String(2 + i), String(4 + i)]
-              : q.kind === 'RATING'
-                ? ['5']
-                : q.questionId === 'action-plan'
-                  ? [i === 0 ? plan : 'Ask the family first']
-                  : ['Clear and practical'],
-        }));
-      expect((await api()(SubmitSurveyDocument, { token, answers })).data.submitSurvey.status).toBe('SUBMITTED');
-    }
+    await team.heldAndSignedOff(people);
+    await answerEvaluations(people, (i) => (i === 0 ? plan : 'Ask the family first'), 'Clear and practical');
     const coordinator = await apiCookie('Coordinator');
     const { surveyQuotes } = (await api()(SurveyResultsDocument, { filter: { courseId: team.course.id } }, { cookie: coordinator })).data;
     const quote = surveyQuotes.quotes.find((q) => q.text === plan)!;

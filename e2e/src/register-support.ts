@@ -12,10 +12,13 @@ import {
   CreateSessionDocument,
   CreateVenueDocument,
   ImportPeopleDocument,
+  MarkAllPresentDocument,
   PartRegisterDocument,
   RemoveTrainerDocument,
   SessionAdminDocument,
+  SignOffRegisterDocument,
 } from '@lh/graphql-client';
+import { randomUUID } from 'node:crypto';
 import { londonParts, londonToUtc } from '@lh/domain';
 import type { Page } from 'playwright-core';
 import { moveSessionToHaveStarted, moveSessionToStartAt } from './e2e-database';
@@ -138,6 +141,17 @@ export async function trainingTeam() {
       }
       const partId = sessionAdmin.parts[0]!.id;
       return { sessionId: createSession.id, partId, startsAt, endsAt, url: `/your-sessions/${createSession.id}/register/${partId}` };
+    },
+    /**
+     * A session that started a minute ago with these people on it, all marked present by the demo trainer and the
+     * register signed off: the attendance the reports count (and the evaluations it sends).
+     */
+    async heldAndSignedOff(people: Person[]): Promise<RegisterSession> {
+      const held = await this.session(0, 2, people, { started: true });
+      const trainer = await apiCookie('Trainer');
+      await api()(MarkAllPresentDocument, { input: { clientId: randomUUID(), partId: held.partId } }, { cookie: trainer });
+      await api()(SignOffRegisterDocument, { partId: held.partId }, { cookie: trainer });
+      return held;
     },
     /** The register as the server has it now. */
     async register(partId: string) {

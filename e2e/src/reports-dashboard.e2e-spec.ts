@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { MarkAllPresentDocument, ReportDashboardDocument, SignOffRegisterDocument } from '@lh/graphql-client';
+import { ReportDashboardDocument } from '@lh/graphql-client';
 import { ReportFigure, formatShare, londonParts, termOf } from '@lh/domain';
 import { signInAs, useBrowser } from './browser';
 import { peopleNamed, trainingTeam } from './register-support';
@@ -26,10 +25,7 @@ describe('the reports dashboard in the browser', () => {
   beforeAll(async () => {
     team = await trainingTeam();
     await team.importPeople(people);
-    const session = await team.session(0, 2, people, { started: true });
-    const cookie = await apiCookie('Trainer');
-    await api()(MarkAllPresentDocument, { input: { clientId: randomUUID(), partId: session.partId } }, { cookie });
-    await api()(SignOffRegisterDocument, { partId: session.partId }, { cookie });
+    await team.heldAndSignedOff(people);
   }, 300_000);
   afterAll(() => team?.cleanUp());
 

@@ -1,13 +1,13 @@
 import { parse } from 'csv-parse/sync';
-import { randomUUID } from 'node:crypto';
+
 import { readFileSync } from 'node:fs';
-import { MarkAllPresentDocument, SignOffRegisterDocument } from '@lh/graphql-client';
+
 import { londonParts } from '@lh/domain';
 import type { Page } from 'playwright-core';
 import { signInAs, useBrowser } from './browser';
 import { peopleNamed, trainingTeam } from './register-support';
 import { expectAccessibleAtBothWidths } from './accessibility-support';
-import { api, apiCookie, webUrl, tableRows } from './support';
+import { webUrl, tableRows } from './support';
 
 jest.setTimeout(300_000);
 
@@ -29,10 +29,7 @@ describe('reports in the browser', () => {
   beforeAll(async () => {
     team = await trainingTeam();
     await team.importPeople(people);
-    const session = await team.session(0, 2, people, { started: true });
-    const cookie = await apiCookie('Trainer');
-    await api()(MarkAllPresentDocument, { input: { clientId: randomUUID(), partId: session.partId } }, { cookie });
-    await api()(SignOffRegisterDocument, { partId: session.partId }, { cookie });
+    await team.heldAndSignedOff(people);
   }, 300_000);
   afterAll(() => team?.cleanUp());
 

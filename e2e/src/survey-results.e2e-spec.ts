@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { MarkAllPresentDocument, SignOffRegisterDocument, SubmitSurveyDocument, SurveyFormDocument } from '@lh/graphql-client';
 import { expectNoAxeViolations } from './accessibility-support';
 import { signInAs, useBrowser } from './browser';
-import { peopleNamed, trainingTeam, type RegisterSession } from './register-support';
-import { api, apiCookie, DESKTOP, PHONE, screenshot, waitForMail } from './support';
+import { answerEvaluations } from './survey-support';
+import { peopleNamed, trainingTeam } from './register-support';
+import { DESKTOP, PHONE, screenshot } from './support';
 
 jest.setTimeout(300_000);
 
@@ -15,7 +14,6 @@ jest.setTimeout(300_000);
 describe('survey results in the browser', () => {
   const web = useBrowser();
   let team: Awaited<ReturnType<typeof trainingTeam>>;
-  let session: RegisterSession;
   const stamp = Date.now().toString(36);
   const people = peopleNamed(2, `sr${stamp}`, 320);
   const plan = `I will ask every child what they want to happen (${stamp})`;
@@ -23,32 +21,9 @@ describe('survey results in the browser', () => {
   beforeAll(async () => {
     team = await trainingTeam();
     await team.importPeople(people);
-    session = await team.session(0, 2, people, { started: true });
-    const cookie = await apiCookie('Trainer');
-    await api()(MarkAllPresentDocument, { input: { clientId: randomUUID(), partId: session.partId } }, { cookie });
-    await api()(SignOffRegisterDocument, { partId: session.partId }, { cookie });
+    await team.heldAndSignedOff(people);
     // each answers the evaluation from their mail's personal link: confidence 2 -> 4 and 3 -> 5
-    for (const [i, person] of people.entries()) {
-      const mail = await waitForMail(person.email, /Your evaluation$/);
-      const token = /https?:\/\/\S+\/surveys\/(?!opt-out)([\w.-]+)/.exec(mail.text)![1]!;
-      const { surveyForm } = (await api()(SurveyFormDocument, { token })).data;
-      const answers = surveyForm.questions
-        .filter((q) => q.required || q.kind === 'LONG_TEXT')
-        .map((q) => ({
-          questionId: q.questionId,
-          outcomeIndex: q.outcomeIndex,
-          values:
-            q.kind === 'CONFIDENCE_PAIR'
-              ? [String(2 + i), String(4 + i)]
-              : q.kind === 'RATING'
-                ? ['5']
-                : q.questionId === 'action-plan'
-                  ? [i === 0 ? plan : 'More on the voice of the child']
-                  : ['The room was easy to reach by bus'],
-        }));
-      const submitted = await api()(SubmitSurveyDocument, { token, answers });
-      expect(submitted.data.submitSurvey.status).toBe('SUBMITTED');
-    }
+    await answerEvaluations(people, (i) => (i === 0 ? plan : 'More on the voice of the child'), 'The room was easy to reach by bus');
   }, 300_000);
   afterAll(() => team?.cleanUp());
 
