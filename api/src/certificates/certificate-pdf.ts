@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { startPdf } from '../common/pdf-document';
 
 /** What a certificate prints: data in, PDF bytes out (no database, no clock). */
 export interface CertificatePdfInput {
@@ -24,12 +23,6 @@ export interface CertificatePdfInput {
   issuedAt: Date;
 }
 
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-const certificateFonts = () =>
-  (fonts ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  });
 const MARGIN = 48;
 const QR = 120;
 const INK = '#0b0c0c';
@@ -44,26 +37,14 @@ const RULE = '#1d70b8';
  */
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
   const title = `Certificate: ${input.courseTitle}, ${input.holderName}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    info: { Title: title, Author: input.partnershipName, Subject: 'Certificate of completion', CreationDate: input.issuedAt },
+  const { doc, root, finish } = startPdf({
+    title,
+    author: input.partnershipName,
+    subject: 'Certificate of completion',
+    createdAt: input.issuedAt,
+    margin: MARGIN,
+    landscape: true,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('Sans', certificateFonts().regular);
-  doc.registerFont('Sans-Bold', certificateFonts().bold);
-  const root = doc.struct('Document');
-  doc.addStructure(root);
   const width = doc.page.width - 2 * MARGIN;
   const textWidth = width - QR - 48;
 
@@ -131,7 +112,5 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   text('P', `Certificate code: ${input.code}`, { ...left, font: 'Sans-Bold', size: 14, gap: 8 });
   text('P', 'Check this certificate: scan the QR code, or go to', { ...left, size: 10, gap: 2 });
   text('P', input.verifyUrl, { ...left, size: 10 });
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import { formatCalendarDate, formatLondonDate, minutesToHours } from '@lh/domain';
+import { startPdf } from '../common/pdf-document';
 import type { TrainingRecordType } from './training-record.types';
 
 /** What the printed record shows: data in, PDF bytes out (no database, no clock). */
@@ -12,13 +11,6 @@ export interface RecordPdfInput {
   generatedAt: Date;
 }
 
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-/** The embedded DejaVu Sans of every PDF the API prints (loaded once). */
-export const recordFonts = () =>
-  (fonts ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  });
 const MARGIN = 40;
 const FOOTER = 24;
 const PAD = 4;
@@ -47,26 +39,14 @@ const COLUMNS = [
 export async function renderRecordPdf(input: RecordPdfInput): Promise<Buffer> {
   const { record } = input;
   const title = `Training record: ${record.personName}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
+  const { doc, root, finish } = startPdf({
+    title,
+    author: input.partnershipName,
+    subject: 'Training record',
+    createdAt: input.generatedAt,
+    margin: MARGIN,
     bufferPages: true,
-    info: { Title: title, Author: input.partnershipName, Subject: 'Training record', CreationDate: input.generatedAt },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('Sans', recordFonts().regular);
-  doc.registerFont('Sans-Bold', recordFonts().bold);
-  const root = doc.struct('Document');
-  doc.addStructure(root);
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN - FOOTER;
   let y = MARGIN;
@@ -197,7 +177,5 @@ export async function renderRecordPdf(input: RecordPdfInput): Promise<Buffer> {
     }, 'Pagination');
     doc.page.margins.bottom = margin;
   }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { startPdf } from '../common/pdf-document';
 import { formatLondonRange, formatLondonShortDate, formatLondonTime, type TimedSpan } from '@lh/domain';
 
 /** What a printed sign-in sheet shows: data in, PDF bytes out (no database, no clock). */
@@ -27,13 +26,6 @@ export interface SignInSheet {
   pageCount: number;
 }
 
-/** DejaVu Sans covers Latin, Greek and Cyrillic letters: read once, embedded (subset) in every sheet. */
-let fonts: { regular: Buffer; bold: Buffer } | undefined;
-const sheetFonts = () =>
-  (fonts ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  });
 const MARGIN = 36;
 const FOOTER = 24;
 const ROW = 26;
@@ -69,27 +61,17 @@ export async function renderSignInSheet(input: SignInSheetInput): Promise<SignIn
   const landscape = input.parts.length > 3;
   const firstDay = input.parts[0] ? formatLondonShortDate(input.parts[0].startsAt) : '';
   const title = `Sign-in sheet: ${input.courseTitle}${firstDay ? `, ${firstDay}` : ''}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: landscape ? 'landscape' : 'portrait',
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
+  const { doc, root, finish } = startPdf({
+    title,
+    author: input.partnershipName,
+    subject: 'Sign-in sheet',
+    createdAt: input.generatedAt,
+    margin: MARGIN,
+    landscape,
     bufferPages: true,
-    info: { Title: title, Author: input.partnershipName, Subject: 'Sign-in sheet', CreationDate: input.generatedAt },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('Sans', sheetFonts().regular);
-  doc.registerFont('Sans-Bold', sheetFonts().bold);
 
-  const sheet = new SheetWriter(doc);
+  const sheet = new SheetWriter(doc, root);
   sheet.top(input);
   const people = [...input.people].sort(byName);
   const partColumns = input.parts.map((p, i) => partHeading(p, i + 1, input.parts.length));
@@ -123,9 +105,7 @@ export async function renderSignInSheet(input: SignInSheetInput): Promise<SignIn
   );
   sheet.qrBox(input.checkInUrl);
   const pageCount = sheet.pageNumbers(`${input.courseTitle}${firstDay ? `, ${firstDay}` : ''}`);
-  doc.end();
-  await done;
-  return { pdf: Buffer.concat(chunks), pageCount };
+  return { pdf: await finish(), pageCount };
 }
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
@@ -136,13 +116,12 @@ type Struct = PDFKit.PDFStructureElement;
 
 /** Draws the sheet top to bottom, adding pages as the tables need them and tagging what it writes. */
 class SheetWriter {
-  private readonly root: Struct;
   y = MARGIN;
 
-  constructor(private readonly doc: Doc) {
-    this.root = doc.struct('Document');
-    doc.addStructure(this.root);
-  }
+  constructor(
+    private readonly doc: Doc,
+    private readonly root: Struct,
+  ) {}
 
   get width(): number {
     return this.doc.page.width - 2 * MARGIN;

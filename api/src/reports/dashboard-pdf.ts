@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { HEADLINE_FIGURES, formatConfidence, formatLondonDate, formatLondonTime, formatShare, headlineValue, termOf } from '@lh/domain';
-import { recordFonts } from '../records/record-pdf';
+import { startPdf } from '../common/pdf-document';
 import type { ReportDashboardType } from './dashboard.types';
 
 /** What the dashboard's PDF shows: data in, PDF bytes out (no database, no clock). */
@@ -60,25 +59,13 @@ export function dashboardTables(d: ReportDashboardType): { title: string; header
 export async function renderDashboardPdf(input: DashboardPdfInput): Promise<Buffer> {
   const { dashboard: d } = input;
   const title = `Training reports dashboard: ${d.period.label}`;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
-    pdfVersion: '1.7',
-    tagged: true,
-    lang: 'en-GB',
-    displayTitle: true,
-    info: { Title: title, Author: input.partnershipName, Subject: 'Workforce development reports', CreationDate: input.exportedAt },
+  const { doc, root, finish } = startPdf({
+    title,
+    author: input.partnershipName,
+    subject: 'Workforce development reports',
+    createdAt: input.exportedAt,
+    margin: MARGIN,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont('Sans', recordFonts().regular);
-  doc.registerFont('Sans-Bold', recordFonts().bold);
-  const root = doc.struct('Document');
-  doc.addStructure(root);
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN;
   let y = MARGIN;
@@ -182,7 +169,5 @@ export async function renderDashboardPdf(input: DashboardPdfInput): Promise<Buff
     y += height + 34;
   }
 
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return finish();
 }
