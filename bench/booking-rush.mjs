@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { BOOK_SESSION } from './lib/booking-document.mjs';
 import { client } from './lib/http.mjs';
-import { perSecond, runPool, summarise } from './lib/stats.mjs';
+import { fixed, ms, perSecond, runPool, summarise } from './lib/stats.mjs';
 
 /** Every practitioner tries one session (person i → session i mod sessions), `clients` at once. */
 export async function rushThroughApi({ apiUrl, apiUrls = [apiUrl], people, sessionIds, clients }) {
@@ -39,6 +39,38 @@ export async function rushThroughApi({ apiUrl, apiUrls = [apiUrl], people, sessi
   https.forEach((h) => h.close());
   return { elapsed, latencies: summarise(latencies), rate: perSecond(answers.length, elapsed), answers, errors };
 }
+
+/**
+ * The API's floor: the same clients and people asking, as often as the rush booked, the smallest signed-in
+ * request there is (`me`: the sign-in lookup, the guards, GraphQL, no booking). No booking through this API can
+ * be faster than this, so it shows how much of the gap to plain SQL is the stack itself.
+ */
+export async function floorThroughApi({ apiUrl, people, clients }) {
+  const http = client(apiUrl, { sockets: clients });
+  const latencies = [];
+  let failed = 0;
+  const started = performance.now();
+  await runPool(people.length, clients, async (i) => {
+    const t = performance.now();
+    const res = await http.gql('query Me { me { id } }', {}, people[i].cookie).catch(() => null);
+    failed += res?.json?.data?.me?.id ? 0 : 1;
+    latencies.push(performance.now() - t);
+  });
+  const elapsed = performance.now() - started;
+  http.close();
+  return { elapsed, latencies: summarise(latencies), rate: perSecond(people.length - failed, elapsed), requests: people.length, failed };
+}
+
+/** The floor's rows in part 1's table, beside the rush and plain SQL. */
+export const floorRows = (floor, apiCpuMs, sqlRate) => [
+  [
+    'the same API answering `me`',
+    `${fixed(floor.rate)} requests/s (${floor.requests} in ${fixed(floor.elapsed / 1000, 2)} s, ${floor.failed} failed)`,
+  ],
+  ['  latency p50/p95/p99', `${ms(floor.latencies.p50)} / ${ms(floor.latencies.p95)} / ${ms(floor.latencies.p99)}`],
+  ['  CPU per request, API', `${fixed(apiCpuMs / Math.max(1, floor.requests))} ms (${fixed(apiCpuMs / floor.elapsed, 2)} cores busy)`],
+  ['ratio `me` / plain SQL booking', `${fixed((floor.rate / sqlRate) * 100)} % (no booking through this stack can pass it)`],
+];
 
 /**
  * What the rush left in the database, checked: capacity exact, the rest waiting in the order they

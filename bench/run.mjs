@@ -18,7 +18,7 @@ import { createCourse, createPeople } from './lib/data.mjs';
 import { cpuMsOf, cpuMsOfTreeSince, cpuTicksOfTree, machine, memoryOf, postmasterPid, sampleMemory } from './lib/machine.mjs';
 import { client } from './lib/http.mjs';
 import { fixed, ms, printTable } from './lib/stats.mjs';
-import { checkRush, rushThroughApi, rushThroughSql, statementsPerBooking } from './booking-rush.mjs';
+import { checkRush, floorRows, floorThroughApi, rushThroughApi, rushThroughSql, statementsPerBooking } from './booking-rush.mjs';
 import { awaitDelivery, explainNextDue, queueMails, startSmtp } from './mail.mjs';
 import { loadPage } from './pages.mjs';
 import { generate } from './lib/generate.mjs';
@@ -153,6 +153,11 @@ try {
   report.checks.push(
     ...(await checkRush(db, { sessionIds: rushCourse.sessionIds, places: size.places, attempts: size.people, answers: rush.answers })),
   );
+
+  step(`the API's floor: ${size.people} signed-in \`me\` queries, ${size.clients} at once`);
+  const floorCpuBefore = cpuMsOf(api.pid);
+  const floor = await floorThroughApi({ apiUrl: api.url, people, clients: size.clients });
+  const floorCpuMs = cpuMsOf(api.pid) - floorCpuBefore;
 
   step('the same transaction as plain SQL over the pg driver');
   const { rows: prio } = await db.query(
@@ -299,6 +304,7 @@ try {
       ['bench (pg driver)', sqlBenchCpuMs],
     ]),
     ['ratio API / plain SQL', `${fixed((rush.rate / sql.rate) * 100)} %`],
+    ...floorRows(floor, floorCpuMs, sql.rate),
     [
       'SQL statements per booking',
       `${perBooking.map((b) => `${b.statements}${b.status === 'CONFIRMED' ? 'c' : b.status === 'WAITLISTED' ? 'w' : '!'}`).join(' ')}` +
