@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { wrap, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, wrap, type EntityManager } from '@mikro-orm/postgresql';
 import { ACTIVE_BOOKING, BookingStatus, CourseOutcome, DomainError, ErrorCode, PLACE_HOLDING, SessionStatus, isUuid } from '@lh/domain';
 import { Session } from '../scheduling/session.entity';
 import { Booking } from './booking.entity';
@@ -51,18 +51,32 @@ export class BookingRepository {
    * mail need. Refuses an unknown session.
    */
   async lockSession(em: EntityManager, sessionId: string, opts: { withTrainers?: boolean } = {}): Promise<Session> {
-    const rows = isUuid(sessionId) ? await em.execute('select id from session where id = ? for update', [sessionId]) : [];
-    if (!rows.length) {
+    if (!isUuid(sessionId)) {
       throw sessionNotFound();
     }
-    // Read after the lock is held, so its capacity and status are the committed ones: one joined select when
-    // this transaction has not loaded the session yet; read again (a select per relation) when it has.
+    // One joined select that takes the lock (`for update of` the session's row only): PostgreSQL returns the
+    // session row as committed once the lock is held, so its capacity and status are the latest. When this
+    // transaction has loaded the session already, it is read again (a select per relation) after the lock.
     const loaded = em.getUnitOfWork().getById<Session>(Session.name, sessionId);
-    const refresh = !!loaded && wrap(loaded).isInitialized();
     const populate = opts.withTrainers
       ? (['course.prerequisite', 'parts', 'venue', 'trainers'] as const)
       : (['course.prerequisite', 'parts', 'venue'] as const);
-    return em.findOneOrFail(Session, sessionId, { populate, refresh, strategy: 'joined' });
+    if (loaded && wrap(loaded).isInitialized()) {
+      if (!(await em.execute('select id from session where id = ? for update', [sessionId])).length) {
+        throw sessionNotFound();
+      }
+      return em.findOneOrFail(Session, sessionId, { populate, refresh: true, strategy: 'joined' });
+    }
+    const session = await em.findOne(Session, sessionId, {
+      populate,
+      strategy: 'joined',
+      lockMode: LockMode.PESSIMISTIC_WRITE,
+      lockTableAliases: ['s0'],
+    });
+    if (!session) {
+      throw sessionNotFound();
+    }
+    return session;
   }
 
   /** Who a booking belongs to and its session, without locking (to decide access before taking locks). */
