@@ -88,6 +88,30 @@ describe('sign-in (real API, real PostgreSQL)', () => {
     expect(me.data?.me).toBeNull();
   });
 
+  it('keeps a session in use alive: extended once past half its life, and its last use noted every few minutes, not on every request', async () => {
+    const em = api.orm.em.fork();
+    const person = await aPerson(em, { agency: undefined });
+    const res = await gql(api.url, SIGN_IN, { input: { email: person.email, password: person.password } });
+    const cookie = cookieFrom(res.setCookie);
+    const session = () => api.orm.em.fork().findOneOrFail(AuthSession, { person: person.id });
+    const hour = 3_600_000;
+    // an hour from its end and last used an hour ago: the next request extends it and notes its use
+    const soon = new Date(Date.now() + hour);
+    const anHourAgo = new Date(Date.now() - hour);
+    await api.orm.em.fork().nativeUpdate(AuthSession, { person: person.id }, { expiresAt: soon, lastUsedAt: anHourAgo });
+    const me = await gql<{ me: { id: string; roles: string[] } }>(api.url, ME, {}, cookie);
+    expect(me.data?.me).toMatchObject({ id: person.id, roles: ['PRACTITIONER'] });
+    const used = await session();
+    expect(used.expiresAt.getTime()).toBeGreaterThan(Date.now() + 2 * hour);
+    expect(used.lastUsedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    // used again straight away: nothing to write (still well within its life, last use just noted)
+    const noted = new Date(Date.now() - 30_000);
+    await api.orm.em.fork().nativeUpdate(AuthSession, { person: person.id }, { lastUsedAt: noted });
+    await gql(api.url, ME, {}, cookie);
+    expect((await session()).lastUsedAt!.getTime()).toBe(noted.getTime());
+    expect((await session()).expiresAt.getTime()).toBe(used.expiresAt.getTime());
+  });
+
   it('lets only active accounts sign in, says why after the right password, and ends the sessions of an account that is closed', async () => {
     const em = api.orm.em.fork();
     const cases: [PersonStatus, RegExp][] = [

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, PersonStatus, SignInMethod, isOnDomains } from '@lh/domain';
+import { DomainError, ErrorCode, PersonStatus, SignInMethod, isOnDomains, type Role } from '@lh/domain';
 import * as argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -36,6 +36,18 @@ export function toViewer(person: Person): Viewer {
     roles: [...person.roles],
     agencyId: person.agency?.id ?? null,
   };
+}
+
+/** What the sign-in lookup reads: the session's times and the viewer's person. */
+interface SessionRow {
+  expires_at: Date | string;
+  last_used_at: Date | string | null;
+  id: string;
+  name: string;
+  email: string;
+  roles: string[];
+  agency_id: string | null;
+  status: PersonStatus;
 }
 
 /** Why an account with the right password still cannot sign in (null when it can). Told only after the password matched. */
@@ -165,30 +177,37 @@ export class AuthService {
     if (!token) {
       return undefined;
     }
+    // Every signed-in request starts here, so it is one hand-written select of just what a viewer is, not an
+    // entity with its person (a statement and its ORM work on every request).
     const em = this.em.fork();
-    const session = await em.findOne(AuthSession, { tokenHash: hashSessionToken(token) }, { populate: ['person'] });
-    if (!session) {
+    const tokenHash = hashSessionToken(token);
+    const [row] = await em.execute<SessionRow[]>(
+      `select s.expires_at, s.last_used_at, p.id, p.name, p.email, p.roles::text[] as roles, p.agency_id, p.status
+         from auth_session s join person p on p.id = s.person_id
+        where s.token_hash = ?`,
+      [tokenHash],
+    );
+    if (!row) {
       return undefined;
     }
     const at = now.getTime();
-    if (session.expiresAt.getTime() <= at || session.person.status !== PersonStatus.ACTIVE) {
-      await em.remove(session).flush();
+    const expiresAt = new Date(row.expires_at).getTime();
+    if (expiresAt <= at || row.status !== PersonStatus.ACTIVE) {
+      await em.nativeDelete(AuthSession, { tokenHash });
       return undefined;
     }
     const ttl = this.config.sessionTtlHours * 3_600_000;
-    let changed = false;
-    if (session.expiresAt.getTime() - at < ttl / 2) {
-      session.expiresAt = new Date(at + ttl);
-      changed = true;
+    const extend = expiresAt - at < ttl / 2;
+    const lastUsed = row.last_used_at ? new Date(row.last_used_at).getTime() : null;
+    const touch = lastUsed === null || at - lastUsed >= LAST_USED_EVERY_MINUTES * 60_000;
+    if (extend || touch) {
+      await em.nativeUpdate(
+        AuthSession,
+        { tokenHash },
+        { ...(extend ? { expiresAt: new Date(at + ttl) } : {}), ...(touch ? { lastUsedAt: now } : {}) },
+      );
     }
-    if (!session.lastUsedAt || at - session.lastUsedAt.getTime() >= LAST_USED_EVERY_MINUTES * 60_000) {
-      session.lastUsedAt = now;
-      changed = true;
-    }
-    if (changed) {
-      await em.flush();
-    }
-    return toViewer(session.person);
+    return { id: row.id, name: row.name, email: row.email, roles: row.roles as Role[], agencyId: row.agency_id };
   }
 
   async signOut(token: string | undefined): Promise<void> {
