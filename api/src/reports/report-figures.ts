@@ -44,28 +44,35 @@ function figuresOf(session: Row | undefined, place: Row | undefined, moved: Row 
   };
 }
 
-/** The one runner of report-sql.ts: figures per group and period, and the agency/sector rows. */
+/** The one runner of report-sql.ts: figures per group and period, and the agency/sector rows, a statement per report. */
 @Injectable()
 export class ReportFigures {
   /** Every figure per group key (and period 0 unless asked), all from PostgreSQL. */
-  async byKey(
+  async byKey(em: EntityManager, scope: sql.ReportScope, key: sql.SessionReportKey, period = 0): Promise<Map<string, ReportFiguresType>> {
+    return (await this.byKeys(em, scope, [key], period)).get(key)!;
+  }
+
+  /** Every figure per group key, for each of `keys` (and period 0 unless asked): one statement, its CTE built once. */
+  async byKeys<K extends sql.SessionReportKey>(
     em: EntityManager,
     scope: sql.ReportScope,
-    key: 'ALL' | 'COURSE' | 'PRIORITY_AREA',
+    keys: readonly K[],
     period = 0,
-  ): Promise<Map<string, ReportFiguresType>> {
+  ): Promise<Map<K, Map<string, ReportFiguresType>>> {
     const cte = sql.reportCte(scope);
-    const run = (query: string) => em.execute<Row[]>(`${cte.sql} ${query}`, cte.params);
-    const [sessions, places, moved, waiting] = await Promise.all([
-      run(sql.sessionFigures(key)),
-      run(sql.placeFigures(key)),
-      run(sql.movedFigures(key)),
-      run(sql.waitingFigures(key)),
-    ]);
-    const inPeriod = (rows: Row[]) => new Map(rows.filter((r) => Number(r.period) === period).map((r) => [r.gkey, r]));
-    const [s, p, m, w] = [inPeriod(sessions), inPeriod(places), inPeriod(moved), inPeriod(waiting)];
-    const keys = key === 'ALL' ? ['all'] : [...new Set([...s.keys(), ...p.keys()])];
-    return new Map(keys.map((k) => [k, figuresOf(s.get(k), p.get(k), m.get(k), w.get(k))]));
+    const [row] = await em.execute<Record<'sessions' | 'places' | 'moved' | 'waiting', (Row & { gkind: K })[]>[]>(
+      `${cte.sql} ${sql.keyedFigures(keys)}`,
+      cte.params,
+    );
+    const of = (rows: (Row & { gkind: K })[], key: K) =>
+      new Map(rows.filter((r) => r.gkind === key && Number(r.period) === period).map((r) => [r.gkey, r]));
+    return new Map(
+      keys.map((key) => {
+        const [s, p, m, w] = [of(row!.sessions, key), of(row!.places, key), of(row!.moved, key), of(row!.waiting, key)];
+        const groups = key === 'ALL' ? ['all'] : [...new Set([...s.keys(), ...p.keys()])];
+        return [key, new Map(groups.map((k) => [k, figuresOf(s.get(k), p.get(k), m.get(k), w.get(k))]))];
+      }),
+    );
   }
 
   /** The session and place figures of each period of the scope (newest first), from one query. */
@@ -76,25 +83,19 @@ export class ReportFigures {
     return scope.periodStarts.map((_, i) => figuresOf(byPeriod.get(i), byPeriod.get(i), undefined, undefined));
   }
 
-  /** The agency or sector rows, each period's figures side by side, sorted by PostgreSQL. */
-  agencyRows(
+  /** The agency or sector rows, each period's figures side by side, sorted by PostgreSQL, and their total: one statement. */
+  async agencyReport(
     em: EntityManager,
     scope: sql.ReportScope,
     by: 'AGENCY' | 'SECTOR',
     sort: sql.AgencySortColumn,
     descending: boolean,
-  ): Promise<Record<string, string | number | null>[]> {
+  ): Promise<{ rows: Record<string, string | number | null>[]; total: Record<string, string | number | null> }> {
     const cte = sql.reportCte(scope);
-    return em.execute(`${cte.sql} ${sql.agencyRows(by, scope.periodStarts.length, sort, descending)}`, cte.params);
-  }
-
-  /** The rows' totals over every group, per period, in the same columns. */
-  async agencyTotals(em: EntityManager, scope: sql.ReportScope): Promise<Record<string, string | number | null>> {
-    const cte = sql.reportCte(scope);
-    const [row] = await em.execute<Record<string, string | number | null>[]>(
-      `${cte.sql} ${sql.agencyTotals(scope.periodStarts.length)}`,
+    const [row] = await em.execute<{ rows: Record<string, string | number | null>[]; total: Record<string, string | number | null> }[]>(
+      `${cte.sql} ${sql.agencyReport(by, scope.periodStarts.length, sort, descending)}`,
       cte.params,
     );
-    return row ?? {};
+    return { rows: row?.rows ?? [], total: row?.total ?? {} };
   }
 }

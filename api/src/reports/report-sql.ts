@@ -29,9 +29,11 @@ export interface ReportScope {
 
 /** What a figure is counted by: everything, or a course, priority area, agency (at booking) or its sector. */
 export type ReportKey = 'ALL' | 'COURSE' | 'PRIORITY_AREA' | 'AGENCY' | 'SECTOR';
+/** The keys the session figures can be counted by. */
+export type SessionReportKey = Exclude<ReportKey, 'AGENCY' | 'SECTOR'>;
 
 /** The group key of a row of `sess` (sessions): agency and sector do not apply to sessions. */
-const sessionKey: Record<Exclude<ReportKey, 'AGENCY' | 'SECTOR'>, string> = {
+const sessionKey: Record<SessionReportKey, string> = {
   ALL: `'all'`,
   COURSE: `course_id::text`,
   PRIORITY_AREA: `priority_area_id::text`,
@@ -150,7 +152,7 @@ export const PLACE_CONDITIONS = {
 } as const;
 
 /** Session figures per key and period: delivered, courses, cancelled, training days, places offered. */
-export const sessionFigures = (key: Exclude<ReportKey, 'AGENCY' | 'SECTOR'>) => `
+export const sessionFigures = (key: SessionReportKey) => `
   select ${sessionKey[key]} as gkey, period,
          count(*) filter (where ${SESSION_CONDITIONS.SESSIONS_DELIVERED}) as sessions_delivered,
          count(distinct course_id) filter (where delivered) as courses_delivered,
@@ -199,14 +201,31 @@ export const AGENCY_SORT_SQL = {
 } as const;
 export type AgencySortColumn = keyof typeof AGENCY_SORT_SQL;
 
+/** A query's rows as one JSON array (an empty array for none). */
+const jsonRows = (query: string, order = '') => `(select coalesce(json_agg(t${order}), '[]'::json) from (${query}) t)`;
+
+/**
+ * Every figure for each of `keys` in ONE statement after `reportCte`, so its tables are built once (PostgreSQL
+ * materialises a CTE read more than once): the session, place, moved and waiting-list rows, each tagged with its
+ * key (`gkind`), as four JSON arrays.
+ */
+export function keyedFigures(keys: readonly SessionReportKey[]): string {
+  const tagged = (q: (key: SessionReportKey) => string) =>
+    jsonRows(keys.map((k) => `select '${k}' as gkind, x.* from (${q(k)}) x`).join(' union all '));
+  return `select ${tagged(sessionFigures)} as sessions, ${tagged(placeFigures)} as places,
+                 ${tagged(movedFigures)} as moved, ${tagged(waitingFigures)} as waiting`;
+}
+
 /**
  * Place figures by agency (at booking) or its sector, one row per group with the figures of every period
- * side by side (`booked_0`, `booked_1`, ...), sorted in PostgreSQL by a column of the newest period
- * (then by name). `name` is the agency's name, or the sector's key.
+ * side by side (`booked_0`, `booked_1`, ...), sorted in PostgreSQL by a column of the newest period (then by
+ * name), and the same columns over every place (the total row): ONE statement after `reportCte`, giving `rows`
+ * (a JSON array) and `total` (a JSON object). `name` is the agency's name, or the sector's key.
  */
-export function agencyRows(by: 'AGENCY' | 'SECTOR', periods: number, sort: AgencySortColumn, descending: boolean): string {
+export function agencyReport(by: 'AGENCY' | 'SECTOR', periods: number, sort: AgencySortColumn, descending: boolean): string {
   const columns = Array.from({ length: periods }, (_, i) => placeColumns(i, `_${i}`)).join(',\n         ');
   const name = by === 'AGENCY' ? `coalesce(min(ag.name), 'No agency')` : `coalesce(min(places.sector::text), 'none')`;
+  const order = ` order by ${AGENCY_SORT_SQL[sort]} ${descending ? 'desc nulls last' : 'asc nulls first'}, lower(name), gkey`;
   return `
   , grouped as (
     select ${placeKey[by].replace(/(agency_id|sector)/, 'places.$1')} as gkey, ${name} as name,
@@ -215,14 +234,8 @@ export function agencyRows(by: 'AGENCY' | 'SECTOR', periods: number, sort: Agenc
       left join agency ag on ag.id = places.agency_id
      group by 1
   )
-  select * from grouped
-   order by ${AGENCY_SORT_SQL[sort]} ${descending ? 'desc nulls last' : 'asc nulls first'}, lower(name), gkey`;
-}
-
-/** The same columns as `agencyRows`, over every place: the report's total row. */
-export function agencyTotals(periods: number): string {
-  const columns = Array.from({ length: periods }, (_, i) => placeColumns(i, `_${i}`)).join(',\n         ');
-  return `select ${columns} from places`;
+  select ${jsonRows('select * from grouped', order)} as rows,
+         (select row_to_json(t) from (select ${columns} from places) t) as total`;
 }
 
 /** Names of the courses and priority areas a report lists, by id. */

@@ -86,11 +86,8 @@ export class ReportsService {
   async annualTable(viewer: Viewer, filter: ReportFilterInput): Promise<AnnualReportTableType> {
     const em = this.em.fork();
     const checked = await this.filters.check(em, viewer, filter, this.clock.now());
-    const [byCourse, byArea, all] = await Promise.all([
-      this.figures.byKey(em, checked.scope, 'COURSE'),
-      this.figures.byKey(em, checked.scope, 'PRIORITY_AREA'),
-      this.figures.byKey(em, checked.scope, 'ALL'),
-    ]);
+    const figures = await this.figures.byKeys(em, checked.scope, ['COURSE', 'PRIORITY_AREA', 'ALL'] as const);
+    const [byCourse, byArea, all] = [figures.get('COURSE')!, figures.get('PRIORITY_AREA')!, figures.get('ALL')!];
     const courses = byCourse.size ? await em.find(Course, { id: { $in: [...byCourse.keys()] } }, { populate: ['priorityArea'] }) : [];
     const areas = new Map<string, AnnualReportAreaType>();
     for (const course of courses.sort((a, b) => a.title.localeCompare(b.title))) {
@@ -128,10 +125,7 @@ export class ReportsService {
     const checked = await this.filters.check(em, viewer, filter, this.clock.now(), TREND_PERIODS);
     const sort = input.sort ?? AgencyReportSort.NAME;
     const by = input.bySector ? 'SECTOR' : 'AGENCY';
-    const [rows, totals] = await Promise.all([
-      this.figures.agencyRows(em, checked.scope, by, sort, input.descending),
-      this.figures.agencyTotals(em, checked.scope),
-    ]);
+    const { rows, total: totals } = await this.figures.agencyReport(em, checked.scope, by, sort, input.descending);
     const nameOf = (row: Record<string, string | number | null>) => {
       const key = String(row.gkey);
       if (key === 'none') {
