@@ -49,26 +49,29 @@ function figuresOf(session: Row | undefined, place: Row | undefined, moved: Row 
 export class ReportFigures {
   /** Every figure per group key (and period 0 unless asked), all from PostgreSQL. */
   async byKey(em: EntityManager, scope: sql.ReportScope, key: sql.SessionReportKey, period = 0): Promise<Map<string, ReportFiguresType>> {
-    return (await this.byKeys(em, scope, [key], period)).get(key)!;
+    return (await this.byKeys(em, scope, [key], { period })).get(key)!;
   }
 
-  /** Every figure per group key, for each of `keys` (and period 0 unless asked): one statement, its CTE built once. */
+  /**
+   * Every figure per group key, for each of `keys` (and period 0 unless asked): one statement, its CTE built once.
+   * With `kinds`, only those rows are counted; the figures of the kinds left out are 0.
+   */
   async byKeys<K extends sql.SessionReportKey>(
     em: EntityManager,
     scope: sql.ReportScope,
     keys: readonly K[],
-    period = 0,
+    { period = 0, kinds = sql.FIGURE_KINDS }: { period?: number; kinds?: readonly sql.FigureKind[] } = {},
   ): Promise<Map<K, Map<string, ReportFiguresType>>> {
     const cte = sql.reportCte(scope);
-    const [row] = await em.execute<Record<'sessions' | 'places' | 'moved' | 'waiting', (Row & { gkind: K })[]>[]>(
-      `${cte.sql} ${sql.keyedFigures(keys)}`,
+    const [row] = await em.execute<Partial<Record<sql.FigureKind, (Row & { gkind: K })[]>>[]>(
+      `${cte.sql} ${sql.keyedFigures(keys, kinds)}`,
       cte.params,
     );
-    const of = (rows: (Row & { gkind: K })[], key: K) =>
-      new Map(rows.filter((r) => r.gkind === key && Number(r.period) === period).map((r) => [r.gkey, r]));
+    const of = (kind: sql.FigureKind, key: K) =>
+      new Map((row?.[kind] ?? []).filter((r) => r.gkind === key && Number(r.period) === period).map((r) => [r.gkey, r]));
     return new Map(
       keys.map((key) => {
-        const [s, p, m, w] = [of(row!.sessions, key), of(row!.places, key), of(row!.moved, key), of(row!.waiting, key)];
+        const [s, p, m, w] = [of('sessions', key), of('places', key), of('moved', key), of('waiting', key)];
         const groups = key === 'ALL' ? ['all'] : [...new Set([...s.keys(), ...p.keys()])];
         return [key, new Map(groups.map((k) => [k, figuresOf(s.get(k), p.get(k), m.get(k), w.get(k))]))];
       }),

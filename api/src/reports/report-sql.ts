@@ -204,16 +204,26 @@ export type AgencySortColumn = keyof typeof AGENCY_SORT_SQL;
 /** A query's rows as one JSON array (an empty array for none). */
 const jsonRows = (query: string, order = '') => `(select coalesce(json_agg(t${order}), '[]'::json) from (${query}) t)`;
 
+/** The four kinds of figure rows: sessions (`sess`), places, places moved out and waiting-list demand. */
+export const FIGURE_KINDS = ['sessions', 'places', 'moved', 'waiting'] as const;
+export type FigureKind = (typeof FIGURE_KINDS)[number];
+const kindQuery: Record<FigureKind, (key: SessionReportKey) => string> = {
+  sessions: sessionFigures,
+  places: placeFigures,
+  moved: movedFigures,
+  waiting: waitingFigures,
+};
+
 /**
- * Every figure for each of `keys` in ONE statement after `reportCte`, so its tables are built once (PostgreSQL
- * materialises a CTE read more than once): the session, place, moved and waiting-list rows, each tagged with its
- * key (`gkind`), as four JSON arrays.
+ * The figures of each of `keys` in ONE statement after `reportCte`, so its tables are built once (PostgreSQL
+ * materialises a CTE read more than once, and skips one not read at all): for each kind asked for, its rows
+ * tagged with their key (`gkind`) as a JSON array. A report that needs only some kinds asks for those, so the
+ * costly `moved` and `waited` are not built for it.
  */
-export function keyedFigures(keys: readonly SessionReportKey[]): string {
+export function keyedFigures(keys: readonly SessionReportKey[], kinds: readonly FigureKind[] = FIGURE_KINDS): string {
   const tagged = (q: (key: SessionReportKey) => string) =>
     jsonRows(keys.map((k) => `select '${k}' as gkind, x.* from (${q(k)}) x`).join(' union all '));
-  return `select ${tagged(sessionFigures)} as sessions, ${tagged(placeFigures)} as places,
-                 ${tagged(movedFigures)} as moved, ${tagged(waitingFigures)} as waiting`;
+  return `select ${kinds.map((kind) => `${tagged(kindQuery[kind])} as ${kind}`).join(', ')}`;
 }
 
 /**

@@ -86,7 +86,10 @@ export class ReportsService {
   async annualTable(viewer: Viewer, filter: ReportFilterInput): Promise<AnnualReportTableType> {
     const em = this.em.fork();
     const checked = await this.filters.check(em, viewer, filter, this.clock.now());
-    const figures = await this.figures.byKeys(em, checked.scope, ['COURSE', 'PRIORITY_AREA', 'ALL'] as const);
+    // the table shows sessions delivered and attendance: the session and place rows only
+    const figures = await this.figures.byKeys(em, checked.scope, ['COURSE', 'PRIORITY_AREA', 'ALL'] as const, {
+      kinds: ['sessions', 'places'],
+    });
     const [byCourse, byArea, all] = [figures.get('COURSE')!, figures.get('PRIORITY_AREA')!, figures.get('ALL')!];
     const courses = byCourse.size ? await em.find(Course, { id: { $in: [...byCourse.keys()] } }, { populate: ['priorityArea'] }) : [];
     const areas = new Map<string, AnnualReportAreaType>();
