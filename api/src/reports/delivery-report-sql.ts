@@ -1,7 +1,7 @@
 import { CourseOutcome } from '@lh/domain';
 import { answersCtes, scopeOf } from '../surveys/survey-results-sql';
 import { SurveyBreakdown } from '../surveys/survey-results.types';
-import { reportCte, type ReportScope } from './report-sql';
+import { reportCte, trainingDaysJoin, type ReportScope } from './report-sql';
 
 /**
  * The SQL of the charges (invoicing) and trainers reports, after the one report CTE (report-sql.ts), so
@@ -53,8 +53,9 @@ function trainerCte(scope: ReportScope): Query {
   return {
     params: [...cte.params, ...survey.params],
     sql: `${cte.sql}, ${survey.sql}, taught as (
-    select st.person_id, coalesce(tp.agency_id::text, 'none') as agency_key, s.id as session_id, s.days
+    select st.person_id, coalesce(tp.agency_id::text, 'none') as agency_key, s.id as session_id, td.days
       from sess s
+      ${trainingDaysJoin('s')}
       join session_trainer st on st.session_id = s.id
       join person tp on tp.id = st.person_id
      where s.delivered and s.period = 0

@@ -44,7 +44,7 @@ function figuresOf(session: Row | undefined, place: Row | undefined, moved: Row 
   };
 }
 
-/** The one runner of report-sql.ts: figures per group and period, and the agency/sector rows, a statement per report. */
+/** The one runner of report-sql.ts: figures per group and period, and the agency/sector rows. */
 @Injectable()
 export class ReportFigures {
   /** Every figure per group key (and period 0 unless asked), all from PostgreSQL. */
@@ -53,7 +53,8 @@ export class ReportFigures {
   }
 
   /**
-   * Every figure per group key, for each of `keys` (and period 0 unless asked): one statement, its CTE built once.
+   * Every figure per group key, for each of `keys` (and period 0 unless asked): a statement per kind of figure, side by
+   * side, each over every key.
    * With `kinds`, only those rows are counted; the figures of the kinds left out are 0.
    */
   async byKeys<K extends sql.SessionReportKey>(
@@ -63,12 +64,12 @@ export class ReportFigures {
     { period = 0, kinds = sql.FIGURE_KINDS }: { period?: number; kinds?: readonly sql.FigureKind[] } = {},
   ): Promise<Map<K, Map<string, ReportFiguresType>>> {
     const cte = sql.reportCte(scope);
-    const [row] = await em.execute<Partial<Record<sql.FigureKind, (Row & { gkind: K })[]>>[]>(
-      `${cte.sql} ${sql.keyedFigures(keys, kinds)}`,
-      cte.params,
+    const rows = await Promise.all(
+      kinds.map((kind) => em.execute<(Row & { gkind: K })[]>(`${cte.sql} ${sql.keyedFigures(keys, kind)}`, cte.params)),
     );
+    const byKind = new Map(kinds.map((kind, i) => [kind, rows[i]!]));
     const of = (kind: sql.FigureKind, key: K) =>
-      new Map((row?.[kind] ?? []).filter((r) => r.gkind === key && Number(r.period) === period).map((r) => [r.gkey, r]));
+      new Map((byKind.get(kind) ?? []).filter((r) => r.gkind === key && Number(r.period) === period).map((r) => [r.gkey, r]));
     return new Map(
       keys.map((key) => {
         const [s, p, m, w] = [of('sessions', key), of('places', key), of('moved', key), of('waiting', key)];
@@ -86,19 +87,25 @@ export class ReportFigures {
     return scope.periodStarts.map((_, i) => figuresOf(byPeriod.get(i), byPeriod.get(i), undefined, undefined));
   }
 
-  /** The agency or sector rows, each period's figures side by side, sorted by PostgreSQL, and their total: one statement. */
-  async agencyReport(
+  /** The agency or sector rows, each period's figures side by side, sorted by PostgreSQL. */
+  agencyRows(
     em: EntityManager,
     scope: sql.ReportScope,
     by: 'AGENCY' | 'SECTOR',
     sort: sql.AgencySortColumn,
     descending: boolean,
-  ): Promise<{ rows: Record<string, string | number | null>[]; total: Record<string, string | number | null> }> {
+  ): Promise<Record<string, string | number | null>[]> {
     const cte = sql.reportCte(scope);
-    const [row] = await em.execute<{ rows: Record<string, string | number | null>[]; total: Record<string, string | number | null> }[]>(
-      `${cte.sql} ${sql.agencyReport(by, scope.periodStarts.length, sort, descending)}`,
+    return em.execute(`${cte.sql} ${sql.agencyRows(by, scope.periodStarts.length, sort, descending)}`, cte.params);
+  }
+
+  /** The rows' totals over every group, per period, in the same columns. */
+  async agencyTotals(em: EntityManager, scope: sql.ReportScope): Promise<Record<string, string | number | null>> {
+    const cte = sql.reportCte(scope);
+    const [row] = await em.execute<Record<string, string | number | null>[]>(
+      `${cte.sql} ${sql.agencyTotals(scope.periodStarts.length)}`,
       cte.params,
     );
-    return { rows: row?.rows ?? [], total: row?.total ?? {} };
+    return row ?? {};
   }
 }

@@ -49,9 +49,21 @@ const placeKey: Record<ReportKey, string> = {
 const ATTENDED = `(outcome = '${CourseOutcome.ATTENDED}' or (outcome = '${CourseOutcome.PARTLY_ATTENDED}' and partly_completes))`;
 
 /**
+ * A session's training days (the London days its parts touch) as a lateral join on the session `alias`: only the
+ * figures that show training days compute them, for delivered sessions only.
+ */
+export const trainingDaysJoin = (alias: string) => `left join lateral (
+      select count(distinct d::date) as days
+        from session_part sp
+        cross join lateral generate_series((sp.starts_at at time zone 'Europe/London')::date,
+                                           (greatest(sp.starts_at, sp.ends_at - interval '1 microsecond') at time zone 'Europe/London')::date,
+                                           interval '1 day') d
+       where sp.session_id = ${alias}.id and ${alias}.delivered) td on true`;
+
+/**
  * The common table expressions every figure is counted from:
- * - `sess`: sessions whose first part starts in the scope, with the course's filters, the period, whether
- *   delivered (not cancelled and started) and its training days (London days its parts touch);
+ * - `sess`: sessions whose first part starts in the scope, with the course's filters, the period and whether
+ *   delivered (not cancelled and started); their training days come from `trainingDaysJoin` where shown;
  * - `places`: the places on sessions delivered that count: confirmed (booked beforehand or walk-ins) and
  *   places cancelled after the cut-off, each with its decided outcome, the agency booked under and its live
  *   charge (standing in `amount_pence`, waived in `waived_pence`; at most one charge per booking is not void);
@@ -88,13 +100,7 @@ export function reportCte(scope: ReportScope): { sql: string; params: unknown[] 
   with sess as (
     select s.id, s.course_id, c.priority_area_id, s.capacity, s.status::text as status, c.partly_attended_completes as partly_completes,
            ${period} as period,
-           (s.status = '${SessionStatus.SCHEDULED}' and s.starts_at <= ${now}::timestamptz) as delivered,
-           (select count(distinct d::date)
-              from session_part sp
-              cross join lateral generate_series((sp.starts_at at time zone 'Europe/London')::date,
-                                                 (greatest(sp.starts_at, sp.ends_at - interval '1 microsecond') at time zone 'Europe/London')::date,
-                                                 interval '1 day') d
-             where sp.session_id = s.id) as days
+           (s.status = '${SessionStatus.SCHEDULED}' and s.starts_at <= ${now}::timestamptz) as delivered
       from session s
       join course c on c.id = s.course_id
      where ${sessionFilters}
@@ -157,9 +163,9 @@ export const sessionFigures = (key: SessionReportKey) => `
          count(*) filter (where ${SESSION_CONDITIONS.SESSIONS_DELIVERED}) as sessions_delivered,
          count(distinct course_id) filter (where delivered) as courses_delivered,
          count(*) filter (where ${SESSION_CONDITIONS.SESSIONS_CANCELLED}) as sessions_cancelled,
-         coalesce(sum(days) filter (where delivered), 0) as training_days,
+         coalesce(sum(td.days) filter (where delivered), 0) as training_days,
          coalesce(sum(capacity) filter (where delivered), 0) as places_offered
-    from sess group by 1, 2`;
+    from sess ${trainingDaysJoin('sess')} group by 1, 2`;
 
 /** The place figures of one period, as columns named `<name><suffix>` (the period's index picks the rows). */
 const placeColumns = (periodIndex: number | null, suffix = '') => {
@@ -201,9 +207,6 @@ export const AGENCY_SORT_SQL = {
 } as const;
 export type AgencySortColumn = keyof typeof AGENCY_SORT_SQL;
 
-/** A query's rows as one JSON array (an empty array for none). */
-const jsonRows = (query: string, order = '') => `(select coalesce(json_agg(t${order}), '[]'::json) from (${query}) t)`;
-
 /** The four kinds of figure rows: sessions (`sess`), places, places moved out and waiting-list demand. */
 export const FIGURE_KINDS = ['sessions', 'places', 'moved', 'waiting'] as const;
 export type FigureKind = (typeof FIGURE_KINDS)[number];
@@ -215,27 +218,22 @@ const kindQuery: Record<FigureKind, (key: SessionReportKey) => string> = {
 };
 
 /**
- * The figures of each of `keys` in ONE statement after `reportCte`, so its tables are built once (PostgreSQL
- * materialises a CTE read more than once, and skips one not read at all): for each kind asked for, its rows
- * tagged with their key (`gkind`) as a JSON array. A report that needs only some kinds asks for those, so the
- * costly `moved` and `waited` are not built for it.
+ * One kind of figure rows for each of `keys` in one statement after `reportCte` (the rows tagged with their key,
+ * `gkind`), so a report by several keys builds the CTE once per kind, not once per kind and key. The kinds run
+ * side by side; PostgreSQL skips the CTEs a statement does not read, so a kind costs only its own tables.
  */
-export function keyedFigures(keys: readonly SessionReportKey[], kinds: readonly FigureKind[] = FIGURE_KINDS): string {
-  const tagged = (q: (key: SessionReportKey) => string) =>
-    jsonRows(keys.map((k) => `select '${k}' as gkind, x.* from (${q(k)}) x`).join(' union all '));
-  return `select ${kinds.map((kind) => `${tagged(kindQuery[kind])} as ${kind}`).join(', ')}`;
+export function keyedFigures(keys: readonly SessionReportKey[], kind: FigureKind): string {
+  return keys.map((k) => `select '${k}' as gkind, x.* from (${kindQuery[kind](k)}) x`).join(' union all ');
 }
 
 /**
  * Place figures by agency (at booking) or its sector, one row per group with the figures of every period
- * side by side (`booked_0`, `booked_1`, ...), sorted in PostgreSQL by a column of the newest period (then by
- * name), and the same columns over every place (the total row): ONE statement after `reportCte`, giving `rows`
- * (a JSON array) and `total` (a JSON object). `name` is the agency's name, or the sector's key.
+ * side by side (`booked_0`, `booked_1`, ...), sorted in PostgreSQL by a column of the newest period
+ * (then by name). `name` is the agency's name, or the sector's key.
  */
-export function agencyReport(by: 'AGENCY' | 'SECTOR', periods: number, sort: AgencySortColumn, descending: boolean): string {
+export function agencyRows(by: 'AGENCY' | 'SECTOR', periods: number, sort: AgencySortColumn, descending: boolean): string {
   const columns = Array.from({ length: periods }, (_, i) => placeColumns(i, `_${i}`)).join(',\n         ');
   const name = by === 'AGENCY' ? `coalesce(min(ag.name), 'No agency')` : `coalesce(min(places.sector::text), 'none')`;
-  const order = ` order by ${AGENCY_SORT_SQL[sort]} ${descending ? 'desc nulls last' : 'asc nulls first'}, lower(name), gkey`;
   return `
   , grouped as (
     select ${placeKey[by].replace(/(agency_id|sector)/, 'places.$1')} as gkey, ${name} as name,
@@ -244,8 +242,14 @@ export function agencyReport(by: 'AGENCY' | 'SECTOR', periods: number, sort: Age
       left join agency ag on ag.id = places.agency_id
      group by 1
   )
-  select ${jsonRows('select * from grouped', order)} as rows,
-         (select row_to_json(t) from (select ${columns} from places) t) as total`;
+  select * from grouped
+   order by ${AGENCY_SORT_SQL[sort]} ${descending ? 'desc nulls last' : 'asc nulls first'}, lower(name), gkey`;
+}
+
+/** The same columns as `agencyRows`, over every place: the report's total row. */
+export function agencyTotals(periods: number): string {
+  const columns = Array.from({ length: periods }, (_, i) => placeColumns(i, `_${i}`)).join(',\n         ');
+  return `select ${columns} from places`;
 }
 
 /** Names of the courses and priority areas a report lists, by id. */

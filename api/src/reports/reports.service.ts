@@ -128,7 +128,10 @@ export class ReportsService {
     const checked = await this.filters.check(em, viewer, filter, this.clock.now(), TREND_PERIODS);
     const sort = input.sort ?? AgencyReportSort.NAME;
     const by = input.bySector ? 'SECTOR' : 'AGENCY';
-    const { rows, total: totals } = await this.figures.agencyReport(em, checked.scope, by, sort, input.descending);
+    const [rows, totals] = await Promise.all([
+      this.figures.agencyRows(em, checked.scope, by, sort, input.descending),
+      this.figures.agencyTotals(em, checked.scope),
+    ]);
     const nameOf = (row: Record<string, string | number | null>) => {
       const key = String(row.gkey);
       if (key === 'none') {
