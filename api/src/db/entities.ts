@@ -34,6 +34,7 @@ import { MandatoryReminder, MandatoryRequirement } from '../mandatory-training/m
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { BookingNote, SessionMessage } from '../roster/roster.entity';
 import { CourseInterest } from '../course-interest/course-interest.entity';
+import { ReportPlaceTotal } from '../reports/report-place-total.entity';
 
 /** Every entity, listed once: used by the ORM, migrations and tests. */
 export const entities = [
@@ -78,4 +79,5 @@ export const entities = [
   BookingNote,
   SessionMessage,
   CourseInterest,
+  ReportPlaceTotal,
 ];

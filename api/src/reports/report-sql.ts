@@ -46,6 +46,9 @@ const placeKey: Record<ReportKey, string> = {
   SECTOR: `coalesce(sector::text, 'none')`,
 };
 
+/** The agency of a `report_place_total` row of places booked under no agency. */
+const NO_AGENCY = '00000000-0000-0000-0000-000000000000';
+
 const ATTENDED = `(outcome = '${CourseOutcome.ATTENDED}' or (outcome = '${CourseOutcome.PARTLY_ATTENDED}' and partly_completes))`;
 
 /**
@@ -67,6 +70,9 @@ export const trainingDaysJoin = (alias: string) => `left join lateral (
  * - `places`: the places on sessions delivered that count: confirmed (booked beforehand or walk-ins) and
  *   places cancelled after the cut-off, each with its decided outcome, the agency booked under and its live
  *   charge (standing in `amount_pence`, waived in `waived_pence`; at most one charge per booking is not void);
+ *   the drill-down lists and the trainers and charges reports read it;
+ * - `place_sums`: the same places counted per session and agency (`report_place_total`, kept by triggers in the
+ *   database), which the place figures add up instead of joining every booking with its outcome and charge;
  * - `moved`: places moved out of a session in the scope;
  * - `waited`: a person, course and period where the person waited and never got a place on that course.
  * Returns the SQL and its parameters, in order.
@@ -116,6 +122,16 @@ export function reportCte(scope: ReportScope): { sql: string; params: unknown[] 
       left join non_attendance_charge ch on ch.booking_id = b.id and ch.status <> 'VOID'
      where (b.status = '${BookingStatus.CONFIRMED}' or (b.status = '${BookingStatus.CANCELLED}' and b.late_cancellation and not b.walk_in))
        and ${agencyFilter()}
+  ), place_sums as (
+    select s.id as session_id, s.course_id, s.priority_area_id, s.period, nullif(b.agency_id, '${NO_AGENCY}'::uuid) as agency_id, a.sector,
+           b.booked, b.walk_ins, b.attended_fully, b.attended_partly, b.absent_with_apology, b.did_not_attend,
+           b.late_cancellations, b.awaiting_register, b.charges_pence, b.waived_pence,
+           b.attended_fully + case when s.partly_completes then b.attended_partly else 0 end as attended,
+           b.attended_fully_booked + case when s.partly_completes then b.attended_partly_booked else 0 end as attended_booked
+      from report_place_total b
+      join sess s on s.id = b.session_id and s.delivered
+      left join agency a on a.id = b.agency_id
+     where ${agencyFilter()}
   ), moved as (
     select b.id, b.person_id, s.id as session_id, s.course_id, s.priority_area_id, s.period, b.agency_id, a.sector
       from booking b
@@ -142,8 +158,10 @@ export function reportCte(scope: ReportScope): { sql: string; params: unknown[] 
 
 /**
  * Each figure a coordinator can drill into, with the one condition that picks its rows of `sess` or
- * `places` (moved and waiting-list demand take every row of `moved` and `waited`). The counts below and the
- * drill-down lists (report-drill-down.ts) both read these, so a list's length is always its figure.
+ * `places` (moved and waiting-list demand take every row of `moved` and `waited`). The session counts below and the
+ * drill-down lists (report-drill-down.ts) read these; the place counts are sums of `place_sums`, whose columns are
+ * these conditions counted by the database's triggers, and report-place-totals.int-spec.ts checks the two agree, so
+ * a list's length is always its figure.
  */
 export const SESSION_CONDITIONS = {
   SESSIONS_DELIVERED: `delivered`,
@@ -167,26 +185,23 @@ export const sessionFigures = (key: SessionReportKey) => `
          coalesce(sum(capacity) filter (where delivered), 0) as places_offered
     from sess ${trainingDaysJoin('sess')} group by 1, 2`;
 
-/** The place figures of one period, as columns named `<name><suffix>` (the period's index picks the rows). */
+/**
+ * The place figures of one period, as columns named `<name><suffix>` (the period's index picks the rows): sums of
+ * `place_sums`, each column the count of `places` under one of `PLACE_CONDITIONS` (report-place-totals.int-spec.ts).
+ */
 const placeColumns = (periodIndex: number | null, suffix = '') => {
-  const inPeriod = periodIndex === null ? 'true' : `period = ${periodIndex}`;
-  const f = (cond: string) => `count(*) filter (where ${inPeriod} and ${cond})`;
-  return `${f(PLACE_CONDITIONS.BOOKED)} as booked${suffix},
-         ${f(PLACE_CONDITIONS.ATTENDED)} as attended${suffix},
-         ${f(`outcome = '${CourseOutcome.ATTENDED}'`)} as attended_fully${suffix},
-         ${f(`outcome = '${CourseOutcome.PARTLY_ATTENDED}'`)} as attended_partly${suffix},
-         ${f(`not walk_in and ${ATTENDED}`)} as attended_booked${suffix},
-         ${f(`outcome = '${CourseOutcome.ABSENT_WITH_APOLOGY}'`)} as absent_with_apology${suffix},
-         ${f(PLACE_CONDITIONS.DID_NOT_ATTEND)} as did_not_attend${suffix},
-         ${f(PLACE_CONDITIONS.LATE_CANCELLATIONS)} as late_cancellations${suffix},
-         ${f('not walk_in and outcome is null')} as awaiting_register${suffix},
-         ${f(PLACE_CONDITIONS.WALK_INS)} as walk_ins${suffix},
-         coalesce(sum(amount_pence) filter (where ${inPeriod}), 0) as charges_pence${suffix}`;
+  const inPeriod = periodIndex === null ? '' : ` filter (where period = ${periodIndex})`;
+  const f = (column: string, name = column) => `coalesce(sum(${column})${inPeriod}, 0) as ${name}${suffix}`;
+  return ['booked', 'attended', 'attended_fully', 'attended_partly', 'attended_booked', 'absent_with_apology', 'did_not_attend']
+    .concat(['late_cancellations', 'awaiting_register', 'walk_ins'])
+    .map((column) => f(column))
+    .concat(f('charges_pence'))
+    .join(',\n         ');
 };
 
 /** Place figures per key and period. */
 export const placeFigures = (key: ReportKey) => `
-  select ${placeKey[key]} as gkey, period, ${placeColumns(null)} from places group by 1, 2`;
+  select ${placeKey[key]} as gkey, period, ${placeColumns(null)} from place_sums group by 1, 2`;
 
 /** Places moved out, per key and period. */
 export const movedFigures = (key: ReportKey) => `select ${placeKey[key]} as gkey, period, count(*) as moved from moved group by 1, 2`;
@@ -233,13 +248,13 @@ export function keyedFigures(keys: readonly SessionReportKey[], kind: FigureKind
  */
 export function agencyRows(by: 'AGENCY' | 'SECTOR', periods: number, sort: AgencySortColumn, descending: boolean): string {
   const columns = Array.from({ length: periods }, (_, i) => placeColumns(i, `_${i}`)).join(',\n         ');
-  const name = by === 'AGENCY' ? `coalesce(min(ag.name), 'No agency')` : `coalesce(min(places.sector::text), 'none')`;
+  const name = by === 'AGENCY' ? `coalesce(min(ag.name), 'No agency')` : `coalesce(min(place_sums.sector::text), 'none')`;
   return `
   , grouped as (
-    select ${placeKey[by].replace(/(agency_id|sector)/, 'places.$1')} as gkey, ${name} as name,
+    select ${placeKey[by].replace(/(agency_id|sector)/, 'place_sums.$1')} as gkey, ${name} as name,
            ${columns}
-      from places
-      left join agency ag on ag.id = places.agency_id
+      from place_sums
+      left join agency ag on ag.id = place_sums.agency_id
      group by 1
   )
   select * from grouped
@@ -249,7 +264,7 @@ export function agencyRows(by: 'AGENCY' | 'SECTOR', periods: number, sort: Agenc
 /** The same columns as `agencyRows`, over every place: the report's total row. */
 export function agencyTotals(periods: number): string {
   const columns = Array.from({ length: periods }, (_, i) => placeColumns(i, `_${i}`)).join(',\n         ');
-  return `select ${columns} from places`;
+  return `select ${columns} from place_sums`;
 }
 
 /** Names of the courses and priority areas a report lists, by id. */
