@@ -334,7 +334,9 @@ async function surveys(db, { k, r, step, seed, day }) {
   );
   await db.query(`drop table if exists pg_temp.gen_invitation, pg_temp.gen_booking, pg_temp.gen_session`);
   await db.query(`reset session_replication_role`).catch(() => {});
-  // the reports' place counts per session and agency, which the triggers keep, counted afresh (the load skipped them)
+  // what the triggers keep for the reports, afresh (the load skipped them): bookings' history flags, then the place
+  // counts per session and agency
+  await step('booking history flags', `select booking_history_flags_rebuild(); select 1 from booking where ever_waitlisted`);
   await step('report place totals', `select report_place_total_rebuild(); select 1 from report_place_total`);
   await db.query(`vacuum analyze`); // as autovacuum would: the reports read their indexes alone (visibility map)
 }

@@ -17,10 +17,10 @@ import { BookingEvent } from './booking-event.entity';
   name: 'booking_one_live_per_person_session',
   expression: `create unique index "booking_one_live_per_person_session" on "booking" ("session_id", "person_id") where "status" in ('PENDING_APPROVAL', 'CONFIRMED', 'WAITLISTED', 'OFFERED')`,
 })
-// The reports read a session's bookings from this index alone (migration 20261204000000)
+// The reports read a session's bookings from this index alone (migrations 20261204000000 and 20261205010000)
 @Index({
   name: 'booking_session_report_idx',
-  expression: `create index "booking_session_report_idx" on "booking" ("session_id") include ("id", "status", "late_cancellation", "walk_in", "agency_id", "person_id", "waitlisted_at")`,
+  expression: `create index "booking_session_report_idx" on "booking" ("session_id") include ("id", "status", "late_cancellation", "walk_in", "agency_id", "person_id", "ever_waitlisted", "ever_confirmed")`,
 })
 export class Booking {
   @PrimaryKey({ type: 'uuid' })
@@ -68,6 +68,17 @@ export class Booking {
   /** Cancelled after the course's cut-off: feeds the non-attendance policy and reports. */
   @Property({ type: 'boolean', default: false })
   lateCancellation: Opt<boolean> = false;
+
+  /**
+   * Ever waited in the queue, and ever held a place (confirmed, or cancelled late): set by the database as the
+   * status changes (trigger `booking_history_flags`, migration 20261205010000), never by the application; the
+   * reports' waiting-list demand reads them.
+   */
+  @Property({ type: 'boolean', default: false })
+  everWaitlisted: Opt<boolean> = false;
+
+  @Property({ type: 'boolean', default: false })
+  everConfirmed: Opt<boolean> = false;
 
   /** Added at the door by a trainer (a walk-in), not booked beforehand. */
   @Property({ type: 'boolean', default: false })

@@ -3,10 +3,11 @@ import { startTestApi, type TestApi } from '../../test/test-db';
 import { Clock } from '../common/clock';
 
 /**
- * The place counts per session and agency that the reports add up (`report_place_total`) are kept by triggers on
+ * What the database keeps for the reports, by triggers. The place counts per session and agency that the reports add up (`report_place_total`) are kept by triggers on
  * bookings, outcomes and charges. After the report fixture (bookings, walk-ins, late cancellations, moves, registers
  * signed off and corrected, charges) and after every other kind of change a table can take, the rows the triggers
- * kept equal the rows `report_place_total_rebuild()` counts afresh from the tables.
+ * kept equal the rows `report_place_total_rebuild()` counts afresh from the tables. And each booking's history flags
+ * (ever waited, ever held a place), which the waiting-list demand reads, follow its status.
  */
 
 const ROWS = `select session_id, agency_id, booked, walk_ins, attended_fully, attended_fully_booked, attended_partly,
@@ -16,7 +17,7 @@ const ROWS = `select session_id, agency_id, booked, walk_ins, attended_fully, at
          awaiting_register, charges_pence, waived_pence) <> (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
   order by 1, 2`;
 
-describe('report place totals kept by triggers (real PostgreSQL)', () => {
+describe('what the database keeps for the reports (real PostgreSQL)', () => {
   let api: TestApi;
   const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = []) =>
     api.orm.em.getConnection().execute<T[]>(query, params);
@@ -98,5 +99,35 @@ describe('report place totals kept by triggers (real PostgreSQL)', () => {
     const withCharge = await aBooking(`ch.status = 'CHARGED' and o.outcome is not null`);
     await sql(`delete from booking where id = ?`, [withCharge.id]);
     await expectKeptEqualsFresh();
+  });
+
+  it('keeps whether a booking ever waited and ever held a place, as its status changes, and they stay set', async () => {
+    const flags = `select id, ever_waitlisted, ever_confirmed from booking order by id`;
+    const kept = await sql(flags);
+    await sql('select booking_history_flags_rebuild()');
+    expect(kept).toEqual(await sql(flags)); // the fixture's bookings: as their events and statuses say
+    const place = await aBooking(`b.status = 'CONFIRMED'`);
+    const person = (await sql<{ id: string }>(`select person_id as id from booking where id = ?`, [place.id]))[0]!;
+    const session = (await sql<{ id: string }>(`select id from session where id <> ? order by id limit 1`, [place.session_id]))[0]!;
+    const [{ id }] = await sql<{ id: string }>(
+      `insert into booking (id, session_id, person_id, status, waitlisted_at) values (gen_random_uuid(), ?, ?, 'WAITLISTED', now()) returning id`,
+      [session.id, person.id],
+    );
+    const state = async () => (await sql(`select ever_waitlisted, ever_confirmed from booking where id = ?`, [id]))[0];
+    expect(await state()).toEqual({ ever_waitlisted: true, ever_confirmed: false });
+    await sql(`update booking set status = 'OFFERED', waitlisted_at = null where id = ?`, [id]);
+    expect(await state()).toEqual({ ever_waitlisted: true, ever_confirmed: false });
+    await sql(`update booking set status = 'CONFIRMED' where id = ?`, [id]);
+    expect(await state()).toEqual({ ever_waitlisted: true, ever_confirmed: true });
+    await sql(`update booking set status = 'CANCELLED', ever_waitlisted = false, ever_confirmed = false where id = ?`, [id]);
+    expect(await state()).toEqual({ ever_waitlisted: true, ever_confirmed: true });
+    const [{ id: late }] = await sql<{ id: string }>(
+      `insert into booking (id, session_id, person_id, status, late_cancellation) values (gen_random_uuid(), ?, ?, 'CANCELLED', true) returning id`,
+      [place.session_id, person.id],
+    );
+    expect((await sql(`select ever_waitlisted, ever_confirmed from booking where id = ?`, [late]))[0]).toEqual({
+      ever_waitlisted: false,
+      ever_confirmed: true,
+    });
   });
 });

@@ -74,7 +74,8 @@ export const trainingDaysJoin = (alias: string) => `left join lateral (
  * - `place_sums`: the same places counted per session and agency (`report_place_total`, kept by triggers in the
  *   database), which the place figures add up instead of joining every booking with its outcome and charge;
  * - `moved`: places moved out of a session in the scope;
- * - `waited`: a person, course and period where the person waited and never got a place on that course.
+ * - `waited`: a person, course and period where the person waited and never got a place on that course (a booking's
+ *   `ever_waitlisted` and `ever_confirmed`, which the database keeps as its status changes).
  * Returns the SQL and its parameters, in order.
  */
 export function reportCte(scope: ReportScope): { sql: string; params: unknown[] } {
@@ -144,14 +145,12 @@ export function reportCte(scope: ReportScope): { sql: string; params: unknown[] 
       from booking b
       join sess s on s.id = b.session_id
       left join agency a on a.id = b.agency_id
-     where (b.waitlisted_at is not null
-            or exists (select 1 from booking_event e where e.booking_id = b.id and e.to_status = '${BookingStatus.WAITLISTED}'))
+     where b.ever_waitlisted
        and ${agencyFilter()}
        and not exists (
          select 1 from booking g join sess gs on gs.id = g.session_id
           where g.person_id = b.person_id and gs.course_id = s.course_id and gs.period = s.period
-            and (g.status = '${BookingStatus.CONFIRMED}' or g.late_cancellation
-                 or exists (select 1 from booking_event ge where ge.booking_id = g.id and ge.to_status = '${BookingStatus.CONFIRMED}')))
+            and g.ever_confirmed)
   )`;
   return { sql, params };
 }
