@@ -118,7 +118,7 @@ describe('personal data download (UK GDPR subject access)', () => {
     expect(text).not.toContain('<script>');
     expect(text).toContain('Step-free access &amp; a hearing loop');
     expect(text).toMatch(/<h2 id="bookings">Bookings \(2\)<\/h2>/);
-    expect(text).toMatch(/\d{1,2}:\d{2}(am|pm)/);
+    expect(text).toMatch(/\d{1,2}(:\d{2})?(am|pm)|midday|midnight/);
   });
 
   it('summarises the sections with their counts', async () => {
