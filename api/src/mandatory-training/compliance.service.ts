@@ -41,7 +41,7 @@ export class ComplianceService {
       throw new DomainError(ErrorCode.NotAllowed, 'Only coordinators and reviewers can see compliance across the partnership.');
     }
     const today = londonToday(now);
-    const rows = await this.standings.rows(this.em.fork(), today);
+    const rows = await this.standings.counts(this.em.fork(), today);
     return Object.assign(new ComplianceType(), {
       today,
       total: figureOf(null, 'All requirements', rows),
@@ -68,13 +68,16 @@ export class ComplianceService {
     const em = this.em.fork();
     const agency = await em.findOneOrFail(Agency, viewer.agencyId!);
     const today = londonToday(now);
-    const all = await this.standings.rows(em, today);
+    const [people, all] = await Promise.all([
+      this.standings.rows(em, today, { agencyId: agency.id }),
+      this.standings.counts(em.fork(), today),
+    ]);
     const mine = all.filter((r) => r.agencyId === agency.id);
     return Object.assign(new AgencyComplianceType(), {
       agencyId: agency.id,
       agencyName: agency.name,
       today,
-      people: mine.map(toPerson),
+      people: people.map(toPerson),
       agency: figureOf(agency.id, agency.name, mine),
       byRequirement: figuresBy(mine, (r) => ({ id: r.requirementId, label: r.requirementName })),
       partnership: figureOf(null, 'The whole partnership', all),

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MANDATORY_STATUSES, MandatoryStatus, standingOf, type RequirementStanding } from '@lh/domain';
 import { MandatoryRequirement } from './mandatory-requirement.entity';
-import { MandatoryTrainingRepository, type ApplicableFilter, type ApplicableRow } from './mandatory-training.repository';
+import {
+  MandatoryTrainingRepository,
+  type ApplicableFilter,
+  type ApplicableRow,
+  type StatusCountRow,
+} from './mandatory-training.repository';
 import type { Session } from '../scheduling/session.entity';
 import type { BookableSessionType, ComplianceFigureType, YourBookingType } from './mandatory-training.types';
 
@@ -14,7 +19,8 @@ export interface StandingRow extends ApplicableRow {
 /**
  * Where people stand against the requirements that apply to them on a London date: the repository says
  * whom each applies to and their latest satisfying completion; libs/domain `standingOf` turns that into a
- * status. Every page, figure and reminder reads statuses from here.
+ * status; figures count the same statuses in PostgreSQL (`counts`). Every page, figure and reminder reads
+ * statuses from here.
  */
 @Injectable()
 export class MandatoryStandings {
@@ -38,6 +44,14 @@ export class MandatoryStandings {
       });
       return [{ ...row, requirementName: requirement.name, standing }];
     });
+  }
+
+  /**
+   * How many people stand at each status per requirement and agency on `today`, counted in PostgreSQL (the
+   * same statuses as `rows`, without a row per person): what figures are made of.
+   */
+  counts(em: EntityManager, today: string, filter: ApplicableFilter = {}): Promise<StatusCountRow[]> {
+    return this.repo.statusCounts(em, today, filter);
   }
 
   /**
@@ -99,30 +113,32 @@ function bookableSession(s: Session): BookableSessionType {
 
 const percent = (count: number, of: number) => (of ? Math.round((count / of) * 1000) / 10 : 0);
 
-/** Counts and shares of each status among rows (one row: one person and one requirement). */
-export function figureOf(id: string | null, label: string, rows: readonly StandingRow[]): ComplianceFigureType {
+/** Counts and shares of each status among count rows (each: people at one status against one requirement). */
+export function figureOf(id: string | null, label: string, rows: readonly StatusCountRow[]): ComplianceFigureType {
   const counts = new Map<MandatoryStatus, number>(MANDATORY_STATUSES.map((s) => [s, 0]));
+  let applies = 0;
   for (const row of rows) {
-    counts.set(row.standing.status, (counts.get(row.standing.status) ?? 0) + 1);
+    counts.set(row.status, (counts.get(row.status) ?? 0) + row.count);
+    applies += row.count;
   }
   return {
     id,
     label,
-    applies: rows.length,
+    applies,
     statuses: MANDATORY_STATUSES.map((status) => ({
       status,
       count: counts.get(status) ?? 0,
-      percent: percent(counts.get(status) ?? 0, rows.length),
+      percent: percent(counts.get(status) ?? 0, applies),
     })),
   };
 }
 
-/** Figures grouped by a key, in the order keys first appear, sorted by label. */
+/** Figures grouped by a key, sorted by label. */
 export function figuresBy(
-  rows: readonly StandingRow[],
-  key: (row: StandingRow) => { id: string | null; label: string },
+  rows: readonly StatusCountRow[],
+  key: (row: StatusCountRow) => { id: string | null; label: string },
 ): ComplianceFigureType[] {
-  const groups = new Map<string, { id: string | null; label: string; rows: StandingRow[] }>();
+  const groups = new Map<string, { id: string | null; label: string; rows: StatusCountRow[] }>();
   for (const row of rows) {
     const k = key(row);
     const group = groups.get(k.id ?? '') ?? { ...k, rows: [] };

@@ -3,7 +3,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode, MANDATORY_STATUSES, MandatoryStatus, londonToday, shareOf, type ReportPeriod } from '@lh/domain';
 import { Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
-import { MandatoryStandings, type StandingRow } from '../mandatory-training/mandatory-standings';
+import { MandatoryStandings } from '../mandatory-training/mandatory-standings';
+import type { StatusCountRow } from '../mandatory-training/mandatory-training.repository';
 import { ReportFilters } from './report-filter';
 import type { ComplianceReportRequirementType, ComplianceReportRowType, ComplianceReportType } from './compliance-report.types';
 import type { ReportFilterInput } from './reports.types';
@@ -22,19 +23,21 @@ const periodType = (p: ReportPeriod) => ({ kind: p.kind, from: p.from, to: p.to,
 function rowOf(
   agencyId: string | null,
   label: string,
-  now: readonly StandingRow[],
-  before: readonly StandingRow[],
+  now: readonly StatusCountRow[],
+  before: readonly StatusCountRow[],
 ): ComplianceReportRowType {
-  const count = (status: MandatoryStatus) => now.filter((r) => r.standing.status === status).length;
-  const compliantShare = shareOf(count(MandatoryStatus.CURRENT), now.length);
-  const previousCompliantShare = shareOf(before.filter((r) => r.standing.status === MandatoryStatus.CURRENT).length, before.length);
+  const sum = (rows: readonly StatusCountRow[], status?: MandatoryStatus) =>
+    rows.reduce((n, r) => (status === undefined || r.status === status ? n + r.count : n), 0);
+  const [applies, previousApplies] = [sum(now), sum(before)];
+  const compliantShare = shareOf(sum(now, MandatoryStatus.CURRENT), applies);
+  const previousCompliantShare = shareOf(sum(before, MandatoryStatus.CURRENT), previousApplies);
   return {
     agencyId,
     label,
-    applies: now.length,
-    statuses: MANDATORY_STATUSES.map((status) => ({ status, count: count(status), share: shareOf(count(status), now.length) })),
+    applies,
+    statuses: MANDATORY_STATUSES.map((status) => ({ status, count: sum(now, status), share: shareOf(sum(now, status), applies) })),
     compliantShare,
-    previousApplies: before.length,
+    previousApplies,
     previousCompliantShare,
     compliantShareChange:
       compliantShare === null || previousCompliantShare === null ? null : Math.round((compliantShare - previousCompliantShare) * 1000) / 10,
@@ -73,22 +76,20 @@ export class ComplianceReportService {
     const [period, previous] = checked.periods as [ReportPeriod, ReportPeriod];
     const asAt = asAtOf(period, today);
     const previousAsAt = asAtOf(previous, today);
-    const scope = {
-      ...(checked.scope.agencyId ? { agencyId: checked.scope.agencyId } : {}),
-      ...(checked.scope.sector ? { sector: checked.scope.sector } : {}),
-    };
-    const [mine, mineBefore, all, allBefore] = await Promise.all([
-      this.standings.rows(this.em.fork(), asAt, scope),
-      this.standings.rows(this.em.fork(), previousAsAt, scope),
-      this.standings.rows(this.em.fork(), asAt),
-      this.standings.rows(this.em.fork(), previousAsAt),
+    // counted in PostgreSQL per requirement, agency and status: the filters pick the agencies, the total is everyone
+    const [all, allBefore] = await Promise.all([
+      this.standings.counts(this.em.fork(), asAt),
+      this.standings.counts(this.em.fork(), previousAsAt),
     ]);
+    const { agencyId: onlyAgency, sector: onlySector } = checked.scope;
+    const chosen = (r: StatusCountRow) => (!onlyAgency || r.agencyId === onlyAgency) && (!onlySector || r.sector === onlySector);
+    const [mine, mineBefore] = [all.filter(chosen), allBefore.filter(chosen)];
     const requirements = new Map<string, string>();
     for (const r of [...all, ...allBefore]) {
       requirements.set(r.requirementId, r.requirementName);
     }
-    const of = (rows: readonly StandingRow[], requirementId: string, agencyId?: string | null) =>
-      rows.filter((r) => r.requirementId === requirementId && (agencyId === undefined || r.agencyId === agencyId));
+    const of = (rows: readonly StatusCountRow[], requirementId: string, agency?: string | null) =>
+      rows.filter((r) => r.requirementId === requirementId && (agency === undefined || r.agencyId === agency));
     return {
       period: periodType(period),
       filters: checked.labels,
