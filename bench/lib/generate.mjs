@@ -4,8 +4,8 @@
 // multi-day, some cancelled, every season incl. the clock-change weeks) with their parts and trainers;
 // bookings (confirmed, cancelled early and late, moved out, waiting, walk-ins) with their booking events;
 // for sessions delivered more than a week ago the register marks, the decided outcomes, the
-// non-attendance charges and the survey invitations and responses (end of course anonymous; 6 and 12
-// months and the line manager's named).
+// non-attendance charges, the training completions (with three mandatory requirements) and the survey
+// invitations and responses (end of course anonymous; 6 and 12 months and the line manager's named).
 //
 // Deterministic: every id and every choice comes from md5 of the seed and the row's number (no random()),
 // so the same sizes, seed and day give the same rows. Rows keep the app's invariants: confirmed places
@@ -254,6 +254,30 @@ export async function generate(db, { people, sessions, bookings, seed = 1, today
             case when b.y > 0.985 then 'Illness (generated)' end, case when b.y > 0.985 then b.ends_at + interval '5 days' end
        from gen_booking b join agency a on a.id = b.agency_id
       where b.outcome in ('DID_NOT_ATTEND', 'LATE_CANCELLATION')`,
+  );
+  await step(
+    'training completions',
+    `insert into training_completion (id, person_id, source, course_id, booking_id, session_id, outcome, title, level, priority_area_id, minutes,
+                                      started_on, completed_on, agency_id, recorded_at)
+     select ${k('completion', 'b.i')}, b.person_id, 'SESSION', c.id, b.id, b.session_id, b.outcome, c.title, c.level, c.priority_area_id,
+            case b.outcome when 'ATTENDED' then b.minutes * b.parts else b.minutes * b.parts - b.minutes / 2 end,
+            (b.starts_at at time zone 'Europe/London')::date, (b.ends_at at time zone 'Europe/London')::date, b.agency_id, b.ends_at + interval '1 day'
+       from gen_booking b join gen_session s on s.n = b.session_n join course c on c.id = s.course_id
+      where b.outcome = 'ATTENDED' or (b.outcome = 'PARTLY_ATTENDED' and c.partly_attended_completes)`,
+  );
+  // Mandatory training: level 1 awareness for everyone in an agency (every three years), level 3 for the
+  // statutory partners' sectors (every two years, learning elsewhere at level 3 counts), and the trainers' own
+  await step(
+    'mandatory requirements',
+    `insert into mandatory_requirement (id, name, roles, agency_ids, sectors, course_ids, external_min_level, validity_months, new_starter_months,
+                                        refresher_months, created_at, updated_at)
+     select ${k('requirement', 'x.n')}, x.name || ' (generated ${seed})', x.roles::person_role[], '{}',
+            coalesce(x.sectors::agency_sector[], enum_range(null::agency_sector)),
+            array(select ${k('course', 'i')} from generate_series(0, ${C - 1}) i where 1 + i % 4 = any(x.levels)),
+            x.external, x.validity, 6, 3, '${day}'::date - 3700, '${day}'::date - 3700
+       from (values (0, 'Safeguarding awareness, level 1', '{}', null, '{1}'::int[], null::int, 36),
+                    (1, 'Safeguarding, level 3', '{}', '{CHILDRENS_SOCIAL_CARE,HEALTH,POLICE,EDUCATION}', '{3,4}'::int[], 3, 24),
+                    (2, 'Trainers: safeguarding, level 2', '{TRAINER}', '{}', '{2}'::int[], null::int, 12)) x(n, name, roles, sectors, levels, external, validity)`,
   );
   await surveys(db, { k, r, step, seed, day });
 }

@@ -65,6 +65,8 @@ describe('the data generator', () => {
       charges: `select 1 from non_attendance_charge where status = 'CHARGED'`,
       'anonymous responses': `select 1 from survey_response where not identified`,
       'named responses': `select 1 from survey_response where identified`,
+      'training completions': `select 1 from training_completion`,
+      'mandatory requirements with courses': `select 1 from mandatory_requirement where cardinality(course_ids) > 0`,
     };
     for (const [kind, sql] of Object.entries(kinds)) {
       expect([kind, (await count(em, sql)) > 0]).toEqual([kind, true]);
@@ -96,6 +98,14 @@ describe('the data generator', () => {
          where o.outcome not in ('ATTENDED', 'PARTLY_ATTENDED')`,
       'a response not as its template mode says': `select 1 from survey_response r join survey_template_version v on v.id = r.template_version_id
          where r.identified <> (v.mode = 'IDENTIFIED')`,
+      'a completion without an outcome that completes the course': `select 1 from training_completion t
+         left join attendance_outcome o on o.booking_id = t.booking_id join course c on c.id = t.course_id
+         where o.booking_id is null or not (o.outcome = 'ATTENDED' or (o.outcome = 'PARTLY_ATTENDED' and c.partly_attended_completes))
+            or t.person_id <> o.person_id or t.session_id <> o.session_id or t.minutes <> o.minutes_attended`,
+      'a completing outcome without its completion': `select 1 from attendance_outcome o join session s on s.id = o.session_id
+         join course c on c.id = s.course_id
+         where (o.outcome = 'ATTENDED' or (o.outcome = 'PARTLY_ATTENDED' and c.partly_attended_completes))
+           and not exists (select 1 from training_completion t where t.booking_id = o.booking_id)`,
       'a submitted named invitation without its response': `select 1 from survey_invitation i join survey_template_version v on v.id = i.template_version_id
          where i.status = 'SUBMITTED' and v.mode = 'IDENTIFIED' and not exists (select 1 from survey_response r where r.invitation_id = i.id)`,
       // the generator skips the foreign-key triggers as a superuser: no reference may dangle
@@ -116,7 +126,10 @@ describe('the data generator', () => {
          union all select 1 from survey_invitation i where not exists (select 1 from booking b where b.id = i.booking_id)
             or not exists (select 1 from survey_template_version v where v.id = i.template_version_id)
          union all select 1 from survey_response r where (r.invitation_id is not null and not exists (select 1 from survey_invitation i where i.id = r.invitation_id))
-            or not exists (select 1 from course c where c.id = r.course_id)`,
+            or not exists (select 1 from course c where c.id = r.course_id)
+         union all select 1 from training_completion t where not exists (select 1 from person p where p.id = t.person_id)
+            or not exists (select 1 from course c where c.id = t.course_id)
+         union all select 1 from mandatory_requirement m, unnest(m.course_ids) c where not exists (select 1 from course x where x.id = c)`,
     };
     for (const [rule, sql] of Object.entries(broken)) {
       expect([rule, await count(em, sql)]).toEqual([rule, 0]);
@@ -151,6 +164,10 @@ describe('the data generator', () => {
         annualReportTable(filter: $filter) { total { delivered attendance } }
         byAgency: agencyReport(filter: $filter, input: {}) { rows { key } total { current { booked } } }
         bySector: agencyReport(filter: $filter, input: { bySector: true }) { rows { key } total { current { booked } } }
+        evaluationReport(filter: $filter) { overall { responses } stages { invited answered } }
+        complianceReport(filter: $filter) { requirements { total { applies statuses { count } } } }
+        trainersReport(filter: $filter) { total { sessionsDelivered } }
+        chargesReport(filter: $filter) { total { didNotAttend chargesPence } }
       }`,
       { filter },
       coordinator,
@@ -161,6 +178,10 @@ describe('the data generator', () => {
       annualReportTable: { total: { delivered: number; attendance: number } };
       byAgency: { rows: unknown[]; total: { current: { booked: number } } };
       bySector: { rows: unknown[]; total: { current: { booked: number } } };
+      evaluationReport: { overall: { responses: number }; stages: { invited: number; answered: number }[] };
+      complianceReport: { requirements: { total: { applies: number; statuses: { count: number }[] } }[] };
+      trainersReport: { total: { sessionsDelivered: number } };
+      chargesReport: { total: { didNotAttend: number; chargesPence: number } };
     };
     expect(data.programmeSummary.figures.sessionsDelivered).toBeGreaterThan(0);
     expect(data.programmeSummary.figures.attended).toBeGreaterThan(0);
@@ -171,5 +192,14 @@ describe('the data generator', () => {
     expect(data.byAgency.total.current.booked).toBe(data.programmeSummary.figures.booked);
     expect(data.bySector.total.current.booked).toBe(data.programmeSummary.figures.booked);
     expect(data.byAgency.rows.length).toBeGreaterThan(1);
+    expect(data.evaluationReport.stages[0]!.answered).toBeGreaterThan(0);
+    expect(data.evaluationReport.stages[0]!.answered).toBeLessThanOrEqual(data.evaluationReport.stages[0]!.invited);
+    expect(data.complianceReport.requirements).toHaveLength(3);
+    for (const { total } of data.complianceReport.requirements) {
+      expect(total.applies).toBeGreaterThan(0);
+      expect(total.statuses.reduce((n, x) => n + x.count, 0)).toBe(total.applies);
+    }
+    expect(data.trainersReport.total.sessionsDelivered).toBe(data.programmeSummary.figures.sessionsDelivered);
+    expect(data.chargesReport.total.chargesPence).toBeGreaterThan(0);
   });
 });
