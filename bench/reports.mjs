@@ -1,10 +1,12 @@
-// The reports stage of the bench: each report the API offers (programme summary, annual-report table, by
-// agency, by sector), timed through the GraphQL API over HTTP as a coordinator, beside the same figures
-// counted by a plain hand-written SQL query on the same database in the same run; the two must agree.
+// The reports stage of the bench: each report the API offers (programme summary, annual-report table, by agency and
+// by sector here; evaluation, compliance, trainers and charges in reports-more.mjs), timed through the GraphQL API
+// over HTTP as a coordinator, beside the same figures counted by a plain hand-written SQL query on the same database
+// in the same run; the two must agree.
 import { randomBytes } from 'node:crypto';
 import { hashToken } from './lib/data.mjs';
 import { client } from './lib/http.mjs';
 import { percentile } from './lib/stats.mjs';
+import { moreReports } from './reports-more.mjs';
 
 /** The last whole financial year before `today` (1 April to 31 March, London), as the report and the SQL read it. */
 export function lastFinancialYear(today = new Date()) {
@@ -139,6 +141,7 @@ function reports(fy) {
     },
     { name: 'by agency (3 years)', ...byAgency(false) },
     { name: 'by sector (3 years)', ...byAgency(true) },
+    ...moreReports(fy),
   ];
 }
 

@@ -11,11 +11,13 @@ jest.setTimeout(300_000);
 
 /** The drill-down links name themselves after the figure: "27 (Booked): list what it counts". */
 const DRILL_LINK = /\): list what it counts$/;
+/** The pages a list of `rows` takes, 25 to a page. */
+const pagesOf = (rows: number) => Math.ceil(rows / 25);
 
 /**
  * A coordinator drills down from a figure: this month's booked places for the course of a session held today with
  * 27 people booked (more than a page). They click the figure on the programme summary, see as many rows as it
- * says over two pages, open a person's record link and download every row as CSV. A reviewer sees plain numbers
+ * says over its pages, open a person's record link and download every row as CSV. A reviewer sees plain numbers
  * and is refused the page and its file; the page works without JavaScript; axe at both widths.
  */
 describe('drilling down from a report figure in the browser', () => {
@@ -67,7 +69,8 @@ describe('drilling down from a report figure in the browser', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Booked: what it counts' }).isVisible()).resolves.toBe(true);
     await expect(page.locator('#definition').textContent()).resolves.toContain('booked beforehand and still held');
     await expect(page.locator('[data-total]').getAttribute('data-total')).resolves.toBe(String(booked));
-    expect(await page.locator('caption').textContent()).toMatch(/: page 1 of 2$/);
+    // the course is the demo's first, which other places this month may share: a page holds 25
+    expect(await page.locator('caption').textContent()).toMatch(new RegExp(`: page 1 of ${pagesOf(booked)}$`));
     // numbers right-aligned, as in the other report tables
     expect(await page.locator('thead th.govuk-table__header--numeric').allTextContents()).toEqual(['No.']);
     expect(await page.locator('tbody td.govuk-table__cell--numeric').count()).toBe(25);
@@ -77,7 +80,7 @@ describe('drilling down from a report figure in the browser', () => {
     await expectAccessibleAtBothWidths(page, 'report-drill-down');
 
     const { rows, sizes } = await allRows(page);
-    expect(sizes).toEqual([25, booked - 25]);
+    expect(sizes).toEqual([...Array<number>(pagesOf(booked) - 1).fill(25), booked - 25 * (pagesOf(booked) - 1)]);
     expect(rows).toHaveLength(booked);
     expect(rows.map((r) => Number(r[0]))).toEqual(rows.map((_, i) => i + 1));
     const names = rows.map((r) => r[3]);
@@ -122,9 +125,10 @@ describe('drilling down from a report figure in the browser', () => {
     try {
       await signInAs(page, 'Coordinator');
       await page.goto(`${webUrl()}/manage/reports/drill-down${query()}&figure=BOOKED`);
+      const pages = pagesOf(Number(await page.locator('[data-total]').getAttribute('data-total')));
       await page.getByRole('link', { name: 'Next page' }).click();
       await page.waitForURL(/page=2/);
-      expect(await page.locator('caption').textContent()).toMatch(/: page 2 of 2$/);
+      expect(await page.locator('caption').textContent()).toMatch(new RegExp(`: page 2 of ${pages}$`));
       await page.getByLabel('Course', { exact: true }).selectOption('');
       await page.getByRole('button', { name: 'Show reports' }).click();
       await page.waitForURL((url) => url.searchParams.get('figure') === 'BOOKED' && !url.searchParams.get('courseId'));
