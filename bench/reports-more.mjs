@@ -14,7 +14,7 @@ const EVALUATION = `query Evaluation($filter: ReportFilterInput!) { evaluationRe
 const COMPLIANCE = `query Compliance($filter: ReportFilterInput!) { complianceReport(filter: $filter) { asAt previousAsAt
   requirements { requirementId agencies { agencyId applies } total { applies previousApplies statuses { status count } } } } }`;
 const TRAINERS = `query Trainers($filter: ReportFilterInput!) { trainersReport(filter: $filter) {
-  trainers { trainerId figures { sessionsDelivered trainingDays } } total { sessionsDelivered trainingDays } } }`;
+  trainers { trainerId figures { sessionsDelivered trainingDays ratingsGiven } } total { sessionsDelivered trainingDays ratingsGiven } } }`;
 const CHARGES = `query Charges($filter: ReportFilterInput!) { chargesReport(filter: $filter) {
   types { sector agencies { agencyId didNotAttend lateCancellations raisedPence waivedPence chargesPence } }
   total { didNotAttend lateCancellations raisedPence waivedPence chargesPence } } }`;
@@ -60,8 +60,9 @@ const plainCompliance = (asAt, previousAsAt) => `
          count(*) as people
     from app group by 1, 2, 3, 4`;
 
-// Each trainer's sessions delivered in the year and their training days (the London days the parts touch), and
-// every session delivered with a trainer once.
+// Each trainer's sessions delivered in the year, their training days (the London days the parts touch) and the
+// named end-of-course responses rating them (rating questions not about confidence), and every session delivered with
+// a trainer once.
 const plainTrainers = (fy) => `
   with days as (
     select s.id, count(distinct d::date) as days
@@ -70,12 +71,22 @@ const plainTrainers = (fy) => `
                            ((sp.ends_at - interval '1 microsecond') at time zone 'Europe/London')::date, interval '1 day') d
      where ${inYear(fy)} and ${delivered()}
      group by s.id
-  )
-  select st.person_id as trainer_id, count(*) as sessions_delivered, sum(days.days) as training_days
-    from days join session_trainer st on st.session_id = days.id
+  ), rated as (
+    select distinct i.session_id, r.id
+      from survey_invitation i join survey_response r on r.invitation_id = i.id
+      join survey_template_version v on v.id = r.template_version_id,
+           jsonb_array_elements(r.answers) a, jsonb_array_elements(v.questions) q
+     where i.session_id in (select id from days) and i.stage = 'END_OF_COURSE' and i.audience = 'ATTENDEE'
+       and q->>'id' = a->>'questionId' and q->>'kind' = 'RATING' and coalesce(q->>'confidence', 'false') <> 'true'
+       and jsonb_typeof(a->'value') = 'number'
+  ), ratings as (select session_id, count(*) as n from rated group by session_id)
+  select st.person_id as trainer_id, count(*) as sessions_delivered, sum(days.days) as training_days, coalesce(sum(ratings.n), 0) as ratings_given
+    from days join session_trainer st on st.session_id = days.id left join ratings on ratings.session_id = days.id
    group by st.person_id
   union all
-  select null, count(*), coalesce(sum(days), 0) from days where exists (select 1 from session_trainer st where st.session_id = days.id)`;
+  select null, count(*), coalesce(sum(days), 0), coalesce(sum(ratings.n), 0)
+    from days left join ratings on ratings.session_id = days.id
+   where exists (select 1 from session_trainer st where st.session_id = days.id)`;
 
 // Non-attendance and charges per agency booked under: places on sessions delivered in the year.
 const plainCharges = (fy) => `
@@ -105,6 +116,7 @@ const sameKeys = (what, apiKeys, sqlKeys) => {
     ...[...a].filter((k) => !s.has(k)).map((k) => `${what} ${k}: not in the plain SQL`),
   ];
 };
+const TRAINER_FIGURES = ['sessionsDelivered', 'trainingDays', 'ratingsGiven'];
 const CHARGE_FIGURES = ['didNotAttend', 'lateCancellations', 'raisedPence', 'waivedPence', 'chargesPence'];
 
 /** Reports 4-7 for the financial year `fy` (from, to exclusive), as `reports` in bench/reports.mjs lists them. */
@@ -206,13 +218,13 @@ export function moreReports(fy) {
         const byTrainer = new Map(rows.filter((x) => x.trainer_id).map((x) => [x.trainer_id, x]));
         const total = rows.find((x) => !x.trainer_id);
         return [
-          ...differ('total', r.total, total, ['sessionsDelivered', 'trainingDays']),
+          ...differ('total', r.total, total, TRAINER_FIGURES),
           ...sameKeys(
             'trainer',
             r.trainers.map((t) => t.trainerId),
             byTrainer.keys(),
           ),
-          ...r.trainers.flatMap((t) => differ(t.trainerId, t.figures, byTrainer.get(t.trainerId), ['sessionsDelivered', 'trainingDays'])),
+          ...r.trainers.flatMap((t) => differ(t.trainerId, t.figures, byTrainer.get(t.trainerId), TRAINER_FIGURES)),
         ];
       },
     },

@@ -1,4 +1,4 @@
-import { CourseOutcome } from '@lh/domain';
+import { CourseOutcome, SurveyAudience, SurveyStage } from '@lh/domain';
 import { answersCtes, scopeOf } from '../surveys/survey-results-sql';
 import { SurveyBreakdown } from '../surveys/survey-results.types';
 import { reportCte, trainingDaysJoin, type ReportScope } from './report-sql';
@@ -44,22 +44,26 @@ export function chargeRows(scope: ReportScope): Query {
 /**
  * The trainers report's common table expressions: `taught` (a trainer and a session delivered they trained,
  * with its training days and the trainer's agency), and `rated` (each rating answer, not confidence, of a
- * named end-of-course response about a session delivered: the survey results' own `ans`).
+ * named end-of-course response about a session delivered: the survey results' own `ans`, read from the sessions).
  */
 function trainerCte(scope: ReportScope): Query {
   const cte = reportCte(scope);
-  // every answer about a session: the sessions in scope are picked by `taught`
-  const survey = answersCtes(scopeOf({}), SurveyBreakdown.SESSION);
+  // the answers about the sessions `taught` picks, found from those sessions' end-of-course invitations
+  const survey = answersCtes(scopeOf({}), SurveyBreakdown.SESSION, {
+    sessionsOf: 'taught',
+    stage: SurveyStage.END_OF_COURSE,
+    audience: SurveyAudience.ATTENDEE,
+  });
   return {
     params: [...cte.params, ...survey.params],
-    sql: `${cte.sql}, ${survey.sql}, taught as (
+    sql: `${cte.sql}, taught as (
     select st.person_id, coalesce(tp.agency_id::text, 'none') as agency_key, s.id as session_id, td.days
       from sess s
       ${trainingDaysJoin('s')}
       join session_trainer st on st.session_id = s.id
       join person tp on tp.id = st.person_id
      where s.delivered and s.period = 0
-  ), rated as (
+  ), ${survey.sql}, rated as (
     select ans.gkey::uuid as session_id, ans.id as response_id, (ans.answer->>'value')::numeric as value
       from ans
      where ans.stage = 'END_OF_COURSE' and ans.audience = 'ATTENDEE' and ans.question->>'kind' = 'RATING'
@@ -69,44 +73,38 @@ function trainerCte(scope: ReportScope): Query {
   };
 }
 
-/** Sessions, training days and ratings per group of `taught` sessions (`figs`): each session once per group. */
-const perGroup = (group: string) => `
-  , grouped as (select distinct ${group} as gkey, session_id, days from taught)
-  , delivered as (select gkey, count(*) as sessions_delivered, coalesce(sum(days), 0) as training_days from grouped group by gkey)
-  , ratings as (
-    select g.gkey, avg(r.value) as average_rating, count(distinct r.response_id) as ratings_given
-      from grouped g join rated r on r.session_id = g.session_id group by g.gkey
-  ), figs as (
-    select d.gkey, d.sessions_delivered, d.training_days, r.average_rating, coalesce(r.ratings_given, 0) as ratings_given
-      from delivered d left join ratings r on r.gkey = d.gkey
-  )`;
+/** The groups of the trainers report: each trainer (coordinators only), each trainer's agency (today), everyone. */
+export type TrainerGroup = 'TRAINER' | 'AGENCY' | 'ALL';
 
-/** Per trainer (coordinators only: names): their name and agency, sorted by name. */
-export function trainerRows(scope: ReportScope): Query {
+/**
+ * The trainers report in one statement: sessions delivered, training days and ratings per group (`gkind`, `gkey`),
+ * each session once per group (two trainers of one agency on a session count it once for the agency); the per-trainer
+ * rows only `withTrainers`. Rows carry the trainer's or agency's name and, for a trainer, their agency's; sorted by
+ * kind then name.
+ */
+export function trainerReportRows(scope: ReportScope, withTrainers: boolean): Query {
   const cte = trainerCte(scope);
   return {
     params: cte.params,
-    sql: `${cte.sql} ${perGroup('person_id::text')}
-    select x.*, tp.name, coalesce(ag.name, 'No agency') as agency_name from figs x
-      join person tp on tp.id = x.gkey::uuid left join agency ag on ag.id = tp.agency_id
-     order by lower(tp.name), x.gkey`,
+    sql: `${cte.sql}
+  , grouped as (
+    ${withTrainers ? `select distinct 'TRAINER' as gkind, person_id::text as gkey, session_id, days from taught union all` : ''}
+    select distinct 'AGENCY' as gkind, agency_key as gkey, session_id, days from taught
+    union all select distinct 'ALL', 'all', session_id, days from taught
+  ), delivered as (
+    select gkind, gkey, count(*) as sessions_delivered, coalesce(sum(days), 0) as training_days from grouped group by gkind, gkey
+  ), ratings as (
+    select g.gkind, g.gkey, avg(r.value) as average_rating, count(distinct r.response_id) as ratings_given
+      from grouped g join rated r on r.session_id = g.session_id group by g.gkind, g.gkey
+  )
+  select d.gkind, d.gkey, d.sessions_delivered, d.training_days, r.average_rating, coalesce(r.ratings_given, 0) as ratings_given,
+         case d.gkind when 'TRAINER' then tp.name when 'AGENCY' then coalesce(ag.name, 'No agency') end as name,
+         coalesce(tag.name, 'No agency') as agency_name
+    from delivered d
+    left join ratings r on r.gkind = d.gkind and r.gkey = d.gkey
+    left join person tp on d.gkind = 'TRAINER' and tp.id::text = d.gkey
+    left join agency tag on tag.id = tp.agency_id
+    left join agency ag on d.gkind = 'AGENCY' and ag.id::text = d.gkey
+   order by d.gkind, lower(case d.gkind when 'TRAINER' then tp.name else coalesce(ag.name, 'No agency') end), d.gkey`,
   };
-}
-
-/** Per trainer's agency (their agency today), sorted by name. */
-export function trainerAgencyRows(scope: ReportScope): Query {
-  const cte = trainerCte(scope);
-  return {
-    params: cte.params,
-    sql: `${cte.sql} ${perGroup('agency_key')}
-    select x.*, coalesce(ag.name, 'No agency') as name from figs x
-      left join agency ag on ag.id::text = x.gkey
-     order by lower(coalesce(ag.name, 'No agency')), x.gkey`,
-  };
-}
-
-/** Every session delivered with a trainer, once: the trainers report's total. */
-export function trainerTotals(scope: ReportScope): Query {
-  const cte = trainerCte(scope);
-  return { params: cte.params, sql: `${cte.sql} ${perGroup(`'all'`)} select * from figs` };
 }

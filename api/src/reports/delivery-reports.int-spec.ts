@@ -60,6 +60,7 @@ describe('reports 6 and 7: trainers and charges (real API, real PostgreSQL)', ()
     const school = await anAgency(e, { name: 'Northshire Academy', sector: AgencySector.EDUCATION });
     tamsin = await aPerson(e, { roles: [Role.TRAINER], name: 'Tamsin Trainer', agency: police });
     const trevor = await aPerson(e, { roles: [Role.TRAINER], name: 'Trevor Trainer', agency: health });
+    const tess = await aPerson(e, { roles: [Role.TRAINER], name: 'Tess Trainer', agency: police });
     const set = await gql(
       api.url,
       SET_POLICY,
@@ -92,7 +93,7 @@ describe('reports 6 and 7: trainers and charges (real API, real PostgreSQL)', ()
     const waived = await gql(api.url, WAIVE, { input: { chargeId: charge.id, reason: 'Snow closed the roads' } }, coordinator);
     expect(waived.errors).toBeUndefined();
 
-    // S2: two days in November, trained by Tamsin
+    // S2: two days in November, trained by Tamsin and Tess, both of the police
     const s2 = await sessionAt(
       e,
       course,
@@ -100,7 +101,7 @@ describe('reports 6 and 7: trainers and charges (real API, real PostgreSQL)', ()
         ['2025-11-03', '09:30', '16:30'],
         ['2025-11-04', '09:30', '16:30'],
       ],
-      { trainers: [tamsin] },
+      { trainers: [tamsin, tess] },
     );
     await place(s2, school); // did not attend: 2 days at £50 = £100
     const p2 = await place(s2, police);
@@ -175,11 +176,12 @@ describe('reports 6 and 7: trainers and charges (real API, real PostgreSQL)', ()
     });
     expect(r.trainers).toEqual([
       { name: 'Tamsin Trainer', agencyName: 'Northshire Police', figures: f(2, 3, 3.5, 2) }, // S1 + S2: (4+5+2+3)/4
+      { name: 'Tess Trainer', agencyName: 'Northshire Police', figures: f(1, 2, 2.5, 1) }, // S2 only
       { name: 'Trevor Trainer', agencyName: 'Northshire NHS Trust', figures: f(1, 1, 4.5, 1) }, // S1 only, S3 cancelled
     ]);
     expect(r.agencies).toEqual([
       { name: 'Northshire NHS Trust', figures: f(1, 1, 4.5, 1) },
-      { name: 'Northshire Police', figures: f(2, 3, 3.5, 2) },
+      { name: 'Northshire Police', figures: f(2, 3, 3.5, 2) }, // S2, trained by two of its trainers, once
     ]);
     expect(r.total).toEqual(f(2, 3, 3.5, 2)); // S1 shared by two trainers counts once
     const byTrevor = await trainers({ ...FY, trainerId: (await em().findOneOrFail(Person, { name: 'Trevor Trainer' })).id });

@@ -87,23 +87,20 @@ export class DeliveryReportsService {
       const message = 'The trainers report is not by the agency places were booked under: clear the agency and sector';
       throw new DomainError(ErrorCode.BadUserInput, message, [{ field: filter.agencyId ? 'filter.agencyId' : 'filter.sector', message }]);
     }
-    const run = (q: { sql: string; params: unknown[] }) => em.execute<Row[]>(q.sql, q.params);
-    const [trainers, agencies, [total]] = await Promise.all([
-      isCoordinator(viewer) ? run(sql.trainerRows(checked.scope)) : Promise.resolve([]),
-      run(sql.trainerAgencyRows(checked.scope)),
-      run(sql.trainerTotals(checked.scope)),
-    ]);
+    const q = sql.trainerReportRows(checked.scope, isCoordinator(viewer));
+    const rows = await em.execute<Row[]>(q.sql, q.params);
+    const of = (kind: sql.TrainerGroup) => rows.filter((r) => r.gkind === kind);
     return {
       period: periodType(checked.periods[0]!),
       filters: checked.labels,
-      trainers: trainers.map((r) => ({
+      trainers: of('TRAINER').map((r) => ({
         trainerId: String(r.gkey),
         name: String(r.name),
         agencyName: String(r.agency_name),
         figures: trainerFigures(r),
       })),
-      agencies: agencies.map((r) => ({ agencyId: String(r.gkey), name: String(r.name), figures: trainerFigures(r) })),
-      total: trainerFigures(total),
+      agencies: of('AGENCY').map((r) => ({ agencyId: String(r.gkey), name: String(r.name), figures: trainerFigures(r) })),
+      total: trainerFigures(of('ALL')[0]),
     };
   }
 }

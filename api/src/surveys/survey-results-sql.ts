@@ -1,3 +1,4 @@
+import type { SurveyAudience, SurveyStage } from '@lh/domain';
 import { SurveyBreakdown, type SurveyResultsFilter } from './survey-results.types';
 
 /**
@@ -94,8 +95,14 @@ export function responsesSql(scope: SurveyScope, build: (where: string, p: (v: u
 /**
  * Responses in scope (`resp`) and each of their answers beside its question (`ans`), as common table
  * expressions without the leading `with` (so a report can put them after its own), with the scope's params.
+ * `invited` limits them to the named responses to invitations at one stage and audience about the sessions of an
+ * earlier CTE of the caller's (`sessionsOf`, with a `session_id` column), found from the sessions (the trainers report).
  */
-export function answersCtes(scope: SurveyScope, by: SurveyBreakdown): Sql {
+export function answersCtes(
+  scope: SurveyScope,
+  by: SurveyBreakdown,
+  invited?: { sessionsOf: string; stage: SurveyStage; audience: SurveyAudience },
+): Sql {
   const { p, params } = placeholders();
   const sql = `
   resp as (
@@ -106,6 +113,7 @@ export function answersCtes(scope: SurveyScope, by: SurveyBreakdown): Sql {
       left join survey_invitation i on i.id = r.invitation_id
       left join booking b on b.id = i.booking_id
      where ${responsesInScope(scope, p)}
+       ${invited ? `and i.session_id in (select session_id from ${invited.sessionsOf}) and i.stage = '${invited.stage}' and i.audience = '${invited.audience}'` : ''}
   ), ans as (
     select resp.gkey, resp.id, resp.stage, resp.audience, resp.identified, resp.booking_id, q as question, a as answer
       from resp
@@ -183,4 +191,30 @@ export function responseRates(scope: SurveyScope, by: SurveyBreakdown): Sql {
      and (${p(scope.sector)}::text is null or a.sector::text = ${p(scope.sector)}::text)
    group by 1, 2, 3`;
   return { sql, params };
+}
+
+/** The parts of a group's figures read from the answers, each a query after `answersCte`. */
+const ANSWER_PARTS = {
+  counts: GROUP_COUNTS,
+  ratings: RATINGS,
+  confidence: CONFIDENCE,
+  pairs: CONFIDENCE_PAIRS,
+  practice: PRACTICE_CHANGE,
+  plans: ACTION_PLANS,
+} as const;
+export type ResultPart = keyof typeof ANSWER_PARTS | 'rates';
+
+/**
+ * Every figure of survey results by a breakdown in ONE statement: the response rates and each part read from the
+ * answers, each row as JSON (`row`) tagged with its part (`part`), so the answers are expanded once (PostgreSQL
+ * keeps a CTE read several times) and not once per part.
+ */
+export function resultFigures(scope: SurveyScope, by: SurveyBreakdown): Sql {
+  const cte = answersCte(scope, by);
+  const rates = responseRates(scope, by);
+  const parts = Object.entries(ANSWER_PARTS).map(([part, query]) => `select '${part}' as part, to_jsonb(x) as row from (${query}) x`);
+  return {
+    sql: `${cte.sql} ${[...parts, `select 'rates', to_jsonb(x) from (${rates.sql}) x`].join(' union all ')}`,
+    params: [...cte.params, ...rates.params],
+  };
 }

@@ -18,9 +18,9 @@ import { Session } from '../scheduling/session.entity';
 import * as sql from './survey-results-sql';
 import { SurveyBreakdown, type SurveyResultGroupType, type SurveyResultsFilter, type SurveyResultsType } from './survey-results.types';
 
-type Row = Record<string, string | null> & { gkey: string | null };
-const num = (v: string | null | undefined) => Number(v ?? 0);
-const avg = (v: string | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
+type Row = Record<string, string | number | null> & { gkey: string | null };
+const num = (v: string | number | null | undefined) => Number(v ?? 0);
+const avg = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 100) / 100);
 const STAGE_ORDER = Object.values(SurveyStage);
 const byStage = <T extends { stage: SurveyStage }>(a: T, b: T) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage);
 
@@ -52,24 +52,20 @@ export class SurveyResultsService {
    * survey results and of the evaluation report, who have checked the viewer and the filter.
    */
   async resultsIn(em: EntityManager, scope: sql.SurveyScope, by: SurveyBreakdown, label: string): Promise<SurveyResultsType> {
-    const [overall] = await this.groups(em, scope, SurveyBreakdown.NONE);
-    const groups = by === SurveyBreakdown.NONE ? [] : await this.groups(em, scope, by);
+    const [[overall], groups] = await Promise.all([
+      this.groups(em, scope, SurveyBreakdown.NONE),
+      by === SurveyBreakdown.NONE ? [] : this.groups(em, scope, by),
+    ]);
     return { overall: { ...(overall ?? emptyGroup('all', label)), label }, groups };
   }
 
   private async groups(em: EntityManager, scope: sql.SurveyScope, by: SurveyBreakdown): Promise<SurveyResultGroupType[]> {
-    const cte = sql.answersCte(scope, by);
-    const rateSql = sql.responseRates(scope, by);
-    const withAnswers = (query: string) => em.execute<Row[]>(`${cte.sql} ${query}`, cte.params);
-    const [rates, counts, ratings, confidence, pairs, practice, plans] = await Promise.all([
-      em.execute<Row[]>(rateSql.sql, rateSql.params),
-      withAnswers(sql.GROUP_COUNTS),
-      withAnswers(sql.RATINGS),
-      withAnswers(sql.CONFIDENCE),
-      withAnswers(sql.CONFIDENCE_PAIRS),
-      withAnswers(sql.PRACTICE_CHANGE),
-      withAnswers(sql.ACTION_PLANS),
-    ]);
+    const figures = sql.resultFigures(scope, by);
+    const rows = await em.execute<{ part: sql.ResultPart; row: Row }[]>(figures.sql, figures.params);
+    const part = (name: sql.ResultPart) => rows.filter((r) => r.part === name).map((r) => r.row);
+    const [rates, counts, ratings, confidence, pairs, practice, plans] = (
+      ['rates', 'counts', 'ratings', 'confidence', 'pairs', 'practice', 'plans'] as const
+    ).map(part);
     const keys = [...new Set([...rates, ...counts].map((r) => r.gkey))];
     const labels = await this.labels(em, by, keys);
     const of = (rows: Row[], key: string | null) => rows.filter((r) => r.gkey === key);
@@ -98,8 +94,8 @@ export class SurveyResultsService {
             .map((r) => ({
               stage: r.stage as SurveyStage,
               audience: r.audience as SurveyAudience,
-              questionId: r.question_id!,
-              question: r.question!,
+              questionId: String(r.question_id),
+              question: String(r.question),
               measures: r.measures as SurveyMeasure,
               responses: num(r.responses),
               average: avg(r.average)!,
