@@ -60,6 +60,8 @@ export async function endOfCourseAnswers(api: TestApi, em: EntityManager, bookin
     identified,
     invitation: identified ? invitation : null,
     person: identified ? b.person : null,
+    session: identified ? b.session : null,
+    booking: identified ? b : null,
     submittedAt: identified ? new Date() : null,
     submittedMonth: month,
     answers,

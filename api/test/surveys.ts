@@ -67,6 +67,8 @@ export async function surveyed(
       identified,
       invitation: identified ? invitation : null,
       person: identified ? booking.person : null,
+      session: identified ? booking.session : null,
+      booking: identified ? booking : null,
       submittedAt: identified ? new Date() : null,
       submittedMonth: month,
       answers,

@@ -347,9 +347,10 @@ async function surveys(db, { k, r, step, seed, day }) {
   await step(
     'survey responses',
     `insert into survey_response (id, template_version_id, stage, audience, course_id, session_month, agency_sector, identified, invitation_id,
-                                  person_id, submitted_at, submitted_month, answers)
+                                  person_id, session_id, booking_id, submitted_at, submitted_month, answers)
      select ${k('response', `g.i || ':' || g.n`)}, ${k('template-version', 'g.n')}, g.stage::survey_stage, g.audience::survey_audience, g.course_id,
             g.session_month, a.sector, g.n > 0, case when g.n > 0 then g.id end, case when g.n > 0 then g.person_id end,
+            case when g.n > 0 then g.session_id end, case when g.n > 0 then g.booking_id end,
             case when g.n > 0 then g.created_at + interval '3 days' end,
             to_char((g.created_at + interval '3 days') at time zone 'Europe/London', 'YYYY-MM'),
             jsonb_build_array(jsonb_build_object('questionId', 'q1', 'outcomeIndex', null, 'value', 1 + floor(g.z / 0.6 * 5)::int))

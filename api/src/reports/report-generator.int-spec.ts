@@ -106,6 +106,8 @@ describe('the data generator', () => {
          join course c on c.id = s.course_id
          where (o.outcome = 'ATTENDED' or (o.outcome = 'PARTLY_ATTENDED' and c.partly_attended_completes))
            and not exists (select 1 from training_completion t where t.booking_id = o.booking_id)`,
+      "a named response about another session or booking than its invitation's": `select 1 from survey_response r
+         join survey_invitation i on i.id = r.invitation_id where r.session_id <> i.session_id or r.booking_id <> i.booking_id`,
       'a submitted named invitation without its response': `select 1 from survey_invitation i join survey_template_version v on v.id = i.template_version_id
          where i.status = 'SUBMITTED' and v.mode = 'IDENTIFIED' and not exists (select 1 from survey_response r where r.invitation_id = i.id)`,
       // the generator skips the foreign-key triggers as a superuser: no reference may dangle

@@ -1,21 +1,23 @@
 import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Rel } from '@mikro-orm/core';
 import { AgencySector, SurveyAudience, SurveyStage, type StoredAnswer } from '@lh/domain';
 import { randomUUID } from 'node:crypto';
+import { Booking } from '../booking/booking.entity';
 import { Course } from '../catalogue/course.entity';
 import { Person } from '../people/person.entity';
+import { Session } from '../scheduling/session.entity';
 import { SurveyInvitation } from './survey-invitation.entity';
 import { SurveyTemplateVersion } from './survey-template.entity';
 
 /**
  * A submitted survey and its answers, with the version answered. Anonymous: only the course, the
- * session's month and the agency's sector (no person, invitation, session or time of day). Identified:
- * linked to its invitation and person, so later stages pair with the end-of-course answers.
+ * session's month and the agency's sector (no person, invitation, session, booking or time of day). Identified:
+ * linked to its invitation, person, session and booking, so later stages pair with the end-of-course answers.
  */
 @Entity({ tableName: 'survey_response' })
 @Check({
   name: 'survey_response_anonymity_check',
   expression:
-    '(identified and invitation_id is not null and person_id is not null) or (not identified and invitation_id is null and person_id is null)',
+    '(identified and invitation_id is not null and person_id is not null and session_id is not null and booking_id is not null) or (not identified and invitation_id is null and person_id is null and session_id is null and booking_id is null)',
 })
 export class SurveyResponse {
   @PrimaryKey({ type: 'uuid' })
@@ -35,8 +37,9 @@ export class SurveyResponse {
   @Index()
   course!: Rel<Course>;
 
-  /** The London month the session started in, YYYY-MM. */
+  /** The London month the session started in, YYYY-MM: what results and reports choose responses by. */
   @Property({ type: 'string', length: 7 })
+  @Index()
   sessionMonth!: string;
 
   @Enum({ items: () => AgencySector, nativeEnumName: 'agency_sector', nullable: true })
@@ -48,6 +51,15 @@ export class SurveyResponse {
   /** Identified mode only. */
   @ManyToOne(() => SurveyInvitation, { nullable: true, unique: 'survey_response_invitation_unique', deleteRule: 'cascade' })
   invitation?: Rel<SurveyInvitation> | null;
+
+  /** Identified mode only: the invitation's session and booking, so results read them without the invitation. */
+  @ManyToOne(() => Session, { nullable: true, deleteRule: 'cascade' })
+  @Index()
+  session?: Rel<Session> | null;
+
+  /** Identified mode only. */
+  @ManyToOne(() => Booking, { nullable: true, deleteRule: 'cascade' })
+  booking?: Rel<Booking> | null;
 
   /** Identified mode only. */
   @ManyToOne(() => Person, { nullable: true, deleteRule: 'cascade' })

@@ -6,8 +6,8 @@ import { SurveyResponse } from './survey-response.entity';
 /**
  * The one place an answered survey is written: the invitation becomes SUBMITTED and the response is
  * created by the template's mode. Anonymous: only the course, the session's month and the agency's
- * sector, no person, invitation or time (the invitation keeps no time either). Named: linked to the
- * invitation and person, so later stages pair with the end-of-course answers.
+ * sector, no person, invitation, session, booking or time (the invitation keeps no time either). Named: linked to
+ * the invitation, person, session and booking, so later stages pair with the end-of-course answers.
  */
 export function recordSurveyResponse(em: EntityManager, invitation: SurveyInvitation, answers: StoredAnswer[], at: Date): SurveyResponse {
   const version = invitation.templateVersion;
@@ -24,6 +24,8 @@ export function recordSurveyResponse(em: EntityManager, invitation: SurveyInvita
     identified,
     invitation: identified ? invitation : null,
     person: identified ? invitation.person : null,
+    session: identified ? invitation.session : null,
+    booking: identified ? invitation.booking : null,
     submittedAt: identified ? at : null,
     submittedMonth: sessionMonth(londonParts(at).date),
     answers,

@@ -7,11 +7,11 @@ import { SurveyBreakdown, type SurveyResultsFilter } from './survey-results.type
  * sector, so under a breakdown by session or agency they fall in one group with a null key.
  */
 
-/** The group key of a response (r: survey_response, i: its invitation when named, b: that booking). */
+/** The group key of a response (r: survey_response; b: its booking when named, joined for AGENCY only). */
 const responseKey: Record<SurveyBreakdown, string> = {
   NONE: `'all'`,
   COURSE: `r.course_id::text`,
-  SESSION: `i.session_id::text`,
+  SESSION: `r.session_id::text`,
   AGENCY: `b.agency_id::text`,
   SECTOR: `r.agency_sector::text`,
 };
@@ -79,11 +79,9 @@ export const responsesInScope = (
 ) => `r.session_month between ${p(scope.fromMonth)} and ${p(scope.toMonth)}
   and ${courseIn('r.course_id', scope, p)}
   and (${p(scope.trainerId)}::uuid is null or exists (
-        select 1 from survey_invitation ti join session_trainer st on st.session_id = ti.session_id
-         where ti.id = r.invitation_id and st.person_id = ${p(scope.trainerId)}::uuid))
+        select 1 from session_trainer st where st.session_id = r.session_id and st.person_id = ${p(scope.trainerId)}::uuid))
   and (${p(scope.agencyId)}::uuid is null or exists (
-        select 1 from survey_invitation ai join booking ab on ab.id = ai.booking_id
-         where ai.id = r.invitation_id and ab.agency_id = ${p(scope.agencyId)}::uuid))
+        select 1 from booking ab where ab.id = r.booking_id and ab.agency_id = ${p(scope.agencyId)}::uuid))
   and (${p(scope.sector)}::text is null or r.agency_sector::text = ${p(scope.sector)}::text)`;
 
 /** SQL on survey_response `r` alone (quotes, counts): `build` gets the scope's condition and `p` for its own parameters. */
@@ -95,8 +93,8 @@ export function responsesSql(scope: SurveyScope, build: (where: string, p: (v: u
 /**
  * Responses in scope (`resp`) and each of their answers beside its question (`ans`), as common table
  * expressions without the leading `with` (so a report can put them after its own), with the scope's params.
- * `invited` limits them to the named responses to invitations at one stage and audience about the sessions of an
- * earlier CTE of the caller's (`sessionsOf`, with a `session_id` column), found from the sessions (the trainers report).
+ * `invited` limits them to the named responses at one stage and audience about the sessions of an earlier CTE of
+ * the caller's (`sessionsOf`, with a `session_id` column), found from the sessions (the trainers report).
  */
 export function answersCtes(
   scope: SurveyScope,
@@ -106,20 +104,19 @@ export function answersCtes(
   const { p, params } = placeholders();
   const sql = `
   resp as (
-    select r.id, r.stage::text as stage, r.audience::text as audience, r.identified, i.booking_id, r.answers, v.questions,
+    select r.id, r.stage::text as stage, r.audience::text as audience, r.identified, r.booking_id, r.answers, r.template_version_id,
            ${responseKey[by]} as gkey
       from survey_response r
-      join survey_template_version v on v.id = r.template_version_id
-      left join survey_invitation i on i.id = r.invitation_id
-      left join booking b on b.id = i.booking_id
+      ${by === SurveyBreakdown.AGENCY ? 'left join booking b on b.id = r.booking_id' : ''}
      where ${responsesInScope(scope, p)}
-       ${invited ? `and i.session_id in (select session_id from ${invited.sessionsOf}) and i.stage = '${invited.stage}' and i.audience = '${invited.audience}'` : ''}
+       ${invited ? `and r.session_id in (select session_id from ${invited.sessionsOf}) and r.stage = '${invited.stage}' and r.audience = '${invited.audience}'` : ''}
   ), ans as (
-    select resp.gkey, resp.id, resp.stage, resp.audience, resp.identified, resp.booking_id, q as question, a as answer
+    -- each answer beside its question: the versions' questions are listed once, then matched by version and id
+    select resp.gkey, resp.id, resp.stage, resp.audience, resp.identified, resp.booking_id, vq.q as question, a as answer
       from resp
       cross join lateral jsonb_array_elements(resp.answers) a
-      cross join lateral jsonb_array_elements(resp.questions) q
-     where q->>'id' = a->>'questionId'
+      join (select v.id as version_id, q from survey_template_version v cross join lateral jsonb_array_elements(v.questions) q) vq
+        on vq.version_id = resp.template_version_id and vq.q->>'id' = a->>'questionId'
   ), conf as (
     -- one row per response with a confidence answer: before (end of course) and now
     select gkey, id, stage, booking_id,
@@ -143,12 +140,16 @@ export function answersCte(scope: SurveyScope, by: SurveyBreakdown): Sql {
 
 export const GROUP_COUNTS = `select gkey, count(*) as responses, count(*) filter (where not identified) as anonymous from resp group by gkey`;
 
+/** Each rating question's average over its answers and the responses that gave one (per response first: no sort). */
 export const RATINGS = `
-  select gkey, stage, audience, question->>'id' as question_id, min(question->>'text') as question,
-         min(question->>'measures') as measures, count(distinct id) as responses, avg((answer->>'value')::numeric) as average
-    from ans
-   where question->>'kind' = 'RATING' and jsonb_typeof(answer->'value') = 'number'
-   group by gkey, stage, audience, question->>'id'`;
+  select gkey, stage, audience, question_id, min(question) as question, min(measures) as measures, count(*) as responses,
+         sum(total) / sum(answers) as average
+    from (select gkey, stage, audience, question->>'id' as question_id, id, min(question->>'text') as question,
+                 min(question->>'measures') as measures, sum((answer->>'value')::numeric) as total, count(*) as answers
+            from ans
+           where question->>'kind' = 'RATING' and jsonb_typeof(answer->'value') = 'number'
+           group by gkey, stage, audience, question->>'id', id) per_response
+   group by gkey, stage, audience, question_id`;
 
 export const CONFIDENCE = `select gkey, stage, count(*) as responses, avg(before) as before, avg(now) as now from conf group by gkey, stage`;
 
@@ -173,22 +174,28 @@ export const ACTION_PLANS = `
    where question->>'kind' = 'ACTION_PLAN_REVIEW'
    group by gkey, stage`;
 
-/** Invitations in scope, by group, stage and audience: asked (not withdrawn) and answered, with the scope's params. */
+/**
+ * Invitations in scope, by group, stage and audience: asked (not withdrawn) and answered, with the scope's params.
+ * Sessions are chosen by their start (an index) within the London months; the booking and its agency are joined
+ * only when the breakdown or a filter reads them.
+ */
 export function responseRates(scope: SurveyScope, by: SurveyBreakdown): Sql {
   const { p, params } = placeholders();
+  const byBooking = by === SurveyBreakdown.AGENCY || by === SurveyBreakdown.SECTOR || !!scope.agencyId || !!scope.sector;
   const sql = `
   select ${invitationKey[by]} as gkey, i.stage::text as stage, i.audience::text as audience,
          count(*) filter (where i.status <> 'WITHDRAWN') as invited, count(*) filter (where i.status = 'SUBMITTED') as answered
     from survey_invitation i
     join session s on s.id = i.session_id
-    join booking b on b.id = i.booking_id
-    left join agency a on a.id = b.agency_id
-   where to_char(s.starts_at at time zone 'Europe/London', 'YYYY-MM') between ${p(scope.fromMonth)} and ${p(scope.toMonth)}
+    ${byBooking ? 'join booking b on b.id = i.booking_id left join agency a on a.id = b.agency_id' : ''}
+   where s.starts_at >= (greatest(${p(scope.fromMonth)}, '1900-01') || '-01')::timestamp at time zone 'Europe/London'
+     and s.starts_at < ((${p(scope.toMonth)} || '-01')::timestamp + interval '1 month') at time zone 'Europe/London'
+     and to_char(s.starts_at at time zone 'Europe/London', 'YYYY-MM') between ${p(scope.fromMonth)} and ${p(scope.toMonth)}
      and ${courseIn('s.course_id', scope, p)}
      and (${p(scope.trainerId)}::uuid is null
           or exists (select 1 from session_trainer st where st.session_id = s.id and st.person_id = ${p(scope.trainerId)}::uuid))
-     and (${p(scope.agencyId)}::uuid is null or b.agency_id = ${p(scope.agencyId)}::uuid)
-     and (${p(scope.sector)}::text is null or a.sector::text = ${p(scope.sector)}::text)
+     ${byBooking ? `and (${p(scope.agencyId)}::uuid is null or b.agency_id = ${p(scope.agencyId)}::uuid)` : ''}
+     ${byBooking ? `and (${p(scope.sector)}::text is null or a.sector::text = ${p(scope.sector)}::text)` : ''}
    group by 1, 2, 3`;
   return { sql, params };
 }

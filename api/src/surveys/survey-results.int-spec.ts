@@ -90,6 +90,8 @@ describe('survey results (real API, real PostgreSQL)', () => {
         identified,
         invitation: identified ? invitation : null,
         person: identified ? booking.person : null,
+        session: identified ? booking.session : null,
+        booking: identified ? booking : null,
         submittedAt: identified ? new Date() : null,
         submittedMonth: month,
         answers,
@@ -137,6 +139,27 @@ describe('survey results (real API, real PostgreSQL)', () => {
     // a bad month is refused, naming it
     const bad = await gql(api.url, RESULTS, { f: { fromMonth: '2026-13' } }, coordinator);
     expect(bad.errors?.[0]?.extensions?.fields).toEqual([{ field: 'filter.fromMonth', message: 'Enter the first month like 2026-09' }]);
+  });
+
+  it('averages a rating asked once per learning outcome over every answer, and counts each response once', async () => {
+    const e = em();
+    const agency = await anAgency(e, { sector: AgencySector.HEALTH });
+    const c = await aCourse(e);
+    const session = await aSession(e, c, { inDays: -3 });
+    const perOutcome = (values: number[]): StoredAnswer[] =>
+      values.map((value, outcomeIndex) => ({ questionId: 'outcomes-met', outcomeIndex, value }));
+    for (const values of [
+      [5, 3],
+      [4, 4],
+      [2, 2],
+      [5, 5],
+      [1, 3],
+    ]) {
+      await survey(e, await place(e, session, agency), SurveyStage.END_OF_COURSE, perOutcome(values), false);
+    }
+    const { overall } = await results({ courseId: c.id });
+    // 10 answers adding up to 34, from 5 responses
+    expect(overall.ratings).toEqual([expect.objectContaining({ questionId: 'outcomes-met', responses: 5, average: 3.4 })]);
   });
 
   describe('a course with named surveys at the end and at 6 months, in two agencies', () => {
