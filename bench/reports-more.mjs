@@ -72,11 +72,10 @@ const plainTrainers = (fy) => `
      where ${inYear(fy)} and ${delivered()}
      group by s.id
   ), rated as (
-    select distinct i.session_id, r.id
-      from survey_invitation i join survey_response r on r.invitation_id = i.id
-      join survey_template_version v on v.id = r.template_version_id,
+    select distinct r.session_id, r.id
+      from survey_response r join survey_template_version v on v.id = r.template_version_id,
            jsonb_array_elements(r.answers) a, jsonb_array_elements(v.questions) q
-     where i.session_id in (select id from days) and i.stage = 'END_OF_COURSE' and i.audience = 'ATTENDEE'
+     where r.session_id in (select id from days) and r.stage = 'END_OF_COURSE' and r.audience = 'ATTENDEE'
        and q->>'id' = a->>'questionId' and q->>'kind' = 'RATING' and coalesce(q->>'confidence', 'false') <> 'true'
        and jsonb_typeof(a->'value') = 'number'
   ), ratings as (select session_id, count(*) as n from rated group by session_id)

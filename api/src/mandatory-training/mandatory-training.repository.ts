@@ -57,44 +57,52 @@ const STATUS_SQL = `case
 /**
  * One row per requirement and person it applies to on `today` (active, joined on or before it), with the
  * requirement's rule, the person's agency and their latest live completion that satisfies it (on or before
- * `today`), as dates.
+ * `today`), as dates. Set-based: the people and requirements the filter keeps, then their satisfying completions
+ * found once (a requirement's courses unnested and joined to completions by course; learning elsewhere by level)
+ * and the latest per requirement and person, not a search of each person's record per requirement.
  */
 function applicableSql(today: string, filter: ApplicableFilter): { sql: string; params: unknown[] } {
-  const where: string[] = [];
-  const params: unknown[] = [today];
-  if (filter.requirementIds) {
-    where.push('r.id = any(?::uuid[])');
-    params.push(`{${filter.requirementIds.join(',')}}`);
-  }
+  const params: unknown[] = [];
+  const p = (value: unknown) => (params.push(value), '?');
+  const people = [`p.status = 'ACTIVE'`, `(p.created_at at time zone 'Europe/London')::date <= ${p(today)}::date`];
   if (filter.personIds) {
-    where.push('p.id = any(?::uuid[])');
-    params.push(`{${filter.personIds.join(',')}}`);
+    people.push(`p.id = any(${p(`{${filter.personIds.join(',')}}`)}::uuid[])`);
   }
   if (filter.agencyId) {
-    where.push('p.agency_id = ?');
-    params.push(filter.agencyId);
+    people.push(`p.agency_id = ${p(filter.agencyId)}`);
   }
   if (filter.sector) {
-    where.push('a.sector = ?');
-    params.push(filter.sector);
+    people.push(`a.sector = ${p(filter.sector)}`);
   }
+  const requirements = filter.requirementIds ? `where r.id = any(${p(`{${filter.requirementIds.join(',')}}`)}::uuid[])` : '';
+  // with people chosen (one person's page, an agency), only their completions are read
+  const theirs = filter.personIds || filter.agencyId || filter.sector ? 'and c.person_id in (select id from people)' : '';
   // nobody is counted on a day before they joined (a report's as-at date may be in the past)
-  where.push(`(p.created_at at time zone 'Europe/London')::date <= ?::date`);
-  params.push(today);
-  const sql = `select r.id as requirement_id, r.name as requirement_name, r.validity_months, r.new_starter_months, r.refresher_months,
-         p.id as person_id, p.name, p.email, p.agency_id, a.name as agency_name, a.sector::text as sector,
-         (p.created_at at time zone 'Europe/London')::date as joined_on,
-         (select max(c.completed_on) from training_completion c
-           where c.person_id = p.id and c.revoked_at is null and c.completed_on <= ?::date
-             and (c.course_id = any(r.course_ids)
-               or (c.source = 'EXTERNAL' and r.external_min_level is not null and c.level >= r.external_min_level))
-         ) as last_completed_on
-       from mandatory_requirement r
-       cross join person p
-       left join agency a on a.id = p.agency_id
-       where p.status = 'ACTIVE'
-         and (p.roles && r.roles or p.agency_id = any(r.agency_ids) or a.sector = any(r.sectors))
-         ${where.map((w) => `and ${w}`).join(' ')}`;
+  const sql = `with people as (
+      select p.id, p.name, p.email, p.roles, p.agency_id, a.name as agency_name, a.sector,
+             (p.created_at at time zone 'Europe/London')::date as joined_on
+        from person p left join agency a on a.id = p.agency_id
+       where ${people.join(' and ')}
+    ), reqs as (
+      select * from mandatory_requirement r ${requirements}
+    ), done as (
+      select requirement_id, person_id, max(completed_on) as last_completed_on
+        from (select rc.id as requirement_id, c.person_id, c.completed_on
+                from (select r.id, unnest(r.course_ids) as course_id from reqs r) rc
+                join training_completion c on c.course_id = rc.course_id
+               where c.revoked_at is null and c.completed_on <= ${p(today)}::date ${theirs}
+              union all
+              select r.id, c.person_id, c.completed_on
+                from reqs r join training_completion c on c.source = 'EXTERNAL' and c.level >= r.external_min_level
+               where c.revoked_at is null and c.completed_on <= ${p(today)}::date ${theirs}) x
+       group by 1, 2
+    )
+    select r.id as requirement_id, r.name as requirement_name, r.validity_months, r.new_starter_months, r.refresher_months,
+           p.id as person_id, p.name, p.email, p.agency_id, p.agency_name, p.sector::text as sector, p.joined_on,
+           d.last_completed_on
+      from reqs r
+      join people p on p.roles && r.roles or p.agency_id = any(r.agency_ids) or p.sector = any(r.sectors)
+      left join done d on d.requirement_id = r.id and d.person_id = p.id`;
   return { sql, params };
 }
 

@@ -18,6 +18,11 @@ import { Session } from '../scheduling/session.entity';
  */
 @Entity({ tableName: 'training_completion' })
 @Index({ name: 'training_completion_person_idx', properties: ['person', 'completedOn'] })
+// learning elsewhere by level: what satisfies a requirement besides its courses (mandatory training)
+@Index({
+  name: 'training_completion_external_idx',
+  expression: `create index "training_completion_external_idx" on "training_completion" ("level") where "source" = 'EXTERNAL'`,
+})
 export class TrainingCompletion {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
