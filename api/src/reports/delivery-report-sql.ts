@@ -69,6 +69,9 @@ function trainerCte(scope: ReportScope): Query {
      where ans.stage = 'END_OF_COURSE' and ans.audience = 'ATTENDEE' and ans.question->>'kind' = 'RATING'
        and coalesce(ans.question->>'confidence', 'false') <> 'true' and jsonb_typeof(ans.answer->'value') = 'number'
        and ans.gkey is not null
+  ), rated_sessions as (
+    -- per session first (a response is about one session): the groups then add a few rows up, not every answer
+    select session_id, sum(value) as total, count(*) as answers, count(distinct response_id) as responses from rated group by session_id
   )`,
   };
 }
@@ -94,8 +97,8 @@ export function trainerReportRows(scope: ReportScope, withTrainers: boolean): Qu
   ), delivered as (
     select gkind, gkey, count(*) as sessions_delivered, coalesce(sum(days), 0) as training_days from grouped group by gkind, gkey
   ), ratings as (
-    select g.gkind, g.gkey, avg(r.value) as average_rating, count(distinct r.response_id) as ratings_given
-      from grouped g join rated r on r.session_id = g.session_id group by g.gkind, g.gkey
+    select g.gkind, g.gkey, sum(r.total) / sum(r.answers) as average_rating, sum(r.responses) as ratings_given
+      from grouped g join rated_sessions r on r.session_id = g.session_id group by g.gkind, g.gkey
   )
   select d.gkind, d.gkey, d.sessions_delivered, d.training_days, r.average_rating, coalesce(r.ratings_given, 0) as ratings_given,
          case d.gkind when 'TRAINER' then tp.name when 'AGENCY' then coalesce(ag.name, 'No agency') end as name,
