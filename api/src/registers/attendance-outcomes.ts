@@ -41,6 +41,10 @@ export class AttendanceOutcomes {
    */
   async decide(em: EntityManager, session: Session, now: Date, cause?: OutcomeCause): Promise<DecidedOutcome[]> {
     const parts = session.parts.getItems();
+    // Sign-offs of different parts hold different part locks: one session's outcomes are decided one transaction at a
+    // time, each counting the sign-offs after the one before it committed (else two last sign-offs at once could each
+    // count the other's as missing, and neither decide). Taken last, after the part locks, so it never waits in a cycle.
+    await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`outcomes:${session.id}`]);
     if ((await this.repo.signedOffParts(em, session.id)) < parts.length) {
       return [];
     }

@@ -116,6 +116,30 @@ describe('registers: mark-all, sign-off and outcomes (real API, real PostgreSQL)
     expect(now.counts).toEqual(counts({ present: 1, leftEarly: 1, absentWithApology: 1, didNotAttend: 2 }));
   });
 
+  it('decides the outcomes when the last two parts are signed off at the same moment', async () => {
+    // each sign-off holds its own part's lock; the outcomes must still be decided once, by whichever commits second
+    for (let round = 0; round < 5; round++) {
+      const {
+        session,
+        parts,
+        trainerCookie: trainer,
+        bookings,
+      } = await scenario([`Ann Both ${round}`, `Bo Neither ${round}`], { parts: 2 });
+      const [one, two] = parts as [(typeof parts)[0], (typeof parts)[0]];
+      at(two.startsAt, HOUR);
+      for (const part of [one, two]) {
+        await marked(trainer, { partId: part.id, bookingId: bookings[0]!.id, mark: AttendanceMark.PRESENT });
+      }
+      const [a, b] = await Promise.all([signOff(trainer, one.id), signOff(ctx.coordinator, two.id)]);
+      expect([a.errors, b.errors]).toEqual([undefined, undefined]);
+      const decided = await outcomes(session.id);
+      expect({ round, outcomes: Object.fromEntries([...decided].map(([id, o]) => [id, o.outcome])) }).toEqual({
+        round,
+        outcomes: { [bookings[0]!.id]: CourseOutcome.ATTENDED, [bookings[1]!.id]: CourseOutcome.DID_NOT_ATTEND },
+      });
+    }
+  });
+
   it('writes the outcomes when the last part is signed off (attend every part), and rewrites them after a correction', async () => {
     const names = ['Ada Allparts', 'Ben Latebothdays', 'Cat Dayone', 'Dan Apology', 'Eve Nowhere'];
     const { session, parts, trainerCookie: trainer, bookings } = await scenario(names, { parts: 2 });
