@@ -1,4 +1,4 @@
-import { CourseOutcome, SurveyAudience, SurveyStage } from '@lh/domain';
+import { SurveyAudience, SurveyStage } from '@lh/domain';
 import { answersCtes, scopeOf } from '../surveys/survey-results-sql';
 import { SurveyBreakdown } from '../surveys/survey-results.types';
 import { reportCte, trainingDaysJoin, type ReportScope } from './report-sql';
@@ -11,14 +11,12 @@ import { reportCte, trainingDaysJoin, type ReportScope } from './report-sql';
 
 type Query = { sql: string; params: unknown[] };
 
-const DNA = `outcome = '${CourseOutcome.DID_NOT_ATTEND}'`;
-const LATE = `outcome = '${CourseOutcome.LATE_CANCELLATION}'`;
-
 /**
  * Non-attendance and charges by agency type (the sector of the agency booked under) and, within each, by
  * agency, with each type's subtotal and the total (grouping sets: `g_agency` 1 on a subtotal, `g_sector` 1
- * on the total). Only places with something to invoice or explain: a non-attendance, a late cancellation or
- * a charge.
+ * on the total). Only groups with something to invoice or explain: a non-attendance, a late cancellation or
+ * a charge (a charge is only ever for one of the two). Sums of `place_sums`, whose columns count `places` under
+ * the same conditions (report-place-totals.int-spec.ts).
  */
 export function chargeRows(scope: ReportScope): Query {
   const cte = reportCte(scope);
@@ -28,15 +26,16 @@ export function chargeRows(scope: ReportScope): Query {
   select grouping(p.sector) as g_sector, grouping(p.agency_id) as g_agency,
          coalesce(p.sector::text, 'none') as sector, coalesce(p.agency_id::text, 'none') as agency_id,
          coalesce(min(ag.name), 'No agency') as name,
-         count(*) filter (where ${DNA}) as did_not_attend,
-         count(*) filter (where ${LATE}) as late_cancellations,
-         coalesce(sum(p.amount_pence), 0) + coalesce(sum(p.waived_pence), 0) as raised_pence,
-         coalesce(sum(p.waived_pence), 0) as waived_pence,
-         coalesce(sum(p.amount_pence), 0) as charges_pence
-    from places p
+         sum(p.did_not_attend) as did_not_attend,
+         sum(p.late_cancellations) as late_cancellations,
+         sum(p.charges_pence) + sum(p.waived_pence) as raised_pence,
+         sum(p.waived_pence) as waived_pence,
+         sum(p.charges_pence) as charges_pence
+    from place_sums p
     left join agency ag on ag.id = p.agency_id
-   where p.period = 0 and (${DNA} or ${LATE} or p.amount_pence is not null or p.waived_pence is not null)
+   where p.period = 0
    group by grouping sets ((p.sector, p.agency_id), (p.sector), ())
+  having sum(p.did_not_attend) + sum(p.late_cancellations) + sum(p.charges_pence) + sum(p.waived_pence) > 0
    order by grouping(p.sector), coalesce(p.sector::text, 'none'), grouping(p.agency_id), lower(min(ag.name)), 4`,
   };
 }
