@@ -133,15 +133,15 @@ export function answersCtes(
 }
 
 /** The same, as a query's `with` clause. */
-export function answersCte(scope: SurveyScope, by: SurveyBreakdown): Sql {
+function answersCte(scope: SurveyScope, by: SurveyBreakdown): Sql {
   const ctes = answersCtes(scope, by);
   return { sql: `with ${ctes.sql}`, params: ctes.params };
 }
 
-export const GROUP_COUNTS = `select gkey, count(*) as responses, count(*) filter (where not identified) as anonymous from resp group by gkey`;
+const GROUP_COUNTS = `select gkey, count(*) as responses, count(*) filter (where not identified) as anonymous from resp group by gkey`;
 
 /** Each rating question's average over its answers and the responses that gave one (per response first: no sort). */
-export const RATINGS = `
+const RATINGS = `
   select gkey, stage, audience, question_id, min(question) as question, min(measures) as measures, count(*) as responses,
          sum(total) / sum(answers) as average
     from (select gkey, stage, audience, question->>'id' as question_id, id, min(question->>'text') as question,
@@ -151,23 +151,23 @@ export const RATINGS = `
            group by gkey, stage, audience, question->>'id', id) per_response
    group by gkey, stage, audience, question_id`;
 
-export const CONFIDENCE = `select gkey, stage, count(*) as responses, avg(before) as before, avg(now) as now from conf group by gkey, stage`;
+const CONFIDENCE = `select gkey, stage, count(*) as responses, avg(before) as before, avg(now) as now from conf group by gkey, stage`;
 
 /** The same place (booking) at the end of the course and later: named surveys only, since anonymous ones hold no booking. */
-export const CONFIDENCE_PAIRS = `
+const CONFIDENCE_PAIRS = `
   select l.gkey, l.stage, count(*) as people, avg(e.before) as before, avg(e.now) as after, avg(l.now) as later
     from conf l join conf e on e.booking_id = l.booking_id and e.stage = 'END_OF_COURSE' and e.before is not null
    where l.stage <> 'END_OF_COURSE'
    group by l.gkey, l.stage`;
 
-export const PRACTICE_CHANGE = `
+const PRACTICE_CHANGE = `
   select gkey, stage, count(*) as answered, count(*) filter (where answer->>'value' = 'true') as yes
     from ans
    where audience = 'ATTENDEE' and stage <> 'END_OF_COURSE' and question->>'kind' = 'YES_NO' and question->>'measures' = 'BEHAVIOUR'
      and jsonb_typeof(answer->'value') = 'boolean'
    group by gkey, stage`;
 
-export const ACTION_PLANS = `
+const ACTION_PLANS = `
   select gkey, stage, count(*) filter (where answer->>'value' = 'DONE') as done,
          count(*) filter (where answer->>'value' = 'PARTLY') as partly, count(*) filter (where answer->>'value' = 'NOT_YET') as not_yet
     from ans
@@ -179,7 +179,7 @@ export const ACTION_PLANS = `
  * Sessions are chosen by their start (an index) within the London months; the booking and its agency are joined
  * only when the breakdown or a filter reads them.
  */
-export function responseRates(scope: SurveyScope, by: SurveyBreakdown): Sql {
+function responseRates(scope: SurveyScope, by: SurveyBreakdown): Sql {
   const { p, params } = placeholders();
   const byBooking = by === SurveyBreakdown.AGENCY || by === SurveyBreakdown.SECTOR || !!scope.agencyId || !!scope.sector;
   const sql = `
@@ -190,7 +190,6 @@ export function responseRates(scope: SurveyScope, by: SurveyBreakdown): Sql {
     ${byBooking ? 'join booking b on b.id = i.booking_id left join agency a on a.id = b.agency_id' : ''}
    where s.starts_at >= (greatest(${p(scope.fromMonth)}, '1900-01') || '-01')::timestamp at time zone 'Europe/London'
      and s.starts_at < ((${p(scope.toMonth)} || '-01')::timestamp + interval '1 month') at time zone 'Europe/London'
-     and to_char(s.starts_at at time zone 'Europe/London', 'YYYY-MM') between ${p(scope.fromMonth)} and ${p(scope.toMonth)}
      and ${courseIn('s.course_id', scope, p)}
      and (${p(scope.trainerId)}::uuid is null
           or exists (select 1 from session_trainer st where st.session_id = s.id and st.person_id = ${p(scope.trainerId)}::uuid))
